@@ -1,0 +1,164 @@
+"""The command line. Qt is imported only for the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from devjournal import __version__
+from devjournal.domain.errors import DomainError
+from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+
+COUNT_LABELS = {
+    "sprints": "Sprints",
+    "goals": "Goals",
+    "checkins": "Check-ins",
+    "sessions": "Sessions",
+    "action_items": "Action items",
+    "mentors": "Mentors",
+    "log_entries": "Log entries",
+    "tags": "Tags",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI)."""
+    parser = argparse.ArgumentParser(
+        prog="devjournal",
+        description="A local-first journal for coaching sprints and a mentorship log. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"devjournal {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help=f"keep the journal, backups, logs and settings in DIR (or set {ENV_HOME})",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    info = commands.add_parser("info", help="where the journal is and what it holds")
+    info.add_argument("--json", action="store_true", help="print JSON")
+
+    sample = commands.add_parser("sample", help="fill an empty journal with sample data")
+    sample.add_argument(
+        "--size",
+        choices=("small", "decade", "stress"),
+        default="small",
+        help="small: ~150 entries; decade: ten years, ~10,000; stress: ~100,000",
+    )
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the window or a command; return the exit code."""
+    os.umask(0o077)  # every file devjournal makes is the owner's alone, whatever the umask
+    args = build_parser().parse_args(argv)
+    try:
+        paths = resolve_paths(args.home)
+        paths.ensure()
+    except DomainError as exc:
+        print(f"devjournal: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    from devjournal.logs import setup_logging  # noqa: PLC0415
+
+    setup_logging(paths.log_file, verbose=args.verbose)
+    try:
+        if args.command is None:
+            from devjournal.app import run_gui  # noqa: PLC0415 - Qt only for the window
+
+            return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"])
+        if args.command == "info":
+            return _info(paths, as_json=args.json)
+        return _sample(paths, args.size)
+    except DomainError as exc:
+        print(f"devjournal: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        print(
+            f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _open(paths: AppPaths):  # type: ignore[no-untyped-def]
+    from devjournal.services.container import build_services  # noqa: PLC0415
+    from devjournal.storage.database import open_journal  # noqa: PLC0415
+
+    db = open_journal(paths.journal, paths.backups)
+    return db, build_services(db, paths.backups)
+
+
+def _info(paths: AppPaths, *, as_json: bool) -> int:
+    db, services = _open(paths)
+    try:
+        info = services.journal.info()
+    finally:
+        db.close()
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "journal": str(info.path),
+                    "backups": str(info.backups_dir),
+                    "schema_revision": info.revision,
+                    "size_bytes": info.size_bytes,
+                    "counts": dict(info.counts),
+                    "version": __version__,
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    rows = [
+        ("Journal", f"{info.path} ({_size(info.size_bytes)})"),
+        ("Backups", str(info.backups_dir)),
+        ("Schema", f"revision {info.revision}"),
+        *((label, f"{info.counts.get(key, 0):,}") for key, label in COUNT_LABELS.items()),
+    ]
+    width = max(len(label) for label, _ in rows) + 1
+    for label, value in rows:
+        print(f"{label + ':':<{width}} {value}")
+    return EXIT_OK
+
+
+def _sample(paths: AppPaths, size: str) -> int:
+    from devjournal.services.sample_data import SampleSize  # noqa: PLC0415
+
+    started = time.perf_counter()
+    db, services = _open(paths)
+    try:
+        counts = services.journal.fill_sample(SampleSize(size)).value
+    finally:
+        db.close()
+    took = time.perf_counter() - started
+    summary = ", ".join(
+        f"{counts[key]:,} {label.lower()}" for key, label in COUNT_LABELS.items() if key in counts
+    )
+    print(f"Filled {paths.journal} with the {size} sample journal in {took:.1f} s: {summary}.")
+    return EXIT_OK
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{n} bytes"

@@ -1,0 +1,1 @@
+"""The domain: frozen dataclasses, enums and rules. Standard library only."""

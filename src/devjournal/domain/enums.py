@@ -1,0 +1,132 @@
+"""Closed sets of values. Each value is what the database stores."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SprintKind(StrEnum):
+    """What a coaching sprint works on."""
+
+    PERFORMANCE = "performance"
+    SKILLS = "skills"
+    LEADERSHIP = "leadership"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return self.value.capitalize()
+
+
+class ClosedState(StrEnum):
+    """How a sprint ended."""
+
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class MetricKind(StrEnum):
+    """How a goal's KPI is measured."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    RATING = "rating"
+    MILESTONES = "milestones"
+
+
+class Direction(StrEnum):
+    """Whether the KPI should go up or down."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class GoalStatus(StrEnum):
+    """The stored life-cycle state of a goal (pace status is computed, not stored)."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    DROPPED = "dropped"
+
+
+class Scope(StrEnum):
+    """Who an item may be shared with in an export."""
+
+    PRIVATE = "private"
+    COACH = "coach"
+    MENTOR = "mentor"
+
+
+class SessionStatus(StrEnum):
+    """The state of a coaching session."""
+
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class ActionStatus(StrEnum):
+    """The state of an action item."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Relationship(StrEnum):
+    """The four kinds of mentor."""
+
+    TRADITIONAL = "traditional"
+    PEER = "peer"
+    REVERSE = "reverse"
+    FROM_AFAR = "from_afar"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"from_afar": "From afar"}.get(self.value, self.value.capitalize())
+
+
+class Formality(StrEnum):
+    """Whether a programme paired you (formal) or not."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
+class Affiliation(StrEnum):
+    """Whether a mentor is inside or outside your organisation."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class EntryKind(StrEnum):
+    """What a mentorship log entry records."""
+
+    ADVICE = "advice"
+    CONVERSATION = "conversation"
+    LESSON = "lesson"
+    REFLECTION = "reflection"
+    TAUGHT = "taught"
+    FEEDBACK = "feedback"
+    WIN = "win"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"lesson": "Lesson from afar", "taught": "Taught"}.get(
+            self.value, self.value.capitalize()
+        )
+
+
+class AdviceStatus(StrEnum):
+    """Where a piece of advice stands."""
+
+    NEW = "new"
+    TRYING = "trying"
+    WORKED = "worked"
+    DIDNT_WORK = "didnt_work"
+    PARKED = "parked"

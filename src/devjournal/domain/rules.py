@@ -1,0 +1,244 @@
+"""Validation rules. Each ``validate_*`` raises :class:`ValidationError` naming the fields."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from devjournal.domain.enums import (
+    ActionStatus,
+    EntryKind,
+    MetricKind,
+)
+from devjournal.domain.errors import ValidationError
+from devjournal.domain.models import (
+    ActionItemDraft,
+    CheckinDraft,
+    GoalDraft,
+    LogEntryDraft,
+    MentorDraft,
+    MentorLinkDraft,
+    MilestoneDraft,
+    SessionDraft,
+    SprintDraft,
+)
+
+TITLE_MAX = 200
+TAG_MAX = 60
+TEXT_MAX = 200_000
+RATING_SCALES = (5, 10)
+SAFE_URL_SCHEMES = ("http", "https", "mailto")
+_WEB_SCHEMES = ("http", "https")
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+class _Problems:
+    """Collects problems and raises them together."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.items.setdefault(field, message)
+
+    def title(self, field: str, value: str, what: str, limit: int = TITLE_MAX) -> None:
+        if not value.strip():
+            self.add(field, f"The {what} cannot be empty.")
+        elif len(value) > limit:
+            self.add(field, f"The {what} is longer than {limit} characters.")
+
+    def text(self, field: str, value: str) -> None:
+        if len(value) > TEXT_MAX:
+            self.add(field, f"This text is longer than {TEXT_MAX:,} characters.")
+
+    def every_days(self, field: str, value: int | None, limit: int = 3650) -> None:
+        if value is not None and not 1 <= value <= limit:
+            self.add(field, f"Enter a number of days from 1 to {limit}.")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError(self.items)
+
+
+def url_scheme(url: str) -> str | None:
+    """The lower-cased scheme of ``url``, or None if it has none."""
+    match = _SCHEME_RE.match(url.strip())
+    return match.group(1).lower() if match else None
+
+
+def is_safe_url(url: str) -> bool:
+    """True for the only links the app will open: http, https and mailto."""
+    scheme = url_scheme(url)
+    if scheme in _WEB_SCHEMES:
+        return "//" in url and len(url.split("//", 1)[1].strip("/")) > 0
+    return scheme == "mailto" and len(url.strip()) > len("mailto:")
+
+
+def normalise_tag(name: str) -> str:
+    """Trim a tag and fold runs of white space into one space (spaces are allowed)."""
+    return " ".join(name.split())
+
+
+def normalise_tags(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Normalised, non-empty tags without case-insensitive duplicates, in given order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in names:
+        tag = normalise_tag(raw)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return tuple(out)
+
+
+def validate_sprint(draft: SprintDraft) -> None:
+    """Check a sprint: a title, an end not before its start, a sane cadence."""
+    p = _Problems()
+    p.title("title", draft.title, "sprint title")
+    if draft.end_date < draft.start_date:
+        p.add("end_date", "The sprint cannot end before it starts.")
+    elif (draft.end_date - draft.start_date).days > 3 * 366:
+        p.add("end_date", "A sprint is short and time-bound: keep it under three years.")
+    p.every_days("session_every_days", draft.session_every_days, 365)
+    if draft.closed_state is None and draft.closed_on is not None:
+        p.add("closed_on", "Only a closed sprint has a closing date.")
+    if draft.closed_on is not None and draft.closed_on < draft.start_date:
+        p.add("closed_on", "A sprint cannot close before it starts.")
+    for name in ("coach_name", "focus"):
+        value = getattr(draft, name)
+        if len(value) > TITLE_MAX * 5:
+            p.add(name, "This text is too long.")
+    p.text("retrospective", draft.retrospective)
+    p.raise_if_any()
+
+
+def _check_kpi_value(p: _Problems, field: str, value: float | None, draft: GoalDraft) -> None:
+    if value is None:
+        return
+    if not math.isfinite(value):
+        p.add(field, "Enter a number.")
+    elif draft.metric_kind is MetricKind.RATING and draft.scale_max is not None:
+        if not 1 <= value <= draft.scale_max:
+            p.add(field, f"A rating is from 1 to {draft.scale_max}.")
+    elif draft.metric_kind is MetricKind.PERCENT and not 0 <= value <= 100:
+        p.add(field, "A percentage is from 0 to 100.")
+
+
+def validate_goal(draft: GoalDraft, sprint: SprintDraft) -> None:
+    """Check a goal's structure. Gaps in SMART are allowed (a draft); broken values are not."""
+    p = _Problems()
+    p.title("title", draft.title, "goal title")
+    if draft.metric_kind is MetricKind.RATING:
+        if draft.scale_max not in RATING_SCALES:
+            p.add("scale_max", "A rating goal uses a 1-5 or a 1-10 scale.")
+    elif draft.scale_max is not None:
+        p.add("scale_max", "Only a rating goal has a scale.")
+    if draft.metric_kind is MetricKind.MILESTONES:
+        if draft.baseline is not None or draft.target is not None:
+            p.add("target", "A milestone goal is measured by its milestones, not by a number.")
+    for name in ("baseline", "target", "final_value"):
+        _check_kpi_value(p, name, getattr(draft, name), draft)
+    if draft.deadline is not None and not (
+        sprint.start_date <= draft.deadline <= sprint.end_date
+    ):
+        p.add(
+            "deadline",
+            f"The deadline must fall inside the sprint "
+            f"({sprint.start_date.isoformat()} to {sprint.end_date.isoformat()}).",
+        )
+    p.every_days("checkin_every_days", draft.checkin_every_days, 365)
+    if draft.checkin_every_days is None:
+        p.add("checkin_every_days", "Say how often you will check in.")
+    for name in ("specific", "achievable", "relevant", "lessons"):
+        p.text(name, getattr(draft, name))
+    p.raise_if_any()
+
+
+def validate_milestone(draft: MilestoneDraft) -> None:
+    """Check a milestone: it needs a title."""
+    p = _Problems()
+    p.title("title", draft.title, "milestone")
+    p.raise_if_any()
+
+
+def validate_checkin(draft: CheckinDraft, goal: GoalDraft) -> None:
+    """Check a KPI check-in against its goal's scale."""
+    p = _Problems()
+    _check_kpi_value(p, "value", draft.value, goal)
+    p.text("note", draft.note)
+    p.raise_if_any()
+
+
+def validate_session(draft: SessionDraft) -> None:
+    """Check a coaching session: a time with a zone and a sane length."""
+    p = _Problems()
+    if draft.starts_at.tzinfo is None:
+        p.add("starts_at", "The session time needs a time zone.")
+    if not 5 <= draft.duration_min <= 600:
+        p.add("duration_min", "A session lasts from 5 to 600 minutes.")
+    for name in ("agenda", "notes", "insights"):
+        p.text(name, getattr(draft, name))
+    p.raise_if_any()
+
+
+def validate_action_item(draft: ActionItemDraft) -> None:
+    """Check an action item: a title, and a done date only when done."""
+    p = _Problems()
+    p.title("title", draft.title, "action item")
+    if draft.status is ActionStatus.DONE and draft.done_on is None:
+        p.add("done_on", "Say when it was done.")
+    if draft.status is not ActionStatus.DONE and draft.done_on is not None:
+        p.add("done_on", "Only a done item has a done date.")
+    p.raise_if_any()
+
+
+def validate_mentor(draft: MentorDraft) -> None:
+    """Check a mentor: a name and an end not before the start."""
+    p = _Problems()
+    p.title("name", draft.name, "mentor's name")
+    if (
+        draft.started_on is not None
+        and draft.ended_on is not None
+        and draft.ended_on < draft.started_on
+    ):
+        p.add("ended_on", "The relationship cannot end before it started.")
+    p.every_days("contact_every_days", draft.contact_every_days)
+    for name in ("seeking", "notes"):
+        p.text(name, getattr(draft, name))
+    p.raise_if_any()
+
+
+def validate_mentor_link(draft: MentorLinkDraft) -> None:
+    """Check a link: a label and an http, https or mailto address."""
+    p = _Problems()
+    p.title("label", draft.label, "link label")
+    if not is_safe_url(draft.url):
+        p.add("url", "Enter an http, https or mailto address.")
+    p.raise_if_any()
+
+
+def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> None:
+    """Check a log entry: title, advice status only on advice, a safe source link, tags."""
+    p = _Problems()
+    p.title("title", draft.title, "entry title", 300)
+    p.text("body", draft.body)
+    if draft.occurred_at.tzinfo is None:
+        p.add("occurred_at", "The entry time needs a time zone.")
+    if draft.kind is not EntryKind.ADVICE and draft.advice_status is not None:
+        p.add("advice_status", "Only advice has an advice status.")
+    if draft.source_url and not (url_scheme(draft.source_url) in _WEB_SCHEMES and is_safe_url(
+        draft.source_url
+    )):
+        p.add("source_url", "Enter an http or https address.")
+    if entry_id is not None and draft.responds_to_id == entry_id:
+        p.add("responds_to_id", "An entry cannot answer itself.")
+    for tag in draft.tags:
+        if len(normalise_tag(tag)) > TAG_MAX:
+            p.add("tags", f"A tag is at most {TAG_MAX} characters.")
+    p.raise_if_any()
+
+
+def days_between(start: date, end: date) -> int:
+    """Whole days from ``start`` to ``end`` (negative if ``end`` is earlier)."""
+    return (end - start).days

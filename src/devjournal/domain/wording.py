@@ -1,0 +1,47 @@
+"""How dates and counts are said to the user (pure, so it is tested without Qt)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 day``, ``2 days``; ``many`` for irregular plurals."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def due_phrase(due: date, today: date) -> str:
+    """``3 days overdue``, ``due today``, ``due tomorrow``, ``due in 4 days``."""
+    days = (due - today).days
+    if days < 0:
+        return f"{plural(-days, 'day')} overdue"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "due tomorrow"
+    return f"due in {plural(days, 'day')}"
+
+
+def countdown(now: datetime, then: datetime) -> str:
+    """``in 3 days``, ``tomorrow``, ``in 2 hours``, ``in 25 minutes``, ``now``.
+
+    Days are counted in calendar days where the user is, so a session tomorrow morning is
+    "tomorrow" even when it is less than 24 hours away.
+    """
+    seconds = (then - now).total_seconds()
+    if seconds <= 60:
+        return "now" if seconds > -3600 else "started"
+    days = (then.astimezone().date() - now.astimezone().date()).days
+    if days >= 2:
+        return f"in {plural(days, 'day')}"
+    if days == 1:
+        return "tomorrow"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"in {plural(minutes, 'minute')}"
+    return f"in {plural(minutes // 60, 'hour')}"
+
+
+def sprint_day_phrase(day: int, total: int) -> str:
+    """``Day 23 of 84``; before the start, ``Starts in N days`` is the caller's business."""
+    return f"Day {day} of {total}"

@@ -1,0 +1,34 @@
+"""Logging to a rotating file in the log folder (owner-only)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
+    """Log INFO and up to ``log_file`` (1 MB x 3) and WARNING (or INFO if verbose) to stderr."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(logging.INFO)
+    try:
+        log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+        log_file.chmod(0o600)
+        file_handler.setFormatter(logging.Formatter(FORMAT))
+        root.addHandler(file_handler)
+    except OSError as exc:
+        print(f"devjournal: warning: cannot write the log {log_file}: {exc}", file=sys.stderr)
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setLevel(logging.INFO if verbose else logging.WARNING)
+    stream.setFormatter(logging.Formatter("devjournal: %(levelname)s: %(message)s"))
+    root.addHandler(stream)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration is ours

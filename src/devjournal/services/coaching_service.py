@@ -1,0 +1,237 @@
+"""Coaching sprints: sprints, goals, milestones, check-ins, sessions and action items."""
+
+from __future__ import annotations
+
+from devjournal.domain import models as m
+from devjournal.domain import rules
+from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.errors import ValidationError
+from devjournal.services.changes import Changes, Outcome
+from devjournal.storage.database import Database, Tx
+
+SPRINTS = Changes(sprints=True)
+GOALS = Changes(goals=True)
+MILESTONES = Changes(milestones=True, goals=True)
+CHECKINS = Changes(checkins=True, goals=True)
+SESSIONS = Changes(sessions=True)
+ACTIONS = Changes(actions=True)
+
+
+class CoachingService:
+    """Use cases of the coaching half of the journal."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- sprints --------------------------------------------------------------------------
+    def create_sprint(self, draft: m.SprintDraft) -> Outcome[m.Sprint]:
+        """Start a new sprint."""
+        rules.validate_sprint(draft)
+        with self._db.transaction() as tx:
+            return Outcome(tx.sprints.add(draft), SPRINTS)
+
+    def update_sprint(self, sprint_id: int, draft: m.SprintDraft) -> Outcome[m.Sprint]:
+        """Change a sprint; its goals' deadlines must still fall inside it."""
+        rules.validate_sprint(draft)
+        with self._db.transaction() as tx:
+            outside = [
+                g.title
+                for g in tx.goals.of_sprint(sprint_id)
+                if g.deadline is not None and not draft.start_date <= g.deadline <= draft.end_date
+            ]
+            if outside:
+                raise ValidationError(
+                    {
+                        "end_date": "These goals have deadlines outside the new dates: "
+                        + ", ".join(outside)
+                    }
+                )
+            return Outcome(tx.sprints.update(sprint_id, draft), SPRINTS)
+
+    def delete_sprint(self, sprint_id: int) -> Outcome[None]:
+        """Delete a sprint (undo with :meth:`restore_sprint`)."""
+        with self._db.transaction() as tx:
+            tx.sprints.soft_delete(sprint_id)
+        return Outcome(None, SPRINTS | GOALS | SESSIONS | ACTIONS)
+
+    def restore_sprint(self, sprint_id: int) -> Outcome[m.Sprint]:
+        """Undo a sprint's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.sprints.restore(sprint_id), SPRINTS | GOALS | SESSIONS | ACTIONS)
+
+    def sprint(self, sprint_id: int) -> m.Sprint:
+        """One sprint."""
+        with self._db.reading() as tx:
+            return tx.sprints.get(sprint_id)
+
+    def sprints(self) -> list[m.Sprint]:
+        """Every sprint, by start date."""
+        with self._db.reading() as tx:
+            return tx.sprints.list()
+
+    # -- goals ----------------------------------------------------------------------------
+    def add_goal(self, draft: m.GoalDraft) -> Outcome[m.Goal]:
+        """Add a SMART goal to its sprint."""
+        with self._db.transaction() as tx:
+            rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
+            self._check_goal_link(tx, draft)
+            return Outcome(tx.goals.add(draft), GOALS)
+
+    def update_goal(self, goal_id: int, draft: m.GoalDraft) -> Outcome[m.Goal]:
+        """Change a goal (it stays in its sprint)."""
+        with self._db.transaction() as tx:
+            current = tx.goals.get(goal_id)
+            if draft.sprint_id != current.sprint_id:
+                raise ValidationError({"sprint_id": "A goal cannot move to another sprint."})
+            rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
+            self._check_goal_link(tx, draft, goal_id)
+            return Outcome(tx.goals.update(goal_id, draft), GOALS)
+
+    @staticmethod
+    def _check_goal_link(tx: Tx, draft: m.GoalDraft, goal_id: int | None = None) -> None:
+        if draft.rolled_from_id is None:
+            return
+        if draft.rolled_from_id == goal_id or not tx.goals.exists(draft.rolled_from_id):
+            raise ValidationError({"rolled_from_id": "The goal it rolls over from is gone."})
+
+    def delete_goal(self, goal_id: int) -> Outcome[None]:
+        """Delete a goal (undoable)."""
+        with self._db.transaction() as tx:
+            tx.goals.soft_delete(goal_id)
+        return Outcome(None, GOALS | CHECKINS)
+
+    def restore_goal(self, goal_id: int) -> Outcome[m.Goal]:
+        """Undo a goal's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.goals.restore(goal_id), GOALS | CHECKINS)
+
+    def goal(self, goal_id: int) -> m.Goal:
+        """One goal."""
+        with self._db.reading() as tx:
+            return tx.goals.get(goal_id)
+
+    def goals_of(self, sprint_id: int) -> list[m.Goal]:
+        """A sprint's goals in order."""
+        with self._db.reading() as tx:
+            return tx.goals.of_sprint(sprint_id)
+
+    # -- milestones -----------------------------------------------------------------------
+    def add_milestone(self, draft: m.MilestoneDraft) -> Outcome[m.Milestone]:
+        """Add a milestone to a goal."""
+        rules.validate_milestone(draft)
+        with self._db.transaction() as tx:
+            tx.goals.get(draft.goal_id)
+            return Outcome(tx.milestones.add(draft), MILESTONES)
+
+    def update_milestone(self, milestone_id: int, draft: m.MilestoneDraft) -> Outcome[m.Milestone]:
+        """Rename, reorder or tick off a milestone."""
+        rules.validate_milestone(draft)
+        with self._db.transaction() as tx:
+            tx.goals.get(draft.goal_id)
+            return Outcome(tx.milestones.update(milestone_id, draft), MILESTONES)
+
+    def delete_milestone(self, milestone_id: int) -> Outcome[None]:
+        """Delete a milestone (undoable)."""
+        with self._db.transaction() as tx:
+            tx.milestones.soft_delete(milestone_id)
+        return Outcome(None, MILESTONES)
+
+    def milestones_of(self, goal_id: int) -> list[m.Milestone]:
+        """A goal's milestones in order."""
+        with self._db.reading() as tx:
+            return tx.milestones.of_goal(goal_id)
+
+    # -- check-ins ------------------------------------------------------------------------
+    def add_checkin(self, draft: m.CheckinDraft) -> Outcome[m.Checkin]:
+        """Record a KPI value for a goal."""
+        with self._db.transaction() as tx:
+            rules.validate_checkin(draft, tx.goals.get(draft.goal_id))
+            return Outcome(tx.checkins.add(draft), CHECKINS)
+
+    def update_checkin(self, checkin_id: int, draft: m.CheckinDraft) -> Outcome[m.Checkin]:
+        """Correct a check-in."""
+        with self._db.transaction() as tx:
+            rules.validate_checkin(draft, tx.goals.get(draft.goal_id))
+            return Outcome(tx.checkins.update(checkin_id, draft), CHECKINS)
+
+    def delete_checkin(self, checkin_id: int) -> Outcome[None]:
+        """Delete a check-in (undoable)."""
+        with self._db.transaction() as tx:
+            tx.checkins.soft_delete(checkin_id)
+        return Outcome(None, CHECKINS)
+
+    def restore_checkin(self, checkin_id: int) -> Outcome[m.Checkin]:
+        """Undo a check-in's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.checkins.restore(checkin_id), CHECKINS)
+
+    def checkins_of(self, goal_id: int) -> list[m.Checkin]:
+        """A goal's check-ins, oldest first."""
+        with self._db.reading() as tx:
+            return tx.checkins.of_goal(goal_id)
+
+    # -- sessions -------------------------------------------------------------------------
+    def add_session(self, draft: m.SessionDraft) -> Outcome[m.CoachingSession]:
+        """Plan or record a coaching session."""
+        rules.validate_session(draft)
+        with self._db.transaction() as tx:
+            tx.sprints.get(draft.sprint_id)
+            return Outcome(tx.sessions.add(draft), SESSIONS)
+
+    def update_session(
+        self, session_id: int, draft: m.SessionDraft
+    ) -> Outcome[m.CoachingSession]:
+        """Move, hold, cancel or write up a session."""
+        rules.validate_session(draft)
+        with self._db.transaction() as tx:
+            tx.sprints.get(draft.sprint_id)
+            return Outcome(tx.sessions.update(session_id, draft), SESSIONS)
+
+    def delete_session(self, session_id: int) -> Outcome[None]:
+        """Delete a session (undoable)."""
+        with self._db.transaction() as tx:
+            tx.sessions.soft_delete(session_id)
+        return Outcome(None, SESSIONS | ACTIONS)
+
+    def sessions_of(self, sprint_id: int) -> list[m.CoachingSession]:
+        """A sprint's sessions in time order."""
+        with self._db.reading() as tx:
+            return tx.sessions.of_sprint(sprint_id)
+
+    # -- action items ---------------------------------------------------------------------
+    def add_action(self, draft: m.ActionItemDraft) -> Outcome[m.ActionItem]:
+        """Commit to an action item."""
+        rules.validate_action_item(draft)
+        with self._db.transaction() as tx:
+            self._check_action_links(tx, draft)
+            return Outcome(tx.actions.add(draft), ACTIONS)
+
+    def update_action(self, action_id: int, draft: m.ActionItemDraft) -> Outcome[m.ActionItem]:
+        """Change, complete or drop an action item."""
+        rules.validate_action_item(draft)
+        with self._db.transaction() as tx:
+            self._check_action_links(tx, draft)
+            return Outcome(tx.actions.update(action_id, draft), ACTIONS)
+
+    def delete_action(self, action_id: int) -> Outcome[None]:
+        """Delete an action item (undoable)."""
+        with self._db.transaction() as tx:
+            tx.actions.soft_delete(action_id)
+        return Outcome(None, ACTIONS)
+
+    def actions_of(self, sprint_id: int) -> list[m.ActionItem]:
+        """A sprint's action items by due date."""
+        with self._db.reading() as tx:
+            return tx.actions.of_sprint(sprint_id)
+
+    @staticmethod
+    def _check_action_links(tx: Tx, draft: m.ActionItemDraft) -> None:
+        tx.sprints.get(draft.sprint_id)
+        if draft.goal_id is not None and tx.goals.get(draft.goal_id).sprint_id != draft.sprint_id:
+            raise ValidationError({"goal_id": "That goal belongs to another sprint."})
+        if (
+            draft.session_id is not None
+            and tx.sessions.get(draft.session_id).sprint_id != draft.sprint_id
+        ):
+            raise ValidationError({"session_id": "That session belongs to another sprint."})

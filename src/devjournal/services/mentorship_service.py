@@ -1,0 +1,165 @@
+"""The mentorship log: mentors, their links, log entries and tags."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from devjournal.domain import models as m
+from devjournal.domain import rules
+from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.enums import AdviceStatus, EntryKind
+from devjournal.domain.errors import ValidationError
+from devjournal.services.changes import Changes, Outcome
+from devjournal.storage.database import Database, Tx
+
+MENTORS = Changes(mentors=True)
+ENTRIES = Changes(entries=True, tags=True)
+
+
+class MentorshipService:
+    """Use cases of the mentorship half of the journal."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- mentors --------------------------------------------------------------------------
+    def add_mentor(self, draft: m.MentorDraft) -> Outcome[m.Mentor]:
+        """Add a mentor."""
+        rules.validate_mentor(draft)
+        with self._db.transaction() as tx:
+            return Outcome(tx.mentors.add(draft), MENTORS)
+
+    def update_mentor(self, mentor_id: int, draft: m.MentorDraft) -> Outcome[m.Mentor]:
+        """Change a mentor."""
+        rules.validate_mentor(draft)
+        with self._db.transaction() as tx:
+            return Outcome(tx.mentors.update(mentor_id, draft), MENTORS)
+
+    def delete_mentor(self, mentor_id: int) -> Outcome[None]:
+        """Delete a mentor (undoable; their entries stay)."""
+        with self._db.transaction() as tx:
+            tx.mentors.soft_delete(mentor_id)
+        return Outcome(None, MENTORS | ENTRIES)
+
+    def restore_mentor(self, mentor_id: int) -> Outcome[m.Mentor]:
+        """Undo a mentor's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.mentors.restore(mentor_id), MENTORS | ENTRIES)
+
+    def mentor(self, mentor_id: int) -> m.Mentor:
+        """One mentor."""
+        with self._db.reading() as tx:
+            return tx.mentors.get(mentor_id)
+
+    def mentors(self) -> list[m.Mentor]:
+        """Every mentor by name."""
+        with self._db.reading() as tx:
+            return tx.mentors.list()
+
+    def last_contact(self) -> dict[int, datetime]:
+        """The newest log entry per mentor."""
+        with self._db.reading() as tx:
+            return tx.entries.last_contact()
+
+    # -- links ----------------------------------------------------------------------------
+    def add_link(self, draft: m.MentorLinkDraft) -> Outcome[m.MentorLink]:
+        """Add a place to follow a mentor."""
+        rules.validate_mentor_link(draft)
+        with self._db.transaction() as tx:
+            tx.mentors.get(draft.mentor_id)
+            return Outcome(tx.links.add(draft), MENTORS)
+
+    def update_link(self, link_id: int, draft: m.MentorLinkDraft) -> Outcome[m.MentorLink]:
+        """Change a link."""
+        rules.validate_mentor_link(draft)
+        with self._db.transaction() as tx:
+            tx.mentors.get(draft.mentor_id)
+            return Outcome(tx.links.update(link_id, draft), MENTORS)
+
+    def delete_link(self, link_id: int) -> Outcome[None]:
+        """Delete a link (undoable)."""
+        with self._db.transaction() as tx:
+            tx.links.soft_delete(link_id)
+        return Outcome(None, MENTORS)
+
+    def links_of(self, mentor_id: int) -> list[m.MentorLink]:
+        """A mentor's links in order."""
+        with self._db.reading() as tx:
+            return tx.links.of_mentor(mentor_id)
+
+    # -- log entries ----------------------------------------------------------------------
+    def add_entry(self, draft: m.LogEntryDraft) -> Outcome[m.LogEntry]:
+        """Write a log entry. Advice starts as "new" unless a status is given."""
+        draft = self._prepare(draft)
+        rules.validate_log_entry(draft)
+        with self._db.transaction() as tx:
+            self._check_entry_links(tx, draft)
+            return Outcome(tx.entries.add(draft), ENTRIES)
+
+    def update_entry(self, entry_id: int, draft: m.LogEntryDraft) -> Outcome[m.LogEntry]:
+        """Edit a log entry."""
+        draft = self._prepare(draft)
+        rules.validate_log_entry(draft, entry_id)
+        with self._db.transaction() as tx:
+            self._check_entry_links(tx, draft)
+            return Outcome(tx.entries.update(entry_id, draft), ENTRIES)
+
+    def delete_entry(self, entry_id: int) -> Outcome[None]:
+        """Delete an entry (undoable)."""
+        with self._db.transaction() as tx:
+            tx.entries.soft_delete(entry_id)
+        return Outcome(None, ENTRIES)
+
+    def restore_entry(self, entry_id: int) -> Outcome[m.LogEntry]:
+        """Undo an entry's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.entries.restore(entry_id), ENTRIES)
+
+    def entry(self, entry_id: int) -> m.LogEntry:
+        """One entry with its tags."""
+        with self._db.reading() as tx:
+            return tx.entries.get(entry_id)
+
+    def latest_entries(self, limit: int = 10) -> list[m.LogEntry]:
+        """The newest entries."""
+        with self._db.reading() as tx:
+            return tx.entries.latest(limit)
+
+    def entries_of_mentor(self, mentor_id: int) -> list[m.LogEntry]:
+        """A mentor's entries, oldest first."""
+        with self._db.reading() as tx:
+            return tx.entries.of_mentor(mentor_id)
+
+    def tags(self) -> list[m.Tag]:
+        """Every tag with how many entries carry it."""
+        with self._db.reading() as tx:
+            return tx.tags.all()
+
+    @staticmethod
+    def _prepare(draft: m.LogEntryDraft) -> m.LogEntryDraft:
+        status = draft.advice_status
+        if draft.kind is EntryKind.ADVICE and status is None:
+            status = AdviceStatus.NEW
+        return replace(draft, tags=rules.normalise_tags(draft.tags), advice_status=status)
+
+    @staticmethod
+    def _check_entry_links(tx: Tx, draft: m.LogEntryDraft) -> None:
+        problems: dict[str, str] = {}
+        if draft.mentor_id is not None and not tx.mentors.exists(draft.mentor_id):
+            problems["mentor_id"] = "That mentor no longer exists."
+        if draft.sprint_id is not None and not tx.sprints.exists(draft.sprint_id):
+            problems["sprint_id"] = "That sprint no longer exists."
+        if draft.goal_id is not None:
+            if not tx.goals.exists(draft.goal_id):
+                problems["goal_id"] = "That goal no longer exists."
+            elif (
+                draft.sprint_id is not None
+                and tx.goals.get(draft.goal_id).sprint_id != draft.sprint_id
+            ):
+                problems["goal_id"] = "That goal belongs to another sprint."
+        if draft.responds_to_id is not None and not tx.entries.exists(draft.responds_to_id):
+            problems["responds_to_id"] = "The entry it answers no longer exists."
+        if problems:
+            raise ValidationError(problems)

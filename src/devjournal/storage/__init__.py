@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy over one SQLite file, Alembic migrations, repositories."""

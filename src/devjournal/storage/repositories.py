@@ -1,0 +1,507 @@
+"""Repositories: the only code that builds ORM queries. They return frozen domain objects.
+
+Single-entity reads and writes go through the ORM; lists select columns, which is an order
+of magnitude faster for long histories and never hands a session-bound object upward.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from devjournal.domain import models as m
+from devjournal.domain.checksums import text_checksum
+from devjournal.domain.enums import ActionStatus, SessionStatus
+from devjournal.domain.errors import NotFoundError
+from devjournal.domain.rules import normalise_tags
+from devjournal.storage import schema as s
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def goal_checksum(goal: m.GoalDraft) -> str:
+    """The checksum kept on a goal row: its user-written text and KPI numbers."""
+    return text_checksum(
+        (
+            goal.title,
+            goal.specific,
+            goal.metric_name,
+            goal.unit,
+            goal.baseline,
+            goal.target,
+            goal.achievable,
+            goal.relevant,
+            goal.deadline,
+            goal.lessons,
+            goal.final_value,
+        )
+    )
+
+
+def entry_checksum(entry: m.LogEntryDraft) -> str:
+    """The checksum kept on a log entry row: what the user wrote and when."""
+    return text_checksum(
+        (entry.kind.value, entry.occurred_at.astimezone(UTC).isoformat(), entry.title, entry.body,
+         entry.source_url)
+    )
+
+
+D = TypeVar("D")
+E = TypeVar("E")
+
+
+class CrudRepository(Generic[D, E]):
+    """Create, read, update, soft-delete and restore for one table.
+
+    Subclasses name the row class, the draft and entity dataclasses, and a word for messages.
+    Column names equal the dataclass field names.
+    """
+
+    row_cls: ClassVar[type[Any]]
+    draft_cls: ClassVar[type[Any]]
+    entity_cls: ClassVar[type[Any]]
+    what: ClassVar[str]
+    order_by: ClassVar[tuple[str, ...]] = ("id",)
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+        self._draft_fields = [f.name for f in dataclasses.fields(self.draft_cls)]
+        self._entity_fields = [f.name for f in dataclasses.fields(self.entity_cls)]
+
+    # -- writes -------------------------------------------------------------------------
+    def _row_values(self, draft: D) -> dict[str, Any]:
+        return {name: getattr(draft, name) for name in self._draft_fields}
+
+    def add(self, draft: D) -> E:
+        """Insert ``draft``; return the stored entity."""
+        row = self.row_cls(**self._row_values(draft))
+        self._s.add(row)
+        self._s.flush()
+        return self._from_row(row)
+
+    def update(self, ident: int, draft: D) -> E:
+        """Replace the editable fields of ``ident`` with ``draft``."""
+        row = self._live_row(ident)
+        for name, value in self._row_values(draft).items():
+            setattr(row, name, value)
+        self._s.flush()
+        return self._from_row(row)
+
+    def soft_delete(self, ident: int) -> None:
+        """Mark ``ident`` deleted (undoable with :meth:`restore`)."""
+        row = self._live_row(ident)
+        row.deleted_at = _now()
+        self._s.flush()
+
+    def restore(self, ident: int) -> E:
+        """Undo a soft delete."""
+        row = self._s.get(self.row_cls, ident)
+        if row is None:
+            raise NotFoundError(self.what, ident)
+        row.deleted_at = None
+        self._s.flush()
+        return self._from_row(row)
+
+    # -- reads --------------------------------------------------------------------------
+    def get(self, ident: int) -> E:
+        """The live entity ``ident``, or :class:`NotFoundError`."""
+        return self._from_row(self._live_row(ident))
+
+    def exists(self, ident: int) -> bool:
+        """True if ``ident`` is a live row."""
+        return self._s.scalar(
+            select(func.count()).select_from(self.row_cls).where(
+                self.row_cls.id == ident, self.row_cls.deleted_at.is_(None)
+            )
+        ) == 1
+
+    def list(self, *where: ColumnElement[bool], limit: int | None = None) -> list[E]:
+        """Live entities matching ``where``, in the repository's order."""
+        return self._select(*where, limit=limit)
+
+    def count(self, *where: ColumnElement[bool]) -> int:
+        """How many live rows match ``where``."""
+        return int(
+            self._s.scalar(
+                select(func.count())
+                .select_from(self.row_cls)
+                .where(self.row_cls.deleted_at.is_(None), *where)
+            )
+            or 0
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+    def _live_row(self, ident: int) -> Any:
+        row = self._s.get(self.row_cls, ident)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError(self.what, ident)
+        return row
+
+    def _from_row(self, row: Any) -> E:
+        values = {name: getattr(row, name) for name in self._entity_fields if hasattr(row, name)}
+        return self._make(values)
+
+    def _make(self, values: dict[str, Any]) -> E:
+        entity: E = self.entity_cls(**values)
+        return entity
+
+    def _columns(self) -> list[Any]:
+        return [
+            getattr(self.row_cls, name)
+            for name in self._entity_fields
+            if hasattr(self.row_cls, name)
+        ]
+
+    def _select(
+        self,
+        *where: ColumnElement[bool],
+        order: Sequence[Any] | None = None,
+        limit: int | None = None,
+    ) -> list[E]:
+        stmt = select(*self._columns()).where(self.row_cls.deleted_at.is_(None), *where)
+        stmt = stmt.order_by(*(order or [getattr(self.row_cls, n) for n in self.order_by]))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [self._make(dict(r._mapping)) for r in self._s.execute(stmt)]
+
+
+class SprintRepository(CrudRepository[m.SprintDraft, m.Sprint]):
+    row_cls = s.SprintRow
+    draft_cls = m.SprintDraft
+    entity_cls = m.Sprint
+    what = "sprint"
+    order_by = ("start_date", "id")
+
+    def active_on(self, day: date) -> list[m.Sprint]:
+        """Open sprints that run on ``day``."""
+        r = s.SprintRow
+        return self._select(
+            r.start_date <= day, r.end_date >= day, r.closed_state.is_(None)
+        )
+
+
+class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
+    row_cls = s.GoalRow
+    draft_cls = m.GoalDraft
+    entity_cls = m.Goal
+    what = "goal"
+    order_by = ("sprint_id", "position", "id")
+
+    def _row_values(self, draft: m.GoalDraft) -> dict[str, Any]:
+        values = super()._row_values(draft)
+        values["checksum"] = goal_checksum(draft)
+        return values
+
+    def of_sprint(self, sprint_id: int) -> list[m.Goal]:
+        """The sprint's live goals in their order."""
+        return self._select(s.GoalRow.sprint_id == sprint_id)
+
+    def count_of_sprint(self, sprint_id: int) -> int:
+        """How many live goals the sprint has."""
+        return self.count(s.GoalRow.sprint_id == sprint_id)
+
+
+class MilestoneRepository(CrudRepository[m.MilestoneDraft, m.Milestone]):
+    row_cls = s.MilestoneRow
+    draft_cls = m.MilestoneDraft
+    entity_cls = m.Milestone
+    what = "milestone"
+    order_by = ("goal_id", "position", "id")
+
+    def of_goal(self, goal_id: int) -> list[m.Milestone]:
+        """The goal's milestones in order."""
+        return self._select(s.MilestoneRow.goal_id == goal_id)
+
+
+class CheckinRepository(CrudRepository[m.CheckinDraft, m.Checkin]):
+    row_cls = s.CheckinRow
+    draft_cls = m.CheckinDraft
+    entity_cls = m.Checkin
+    what = "check-in"
+    order_by = ("goal_id", "on_date", "id")
+
+    def of_goal(self, goal_id: int) -> list[m.Checkin]:
+        """The goal's check-ins, oldest first."""
+        return self._select(s.CheckinRow.goal_id == goal_id)
+
+
+class SessionRepository(CrudRepository[m.SessionDraft, m.CoachingSession]):
+    row_cls = s.CoachingSessionRow
+    draft_cls = m.SessionDraft
+    entity_cls = m.CoachingSession
+    what = "coaching session"
+    order_by = ("starts_at", "id")
+
+    def of_sprint(self, sprint_id: int) -> list[m.CoachingSession]:
+        """The sprint's sessions in time order."""
+        return self._select(s.CoachingSessionRow.sprint_id == sprint_id)
+
+    def next_planned(self, after: datetime) -> m.CoachingSession | None:
+        """The first planned session that has not started before ``after``."""
+        r = s.CoachingSessionRow
+        found = self._select(
+            r.status == SessionStatus.PLANNED, r.starts_at >= after, limit=1
+        )
+        return found[0] if found else None
+
+
+class ActionItemRepository(CrudRepository[m.ActionItemDraft, m.ActionItem]):
+    row_cls = s.ActionItemRow
+    draft_cls = m.ActionItemDraft
+    entity_cls = m.ActionItem
+    what = "action item"
+    order_by = ("due_date", "id")
+
+    def of_sprint(self, sprint_id: int) -> list[m.ActionItem]:
+        """The sprint's action items by due date."""
+        return self._select(s.ActionItemRow.sprint_id == sprint_id)
+
+    def open_items(self, limit: int | None = None) -> list[m.ActionItem]:
+        """Open items, the earliest due first (undated last)."""
+        r = s.ActionItemRow
+        return self._select(
+            r.status == ActionStatus.OPEN,
+            order=[r.due_date.is_(None), r.due_date, r.id],
+            limit=limit,
+        )
+
+    def count_open(self, overdue_before: date | None = None) -> int:
+        """Open items; with ``overdue_before``, only those due before that day."""
+        r = s.ActionItemRow
+        where: list[ColumnElement[bool]] = [r.status == ActionStatus.OPEN]
+        if overdue_before is not None:
+            where.append(r.due_date < overdue_before)
+        return self.count(*where)
+
+
+class MentorRepository(CrudRepository[m.MentorDraft, m.Mentor]):
+    row_cls = s.MentorRow
+    draft_cls = m.MentorDraft
+    entity_cls = m.Mentor
+    what = "mentor"
+    order_by = ("name", "id")
+
+    def names(self) -> dict[int, str]:
+        """Every live mentor's name by id."""
+        r = s.MentorRow
+        return {
+            ident: name
+            for ident, name in self._s.execute(select(r.id, r.name).where(r.deleted_at.is_(None)))
+        }
+
+
+class MentorLinkRepository(CrudRepository[m.MentorLinkDraft, m.MentorLink]):
+    row_cls = s.MentorLinkRow
+    draft_cls = m.MentorLinkDraft
+    entity_cls = m.MentorLink
+    what = "mentor link"
+    order_by = ("mentor_id", "position", "id")
+
+    def of_mentor(self, mentor_id: int) -> list[m.MentorLink]:
+        """The mentor's links in order."""
+        return self._select(s.MentorLinkRow.mentor_id == mentor_id)
+
+
+class TagRepository:
+    """Tags are shared by entries; a name is unique regardless of case."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def ensure(self, names: Iterable[str]) -> dict[str, int]:
+        """Ids for ``names`` (case-insensitively), creating the tags that are missing."""
+        wanted = normalise_tags(list(names))
+        if not wanted:
+            return {}
+        r = s.TagRow
+        found: dict[str, int] = {}
+        folded = [n.casefold() for n in wanted]
+        for ident, name in self._s.execute(
+            select(r.id, r.name).where(func.lower(r.name).in_([n.lower() for n in wanted]))
+        ):
+            found[name.casefold()] = ident
+        result: dict[str, int] = {}
+        for name, key in zip(wanted, folded, strict=True):
+            if key not in found:
+                row = s.TagRow(name=name)
+                self._s.add(row)
+                self._s.flush()
+                found[key] = row.id
+            result[name] = found[key]
+        return result
+
+    def all(self) -> list[m.Tag]:
+        """Every tag with its count of live entries, by name."""
+        r, link, entry = s.TagRow, s.LogEntryTagRow, s.LogEntryRow
+        counts = (
+            select(link.tag_id, func.count().label("n"))
+            .join(entry, entry.id == link.entry_id)
+            .where(entry.deleted_at.is_(None))
+            .group_by(link.tag_id)
+            .subquery()
+        )
+        stmt = (
+            select(r.id, r.name, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.tag_id == r.id)
+            .order_by(func.lower(r.name))
+        )
+        return [m.Tag(id=i, name=n, entry_count=c) for i, n, c in self._s.execute(stmt)]
+
+    def rename(self, tag_id: int, name: str) -> None:
+        """Rename a tag (the search index follows by trigger)."""
+        self._s.execute(update(s.TagRow).where(s.TagRow.id == tag_id).values(name=name))
+
+
+class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
+    row_cls = s.LogEntryRow
+    draft_cls = m.LogEntryDraft
+    entity_cls = m.LogEntry
+    what = "log entry"
+    order_by = ("occurred_at", "id")
+
+    def _row_values(self, draft: m.LogEntryDraft) -> dict[str, Any]:
+        values = super()._row_values(draft)
+        del values["tags"]
+        values["checksum"] = entry_checksum(draft)
+        return values
+
+    def add(self, draft: m.LogEntryDraft) -> m.LogEntry:
+        row = s.LogEntryRow(**self._row_values(draft))
+        self._s.add(row)
+        self._s.flush()
+        self._set_tags(row.id, draft.tags)
+        return self.get(row.id)
+
+    def update(self, ident: int, draft: m.LogEntryDraft) -> m.LogEntry:
+        super().update(ident, draft)
+        self._set_tags(ident, draft.tags)
+        return self.get(ident)
+
+    def restore(self, ident: int) -> m.LogEntry:
+        super().restore(ident)
+        return self.get(ident)
+
+    def get(self, ident: int) -> m.LogEntry:
+        found = self._select(s.LogEntryRow.id == ident)
+        if not found:
+            raise NotFoundError(self.what, ident)
+        return found[0]
+
+    def latest(self, limit: int) -> list[m.LogEntry]:
+        """The newest live entries."""
+        r = s.LogEntryRow
+        return self._select(order=[r.occurred_at.desc(), r.id.desc()], limit=limit)
+
+    def of_mentor(self, mentor_id: int) -> list[m.LogEntry]:
+        """A mentor's entries, oldest first."""
+        return self._select(s.LogEntryRow.mentor_id == mentor_id)
+
+    def last_contact(self) -> dict[int, datetime]:
+        """The newest entry time per mentor."""
+        r = s.LogEntryRow
+        stmt = (
+            select(r.mentor_id, func.max(r.occurred_at))
+            .where(r.deleted_at.is_(None), r.mentor_id.is_not(None))
+            .group_by(r.mentor_id)
+        )
+        out: dict[int, datetime] = {}
+        for mentor_id, newest in self._s.execute(stmt):
+            # func.max bypasses the column type, so the text comes back raw.
+            value = newest if isinstance(newest, datetime) else datetime.fromisoformat(newest)
+            out[mentor_id] = value.replace(tzinfo=UTC)
+        return out
+
+    def _set_tags(self, entry_id: int, tags: tuple[str, ...]) -> None:
+        ids = TagRepository(self._s).ensure(tags)
+        link = s.LogEntryTagRow
+        self._s.execute(
+            delete(link).where(
+                link.entry_id == entry_id,
+                link.tag_id.not_in(list(ids.values())) if ids else and_(True),
+            )
+        )
+        have = set(
+            self._s.scalars(select(link.tag_id).where(link.entry_id == entry_id)).all()
+        )
+        for tag_id in ids.values():
+            if tag_id not in have:
+                self._s.add(link(entry_id=entry_id, tag_id=tag_id))
+        self._s.flush()
+
+    def _select(
+        self,
+        *where: ColumnElement[bool],
+        order: Sequence[Any] | None = None,
+        limit: int | None = None,
+    ) -> list[m.LogEntry]:
+        r = s.LogEntryRow
+        columns = [getattr(r, n) for n in self._entity_fields if n != "tags"]
+        stmt = select(*columns).where(r.deleted_at.is_(None), *where)
+        stmt = stmt.order_by(*(order or [r.occurred_at, r.id]))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = [dict(row._mapping) for row in self._s.execute(stmt)]
+        tags = self.tags_of([row["id"] for row in rows])
+        return [m.LogEntry(**row, tags=tags.get(row["id"], ())) for row in rows]
+
+    def tags_of(self, entry_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Tag names per entry id, alphabetical."""
+        if not entry_ids:
+            return {}
+        link, tag = s.LogEntryTagRow, s.TagRow
+        found: dict[int, list[str]] = defaultdict(list)
+        for chunk_start in range(0, len(entry_ids), 500):
+            chunk = entry_ids[chunk_start : chunk_start + 500]
+            stmt = (
+                select(link.entry_id, tag.name)
+                .join(tag, tag.id == link.tag_id)
+                .where(link.entry_id.in_(chunk))
+                .order_by(func.lower(tag.name))
+            )
+            for entry_id, name in self._s.execute(stmt):
+                found[entry_id].append(name)
+        return {k: tuple(v) for k, v in found.items()}
+
+
+class StatsRepository:
+    """Counts across the journal, for ``info`` and the Today page."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def counts(self) -> dict[str, int]:
+        """Live rows per entity."""
+        tables = {
+            "sprints": s.SprintRow,
+            "goals": s.GoalRow,
+            "checkins": s.CheckinRow,
+            "sessions": s.CoachingSessionRow,
+            "action_items": s.ActionItemRow,
+            "mentors": s.MentorRow,
+            "log_entries": s.LogEntryRow,
+        }
+        out: dict[str, int] = {}
+        for name, row in tables.items():
+            out[name] = int(
+                self._s.scalar(
+                    select(func.count()).select_from(row).where(row.deleted_at.is_(None))
+                )
+                or 0
+            )
+        out["tags"] = int(self._s.scalar(select(func.count()).select_from(s.TagRow)) or 0)
+        return out
+
+    def is_empty(self) -> bool:
+        """True when the journal holds no user data at all (deleted rows count as data)."""
+        for row in (s.SprintRow, s.MentorRow, s.LogEntryRow):
+            if self._s.scalar(select(func.count()).select_from(row).limit(1)):
+                return False
+        return True

@@ -1,0 +1,65 @@
+"""Unexpected errors: logged, and shown with a "Copy details" button."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from devjournal import __version__
+
+log = logging.getLogger(__name__)
+
+
+def error_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """The text behind "Copy details": versions and the traceback."""
+    from PySide6 import __version__ as pyside_version  # noqa: PLC0415
+
+    lines = traceback.format_exception(exc_type, exc, tb)
+    head = (
+        f"devjournal {__version__}, Python {platform.python_version()}, "
+        f"PySide6 {pyside_version}, {platform.platform()}\n\n"
+    )
+    return head + "".join(lines)
+
+
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    """A modal error message; with ``details``, a button copies them to the clipboard."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(message)
+    if details:
+        box.setDetailedText(details)
+        copy = QPushButton("Copy details")
+        box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()  # keep the box open after copying
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+
+
+def install_excepthook(log_path: str) -> None:
+    """Route uncaught exceptions in slots to the log and a dialog instead of a crash."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        details = error_details(exc_type, exc, tb)
+        message = (
+            "Something went wrong inside devjournal. Your journal is safe: every change is "
+            f"saved when you make it.\n\nThe details are in the log ({log_path})."
+        )
+        # Shown from the event loop, not from inside the slot that failed.
+        QTimer.singleShot(
+            0, lambda: show_error(QApplication.activeWindow(), "devjournal", message, details)
+        )
+
+    sys.excepthook = hook

@@ -1,0 +1,197 @@
+"""The main window: layout and wiring only. Each page owns its own area."""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from devjournal import __version__
+from devjournal.domain.clock import Clock, utc_now
+from devjournal.paths import AppPaths, sample_home_for
+from devjournal.services.container import Services
+from devjournal.settings import Settings
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.pages.today_page import TodayPage
+from devjournal.ui.sample_launcher import SampleLauncher
+from devjournal.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+class MainWindow(QMainWindow):
+    """Sidebar of pages on the left, the current page on the right."""
+
+    def __init__(
+        self,
+        services: Services,
+        paths: AppPaths,
+        settings: Settings,
+        clock: Clock = utc_now,
+        sample_launcher: SampleLauncher | None = None,
+    ) -> None:
+        super().__init__()
+        self._services = services
+        self._paths = paths
+        self._settings = settings
+        self.events = JournalEvents(self)
+        self.sample_launcher = sample_launcher or SampleLauncher(sample_home_for(paths), parent=self)
+
+        self.setWindowTitle(
+            f"devjournal — {paths.data_dir}" if paths.custom_home else "devjournal"
+        )
+        self.setMinimumSize(QSize(880, 600))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+
+        self.today_page = TodayPage(
+            services, self.events, paths.journal, self.sample_launcher.home, clock
+        )
+        self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        journal_label = QLabel(f"Journal: {paths.journal}")
+        journal_label.setObjectName("muted")
+        self.statusBar().addWidget(journal_label)
+        self.sidebar.setCurrentRow(0)
+        self._restore_geometry()
+        self._connect_signals()
+
+    # -- structure ------------------------------------------------------------------------
+    def _add_page(self, title: str, page: QWidget, shortcut: QKeySequence) -> None:
+        item = QListWidgetItem(title)
+        item.setToolTip(f"{title} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.sidebar.addItem(item)
+        index = self.stack.addWidget(page)
+        action = QAction(title, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(lambda: self.sidebar.setCurrentRow(index))
+        self.addAction(action)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.sample_action = file_menu.addAction("Open a &sample journal…")
+        self.folder_action = file_menu.addAction("Show journal &folder")
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu("&View")
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions = QActionGroup(self)
+        for key, text in THEME_LABELS.items():
+            action = theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(key)
+            action.setChecked(key == self._settings.theme)
+            self.theme_actions.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = help_menu.addAction("&About devjournal")
+
+    def _connect_signals(self) -> None:
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sample_action.triggered.connect(self._on_sample_action_triggered)
+        self.folder_action.triggered.connect(self._on_folder_action_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.today_page.sample_requested.connect(self._on_sample_action_triggered)
+        self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
+
+    # -- behaviour ------------------------------------------------------------------------
+    def activate(self) -> None:
+        """Bring the window to the front (another launch asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _on_sample_action_triggered(self) -> None:
+        home = self.sample_launcher.home
+        answer = QMessageBox.question(
+            self,
+            "Open a sample journal",
+            f"devjournal will open a sample journal in its own window, kept in\n{home}\n\n"
+            "Your own journal is not touched.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Open,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            self.today_page.set_sample_busy(True, "Making the sample journal…")
+            self.statusBar().showMessage("Making the sample journal…")
+            self.sample_launcher.start()
+
+    def _on_sample_launcher_finished(self, ok: bool, message: str) -> None:
+        self.today_page.set_sample_busy(False, message)
+        self.statusBar().showMessage(message, 8000)
+        if not ok:
+            QMessageBox.warning(self, "Sample journal", message)
+
+    def _on_folder_action_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
+
+    def _on_theme_actions_triggered(self, action: QAction) -> None:
+        theme = str(action.data())
+        self._settings.theme = theme
+        self._settings.save()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About devjournal",
+            f"<b>devjournal {__version__}</b><p>A local-first journal for coaching sprints "
+            "and a long-running mentorship log.</p><p>Everything stays on this computer, in "
+            f"<code>{html.escape(str(self._paths.data_dir))}</code>.</p>",
+        )
+
+    # -- geometry -------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = self._settings.get_str("window_geometry")
+        restored = False
+        if saved:
+            try:
+                restored = self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+            except ValueError:
+                log.warning("ignoring an unreadable saved window geometry")
+        if not restored:
+            self.resize(1180, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        self._settings.set("window_geometry", geometry)
+        self._settings.save()
+        super().closeEvent(event)

@@ -1,0 +1,324 @@
+"""Today: where the user stands, from real figures in the journal."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.models import LogEntry
+from devjournal.domain.overview import SprintStanding, TodayOverview
+from devjournal.domain.wording import countdown, due_phrase, plural, sprint_day_phrase
+from devjournal.services.changes import Changes
+from devjournal.services.container import Services
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.widgets.card import Card, label
+
+log = logging.getLogger(__name__)
+
+
+class TodayPage(QWidget):
+    """The landing page. Emits :attr:`first_painted` once, after its first paint with data."""
+
+    first_painted = Signal()
+    sample_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        events: JournalEvents,
+        journal_path: Path,
+        sample_home: Path,
+        clock: Clock = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._events = events
+        self._journal_path = journal_path
+        self._sample_home = sample_home
+        self._clock = clock
+        self._painted = False
+        self.overview: TodayOverview | None = None
+
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+        self._content: QWidget | None = None
+        self._sample_button: QPushButton | None = None
+        self._sample_status: QLabel | None = None
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self._events.data_changed.connect(self._on_events_data_changed)
+
+    # -- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the figures and rebuild the page."""
+        self.overview = self._services.journal.today()
+        self._rebuild(self.overview)
+
+    def _on_events_data_changed(self, changes: Changes) -> None:
+        # Today shows a bit of everything, so any change is worth a refresh (a few ms).
+        if changes.any():
+            self.refresh()
+
+    def set_sample_busy(self, busy: bool, message: str = "") -> None:
+        """Show that a sample journal is being made (or why it failed)."""
+        if self._sample_button is not None:
+            self._sample_button.setEnabled(not busy)
+        if self._sample_status is not None:
+            self._sample_status.setText(message)
+            self._sample_status.setVisible(bool(message))
+
+    # -- painting -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The content widget fills the page, so its first paint is the page's first paint.
+        if (
+            event.type() == QEvent.Type.Paint
+            and watched is self._content
+            and not self._painted
+            and self.overview is not None
+        ):
+            self._painted = True
+            watched.removeEventFilter(self)
+            # Queued, so listeners run after this paint has been delivered.
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    # -- building -------------------------------------------------------------------------
+    def _rebuild(self, overview: TodayOverview) -> None:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(16)
+        self._sample_button = None
+        self._sample_status = None
+        if overview.is_empty:
+            self._build_welcome(layout)
+        else:
+            self._build_overview(layout, overview)
+        layout.addStretch(1)
+        self._scroll.setWidget(content)  # deletes the previous content widget
+        self._content = content
+        if not self._painted:
+            content.installEventFilter(self)
+
+    def _header(self, layout: QVBoxLayout, overview: TodayOverview) -> None:
+        row = QHBoxLayout()
+        title = label("Today", "pageTitle")
+        row.addWidget(title)
+        row.addStretch(1)
+        row.addWidget(label(QLocale().toString(overview.today, "dddd d MMMM yyyy"), "muted"))
+        layout.addLayout(row)
+
+    def _build_welcome(self, layout: QVBoxLayout) -> None:
+        card = Card()
+        card.setMaximumWidth(720)
+        heading = label("Welcome to devjournal", "pageTitle")
+        card.body.addWidget(heading)
+        card.add_label(
+            "devjournal keeps the two ways you grow apart, on one time line:",
+        )
+        card.add_label(
+            "<b>Coaching sprints</b> — a few weeks to a few months with a coach: SMART goals "
+            "whose KPIs you check in over time, sessions with an agenda, and the action items "
+            "your coach will hold you to.",
+            rich=True,
+        )
+        card.add_label(
+            "<b>Your mentorship log</b> — years of advice from mentors (traditional, peer, "
+            "reverse and from afar), what you tried, what worked, and your reflections.",
+            rich=True,
+        )
+        card.add_label(
+            f"Your journal is one file on this computer: {self._journal_path}. "
+            "Nothing is sent anywhere.",
+            "muted",
+        )
+        card.body.addSpacing(8)
+        card.add_label("Want to look around first?", "cardTitle")
+        card.add_label(
+            f"A sample journal opens in its own window and folder ({self._sample_home}), "
+            "so your own journal stays empty.",
+            "muted",
+        )
+        button = QPushButton("Open a sample journal")
+        button.setObjectName("primary")
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(self.sample_requested)
+        card.body.addWidget(button)
+        status = card.add_label("", "muted")
+        status.setVisible(False)
+        self._sample_button = button
+        self._sample_status = status
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        layout.addSpacing(24)
+        layout.addLayout(row)
+
+    def _build_overview(self, layout: QVBoxLayout, overview: TodayOverview) -> None:
+        self._header(layout, overview)
+        layout.addLayout(self._figures(overview))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(16)
+        grid.addWidget(self._sprints_card(overview), 0, 0)
+        grid.addWidget(self._session_card(overview), 0, 1)
+        grid.addWidget(self._actions_card(overview), 1, 0)
+        grid.addWidget(self._entries_card(overview), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+    def _figures(self, overview: TodayOverview) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        active = overview.active_sprints[0] if overview.active_sprints else None
+        tiles = [
+            (
+                f"{active.days_left}" if active else "—",
+                plural(active.days_left, "day") + " left in the sprint"
+                if active
+                else "No sprint running",
+            ),
+            (
+                f"{overview.open_actions:,}",
+                f"open action items, {overview.overdue_actions:,} overdue",
+            ),
+            (
+                countdown(self._clock(), overview.next_session.starts_at)
+                if overview.next_session
+                else "—",
+                "next coaching session" if overview.next_session else "No session planned",
+            ),
+            (f"{overview.counts.get('log_entries', 0):,}", "mentorship log entries"),
+        ]
+        for figure, caption in tiles:
+            card = Card()
+            card.body.addWidget(label(figure, "figure"))
+            card.body.addWidget(label(caption, "figureCaption", wrap=True))
+            row.addWidget(card, 1)
+        return row
+
+    def _sprints_card(self, overview: TodayOverview) -> Card:
+        card = Card("Active sprint" if len(overview.active_sprints) <= 1 else "Active sprints")
+        if not overview.active_sprints:
+            card.add_label("No sprint is running today.", "muted")
+        for standing in overview.active_sprints:
+            self._add_sprint(card, standing)
+        return card
+
+    def _add_sprint(self, card: Card, standing: SprintStanding) -> None:
+        sprint = standing.sprint
+        title = label(sprint.title, wrap=True)
+        title.setStyleSheet("font-weight: 600;")
+        card.body.addWidget(title)
+        details = [sprint.kind.label]
+        if sprint.coach_name:
+            details.append(f"coach {sprint.coach_name}")
+        details.append(plural(standing.goal_count, "goal"))
+        card.body.addWidget(label(" · ".join(details), "muted", wrap=True))
+        bar = QProgressBar()
+        bar.setRange(0, standing.total_days)
+        bar.setValue(standing.day)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(f"{sprint.title}: day {standing.day} of {standing.total_days}")
+        card.body.addWidget(bar)
+        card.body.addWidget(
+            label(
+                f"{sprint_day_phrase(standing.day, standing.total_days)} · "
+                f"{plural(standing.days_left, 'day')} left · ends "
+                f"{QLocale().toString(sprint.end_date, 'd MMM yyyy')}",
+                "muted",
+            )
+        )
+        if sprint.focus:
+            card.body.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+
+    def _session_card(self, overview: TodayOverview) -> Card:
+        card = Card("Next coaching session")
+        session = overview.next_session
+        if session is None:
+            card.add_label("No session is planned.", "muted")
+            return card
+        local = session.starts_at.astimezone()
+        when = QLocale().toString(local.date(), "dddd d MMMM") + ", " + local.strftime("%H:%M")
+        card.body.addWidget(label(f"{when} ({countdown(self._clock(), session.starts_at)})"))
+        card.body.addWidget(
+            label(
+                f"{overview.next_session_sprint} · {session.duration_min} minutes", "muted",
+                wrap=True,
+            )
+        )
+        agenda = [line.strip(" -*\t") for line in session.agenda.splitlines() if line.strip()]
+        if agenda:
+            card.body.addWidget(label("On the agenda:", "muted"))
+            for item in agenda[:5]:
+                card.body.addWidget(label(f"•  {item}", wrap=True))
+            if len(agenda) > 5:
+                card.body.addWidget(label(f"and {len(agenda) - 5} more", "muted"))
+        return card
+
+    def _actions_card(self, overview: TodayOverview) -> Card:
+        card = Card("Action items")
+        if overview.open_actions == 0:
+            card.add_label("Nothing open. Commitments from your sessions show up here.", "muted")
+            return card
+        summary = f"{plural(overview.open_actions, 'open item')}"
+        if overview.overdue_actions:
+            card.add_label(f"{overview.overdue_actions:,} overdue", "danger")
+        card.add_label(summary, "muted")
+        for item in overview.due_actions:
+            row = QHBoxLayout()
+            row.addWidget(label(item.title, wrap=True), 1)
+            if item.due_date is not None:
+                phrase = due_phrase(item.due_date, overview.today)
+                row.addWidget(
+                    label(phrase, "danger" if item.is_overdue(overview.today) else "muted"),
+                    0,
+                    Qt.AlignmentFlag.AlignTop,
+                )
+            card.body.addLayout(row)
+        return card
+
+    def _entries_card(self, overview: TodayOverview) -> Card:
+        card = Card("Latest in your mentorship log")
+        if not overview.latest_entries:
+            card.add_label("No entries yet.", "muted")
+        for entry in overview.latest_entries:
+            self._add_entry(card, entry, overview)
+        return card
+
+    def _add_entry(self, card: Card, entry: LogEntry, overview: TodayOverview) -> None:
+        meta = [
+            QLocale().toString(entry.occurred_at.astimezone().date(), "d MMM yyyy"),
+            entry.kind.label,
+        ]
+        if entry.mentor_id is not None and entry.mentor_id in overview.mentor_names:
+            meta.append(overview.mentor_names[entry.mentor_id])
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(label(entry.title, wrap=True))
+        box.addWidget(label(" · ".join(meta), "muted"))
+        card.body.addLayout(box)
+

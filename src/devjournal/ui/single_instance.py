@@ -1,0 +1,86 @@
+"""One window per journal: a second launch hands over to the first and exits."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+ACTIVATE = b"activate\n"
+
+
+class SingleInstance(QObject):
+    """A lock file decides who owns the journal; a local socket carries "activate".
+
+    The lock (not the socket) is the arbiter, so two launches at once can never both win,
+    and a loser never removes the winner's socket: it only removes a socket after taking
+    the lock itself.
+    """
+
+    activation_requested = Signal()
+
+    def __init__(self, lock_path: Path, server_name: str) -> None:
+        super().__init__()
+        self._lock = QLockFile(str(lock_path))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server_name = server_name
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Become the running instance; False if another process holds the journal."""
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self._server_name)  # a crashed owner's leftover socket
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self._server_name):
+            log.warning("single-instance socket not available: %s", server.errorString())
+        server.newConnection.connect(self._on_server_new_connection)
+        self._server = server
+        return True
+
+    def holder_pid(self) -> int:
+        """The process id holding the lock (0 if unknown)."""
+        ok, pid, _host, _app = self._lock.getLockInfo()
+        return int(pid) if ok else 0
+
+    def notify_running(self, timeout_s: float = 3.0) -> bool:
+        """Ask the running instance to show its window. Retries while it is starting."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self._server_name)
+            if socket.waitForConnected(250):
+                socket.write(ACTIVATE)
+                sent = socket.waitForBytesWritten(1000)
+                socket.disconnectFromServer()
+                return sent
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+
+    def release(self) -> None:
+        """Stop listening and give up the lock."""
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def _on_server_new_connection(self) -> None:
+        assert self._server is not None
+        while (connection := self._server.nextPendingConnection()) is not None:
+            connection.readyRead.connect(lambda c=connection: self._on_connection_ready_read(c))
+            connection.disconnected.connect(connection.deleteLater)
+            if connection.bytesAvailable():
+                self._on_connection_ready_read(connection)
+
+    def _on_connection_ready_read(self, connection: QLocalSocket) -> None:
+        if bytes(connection.readAll().data()).startswith(ACTIVATE.strip()):
+            log.info("another launch asked for this window")
+            self.activation_requested.emit()

@@ -1,0 +1,103 @@
+"""Light and dark palettes on the Fusion style, and the app's small style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+ACCENT = "#2f6fde"
+ACCENT_DARK = "#5b93f0"
+DANGER = "#c0392b"
+DANGER_DARK = "#ff7b6b"
+SUCCESS = "#1e8449"
+SUCCESS_DARK = "#58d68d"
+
+
+def is_dark(app: QGuiApplication) -> bool:
+    """True when the window background is dark."""
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    colors = {
+        role.Window: "#1f2227",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#17191d",
+        role.AlternateBase: "#23262b",
+        role.ToolTipBase: "#2b2f36",
+        role.ToolTipText: "#e6e6e6",
+        role.PlaceholderText: "#8a8f98",
+        role.Text: "#e6e6e6",
+        role.Button: "#2a2e35",
+        role.ButtonText: "#e6e6e6",
+        role.BrightText: "#ffffff",
+        role.Light: "#3a3f47",
+        role.Midlight: "#30343b",
+        role.Mid: "#3d424a",
+        role.Dark: "#121316",
+        role.Shadow: "#000000",
+        role.Highlight: ACCENT_DARK,
+        role.HighlightedText: "#0d0f12",
+        role.Link: ACCENT_DARK,
+        role.LinkVisited: "#b28cf0",
+    }
+    for r, c in colors.items():
+        p.setColor(r, QColor(c))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#6b7078"))
+    return p
+
+
+def _light_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    p = style.standardPalette() if style is not None else QPalette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    p.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    p.setColor(QPalette.ColorRole.Window, QColor("#f4f5f7"))
+    p.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#f0f2f5"))
+    return p
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Apply ``theme`` (system, light or dark) to the whole application."""
+    app.setStyle("Fusion")
+    if theme == "system":
+        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    else:
+        dark = theme == "dark"
+    app.setPalette(_dark_palette() if dark else _light_palette())
+    app.setStyleSheet(style_sheet(dark))
+
+
+def style_sheet(dark: bool) -> str:
+    """Cards, the sidebar and headings; colours follow the palette."""
+    card_bg = "#23262c" if dark else "#ffffff"
+    border = "#33373e" if dark else "#dde1e6"
+    muted = "#9aa0a8" if dark else "#5f6670"
+    sidebar_bg = "#1a1c20" if dark else "#e9ecf0"
+    selected = "#2d3440" if dark else "#d5def0"
+    danger = DANGER_DARK if dark else DANGER
+    success = SUCCESS_DARK if dark else SUCCESS
+    accent = ACCENT_DARK if dark else ACCENT
+    return f"""
+QFrame#card {{ background: {card_bg}; border: 1px solid {border}; border-radius: 8px; }}
+QLabel#cardTitle {{ font-weight: 600; font-size: 11pt; }}
+QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; }}
+QLabel#figure {{ font-size: 20pt; font-weight: 600; }}
+QLabel#muted, QLabel#figureCaption {{ color: {muted}; }}
+QLabel#danger {{ color: {danger}; font-weight: 600; }}
+QLabel#success {{ color: {success}; font-weight: 600; }}
+QListWidget#sidebar {{ background: {sidebar_bg}; border: none; padding-top: 8px;
+    font-size: 11pt; outline: 0; }}
+QListWidget#sidebar::item {{ padding: 8px 14px; border-radius: 6px; margin: 1px 8px; }}
+QListWidget#sidebar::item:selected {{ background: {selected}; color: palette(text); }}
+QPushButton#primary {{ background: {accent}; color: white; border: none; border-radius: 6px;
+    padding: 8px 16px; font-weight: 600; }}
+QPushButton#primary:disabled {{ background: {border}; color: {muted}; }}
+QProgressBar {{ border: none; background: {border}; border-radius: 4px; max-height: 8px; }}
+QProgressBar::chunk {{ background: {accent}; border-radius: 4px; }}
+"""
