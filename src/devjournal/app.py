@@ -1,45 +1,118 @@
-"""Composition root: paths -> engine -> migrate -> services -> MainWindow."""
+"""Composition root: paths -> journal -> window, then engine -> services behind it.
+
+Start-up is tuned for the daily launch: the journal file is checked and Today is read with
+the standard library's sqlite3, so the window paints real figures before SQLAlchemy (which
+costs more to import than Qt itself) is loaded. The ORM, the engine and the services load
+on a worker thread right after the first paint and are handed to the window. A journal
+that is new or needs a migration takes the full path first, since it must be written.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from devjournal import APP_NAME, __version__
+from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import JournalError
+from devjournal.domain.overview import TodayOverview
 from devjournal.paths import AppPaths
-from devjournal.services.container import build_services
 from devjournal.settings import Settings
-from devjournal.storage.database import open_journal
+from devjournal.storage import today_query
+from devjournal.storage.journal_file import FileState, check_writable, inspect_journal
 from devjournal.ui.error_dialog import install_excepthook, show_error
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.single_instance import SingleInstance
 from devjournal.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
+    from devjournal.storage.database import Database
+
 log = logging.getLogger(__name__)
+
+_IMPORTED_AT = time.perf_counter()
+HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container")
 
 
 def process_age_ms() -> int:
     """Milliseconds since this process started (Linux /proc; elsewhere since import)."""
     try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
+        fields = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text(encoding="ascii").split()[0])
         started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
         return round((uptime - started) * 1000)
     except (OSError, ValueError, IndexError):
         return round((time.perf_counter() - _IMPORTED_AT) * 1000)
 
 
-_IMPORTED_AT = time.perf_counter()
+def open_services(paths: AppPaths, clock: Clock) -> tuple[Database, Services]:
+    """Open (migrating if needed) the journal and build the services over it."""
+    from devjournal.services.container import build_services  # noqa: PLC0415
+    from devjournal.storage.database import open_journal  # noqa: PLC0415
+
+    db = open_journal(paths.journal, paths.backups)
+    return db, build_services(db, paths.backups, clock)
+
+
+class ServicesLoader(QObject):
+    """Imports the ORM and services on a worker thread, then opens them on the GUI thread.
+
+    Only the imports run on the worker (they are most of the cost and touch nothing
+    shared); the engine and services are made on the GUI thread, which owns them.
+    """
+
+    loaded = Signal(object, object)  # Database, Services
+    failed = Signal(str)
+    _imported = Signal(str)  # an error message, or "" on success
+
+    def __init__(self, paths: AppPaths, clock: Clock) -> None:
+        super().__init__()
+        self._paths = paths
+        self._clock = clock
+        self._started = False
+        self._imported.connect(self._on_imported)
+
+    def start(self) -> None:
+        """Begin loading (once)."""
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._import, name="devjournal-import", daemon=True).start()
+
+    def _import(self) -> None:
+        try:
+            for name in HEAVY_MODULES:
+                importlib.import_module(name)
+        except Exception as exc:  # a broken install; reported on the GUI thread
+            log.exception("loading devjournal's storage failed")
+            self._imported.emit(f"devjournal could not load its storage: {exc!r}")
+            return
+        self._imported.emit("")
+
+    def _on_imported(self, error: str) -> None:
+        if error:
+            self.failed.emit(error)
+            return
+        try:
+            db, services = open_services(self._paths, self._clock)
+        except JournalError as exc:
+            self.failed.emit(str(exc))
+            return
+        log.info("services ready %d ms after start", process_age_ms())
+        self.loaded.emit(db, services)
 
 
 def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], None]) -> None:
@@ -55,10 +128,8 @@ def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], None]) -> 
     notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
 
     def drain() -> None:
-        try:
+        with contextlib.suppress(BlockingIOError):
             os.read(read_fd, 64)
-        except BlockingIOError:
-            pass
 
     notifier.activated.connect(drain)
 
@@ -81,45 +152,90 @@ def make_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def run_gui(paths: AppPaths, argv: Sequence[str]) -> int:
+def _claim_instance(paths: AppPaths) -> SingleInstance | int:
+    """The single-instance guard, or the exit code when another window has the journal."""
+    instance = SingleInstance(paths.lock_file, paths.instance_socket)
+    if instance.acquire():
+        return instance
+    if instance.notify_running():
+        print("devjournal is already open on this journal; its window was brought forward.")
+        return 0
+    message = (
+        f"devjournal is already open on this journal (process {instance.holder_pid()}) but "
+        "did not answer. Close that window, or wait a moment and try again."
+    )
+    print(f"devjournal: error: {message}", file=sys.stderr)
+    return 1
+
+
+def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int:
     """Open the window on the journal at ``paths``; return the exit code."""
     app = make_application(argv)
     settings = Settings(paths.settings)
     apply_theme(app, settings.theme)
-
-    instance = SingleInstance(paths.lock_file, paths.instance_socket)
-    if not instance.acquire():
-        if instance.notify_running():
-            print("devjournal is already open on this journal; its window was brought forward.")
-            return 0
-        pid = instance.holder_pid()
-        message = (
-            f"devjournal is already open on this journal (process {pid}) but did not answer. "
-            "Close that window, or wait a moment and try again."
-        )
-        print(f"devjournal: error: {message}", file=sys.stderr)
-        return 1
+    claimed = _claim_instance(paths)
+    if isinstance(claimed, int):
+        return claimed
+    instance = claimed
+    held: list[Database] = []
+    reader = None
     try:
         try:
-            db = open_journal(paths.journal, paths.backups)
+            fast = inspect_journal(paths.journal).state is FileState.CURRENT
+            check_writable(paths.journal.parent)
+            if fast:
+                reader = today_query.connect(paths.journal)
+                conn = reader
+
+                def today_source() -> TodayOverview:
+                    return today_query.read_today(conn, local_today(clock), clock())
+
+                services = None
+            else:
+                db, services = open_services(paths, clock)
+                held.append(db)
+                today_source = services.journal.today
         except JournalError as exc:
             print(f"devjournal: error: {exc}", file=sys.stderr)
             show_error(None, "devjournal cannot open the journal", str(exc))
             return 1
-        try:
-            services = build_services(db, paths.backups)
-            install_excepthook(str(paths.log_file))
-            window = MainWindow(services, paths, settings)
-            instance.activation_requested.connect(window.activate)
-            window.today_page.first_painted.connect(
-                lambda: log.info("ready in %d ms", process_age_ms())
-            )
-            _quit_on_signals(app, window.close)
-            window.show()
-            code = app.exec()
-            log.info("closed with exit code %d", code)
-            return code
-        finally:
-            db.close()
+
+        install_excepthook(str(paths.log_file))
+        window = MainWindow(paths, settings, today_source, clock)
+        instance.activation_requested.connect(window.activate)
+        window.today_page.first_painted.connect(
+            lambda: log.info("ready in %d ms", process_age_ms())
+        )
+        loader = ServicesLoader(paths, clock)
+        if services is not None:
+            window.attach_services(services)
+        else:
+            window.today_page.first_painted.connect(loader.start)
+
+            def on_loaded(db: Database, loaded: Services) -> None:
+                held.append(db)
+                window.attach_services(loaded)
+                if reader is not None:
+                    reader.close()
+
+            def on_failed(message: str) -> None:
+                show_error(window, "devjournal cannot open the journal", message)
+                window.close()
+
+            loader.loaded.connect(on_loaded)
+            loader.failed.connect(on_failed)
+        _quit_on_signals(app, lambda: _close(window))
+        window.show()
+        code = app.exec()
+        log.info("closed with exit code %d", code)
+        return code
     finally:
+        if reader is not None:
+            reader.close()
+        for db in held:
+            db.close()
         instance.release()
+
+
+def _close(window: MainWindow) -> None:
+    window.close()

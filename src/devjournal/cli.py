@@ -9,10 +9,15 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from devjournal import __version__
 from devjournal.domain.errors import DomainError
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
+    from devjournal.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +102,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _open(paths: AppPaths):  # type: ignore[no-untyped-def]
+def _open(paths: AppPaths) -> tuple[Database, Services]:
     from devjournal.services.container import build_services  # noqa: PLC0415
     from devjournal.storage.database import open_journal  # noqa: PLC0415
 

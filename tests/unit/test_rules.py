@@ -149,7 +149,9 @@ def test_checkin_value_must_be_finite_and_on_scale() -> None:
 
 
 def test_milestone_needs_a_title() -> None:
-    assert "title" in problems(lambda: rules.validate_milestone(MilestoneDraft(goal_id=1, title="")))
+    assert "title" in problems(
+        lambda: rules.validate_milestone(MilestoneDraft(goal_id=1, title=""))
+    )
 
 
 def test_session_needs_a_zone_and_sane_length() -> None:
@@ -159,7 +161,9 @@ def test_session_needs_a_zone_and_sane_length() -> None:
 
 def test_action_done_date_only_when_done() -> None:
     done = ActionItemDraft(sprint_id=1, title="Write RFC", status=ActionStatus.DONE)
-    assert problems(lambda: rules.validate_action_item(done)) == {"done_on": "Say when it was done."}
+    assert problems(lambda: rules.validate_action_item(done)) == {
+        "done_on": "Say when it was done."
+    }
     opened = ActionItemDraft(sprint_id=1, title="Write RFC", done_on=date(2026, 11, 1))
     assert "done_on" in problems(lambda: rules.validate_action_item(opened))
 

@@ -168,7 +168,9 @@ def test_sessions_and_action_items(services: Services) -> None:
 
     item = c.add_action(
         ActionItemDraft(
-            sprint_id=sprint.id, session_id=session.id, title="Write runbook",
+            sprint_id=sprint.id,
+            session_id=session.id,
+            title="Write runbook",
             due_date=date(2026, 11, 20),
         )
     ).value
@@ -264,7 +266,9 @@ def test_today_on_empty_and_filled_journal(services: Services) -> None:
     c = services.coaching
     sprint = c.create_sprint(SPRINT).value
     c.add_goal(GoalDraft(sprint_id=sprint.id, title="G"))
-    c.add_session(SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC)))
+    c.add_session(
+        SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    )
     c.add_action(ActionItemDraft(sprint_id=sprint.id, title="Late", due_date=date(2026, 11, 10)))
     c.add_action(ActionItemDraft(sprint_id=sprint.id, title="Soon", due_date=date(2026, 11, 21)))
     services.mentorship.add_entry(
@@ -273,11 +277,19 @@ def test_today_on_empty_and_filled_journal(services: Services) -> None:
     today = services.journal.today()
     assert not today.is_empty and today.today == date(2026, 11, 18)
     [standing] = today.active_sprints
-    assert (standing.day, standing.total_days, standing.goal_count) == (49, 81, 1)
+    assert (standing.day, standing.total_days, standing.sprint.goal_count) == (49, 81, 1)
     assert (today.open_actions, today.overdue_actions) == (2, 1)
     assert [a.title for a in today.due_actions] == ["Late", "Soon"]
-    assert today.next_session is not None and today.next_session_sprint == SPRINT.title
-    assert [e.title for e in today.latest_entries] == ["Shipped"]
+    assert today.next_session is not None
+    assert today.next_session.sprint_title == SPRINT.title
+    assert today.next_session.starts_at == datetime(2026, 11, 20, 10, tzinfo=UTC)
+    assert [(e.title, e.mentor_name) for e in today.latest_entries] == [("Shipped", "")]
+    assert today.log_entry_count == 1
+
+    # Deleted things leave Today.
+    c.delete_sprint(sprint.id)
+    after = services.journal.today()
+    assert after.active_sprints == () and after.open_actions == 0 and after.next_session is None
 
 
 def test_info_counts(services: Services) -> None:

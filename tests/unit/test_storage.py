@@ -6,8 +6,8 @@ import os
 import shutil
 import sqlite3
 import stat
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from devjournal.domain.errors import JournalError
 from devjournal.domain.models import LogEntryDraft, SprintDraft
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services, build_services
-from devjournal.storage import database
+from devjournal.storage import database, journal_file
 from devjournal.storage.backup import backup_into
 from devjournal.storage.database import (
     HEAD_REVISION,
@@ -29,7 +29,8 @@ from devjournal.storage.database import (
     inspect_journal,
     open_journal,
 )
-from devjournal.storage.schema import APPLICATION_ID, Base, include_name
+from devjournal.storage.journal_file import APPLICATION_ID
+from devjournal.storage.schema import Base, include_name
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "journals"
 WHEN = datetime(2026, 11, 10, 14, 30, tzinfo=UTC)
@@ -70,7 +71,9 @@ def test_files_stay_private_even_with_umask_000(tmp_path: Path) -> None:
         with db.transaction() as tx:
             tx.sprints.add(
                 SprintDraft(
-                    title="t", kind=SprintKind.SKILLS, start_date=date(2026, 1, 1),
+                    title="t",
+                    kind=SprintKind.SKILLS,
+                    start_date=date(2026, 1, 1),
                     end_date=date(2026, 2, 1),
                 )
             )
@@ -135,7 +138,8 @@ def test_outdated_journal_is_backed_up_before_migrating(
         calls.append("migrate")
         assert list(paths.backups.glob("journal-*-before-0002.sqlite")), "backup comes first"
 
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(journal_file, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(journal_file, "HEAD_REVISION", "0002")
     monkeypatch.setattr(database, "HEAD_REVISION", "0002")
     monkeypatch.setattr(database, "run_migrations", fake_migrate)
     open_journal(paths.journal, paths.backups).close()
@@ -256,4 +260,4 @@ def test_a_failed_transaction_leaves_nothing(db: Database) -> None:
         tx.sprints.add(draft)
         raise RuntimeError("boom")
     with db.reading() as tx:
-        assert tx.sprints.list() == []
+        assert tx.sprints.find() == []

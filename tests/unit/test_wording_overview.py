@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from devjournal.domain.enums import SprintKind
-from devjournal.domain.models import Sprint
-from devjournal.domain.overview import sprint_standing
+from devjournal.domain.overview import ActiveSprint, sprint_standing
 from devjournal.domain.wording import countdown, due_phrase, plural
 
-T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
-
-def sprint(start: date, end: date) -> Sprint:
-    return Sprint(
-        id=1, created_at=T0, updated_at=T0, title="S", kind=SprintKind.SKILLS,
-        start_date=start, end_date=end,
+def sprint(start: date, end: date) -> ActiveSprint:
+    return ActiveSprint(
+        id=1,
+        title="S",
+        kind=SprintKind.SKILLS,
+        coach_name="",
+        focus="",
+        start_date=start,
+        end_date=end,
+        goal_count=0,
     )
 
 

@@ -1,23 +1,40 @@
-"""Where the user stands today: computed from the journal, shown on the Today page."""
+"""Where the user stands today: a read model of the journal, shown on the Today page.
+
+These are view-shaped values, not entities: the Today query fills them straight from SQL
+so the window can show real figures without loading the ORM first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
-from devjournal.domain.models import ActionItem, CoachingSession, LogEntry, Sprint
+from devjournal.domain.enums import EntryKind, SprintKind
+
+
+@dataclass(frozen=True)
+class ActiveSprint:
+    """An open sprint that runs today."""
+
+    id: int
+    title: str
+    kind: SprintKind
+    coach_name: str
+    focus: str
+    start_date: date
+    end_date: date
+    goal_count: int
 
 
 @dataclass(frozen=True)
 class SprintStanding:
     """An open sprint seen on one day: day X of Y."""
 
-    sprint: Sprint
+    sprint: ActiveSprint
     day: int
     total_days: int
-    goal_count: int
 
     @property
     def days_left(self) -> int:
@@ -30,11 +47,48 @@ class SprintStanding:
         return min(1.0, max(0.0, self.day / self.total_days))
 
 
-def sprint_standing(sprint: Sprint, today: date, goal_count: int = 0) -> SprintStanding:
+def sprint_standing(sprint: ActiveSprint, today: date) -> SprintStanding:
     """Day ``X`` of ``Y`` for ``sprint`` on ``today`` (day 1 is the start date)."""
     total = (sprint.end_date - sprint.start_date).days + 1
     day = min(total, max(0, (today - sprint.start_date).days + 1))
-    return SprintStanding(sprint=sprint, day=day, total_days=total, goal_count=goal_count)
+    return SprintStanding(sprint=sprint, day=day, total_days=total)
+
+
+@dataclass(frozen=True)
+class DueAction:
+    """An open action item due soon or overdue."""
+
+    id: int
+    sprint_id: int
+    title: str
+    due_date: date
+
+    def is_overdue(self, today: date) -> bool:
+        """Due before ``today``."""
+        return self.due_date < today
+
+
+@dataclass(frozen=True)
+class UpcomingSession:
+    """The next planned coaching session."""
+
+    id: int
+    sprint_id: int
+    sprint_title: str
+    starts_at: datetime
+    duration_min: int
+    agenda: str
+
+
+@dataclass(frozen=True)
+class RecentEntry:
+    """A recent mentorship log entry."""
+
+    id: int
+    kind: EntryKind
+    occurred_at: datetime
+    title: str
+    mentor_name: str
 
 
 @dataclass(frozen=True)
@@ -46,12 +100,10 @@ class TodayOverview:
     active_sprints: tuple[SprintStanding, ...] = ()
     open_actions: int = 0
     overdue_actions: int = 0
-    due_actions: tuple[ActionItem, ...] = ()
-    next_session: CoachingSession | None = None
-    next_session_sprint: str = ""
-    latest_entries: tuple[LogEntry, ...] = ()
-    mentor_names: Mapping[int, str] = field(default_factory=dict)
-    counts: Mapping[str, int] = field(default_factory=dict)
+    due_actions: tuple[DueAction, ...] = ()
+    next_session: UpcomingSession | None = None
+    latest_entries: tuple[RecentEntry, ...] = ()
+    log_entry_count: int = 0
 
 
 @dataclass(frozen=True)

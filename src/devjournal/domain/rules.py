@@ -134,14 +134,13 @@ def validate_goal(draft: GoalDraft, sprint: SprintDraft) -> None:
             p.add("scale_max", "A rating goal uses a 1-5 or a 1-10 scale.")
     elif draft.scale_max is not None:
         p.add("scale_max", "Only a rating goal has a scale.")
-    if draft.metric_kind is MetricKind.MILESTONES:
-        if draft.baseline is not None or draft.target is not None:
-            p.add("target", "A milestone goal is measured by its milestones, not by a number.")
+    if draft.metric_kind is MetricKind.MILESTONES and (
+        draft.baseline is not None or draft.target is not None
+    ):
+        p.add("target", "A milestone goal is measured by its milestones, not by a number.")
     for name in ("baseline", "target", "final_value"):
         _check_kpi_value(p, name, getattr(draft, name), draft)
-    if draft.deadline is not None and not (
-        sprint.start_date <= draft.deadline <= sprint.end_date
-    ):
+    if draft.deadline is not None and not (sprint.start_date <= draft.deadline <= sprint.end_date):
         p.add(
             "deadline",
             f"The deadline must fall inside the sprint "
@@ -227,9 +226,9 @@ def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> Non
         p.add("occurred_at", "The entry time needs a time zone.")
     if draft.kind is not EntryKind.ADVICE and draft.advice_status is not None:
         p.add("advice_status", "Only advice has an advice status.")
-    if draft.source_url and not (url_scheme(draft.source_url) in _WEB_SCHEMES and is_safe_url(
-        draft.source_url
-    )):
+    if draft.source_url and not (
+        url_scheme(draft.source_url) in _WEB_SCHEMES and is_safe_url(draft.source_url)
+    ):
         p.add("source_url", "Enter an http or https address.")
     if entry_id is not None and draft.responds_to_id == entry_id:
         p.add("responds_to_id", "An entry cannot answer itself.")

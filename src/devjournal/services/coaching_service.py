@@ -68,7 +68,7 @@ class CoachingService:
     def sprints(self) -> list[m.Sprint]:
         """Every sprint, by start date."""
         with self._db.reading() as tx:
-            return tx.sprints.list()
+            return tx.sprints.find()
 
     # -- goals ----------------------------------------------------------------------------
     def add_goal(self, draft: m.GoalDraft) -> Outcome[m.Goal]:
@@ -179,9 +179,7 @@ class CoachingService:
             tx.sprints.get(draft.sprint_id)
             return Outcome(tx.sessions.add(draft), SESSIONS)
 
-    def update_session(
-        self, session_id: int, draft: m.SessionDraft
-    ) -> Outcome[m.CoachingSession]:
+    def update_session(self, session_id: int, draft: m.SessionDraft) -> Outcome[m.CoachingSession]:
         """Move, hold, cancel or write up a session."""
         rules.validate_session(draft)
         with self._db.transaction() as tx:

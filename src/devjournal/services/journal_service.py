@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import JournalNotEmptyError
-from devjournal.domain.overview import JournalInfo, TodayOverview, sprint_standing
+from devjournal.domain.overview import JournalInfo, TodayOverview
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
+from devjournal.storage.today_query import read_today
 
 if TYPE_CHECKING:
     from devjournal.services.sample_data import SampleSize
-
-LATEST_ENTRIES = 5
-DUE_ACTIONS = 5
 
 
 class JournalService:
@@ -33,9 +31,7 @@ class JournalService:
             counts = tx.stats.counts()
         path = self._db.path
         size = sum(
-            p.stat().st_size
-            for p in (path, path.with_name(path.name + "-wal"))
-            if p.exists()
+            p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists()
         )
         return JournalInfo(
             path=path,
@@ -52,39 +48,8 @@ class JournalService:
 
     def today(self) -> TodayOverview:
         """The figures of the Today page, from a handful of indexed queries."""
-        now = self._clock()
-        today = local_today(self._clock)
-        with self._db.reading() as tx:
-            if tx.stats.is_empty():
-                return TodayOverview(today=today, is_empty=True)
-            active = tuple(
-                sprint_standing(sprint, today, tx.goals.count_of_sprint(sprint.id))
-                for sprint in tx.sprints.active_on(today)
-            )
-            due_soon = today + timedelta(days=7)
-            due = tuple(
-                item
-                for item in tx.actions.open_items(limit=DUE_ACTIONS)
-                if item.due_date is not None and item.due_date <= due_soon
-            )
-            next_session = tx.sessions.next_planned(now - timedelta(hours=1))
-            sprint_title = (
-                tx.sprints.get(next_session.sprint_id).title if next_session is not None else ""
-            )
-            latest = tuple(tx.entries.latest(LATEST_ENTRIES))
-            return TodayOverview(
-                today=today,
-                is_empty=False,
-                active_sprints=active,
-                open_actions=tx.actions.count_open(),
-                overdue_actions=tx.actions.count_open(overdue_before=today),
-                due_actions=due,
-                next_session=next_session,
-                next_session_sprint=sprint_title,
-                latest_entries=latest,
-                mentor_names=tx.mentors.names(),
-                counts=tx.stats.counts(),
-            )
+        with self._db.raw_connection() as conn:
+            return read_today(conn, local_today(self._clock), self._clock())
 
     def fill_sample(self, size: SampleSize) -> Outcome[dict[str, int]]:
         """Fill an empty journal with a realistic sample journal of ``size``.
@@ -95,13 +60,17 @@ class JournalService:
         from devjournal.services.sample_data import build_sample  # noqa: PLC0415 - rare, heavy
         from devjournal.storage.bulk import bulk_insert  # noqa: PLC0415
 
-        sample = build_sample(size, local_today(self._clock), self._clock().astimezone().tzinfo)
+        refusal = JournalNotEmptyError(
+            "This journal already holds data, so no sample was added. "
+            "Use an empty folder, e.g. --home /tmp/devjournal-sample."
+        )
+        if not self.is_empty():
+            raise refusal  # before the (large) sample is built
+        zone = self._clock().astimezone().tzinfo or UTC
+        sample = build_sample(size, local_today(self._clock), zone)
         with self._db.transaction() as tx:
-            if not tx.stats.is_empty():
-                raise JournalNotEmptyError(
-                    "This journal already holds data, so no sample was added. "
-                    "Use an empty folder, e.g. --home /tmp/devjournal-sample."
-                )
+            if not tx.stats.is_empty():  # written to meanwhile by another process
+                raise refusal
             bulk_insert(
                 tx.session,
                 sprints=sample.sprints,

@@ -56,7 +56,7 @@ class MentorshipService:
     def mentors(self) -> list[m.Mentor]:
         """Every mentor by name."""
         with self._db.reading() as tx:
-            return tx.mentors.list()
+            return tx.mentors.find()
 
     def last_contact(self) -> dict[int, datetime]:
         """The newest log entry per mentor."""

@@ -46,10 +46,13 @@ def bulk_insert(
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     plan: list[tuple[type[Any], list[dict[str, Any]]]] = [
         (s.SprintRow, _rows(sprints, now)),
-        (s.GoalRow, [
-            {**row, "checksum": goal_checksum(draft)}
-            for row, (_, draft) in zip(_rows(goals, now), goals, strict=True)
-        ]),
+        (
+            s.GoalRow,
+            [
+                {**row, "checksum": goal_checksum(draft)}
+                for row, (_, draft) in zip(_rows(goals, now), goals, strict=True)
+            ],
+        ),
         (s.MilestoneRow, _rows(milestones, now)),
         (s.CheckinRow, _rows(checkins, now)),
         (s.CoachingSessionRow, _rows(sessions, now)),

@@ -1,7 +1,7 @@
-"""Opening a journal: recognise the file, back up, migrate, and hand out transactions.
+"""Opening a journal: back up, migrate, and hand out transactions.
 
-Nothing here writes to a file before it is known to be a devjournal journal that this
-version can handle: the first look is through a read-only SQLite connection.
+Nothing here writes to a file before :func:`inspect_journal` has said it is a devjournal
+journal that this version can handle.
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -25,90 +22,16 @@ from devjournal.storage import repositories as r
 from devjournal.storage.backup import backup_into
 from devjournal.storage.engine import make_engine, run_outside_transaction
 from devjournal.storage.files import private_dir
-from devjournal.storage.schema import APPLICATION_ID
+from devjournal.storage.journal_file import (
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    FileState,
+    Inspection,
+    check_writable,
+    inspect_journal,
+)
 
 log = logging.getLogger(__name__)
-
-# Every revision this version ships, oldest first. A test checks this against Alembic's
-# scripts, so start-up can decide "nothing to migrate" without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
-HEAD_REVISION = KNOWN_REVISIONS[-1]
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class FileState(Enum):
-    """What a journal file is, as seen before opening it for writing."""
-
-    NEW = "new"
-    CURRENT = "current"
-    OUTDATED = "outdated"
-
-
-@dataclass(frozen=True)
-class Inspection:
-    """The result of :func:`inspect_journal`."""
-
-    state: FileState
-    revision: str | None
-
-
-def inspect_journal(path: Path) -> Inspection:
-    """Look at ``path`` read-only and say whether devjournal can open it.
-
-    Raises:
-        JournalError: the file is not a devjournal journal, is damaged, or was written by a
-            newer devjournal. The file is not changed.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return Inspection(FileState.NEW, None)
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}.") from exc
-    if header != SQLITE_MAGIC:
-        raise JournalError(
-            f"{path} is not a devjournal journal (it is not an SQLite database). "
-            "It was left unchanged."
-        )
-    # With no WAL file beside it, the file alone is the whole database: "immutable" reads it
-    # without creating -wal/-shm files. A leftover WAL must be honoured, so then plain ro.
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = found[0] if found else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise JournalError(
-            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged."
-        ) from exc
-    if not tables:
-        return Inspection(FileState.NEW, None)
-    if app_id != APPLICATION_ID or revision is None:
-        raise JournalError(
-            f"{path} is an SQLite database but not a devjournal journal. It was left unchanged."
-        )
-    if revision == HEAD_REVISION:
-        return Inspection(FileState.CURRENT, revision)
-    if revision in KNOWN_REVISIONS:
-        return Inspection(FileState.OUTDATED, revision)
-    raise JournalError(
-        f"This journal was written by a newer devjournal (schema {revision}; this version "
-        f"knows up to {HEAD_REVISION}). Update devjournal to open it. The file was left "
-        "unchanged."
-    )
 
 
 def run_migrations(engine: Engine) -> None:
@@ -165,6 +88,17 @@ class Database:
             finally:
                 session.rollback()
 
+    @contextmanager
+    def raw_connection(self) -> Iterator[sqlite3.Connection]:
+        """The driver's own connection, for the few queries written in plain SQL."""
+        raw = self.engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            yield driver
+        finally:
+            raw.close()
+
     def revision(self) -> str | None:
         """The schema revision stored in the journal."""
         with self.engine.connect() as conn:
@@ -190,14 +124,9 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
     try:
         private_dir(folder)
     except OSError as exc:
-        raise JournalError(
-            f"Cannot use {folder} for the journal: {exc.strerror or exc}."
-        ) from exc
+        raise JournalError(f"Cannot use {folder} for the journal: {exc.strerror or exc}.") from exc
     inspection = inspect_journal(path)
-    if not os.access(folder, os.W_OK):
-        raise JournalError(
-            f"The journal folder {folder} is read-only. devjournal needs to write there."
-        )
+    check_writable(folder)
     if inspection.state is FileState.NEW and not path.exists():
         # Create it ourselves, owner-only: SQLite gives its -wal and -shm files the same mode.
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -216,3 +145,16 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
         engine.dispose()
         raise JournalError(f"Cannot open the journal {path}: {exc.orig}.") from exc
     return Database(engine, path)
+
+
+__all__ = [
+    "HEAD_REVISION",
+    "KNOWN_REVISIONS",
+    "Database",
+    "FileState",
+    "Inspection",
+    "Tx",
+    "inspect_journal",
+    "open_journal",
+    "run_migrations",
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, func, select, update
@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
-from devjournal.domain.enums import ActionStatus, SessionStatus
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
@@ -49,8 +48,13 @@ def goal_checksum(goal: m.GoalDraft) -> str:
 def entry_checksum(entry: m.LogEntryDraft) -> str:
     """The checksum kept on a log entry row: what the user wrote and when."""
     return text_checksum(
-        (entry.kind.value, entry.occurred_at.astimezone(UTC).isoformat(), entry.title, entry.body,
-         entry.source_url)
+        (
+            entry.kind.value,
+            entry.occurred_at.astimezone(UTC).isoformat(),
+            entry.title,
+            entry.body,
+            entry.source_url,
+        )
     )
 
 
@@ -117,13 +121,16 @@ class CrudRepository(Generic[D, E]):
 
     def exists(self, ident: int) -> bool:
         """True if ``ident`` is a live row."""
-        return self._s.scalar(
-            select(func.count()).select_from(self.row_cls).where(
-                self.row_cls.id == ident, self.row_cls.deleted_at.is_(None)
+        return (
+            self._s.scalar(
+                select(func.count())
+                .select_from(self.row_cls)
+                .where(self.row_cls.id == ident, self.row_cls.deleted_at.is_(None))
             )
-        ) == 1
+            == 1
+        )
 
-    def list(self, *where: ColumnElement[bool], limit: int | None = None) -> list[E]:
+    def find(self, *where: ColumnElement[bool], limit: int | None = None) -> list[E]:
         """Live entities matching ``where``, in the repository's order."""
         return self._select(*where, limit=limit)
 
@@ -180,13 +187,6 @@ class SprintRepository(CrudRepository[m.SprintDraft, m.Sprint]):
     what = "sprint"
     order_by = ("start_date", "id")
 
-    def active_on(self, day: date) -> list[m.Sprint]:
-        """Open sprints that run on ``day``."""
-        r = s.SprintRow
-        return self._select(
-            r.start_date <= day, r.end_date >= day, r.closed_state.is_(None)
-        )
-
 
 class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
     row_cls = s.GoalRow
@@ -203,10 +203,6 @@ class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
     def of_sprint(self, sprint_id: int) -> list[m.Goal]:
         """The sprint's live goals in their order."""
         return self._select(s.GoalRow.sprint_id == sprint_id)
-
-    def count_of_sprint(self, sprint_id: int) -> int:
-        """How many live goals the sprint has."""
-        return self.count(s.GoalRow.sprint_id == sprint_id)
 
 
 class MilestoneRepository(CrudRepository[m.MilestoneDraft, m.Milestone]):
@@ -244,14 +240,6 @@ class SessionRepository(CrudRepository[m.SessionDraft, m.CoachingSession]):
         """The sprint's sessions in time order."""
         return self._select(s.CoachingSessionRow.sprint_id == sprint_id)
 
-    def next_planned(self, after: datetime) -> m.CoachingSession | None:
-        """The first planned session that has not started before ``after``."""
-        r = s.CoachingSessionRow
-        found = self._select(
-            r.status == SessionStatus.PLANNED, r.starts_at >= after, limit=1
-        )
-        return found[0] if found else None
-
 
 class ActionItemRepository(CrudRepository[m.ActionItemDraft, m.ActionItem]):
     row_cls = s.ActionItemRow
@@ -264,23 +252,6 @@ class ActionItemRepository(CrudRepository[m.ActionItemDraft, m.ActionItem]):
         """The sprint's action items by due date."""
         return self._select(s.ActionItemRow.sprint_id == sprint_id)
 
-    def open_items(self, limit: int | None = None) -> list[m.ActionItem]:
-        """Open items, the earliest due first (undated last)."""
-        r = s.ActionItemRow
-        return self._select(
-            r.status == ActionStatus.OPEN,
-            order=[r.due_date.is_(None), r.due_date, r.id],
-            limit=limit,
-        )
-
-    def count_open(self, overdue_before: date | None = None) -> int:
-        """Open items; with ``overdue_before``, only those due before that day."""
-        r = s.ActionItemRow
-        where: list[ColumnElement[bool]] = [r.status == ActionStatus.OPEN]
-        if overdue_before is not None:
-            where.append(r.due_date < overdue_before)
-        return self.count(*where)
-
 
 class MentorRepository(CrudRepository[m.MentorDraft, m.Mentor]):
     row_cls = s.MentorRow
@@ -288,14 +259,6 @@ class MentorRepository(CrudRepository[m.MentorDraft, m.Mentor]):
     entity_cls = m.Mentor
     what = "mentor"
     order_by = ("name", "id")
-
-    def names(self) -> dict[int, str]:
-        """Every live mentor's name by id."""
-        r = s.MentorRow
-        return {
-            ident: name
-            for ident, name in self._s.execute(select(r.id, r.name).where(r.deleted_at.is_(None)))
-        }
 
 
 class MentorLinkRepository(CrudRepository[m.MentorLinkDraft, m.MentorLink]):
@@ -414,6 +377,8 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
         )
         out: dict[int, datetime] = {}
         for mentor_id, newest in self._s.execute(stmt):
+            if mentor_id is None:
+                continue
             # func.max bypasses the column type, so the text comes back raw.
             value = newest if isinstance(newest, datetime) else datetime.fromisoformat(newest)
             out[mentor_id] = value.replace(tzinfo=UTC)
@@ -428,9 +393,7 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
                 link.tag_id.not_in(list(ids.values())) if ids else and_(True),
             )
         )
-        have = set(
-            self._s.scalars(select(link.tag_id).where(link.entry_id == entry_id)).all()
-        )
+        have = set(self._s.scalars(select(link.tag_id).where(link.entry_id == entry_id)).all())
         for tag_id in ids.values():
             if tag_id not in have:
                 self._s.add(link(entry_id=entry_id, tag_id=tag_id))
@@ -479,7 +442,7 @@ class StatsRepository:
 
     def counts(self) -> dict[str, int]:
         """Live rows per entity."""
-        tables = {
+        tables: dict[str, type[Any]] = {
             "sprints": s.SprintRow,
             "goals": s.GoalRow,
             "checkins": s.CheckinRow,

@@ -23,12 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from devjournal.domain import enums
-
-APPLICATION_ID = 0x646A726E  # "djrn": marks a SQLite file as a devjournal journal
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -167,9 +166,7 @@ class GoalRow(TimestampMixin, SoftDeleteMixin, Base):
     lessons: Mapped[str] = mapped_column(Text, default="", server_default="")
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    rolled_from_id: Mapped[int | None] = mapped_column(
-        ForeignKey("goal.id", ondelete="SET NULL")
-    )
+    rolled_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
@@ -299,7 +296,14 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
         CheckConstraint(
             "advice_status IS NULL OR kind = 'advice'", name="advice_status_only_on_advice"
         ),
-        Index("ix_log_entry_occurred_at", "occurred_at"),
+        # Partial: lists and counts only ever want live entries, and then never touch the
+        # table's rows (long bodies) at all.
+        Index(
+            "ix_log_entry_occurred_at",
+            "occurred_at",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_log_entry_mentor", "mentor_id", "occurred_at"),
         Index("ix_log_entry_sprint", "sprint_id", "occurred_at"),
         Index("ix_log_entry_goal", "goal_id"),
@@ -316,9 +320,7 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_url: Mapped[str] = mapped_column(Text, default="", server_default="")
-    advice_status: Mapped[enums.AdviceStatus | None] = mapped_column(
-        EnumText(enums.AdviceStatus)
-    )
+    advice_status: Mapped[enums.AdviceStatus | None] = mapped_column(EnumText(enums.AdviceStatus))
     responds_to_id: Mapped[int | None] = mapped_column(
         ForeignKey("log_entry.id", ondelete="SET NULL")
     )

@@ -16,7 +16,9 @@ from devjournal import __version__
 log = logging.getLogger(__name__)
 
 
-def error_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+def error_details(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     """The text behind "Copy details": versions and the traceback."""
     from PySide6 import __version__ as pyside_version  # noqa: PLC0415
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import html
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from devjournal import __version__
 from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.overview import TodayOverview
 from devjournal.paths import AppPaths, sample_home_for
-from devjournal.services.container import Services
 from devjournal.settings import Settings
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.pages.today_page import TodayPage
 from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +43,28 @@ THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 class MainWindow(QMainWindow):
     """Sidebar of pages on the left, the current page on the right."""
 
+    DEFAULT_SIZE = QSize(1180, 780)
+
+    services_attached = Signal()
+
     def __init__(
         self,
-        services: Services,
         paths: AppPaths,
         settings: Settings,
+        today_source: Callable[[], TodayOverview],
         clock: Clock = utc_now,
         sample_launcher: SampleLauncher | None = None,
     ) -> None:
         super().__init__()
-        self._services = services
+        self.services: Services | None = None
         self._paths = paths
         self._settings = settings
         self.events = JournalEvents(self)
-        self.sample_launcher = sample_launcher or SampleLauncher(sample_home_for(paths), parent=self)
-
-        self.setWindowTitle(
-            f"devjournal — {paths.data_dir}" if paths.custom_home else "devjournal"
+        self.sample_launcher = sample_launcher or SampleLauncher(
+            sample_home_for(paths), parent=self
         )
+
+        self.setWindowTitle(f"devjournal — {paths.data_dir}" if paths.custom_home else "devjournal")
         self.setMinimumSize(QSize(880, 600))
 
         self.sidebar = QListWidget()
@@ -66,7 +75,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
 
         self.today_page = TodayPage(
-            services, self.events, paths.journal, self.sample_launcher.home, clock
+            today_source,
+            self.events,
+            journal_path=paths.journal,
+            sample_home=self.sample_launcher.home,
+            clock=clock,
         )
         self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
 
@@ -129,6 +142,12 @@ class MainWindow(QMainWindow):
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
     # -- behaviour ------------------------------------------------------------------------
+    def attach_services(self, services: Services) -> None:
+        """Take the full services once they are loaded (after the first paint)."""
+        self.services = services
+        self.today_page.set_source(services.journal.today)
+        self.services_attached.emit()
+
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""
         if self.isMinimized():
@@ -156,7 +175,9 @@ class MainWindow(QMainWindow):
         self.today_page.set_sample_busy(False, message)
         self.statusBar().showMessage(message, 8000)
         if not ok:
-            QMessageBox.warning(self, "Sample journal", message)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Sample journal", message, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): nothing waits on it
 
     def _on_folder_action_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
@@ -188,7 +209,7 @@ class MainWindow(QMainWindow):
             except ValueError:
                 log.warning("ignoring an unreadable saved window geometry")
         if not restored:
-            self.resize(1180, 780)
+            self.resize(self.DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -11,8 +11,6 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
-ACTIVATE = b"activate\n"
-
 
 class SingleInstance(QObject):
     """A lock file decides who owns the journal; a local socket carries "activate".
@@ -46,20 +44,25 @@ class SingleInstance(QObject):
 
     def holder_pid(self) -> int:
         """The process id holding the lock (0 if unknown)."""
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok else 0
+        info = self._lock.getLockInfo()  # (pid, hostname, appname); pid 0 if unreadable
+        return int(info[0]) if info else 0
 
     def notify_running(self, timeout_s: float = 3.0) -> bool:
-        """Ask the running instance to show its window. Retries while it is starting."""
+        """Ask the running instance to show its window. Retries while it is starting.
+
+        A connection is the request; the running instance confirms by closing it.
+        """
         deadline = time.monotonic() + timeout_s
         while True:
             socket = QLocalSocket()
             socket.connectToServer(self._server_name)
             if socket.waitForConnected(250):
-                socket.write(ACTIVATE)
-                sent = socket.waitForBytesWritten(1000)
-                socket.disconnectFromServer()
-                return sent
+                confirmed = (
+                    socket.state() == QLocalSocket.LocalSocketState.UnconnectedState
+                    or socket.waitForDisconnected(2000)
+                )
+                socket.abort()
+                return confirmed
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.1)
@@ -75,12 +78,7 @@ class SingleInstance(QObject):
     def _on_server_new_connection(self) -> None:
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda c=connection: self._on_connection_ready_read(c))
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._on_connection_ready_read(connection)
-
-    def _on_connection_ready_read(self, connection: QLocalSocket) -> None:
-        if bytes(connection.readAll().data()).startswith(ACTIVATE.strip()):
+            connection.disconnectFromServer()
+            connection.deleteLater()
             log.info("another launch asked for this window")
             self.activation_requested.emit()

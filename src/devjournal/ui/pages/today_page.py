@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -19,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, utc_now
-from devjournal.domain.models import LogEntry
-from devjournal.domain.overview import SprintStanding, TodayOverview
+from devjournal.domain.overview import RecentEntry, SprintStanding, TodayOverview
 from devjournal.domain.wording import countdown, due_phrase, plural, sprint_day_phrase
 from devjournal.services.changes import Changes
-from devjournal.services.container import Services
 from devjournal.ui.events import JournalEvents
+from devjournal.ui.formatting import local_date
 from devjournal.ui.widgets.card import Card, label
 
 log = logging.getLogger(__name__)
@@ -38,15 +38,16 @@ class TodayPage(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        today_source: Callable[[], TodayOverview],
         events: JournalEvents,
+        *,
         journal_path: Path,
         sample_home: Path,
         clock: Clock = utc_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._source = today_source
         self._events = events
         self._journal_path = journal_path
         self._sample_home = sample_home
@@ -70,9 +71,13 @@ class TodayPage(QWidget):
         self._events.data_changed.connect(self._on_events_data_changed)
 
     # -- data -----------------------------------------------------------------------------
+    def set_source(self, today_source: Callable[[], TodayOverview]) -> None:
+        """Read Today from ``today_source`` from now on (the services, once loaded)."""
+        self._source = today_source
+
     def refresh(self) -> None:
         """Reload the figures and rebuild the page."""
-        self.overview = self._services.journal.today()
+        self.overview = self._source()
         self._rebuild(self.overview)
 
     def _on_events_data_changed(self, changes: Changes) -> None:
@@ -126,7 +131,7 @@ class TodayPage(QWidget):
         title = label("Today", "pageTitle")
         row.addWidget(title)
         row.addStretch(1)
-        row.addWidget(label(QLocale().toString(overview.today, "dddd d MMMM yyyy"), "muted"))
+        row.addWidget(label(local_date(overview.today, "dddd d MMMM yyyy"), "muted"))
         layout.addLayout(row)
 
     def _build_welcome(self, layout: QVBoxLayout) -> None:
@@ -197,7 +202,7 @@ class TodayPage(QWidget):
         tiles = [
             (
                 f"{active.days_left}" if active else "—",
-                plural(active.days_left, "day") + " left in the sprint"
+                ("day" if active.days_left == 1 else "days") + " left in the sprint"
                 if active
                 else "No sprint running",
             ),
@@ -211,7 +216,7 @@ class TodayPage(QWidget):
                 else "—",
                 "next coaching session" if overview.next_session else "No session planned",
             ),
-            (f"{overview.counts.get('log_entries', 0):,}", "mentorship log entries"),
+            (f"{overview.log_entry_count:,}", "mentorship log entries"),
         ]
         for figure, caption in tiles:
             card = Card()
@@ -236,7 +241,7 @@ class TodayPage(QWidget):
         details = [sprint.kind.label]
         if sprint.coach_name:
             details.append(f"coach {sprint.coach_name}")
-        details.append(plural(standing.goal_count, "goal"))
+        details.append(plural(sprint.goal_count, "goal"))
         card.body.addWidget(label(" · ".join(details), "muted", wrap=True))
         bar = QProgressBar()
         bar.setRange(0, standing.total_days)
@@ -248,7 +253,7 @@ class TodayPage(QWidget):
             label(
                 f"{sprint_day_phrase(standing.day, standing.total_days)} · "
                 f"{plural(standing.days_left, 'day')} left · ends "
-                f"{QLocale().toString(sprint.end_date, 'd MMM yyyy')}",
+                f"{local_date(sprint.end_date, 'd MMM yyyy')}",
                 "muted",
             )
         )
@@ -262,11 +267,12 @@ class TodayPage(QWidget):
             card.add_label("No session is planned.", "muted")
             return card
         local = session.starts_at.astimezone()
-        when = QLocale().toString(local.date(), "dddd d MMMM") + ", " + local.strftime("%H:%M")
+        when = local_date(local.date(), "dddd d MMMM") + ", " + local.strftime("%H:%M")
         card.body.addWidget(label(f"{when} ({countdown(self._clock(), session.starts_at)})"))
         card.body.addWidget(
             label(
-                f"{overview.next_session_sprint} · {session.duration_min} minutes", "muted",
+                f"{session.sprint_title} · {session.duration_min} minutes",
+                "muted",
                 wrap=True,
             )
         )
@@ -306,19 +312,18 @@ class TodayPage(QWidget):
         if not overview.latest_entries:
             card.add_label("No entries yet.", "muted")
         for entry in overview.latest_entries:
-            self._add_entry(card, entry, overview)
+            self._add_entry(card, entry)
         return card
 
-    def _add_entry(self, card: Card, entry: LogEntry, overview: TodayOverview) -> None:
+    def _add_entry(self, card: Card, entry: RecentEntry) -> None:
         meta = [
-            QLocale().toString(entry.occurred_at.astimezone().date(), "d MMM yyyy"),
+            local_date(entry.occurred_at.astimezone().date(), "d MMM yyyy"),
             entry.kind.label,
         ]
-        if entry.mentor_id is not None and entry.mentor_id in overview.mentor_names:
-            meta.append(overview.mentor_names[entry.mentor_id])
+        if entry.mentor_name:
+            meta.append(entry.mentor_name)
         box = QVBoxLayout()
         box.setSpacing(1)
         box.addWidget(label(entry.title, wrap=True))
         box.addWidget(label(" · ".join(meta), "muted"))
         card.body.addLayout(box)
-

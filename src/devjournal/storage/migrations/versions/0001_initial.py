@@ -148,9 +148,7 @@ def upgrade() -> None:
         ),
         _ck("goal", "metric_kind", "metric_kind IN ('number', 'percent', 'rating', 'milestones')"),
         _ck("goal", "direction", "direction IN ('up', 'down')"),
-        _ck(
-            "goal", "status", "status IN ('draft', 'active', 'achieved', 'missed', 'dropped')"
-        ),
+        _ck("goal", "status", "status IN ('draft', 'active', 'achieved', 'missed', 'dropped')"),
         _ck("goal", "scope", "scope IN ('private', 'coach', 'mentor')"),
         _ck("goal", "title_not_empty", "length(trim(title)) > 0"),
         _ck("goal", "scale_max", "scale_max IS NULL OR scale_max IN (5, 10)"),
@@ -368,7 +366,12 @@ def upgrade() -> None:
             "advice_status IS NULL OR kind = 'advice'",
         ),
     )
-    op.create_index("ix_log_entry_occurred_at", "log_entry", ["occurred_at"])
+    op.create_index(
+        "ix_log_entry_occurred_at",
+        "log_entry",
+        ["occurred_at", "id"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+    )
     op.create_index("ix_log_entry_mentor", "log_entry", ["mentor_id", "occurred_at"])
     op.create_index("ix_log_entry_sprint", "log_entry", ["sprint_id", "occurred_at"])
     op.create_index("ix_log_entry_goal", "log_entry", ["goal_id"])

@@ -1,0 +1,1 @@
+"""`make bench`: timed figures against their targets, written to bench/report.md."""

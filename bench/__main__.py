@@ -1,0 +1,180 @@
+"""Run every benchmark and write ``bench/report.md``.
+
+Each figure is timed several times; the report gives the median and p95 against the target.
+Sample journals are built once and cached in ``bench/.cache`` (keyed by the schema revision
+and the sample generator's source), so a second run starts at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from devjournal import __version__
+from devjournal.services import sample_data
+from devjournal.storage.database import HEAD_REVISION
+
+ROOT = Path(__file__).resolve().parent
+CACHE = ROOT / ".cache"
+REPORT = ROOT / "report.md"
+MIGRATIONS = Path(sample_data.__file__).parent.parent / "storage" / "migrations" / "versions"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure."""
+
+    name: str
+    journal: str
+    target_ms: float
+    samples_ms: list[float]
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples_ms)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.samples_ms)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    @property
+    def passed(self) -> bool:
+        return self.p95 <= self.target_ms
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("DEVJOURNAL_HOME", None)
+    return env
+
+
+def cached_journal(size: str) -> Path:
+    """A folder holding the ``size`` sample journal, built once per code version."""
+    sources = [Path(sample_data.__file__), *sorted(MIGRATIONS.glob("*.py"))]
+    digest = hashlib.sha256(HEAD_REVISION.encode())
+    for source in sources:
+        digest.update(source.read_bytes())
+    key = digest.hexdigest()[:12]
+    home = CACHE / f"{size}-{key}"
+    if (home / "journal.sqlite").exists():
+        return home
+    for stale in CACHE.glob(f"{size}-*"):
+        shutil.rmtree(stale)
+    print(f"building the {size} sample journal (cached for later runs)…", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "devjournal", "--home", str(home), "sample", "--size", size],
+        check=True,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+    )
+    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+    return home
+
+
+def time_startup(home: Path) -> float:
+    """Process start to the first paint of Today with data, in ms (read from outside)."""
+    log = home / "logs" / "devjournal.log"
+    offset = log.stat().st_size if log.exists() else 0
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "devjournal", "--home", str(home)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while True:
+            if log.exists():
+                with log.open(encoding="utf-8") as handle:
+                    handle.seek(offset)
+                    if "ready in" in handle.read():
+                        elapsed = (time.perf_counter() - started) * 1000
+                        break
+            if process.poll() is not None:
+                raise RuntimeError(f"devjournal exited with {process.returncode}")
+            if time.perf_counter() - started > 60:
+                raise RuntimeError("devjournal did not become ready in 60 s")
+            time.sleep(0.002)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    return elapsed
+
+
+def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
+    """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
+    for _ in range(warmup):
+        measure()
+    return [measure() for _ in range(runs)]
+
+
+def run_all(runs: int) -> list[Figure]:
+    """Every figure, in the report's order."""
+    figures: list[Figure] = []
+    for size in ("decade", "stress"):
+        home = cached_journal(size)
+        figures.append(
+            Figure(
+                name="Start-up to first paint of Today",
+                journal=size,
+                target_ms=800,
+                samples_ms=repeat(lambda h=home: time_startup(h), runs),
+                note="process start (Popen) to the 'ready' log line",
+            )
+        )
+    return figures
+
+
+def write_report(figures: list[Figure], runs: int) -> str:
+    """The Markdown report."""
+    lines = [
+        "# devjournal benchmark report",
+        "",
+        f"devjournal {__version__}, schema {HEAD_REVISION}; Python {platform.python_version()} "
+        f"on {platform.machine()}, {os.cpu_count()} cores; "
+        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}; {runs} runs each after a warm-up.",
+        "",
+        "| figure | journal | median | p95 | target | result |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f.name} | {f.journal} | {f.median:.0f} ms | {f.p95:.0f} ms | "
+            f"< {f.target_ms:.0f} ms | {'pass' if f.passed else '**FAIL**'} |"
+        )
+    lines += ["", "Notes:", ""]
+    lines += [f"- {f.name} ({f.journal}): {f.note}" for f in figures if f.note]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--runs", type=int, default=9, help="timed runs per figure")
+    args = parser.parse_args()
+    CACHE.mkdir(exist_ok=True)
+    figures = run_all(args.runs)
+    report = write_report(figures, args.runs)
+    REPORT.write_text(report, encoding="utf-8")
+    print(report)
+    print(f"written to {REPORT}")
+    return 0 if all(f.passed for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

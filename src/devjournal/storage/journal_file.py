@@ -1,0 +1,107 @@
+"""Recognising a journal file, with the standard library only (no SQLAlchemy).
+
+This runs on every start before anything else touches the file, and it must be cheap:
+start-up imports SQLAlchemy only when it has to migrate.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from urllib.parse import quote
+
+from devjournal.domain.errors import JournalError
+
+APPLICATION_ID = 0x646A726E  # "djrn": marks a SQLite file as a devjournal journal
+
+# Every revision this version ships, oldest first. A test checks this against Alembic's
+# scripts, so start-up can decide "nothing to migrate" without importing Alembic.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(Enum):
+    """What a journal file is, as seen before opening it for writing."""
+
+    NEW = "new"
+    CURRENT = "current"
+    OUTDATED = "outdated"
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The result of :func:`inspect_journal`."""
+
+    state: FileState
+    revision: str | None
+
+
+def inspect_journal(path: Path) -> Inspection:
+    """Look at ``path`` read-only and say whether devjournal can open it.
+
+    Raises:
+        JournalError: the file is not a devjournal journal, is damaged, or was written by a
+            newer devjournal. The file is not changed.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return Inspection(FileState.NEW, None)
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}.") from exc
+    if header != SQLITE_MAGIC:
+        raise JournalError(
+            f"{path} is not a devjournal journal (it is not an SQLite database). "
+            "It was left unchanged."
+        )
+    # With no WAL file beside it, the file alone is the whole database: "immutable" reads it
+    # without creating -wal/-shm files. A leftover WAL must be honoured, so then plain ro.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = found[0] if found else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise JournalError(
+            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged."
+        ) from exc
+    if not tables:
+        return Inspection(FileState.NEW, None)
+    if app_id != APPLICATION_ID or revision is None:
+        raise JournalError(
+            f"{path} is an SQLite database but not a devjournal journal. It was left unchanged."
+        )
+    if revision == HEAD_REVISION:
+        return Inspection(FileState.CURRENT, revision)
+    if revision in KNOWN_REVISIONS:
+        return Inspection(FileState.OUTDATED, revision)
+    raise JournalError(
+        f"This journal was written by a newer devjournal (schema {revision}; this version "
+        f"knows up to {HEAD_REVISION}). Update devjournal to open it. The file was left "
+        "unchanged."
+    )
+
+
+def check_writable(folder: Path) -> None:
+    """Raise :class:`JournalError` if devjournal cannot write in the journal's folder."""
+    if not os.access(folder, os.W_OK):
+        raise JournalError(
+            f"The journal folder {folder} is read-only. devjournal needs to write there."
+        )

@@ -1,0 +1,142 @@
+"""The Today page's query, in plain SQL over the standard library's sqlite3.
+
+Start-up shows Today before SQLAlchemy is imported (it costs more than Qt itself here), so
+this query is written once against a DBAPI connection: the window passes a plain sqlite3
+connection at start-up, and ``JournalService.today`` passes the engine's raw connection.
+Every statement is answered from an index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from devjournal.domain.enums import EntryKind, SprintKind
+from devjournal.domain.overview import (
+    ActiveSprint,
+    DueAction,
+    RecentEntry,
+    TodayOverview,
+    UpcomingSession,
+    sprint_standing,
+)
+
+LATEST_ENTRIES = 5
+DUE_ACTIONS = 5
+DUE_SOON_DAYS = 7
+_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
+
+
+def _stored(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(_STORED_DATETIME)
+
+
+def _aware(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection for reading Today at start-up (the file is known to be a journal)."""
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=True)
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+def read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOverview:
+    """Where the user stands on ``today`` (``now`` decides which session is next)."""
+    day = today.isoformat()
+    (empty,) = conn.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM sprint) AND NOT EXISTS (SELECT 1 FROM mentor) "
+        "AND NOT EXISTS (SELECT 1 FROM log_entry)"
+    ).fetchone()
+    if empty:
+        return TodayOverview(today=today, is_empty=True)
+
+    sprints = tuple(
+        sprint_standing(
+            ActiveSprint(
+                id=row[0],
+                title=row[1],
+                kind=SprintKind(row[2]),
+                coach_name=row[3],
+                focus=row[4],
+                start_date=date.fromisoformat(row[5]),
+                end_date=date.fromisoformat(row[6]),
+                goal_count=row[7],
+            ),
+            today,
+        )
+        for row in conn.execute(
+            "SELECT s.id, s.title, s.kind, s.coach_name, s.focus, s.start_date, s.end_date, "
+            "(SELECT count(*) FROM goal g WHERE g.sprint_id = s.id AND g.deleted_at IS NULL) "
+            "FROM sprint s WHERE s.deleted_at IS NULL AND s.closed_state IS NULL "
+            "AND s.start_date <= ? AND s.end_date >= ? ORDER BY s.start_date, s.id",
+            (day, day),
+        )
+    )
+
+    live_actions = (
+        "FROM action_item a JOIN sprint s ON s.id = a.sprint_id "
+        "WHERE a.status = 'open' AND a.deleted_at IS NULL AND s.deleted_at IS NULL"
+    )
+    open_count, overdue_count = conn.execute(
+        f"SELECT count(*), coalesce(sum(a.due_date < ?), 0) {live_actions}", (day,)
+    ).fetchone()
+    due_by = (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
+    due = tuple(
+        DueAction(id=r[0], sprint_id=r[1], title=r[2], due_date=date.fromisoformat(r[3]))
+        for r in conn.execute(
+            f"SELECT a.id, a.sprint_id, a.title, a.due_date {live_actions} "
+            "AND a.due_date <= ? ORDER BY a.due_date, a.id LIMIT ?",
+            (due_by, DUE_ACTIONS),
+        )
+    )
+
+    # A session that started within the hour still counts as "next": it may be running.
+    row = conn.execute(
+        "SELECT c.id, c.sprint_id, s.title, c.starts_at, c.duration_min, c.agenda "
+        "FROM coaching_session c JOIN sprint s ON s.id = c.sprint_id "
+        "WHERE c.status = 'planned' AND c.deleted_at IS NULL AND s.deleted_at IS NULL "
+        "AND c.starts_at >= ? ORDER BY c.starts_at, c.id LIMIT 1",
+        (_stored(now - timedelta(hours=1)),),
+    ).fetchone()
+    session = (
+        UpcomingSession(
+            id=row[0],
+            sprint_id=row[1],
+            sprint_title=row[2],
+            starts_at=_aware(row[3]),
+            duration_min=row[4],
+            agenda=row[5],
+        )
+        if row
+        else None
+    )
+
+    entries = tuple(
+        RecentEntry(
+            id=r[0], kind=EntryKind(r[1]), occurred_at=_aware(r[2]), title=r[3], mentor_name=r[4]
+        )
+        for r in conn.execute(
+            "SELECT e.id, e.kind, e.occurred_at, e.title, coalesce(m.name, '') FROM log_entry e "
+            "LEFT JOIN mentor m ON m.id = e.mentor_id AND m.deleted_at IS NULL "
+            "WHERE e.deleted_at IS NULL ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?",
+            (LATEST_ENTRIES,),
+        )
+    )
+    (entry_count,) = conn.execute(
+        "SELECT count(*) FROM log_entry WHERE deleted_at IS NULL"
+    ).fetchone()
+    return TodayOverview(
+        today=today,
+        is_empty=False,
+        active_sprints=sprints,
+        open_actions=open_count,
+        overdue_actions=overdue_count,
+        due_actions=due,
+        next_session=session,
+        latest_entries=entries,
+        log_entry_count=entry_count,
+    )

@@ -1,0 +1,110 @@
+"""The real app as a process: start-up to Today, clean exit, one window per journal."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from devjournal.storage.database import HEAD_REVISION
+
+from .conftest import RunningApp, app_env, devjournal
+
+
+def revision(journal: Path) -> str:
+    conn = sqlite3.connect(journal)
+    try:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_window_opens_on_sample_journal_and_exits_cleanly(
+    tmp_path: Path, start_app: type[RunningApp]
+) -> None:
+    home = tmp_path / "home"
+    made = devjournal("--home", str(home), "sample", "--size", "small")
+    assert made.returncode == 0, made.stderr
+    app = start_app(home)
+    log = app.wait_for_log("ready in")
+    assert re.search(r"ready in \d+ ms", log)
+    # Today painted from plain SQL; the ORM-backed services follow off the GUI thread.
+    log = app.wait_for_log("services ready")
+    assert log.index("ready in") < log.index("services ready")
+    assert app.terminate() == 0
+    assert "closed with exit code 0" in app.log_text()
+    assert revision(home / "journal.sqlite") == HEAD_REVISION
+    assert not (home / "journal.sqlite-wal").exists()  # checkpointed and closed
+    info = json.loads(devjournal("--home", str(home), "info", "--json").stdout)
+    assert info["counts"]["log_entries"] > 100
+
+
+def test_first_start_creates_the_journal(tmp_path: Path, start_app: type[RunningApp]) -> None:
+    home = tmp_path / "fresh"
+    app = start_app(home)
+    app.wait_for_log("ready in")
+    assert app.terminate() == 0
+    assert revision(home / "journal.sqlite") == HEAD_REVISION
+    assert (home / "settings.json").exists()  # window geometry saved on close
+
+
+def test_second_launch_brings_the_first_forward(
+    tmp_path: Path, start_app: type[RunningApp]
+) -> None:
+    home = tmp_path / "home"
+    first = start_app(home)
+    first.wait_for_log("ready in")
+    second = subprocess.run(
+        [sys.executable, "-m", "devjournal", "--home", str(home)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=app_env(),
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "already open on this journal" in second.stdout
+    first.wait_for_log("another launch asked for this window")
+    assert first.process.poll() is None  # the first one keeps running
+    assert first.terminate() == 0
+
+
+def test_foreign_journal_is_refused_by_the_window(
+    tmp_path: Path, start_app: type[RunningApp]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "journal.sqlite").write_bytes(b"not a database at all\n")
+    app = start_app(home)
+    deadline = time.monotonic() + 30
+    err = ""
+    assert app.process.stderr is not None
+    while time.monotonic() < deadline and "devjournal: error:" not in err:
+        err += app.process.stderr.readline()
+    assert "is not a devjournal journal" in err
+    app.process.kill()  # the dialog waits for the user
+    app.process.wait(timeout=10)
+    assert (home / "journal.sqlite").read_bytes() == b"not a database at all\n"
+
+
+def test_command_line_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    version = devjournal("--version")
+    assert version.returncode == 0 and version.stdout.startswith("devjournal ")
+
+    unknown = devjournal("--home", str(tmp_path), "frobnicate")
+    assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
+
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    bad_home = devjournal("--home", str(a_file), "info")
+    assert bad_home.returncode == 1
+    assert "is a file, not a folder" in bad_home.stderr
+    for result in (unknown, bad_home):
+        assert "Traceback" not in result.stderr
+
+    info = devjournal("--home", str(tmp_path / "j"), "info")
+    assert info.returncode == 0 and f"revision {HEAD_REVISION}" in info.stdout

@@ -1,0 +1,62 @@
+"""Fixtures for widget tests: a main window over a temp journal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.clock import Clock
+from devjournal.paths import AppPaths, sample_home_for
+from devjournal.services.container import Services
+from devjournal.settings import Settings
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.sample_launcher import SampleLauncher
+from devjournal.ui.theme import apply_theme
+
+
+class OpenedWindows:
+    """Stands in for starting another devjournal process."""
+
+    def __init__(self) -> None:
+        self.homes: list[Path] = []
+
+    def __call__(self, home: Path) -> bool:
+        self.homes.append(home)
+        return True
+
+
+@pytest.fixture
+def opened() -> OpenedWindows:
+    return OpenedWindows()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock, opened: OpenedWindows
+) -> Callable[[], MainWindow]:
+    def make() -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        settings = Settings(paths.settings)
+        apply_theme(app, settings.theme)
+        launcher = SampleLauncher(sample_home_for(paths), open_window=opened)
+        window = MainWindow(
+            paths, settings, services.journal.today, clock, sample_launcher=launcher
+        )
+        window.attach_services(services)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[[], MainWindow], qtbot: QtBot) -> MainWindow:
+    win = make_window()
+    win.show()
+    qtbot.waitExposed(win)
+    return win

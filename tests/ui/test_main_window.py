@@ -1,0 +1,167 @@
+"""The window as a user sees it: sidebar, Today with real figures, welcome, themes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import EntryKind, Relationship, SprintKind
+from devjournal.domain.models import (
+    ActionItemDraft,
+    GoalDraft,
+    LogEntryDraft,
+    MentorDraft,
+    SessionDraft,
+    SprintDraft,
+)
+from devjournal.services.changes import Changes
+from devjournal.services.container import Services
+from devjournal.settings import Settings
+from devjournal.ui.main_window import MainWindow
+
+
+def texts(window: MainWindow) -> list[str]:
+    return [label.text() for label in window.today_page.findChildren(QLabel) if label.isVisible()]
+
+
+def fill(services: Services) -> None:
+    c, ms = services.coaching, services.mentorship
+    sprint = c.create_sprint(
+        SprintDraft(
+            title="Get fluent in Rust",
+            kind=SprintKind.SKILLS,
+            coach_name="Maya",
+            focus="Ship a production service in Rust",
+            start_date=date(2026, 10, 1),
+            end_date=date(2026, 12, 23),
+        )
+    ).value
+    c.add_goal(GoalDraft(sprint_id=sprint.id, title="Ship a crate"))
+    c.add_session(
+        SessionDraft(
+            sprint_id=sprint.id,
+            starts_at=datetime(2026, 11, 21, 10, tzinfo=UTC),
+            agenda="- Review commitments\n- Borrow checker questions",
+        )
+    )
+    c.add_action(
+        ActionItemDraft(sprint_id=sprint.id, title="Read chapter 4", due_date=date(2026, 11, 15))
+    )
+    c.add_action(
+        ActionItemDraft(sprint_id=sprint.id, title="Pair with Sam", due_date=date(2026, 11, 20))
+    )
+    mentor = ms.add_mentor(MentorDraft(name="Grace", relationship=Relationship.PEER)).value
+    ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.ADVICE,
+            occurred_at=datetime(2026, 11, 17, 18, tzinfo=UTC),
+            title="Say no to the third project",
+            mentor_id=mentor.id,
+        )
+    )
+
+
+def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Today"]
+    shown = texts(window)
+    assert "Welcome to devjournal" in shown
+    assert any("sample journal opens in its own window" in t for t in shown)
+    button = window.today_page.findChild(QPushButton)
+    assert button is not None and button.text() == "Open a sample journal"
+    assert button.isVisible() and button.isEnabled()
+
+
+def test_today_shows_real_figures(
+    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
+) -> None:
+    fill(services)
+    window = make_window()
+    with qtbot.waitSignal(window.today_page.first_painted, timeout=5000):
+        window.show()
+    shown = texts(window)
+    assert "Get fluent in Rust" in shown
+    assert "Day 49 of 84 · 35 days left · ends 23 Dec 2026" in shown
+    assert "35" in shown and "days left in the sprint" in shown
+    assert "open action items, 1 overdue" in shown
+    assert "1 overdue" in shown
+    assert "3 days overdue" in shown and "due in 2 days" in shown
+    assert "in 3 days" in shown  # the next session, from Wednesday 09:30 to Saturday 10:00
+    assert "•  Borrow checker questions" in shown
+    assert "Say no to the third project" in shown
+    assert any(t.endswith("Advice · Grace") for t in shown)
+    assert "Welcome to devjournal" not in shown
+
+
+def test_today_refreshes_when_data_changes(window: MainWindow, services: Services) -> None:
+    assert "Welcome to devjournal" in texts(window)
+    fill(services)
+    window.events.emit_changes(Changes(entries=True))
+    assert "Say no to the third project" in texts(window)
+
+
+def test_sample_button_makes_a_sample_in_another_folder(
+    window: MainWindow,
+    qtbot: QtBot,
+    opened: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
+    home = window.sample_launcher.home
+    button = window.today_page.findChild(QPushButton)
+    assert button is not None
+    with qtbot.waitSignal(window.sample_launcher.finished, timeout=60_000) as done:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert not button.isEnabled()  # busy while the sample is made
+    assert done.args[0] is True
+    assert opened.homes == [home]
+    assert (home / "journal.sqlite").stat().st_size > 100_000
+    assert any("opened in a new window" in t for t in texts(window))
+    # The user's own journal is untouched.
+    assert "Welcome to devjournal" in texts(window)
+
+    # Asking again opens the same sample without making it anew.
+    with qtbot.waitSignal(window.sample_launcher.finished, timeout=5000):
+        window.sample_action.trigger()
+    assert opened.homes == [home, home]
+
+
+def test_theme_choice_applies_and_is_remembered(
+    window: MainWindow, qtbot: QtBot, paths: object
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    dark = next(a for a in window.theme_actions.actions() if a.data() == "dark")
+    dark.trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    light = next(a for a in window.theme_actions.actions() if a.data() == "light")
+    assert Settings(window._settings._path).theme == "dark"
+    light.trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_window_size_is_remembered(make_window: Callable[[], MainWindow], qtbot: QtBot) -> None:
+    first = make_window()
+    first.show()
+    qtbot.waitExposed(first)
+    # The offscreen screen is 800 pixels wide, so only the height is free to change.
+    first.resize(first.width(), first.minimumHeight() + 37)
+    qtbot.waitUntil(lambda: first.height() == first.minimumHeight() + 37)
+    first.close()
+    second = make_window()
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.height() == second.minimumHeight() + 37 != MainWindow.DEFAULT_SIZE.height()
+
+
+def test_page_shortcut_and_about(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert "devjournal 0.1.0" in shown[0] and "Everything stays on this computer" in shown[0]
