@@ -87,8 +87,8 @@ def cached_journal(size: str) -> Path:
     return home
 
 
-def time_startup(home: Path) -> float:
-    """Process start to the first paint of Today with data, in ms (read from outside)."""
+def time_startup(home: Path, until: str = "ready in") -> float:
+    """Process start to a log line, in ms, timed from outside (Popen to the line)."""
     log = home / "logs" / "devjournal.log"
     offset = log.stat().st_size if log.exists() else 0
     started = time.perf_counter()
@@ -103,7 +103,7 @@ def time_startup(home: Path) -> float:
             if log.exists():
                 with log.open(encoding="utf-8") as handle:
                     handle.seek(offset)
-                    if "ready in" in handle.read():
+                    if until in handle.read():
                         elapsed = (time.perf_counter() - started) * 1000
                         break
             if process.poll() is not None:
@@ -136,6 +136,16 @@ def run_all(runs: int) -> list[Figure]:
                 target_ms=800,
                 samples_ms=repeat(lambda h=home: time_startup(h), runs),
                 note="process start (Popen) to the 'ready' log line",
+            )
+        )
+        figures.append(
+            Figure(
+                name="Start-up to services loaded",
+                journal=size,
+                target_ms=1500,
+                samples_ms=repeat(lambda h=home: time_startup(h, "services ready"), runs, 0),
+                note="Popen to 'services ready': ORM and services attached after the first "
+                "paint (our own target: the window is fully usable within 1.5 s)",
             )
         )
     return figures

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from devjournal.domain.enums import SprintKind
 from devjournal.domain.overview import ActiveSprint, sprint_standing
-from devjournal.domain.wording import countdown, due_phrase, plural
+from devjournal.domain.wording import countdown, due_phrase, markdown_lines, plural
 
 
 def sprint(start: date, end: date) -> ActiveSprint:
@@ -55,3 +55,16 @@ def test_day_x_of_y() -> None:
     assert after.day == 30
     before = sprint_standing(s, date(2026, 10, 1))
     assert before.day == 0 and before.fraction == 0.0
+
+
+def test_markdown_lines_are_plain_text() -> None:
+    agenda = (
+        "- Progress on *Ship the crate* vs. the plan\n\n* **Energy** check\n"
+        "1. Review `cargo` output\n  + snake_case_name stays\n"
+    )
+    assert markdown_lines(agenda) == [
+        "Progress on Ship the crate vs. the plan",
+        "Energy check",
+        "Review cargo output",
+        "snake_case_name stays",
+    ]

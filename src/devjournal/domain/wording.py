@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 
@@ -45,3 +46,20 @@ def countdown(now: datetime, then: datetime) -> str:
 def sprint_day_phrase(day: int, total: int) -> str:
     """``Day 23 of 84``; before the start, ``Starts in N days`` is the caller's business."""
     return f"Day {day} of {total}"
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# Asterisks and backticks mark emphasis anywhere; underscores only at word edges
+# (CommonMark), so snake_case stays as written.
+_EMPHASIS = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1|(?<!\w)(__|_)(\S(?:.*?\S)?)\3(?!\w)")
+
+
+def markdown_lines(text: str) -> list[str]:
+    """The non-empty lines of a Markdown list as plain text (markers and emphasis removed)."""
+    lines = []
+    for raw in text.splitlines():
+        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), _LIST_MARKER.sub("", raw))
+        line = line.strip()
+        if line:
+            lines.append(line)
+    return lines

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.overview import RecentEntry, SprintStanding, TodayOverview
-from devjournal.domain.wording import countdown, due_phrase, plural, sprint_day_phrase
+from devjournal.domain.wording import (
+    countdown,
+    due_phrase,
+    markdown_lines,
+    plural,
+    sprint_day_phrase,
+)
 from devjournal.services.changes import Changes
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
@@ -187,10 +193,15 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(16)
-        grid.addWidget(self._sprints_card(overview), 0, 0)
-        grid.addWidget(self._session_card(overview), 0, 1)
-        grid.addWidget(self._actions_card(overview), 1, 0)
-        grid.addWidget(self._entries_card(overview), 1, 1)
+        cards = (
+            self._sprints_card(overview),
+            self._session_card(overview),
+            self._actions_card(overview),
+            self._entries_card(overview),
+        )
+        for index, card in enumerate(cards):
+            card.body.addStretch(1)  # a taller neighbour must not spread this card's lines
+            grid.addWidget(card, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
@@ -276,7 +287,7 @@ class TodayPage(QWidget):
                 wrap=True,
             )
         )
-        agenda = [line.strip(" -*\t") for line in session.agenda.splitlines() if line.strip()]
+        agenda = markdown_lines(session.agenda)
         if agenda:
             card.body.addWidget(label("On the agenda:", "muted"))
             for item in agenda[:5]:

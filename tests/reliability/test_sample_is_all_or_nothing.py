@@ -1,0 +1,45 @@
+"""Killing devjournal while it fills a journal leaves an empty, healthy journal."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from devjournal.storage.database import HEAD_REVISION
+
+from ..e2e.conftest import app_env, devjournal
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sigkill_during_sample_fill_leaves_all_or_nothing(tmp_path: Path, seed: int) -> None:
+    home = tmp_path / "home"
+    devjournal("--home", str(home), "info")  # create and migrate first
+    fill = subprocess.Popen(
+        [sys.executable, "-m", "devjournal", "--home", str(home), "sample", "--size", "decade"],
+        env=app_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(random.Random(seed).uniform(0.3, 3.0))  # somewhere in build or insert
+    fill.send_signal(signal.SIGKILL)
+    fill.wait(timeout=30)
+
+    info = devjournal("--home", str(home), "info", "--json")
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    assert data["schema_revision"] == HEAD_REVISION
+    counts = data["counts"]
+    assert counts["log_entries"] in (0, 10_000)
+    if counts["log_entries"] == 0:
+        assert set(counts.values()) == {0}
+        again = devjournal("--home", str(home), "sample", "--size", "small")
+        assert again.returncode == 0, again.stderr
+    else:
+        assert counts["sprints"] > 30 and counts["mentors"] == 40
