@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from devjournal import APP_NAME, __version__
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _IMPORTED_AT = time.perf_counter()
+ICON = Path(__file__).parent / "ui" / "icons" / "devjournal.svg"
 HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container")
 
 
@@ -149,6 +151,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName("devjournal")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("devjournal")
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

@@ -165,3 +165,13 @@ def test_page_shortcut_and_about(window: MainWindow, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append(text))
     window.about_action.trigger()
     assert "devjournal 0.1.0" in shown[0] and "Everything stays on this computer" in shown[0]
+
+
+def test_application_has_its_names_and_icon() -> None:
+    from devjournal.app import make_application
+
+    app = make_application(["devjournal"])
+    assert app.applicationName() == "devjournal"
+    assert app.desktopFileName() == "devjournal"
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(64, 64).isNull()

@@ -109,6 +109,8 @@ def test_goal_checkin_and_milestone_lifecycle(services: Services) -> None:
     ]
     c.delete_milestone(first.id)
     assert [m.title for m in c.milestones_of(steps.id)] == ["Review"]
+    c.restore_milestone(first.id)
+    assert [m.title for m in c.milestones_of(steps.id)] == ["Draft", "Review"]
 
     c.delete_goal(goal.id)
     assert [g.id for g in c.goals_of(sprint.id)] == [steps.id]
@@ -188,6 +190,9 @@ def test_sessions_and_action_items(services: Services) -> None:
     c.delete_action(item.id)
     c.delete_session(session.id)
     assert c.actions_of(sprint.id) == [] and c.sessions_of(sprint.id) == []
+    assert c.restore_session(session.id).value.notes == "Good talk"
+    assert c.restore_action(item.id).value.status is ActionStatus.DONE
+    assert len(c.actions_of(sprint.id)) == 1 and len(c.sessions_of(sprint.id)) == 1
 
 
 def test_mentors_links_and_entries(services: Services) -> None:
@@ -199,6 +204,10 @@ def test_mentors_links_and_entries(services: Services) -> None:
         MentorLinkDraft(mentor_id=mentor.id, label="Blog", url="https://example.com/grace")
     ).value
     ms.update_link(link.id, replace(link, label="Essays"))
+    assert [x.label for x in ms.links_of(mentor.id)] == ["Essays"]
+    ms.delete_link(link.id)
+    assert ms.links_of(mentor.id) == []
+    ms.restore_link(link.id)
     assert [x.label for x in ms.links_of(mentor.id)] == ["Essays"]
     with pytest.raises(ValidationError):
         ms.add_link(MentorLinkDraft(mentor_id=mentor.id, label="x", url="javascript:alert(1)"))

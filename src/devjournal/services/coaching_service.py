@@ -137,6 +137,11 @@ class CoachingService:
             tx.milestones.soft_delete(milestone_id)
         return Outcome(None, MILESTONES)
 
+    def restore_milestone(self, milestone_id: int) -> Outcome[m.Milestone]:
+        """Undo a milestone's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.milestones.restore(milestone_id), MILESTONES)
+
     def milestones_of(self, goal_id: int) -> list[m.Milestone]:
         """A goal's milestones in order."""
         with self._db.reading() as tx:
@@ -192,6 +197,11 @@ class CoachingService:
             tx.sessions.soft_delete(session_id)
         return Outcome(None, SESSIONS | ACTIONS)
 
+    def restore_session(self, session_id: int) -> Outcome[m.CoachingSession]:
+        """Undo a session's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.sessions.restore(session_id), SESSIONS | ACTIONS)
+
     def sessions_of(self, sprint_id: int) -> list[m.CoachingSession]:
         """A sprint's sessions in time order."""
         with self._db.reading() as tx:
@@ -217,6 +227,11 @@ class CoachingService:
         with self._db.transaction() as tx:
             tx.actions.soft_delete(action_id)
         return Outcome(None, ACTIONS)
+
+    def restore_action(self, action_id: int) -> Outcome[m.ActionItem]:
+        """Undo an action item's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.actions.restore(action_id), ACTIONS)
 
     def actions_of(self, sprint_id: int) -> list[m.ActionItem]:
         """A sprint's action items by due date."""

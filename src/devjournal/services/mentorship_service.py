@@ -84,6 +84,11 @@ class MentorshipService:
             tx.links.soft_delete(link_id)
         return Outcome(None, MENTORS)
 
+    def restore_link(self, link_id: int) -> Outcome[m.MentorLink]:
+        """Undo a link's deletion."""
+        with self._db.transaction() as tx:
+            return Outcome(tx.links.restore(link_id), MENTORS)
+
     def links_of(self, mentor_id: int) -> list[m.MentorLink]:
         """A mentor's links in order."""
         with self._db.reading() as tx:
