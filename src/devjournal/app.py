@@ -14,6 +14,7 @@ import importlib
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -22,10 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from devjournal import APP_NAME, __version__
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import JournalError
 from devjournal.domain.overview import TodayOverview
@@ -33,6 +32,7 @@ from devjournal.paths import AppPaths
 from devjournal.settings import Settings
 from devjournal.storage import today_query
 from devjournal.storage.journal_file import FileState, check_writable, inspect_journal
+from devjournal.ui.application import make_application
 from devjournal.ui.error_dialog import install_excepthook, show_error
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.single_instance import SingleInstance
@@ -62,11 +62,9 @@ def process_age_ms() -> int:
 
 def open_services(paths: AppPaths, clock: Clock) -> tuple[Database, Services]:
     """Open (migrating if needed) the journal and build the services over it."""
-    from devjournal.services.container import build_services  # noqa: PLC0415
-    from devjournal.storage.database import open_journal  # noqa: PLC0415
+    from devjournal.services.container import open_services as open_all  # noqa: PLC0415
 
-    db = open_journal(paths.journal, paths.backups)
-    return db, build_services(db, paths.backups, clock)
+    return open_all(paths.journal, paths.backups, clock)
 
 
 class ServicesLoader(QObject):
@@ -80,8 +78,8 @@ class ServicesLoader(QObject):
     failed = Signal(str)
     _imported = Signal(str)  # an error message, or "" on success
 
-    def __init__(self, paths: AppPaths, clock: Clock) -> None:
-        super().__init__()
+    def __init__(self, paths: AppPaths, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._paths = paths
         self._clock = clock
         self._started = False
@@ -113,11 +111,15 @@ class ServicesLoader(QObject):
         except JournalError as exc:
             self.failed.emit(str(exc))
             return
+        except Exception as exc:  # e.g. the file changed under us since the first look
+            log.exception("opening the journal's services failed")
+            self.failed.emit(f"devjournal could not open the journal: {exc}")
+            return
         log.info("services ready %d ms after start", process_age_ms())
         self.loaded.emit(db, services)
 
 
-def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], None]) -> None:
+def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], object]) -> None:
     """SIGTERM and SIGINT close the window normally (settings saved, journal closed).
 
     Python runs signal handlers only when it runs bytecode; a wake-up pipe watched by the
@@ -143,31 +145,22 @@ def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], None]) -> 
     signal.signal(signal.SIGINT, handler)
 
 
-def make_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication with devjournal's names (or the existing one)."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("devjournal")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("devjournal")
-    app.setWindowIcon(QIcon(str(ICON)))
-    return app
-
-
 def _claim_instance(paths: AppPaths) -> SingleInstance | int:
-    """The single-instance guard, or the exit code when another window has the journal."""
+    """The single-instance guard, or the exit code when it cannot be had."""
     instance = SingleInstance(paths.lock_file, paths.instance_socket)
     if instance.acquire():
         return instance
-    if instance.notify_running():
-        print("devjournal is already open on this journal; its window was brought forward.")
-        return 0
-    message = (
-        f"devjournal is already open on this journal (process {instance.holder_pid()}) but "
-        "did not answer. Close that window, or wait a moment and try again."
-    )
-    print(f"devjournal: error: {message}", file=sys.stderr)
+    problem = instance.lock_problem()
+    if not problem:
+        if instance.notify_running():
+            print("devjournal is already open on this journal; its window was brought forward.")
+            return 0
+        problem = (
+            f"devjournal is already open on this journal (process {instance.holder_pid()}) "
+            "but did not answer. Close that window, or wait a moment and try again."
+        )
+    print(f"devjournal: error: {problem}", file=sys.stderr)
+    show_error(None, "devjournal cannot start", problem)
     return 1
 
 
@@ -181,53 +174,47 @@ def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int
         return claimed
     instance = claimed
     held: list[Database] = []
-    reader = None
+    reader: sqlite3.Connection | None = None
     try:
         try:
-            fast = inspect_journal(paths.journal).state is FileState.CURRENT
-            check_writable(paths.journal.parent)
-            if fast:
+            if inspect_journal(paths.journal).state is FileState.CURRENT:
+                check_writable(paths.journal.parent)
                 reader = today_query.connect(paths.journal)
-                conn = reader
-
-                def today_source() -> TodayOverview:
-                    return today_query.read_today(conn, local_today(clock), clock())
-
+                today_source = _reader_source(reader, clock)
                 services = None
             else:
                 db, services = open_services(paths, clock)
                 held.append(db)
                 today_source = services.journal.today
+            window = MainWindow(paths, settings, today_source, clock)  # reads Today
         except JournalError as exc:
             print(f"devjournal: error: {exc}", file=sys.stderr)
             show_error(None, "devjournal cannot open the journal", str(exc))
             return 1
 
         install_excepthook(str(paths.log_file))
-        window = MainWindow(paths, settings, today_source, clock)
         instance.activation_requested.connect(window.activate)
         window.today_page.first_painted.connect(
             lambda: log.info("ready in %d ms", process_age_ms())
         )
-        loader = ServicesLoader(paths, clock)
         if services is not None:
             window.attach_services(services)
         else:
+            loader = ServicesLoader(paths, clock, parent=window)
             window.today_page.first_painted.connect(loader.start)
 
             def on_loaded(db: Database, loaded: Services) -> None:
                 held.append(db)
                 window.attach_services(loaded)
-                if reader is not None:
-                    reader.close()
 
             def on_failed(message: str) -> None:
+                print(f"devjournal: error: {message}", file=sys.stderr)
                 show_error(window, "devjournal cannot open the journal", message)
-                window.close()
+                app.exit(1)
 
             loader.loaded.connect(on_loaded)
             loader.failed.connect(on_failed)
-        _quit_on_signals(app, lambda: _close(window))
+        _quit_on_signals(app, window.close)
         window.show()
         code = app.exec()
         log.info("closed with exit code %d", code)
@@ -240,5 +227,8 @@ def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int
         instance.release()
 
 
-def _close(window: MainWindow) -> None:
-    window.close()
+def _reader_source(conn: sqlite3.Connection, clock: Clock) -> Callable[[], TodayOverview]:
+    def today_source() -> TodayOverview:
+        return today_query.read_today(conn, local_today(clock), clock())
+
+    return today_source

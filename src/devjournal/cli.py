@@ -6,14 +6,16 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from devjournal import __version__
-from devjournal.domain.errors import DomainError
+from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
+from devjournal.storage.today_query import damaged_message
 
 if TYPE_CHECKING:
     from devjournal.services.container import Services
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_NOT_EMPTY = 3
 EXIT_BUG = 70
 
 COUNT_LABELS = {
@@ -71,29 +74,40 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the window or a command; return the exit code."""
     os.umask(0o077)  # every file devjournal makes is the owner's alone, whatever the umask
     args = build_parser().parse_args(argv)
+    gui = args.command is None
     try:
         paths = resolve_paths(args.home)
+        if args.command == "info" and not paths.journal.exists():
+            return _fail(
+                f"There is no journal at {paths.journal} yet. "
+                f"Open it with: devjournal --home {paths.data_dir}",
+                gui=False,
+            )
         paths.ensure()
     except DomainError as exc:
-        print(f"devjournal: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(exc), gui=gui)
     from devjournal.logs import setup_logging  # noqa: PLC0415
 
     setup_logging(paths.log_file, verbose=args.verbose)
     try:
-        if args.command is None:
+        if gui:
             from devjournal.app import run_gui  # noqa: PLC0415 - Qt only for the window
 
             return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"])
         if args.command == "info":
             return _info(paths, as_json=args.json)
         return _sample(paths, args.size)
+    except JournalNotEmptyError as exc:
+        print(f"devjournal: {exc}", file=sys.stderr)
+        return EXIT_NOT_EMPTY
     except DomainError as exc:
-        print(f"devjournal: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(exc), gui=False)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        if _is_database_error(exc):
+            log.info("journal unreadable", exc_info=True)  # details for the log file only
+            return _fail(damaged_message(getattr(exc, "orig", exc)), gui=False)
         log.exception("unexpected error")
         print(
             f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.",
@@ -102,12 +116,27 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _open(paths: AppPaths) -> tuple[Database, Services]:
-    from devjournal.services.container import build_services  # noqa: PLC0415
-    from devjournal.storage.database import open_journal  # noqa: PLC0415
+def _fail(message: str, *, gui: bool) -> int:
+    """Say what went wrong (in a dialog too, when the user asked for the window)."""
+    print(f"devjournal: error: {message}", file=sys.stderr)
+    if gui:
+        from devjournal.ui.error_dialog import show_startup_error  # noqa: PLC0415
 
-    db = open_journal(paths.journal, paths.backups)
-    return db, build_services(db, paths.backups)
+        show_startup_error(message)
+    return EXIT_ERROR
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """SQLite could not read the file (SQLAlchemy wraps the driver's error in ``orig``)."""
+    return isinstance(exc, sqlite3.DatabaseError) or isinstance(
+        getattr(exc, "orig", None), sqlite3.DatabaseError
+    )
+
+
+def _open(paths: AppPaths) -> tuple[Database, Services]:
+    from devjournal.services.container import open_services  # noqa: PLC0415
+
+    return open_services(paths.journal, paths.backups)
 
 
 def _info(paths: AppPaths, *, as_json: bool) -> int:
@@ -133,7 +162,7 @@ def _info(paths: AppPaths, *, as_json: bool) -> int:
         return EXIT_OK
     rows = [
         ("Journal", f"{info.path} ({_size(info.size_bytes)})"),
-        ("Backups", str(info.backups_dir)),
+        ("Backups", str(info.backups_dir) + ("" if info.backups_dir.exists() else " (none yet)")),
         ("Schema", f"revision {info.revision}"),
         *((label, f"{info.counts.get(key, 0):,}") for key, label in COUNT_LABELS.items()),
     ]

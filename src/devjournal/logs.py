@@ -10,6 +10,18 @@ from pathlib import Path
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class BriefFormatter(logging.Formatter):
+    """One line per record: tracebacks go to the log file, never to the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
 def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
     """Log INFO and up to ``log_file`` (1 MB x 3) and WARNING (or INFO if verbose) to stderr."""
     root = logging.getLogger()
@@ -29,6 +41,6 @@ def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
         print(f"devjournal: warning: cannot write the log {log_file}: {exc}", file=sys.stderr)
     stream = logging.StreamHandler(sys.stderr)
     stream.setLevel(logging.INFO if verbose else logging.WARNING)
-    stream.setFormatter(logging.Formatter("devjournal: %(levelname)s: %(message)s"))
+    stream.setFormatter(BriefFormatter("devjournal: %(levelname)s: %(message)s"))
     root.addHandler(stream)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration is ours

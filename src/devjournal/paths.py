@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devjournal.domain.errors import JournalError
-from devjournal.storage.files import private_dir
+from devjournal.files import private_dir
 
 ENV_HOME = "DEVJOURNAL_HOME"
 APP_DIR_NAME = "devjournal"
@@ -91,7 +91,7 @@ def resolve_paths(home: str | None = None, environ: Mapping[str, str] | None = N
     if raw is not None:
         if not raw.strip():
             raise JournalError("The journal folder (--home) is empty; name a folder.")
-        base = Path(raw).expanduser().absolute()
+        base = Path(raw).expanduser().resolve()  # one journal, one lock and socket name
         if base.exists() and not base.is_dir():
             raise JournalError(f"{base} is a file, not a folder; --home needs a folder.")
         return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, custom_home=True)
@@ -111,4 +111,5 @@ def resolve_paths(home: str | None = None, environ: Mapping[str, str] | None = N
 
 def sample_home_for(paths: AppPaths) -> Path:
     """A separate folder for a sample journal, beside the user's own journal folder."""
-    return paths.data_dir.with_name(paths.data_dir.name + "-sample")
+    name = paths.data_dir.name or "devjournal"  # "/" has no name
+    return paths.data_dir.parent / f"{name}-sample"

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from devjournal.storage.files import atomic_write_text
+from devjournal.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -106,5 +106,28 @@ def test_command_line_errors_are_messages_not_tracebacks(tmp_path: Path) -> None
     for result in (unknown, bad_home):
         assert "Traceback" not in result.stderr
 
-    info = devjournal("--home", str(tmp_path / "j"), "info")
-    assert info.returncode == 0 and f"revision {HEAD_REVISION}" in info.stdout
+    missing = devjournal("--home", str(tmp_path / "j"), "info")
+    assert missing.returncode == 1 and "There is no journal" in missing.stderr
+    assert not (tmp_path / "j").exists()
+
+
+def test_damaged_journal_is_refused_by_the_window(
+    tmp_path: Path, start_app: type[RunningApp]
+) -> None:
+    home = tmp_path / "home"
+    assert devjournal("--home", str(home), "sample", "--size", "small").returncode == 0
+    conn = sqlite3.connect(home / "journal.sqlite")
+    conn.execute("DROP TABLE action_item")
+    conn.commit()
+    conn.close()
+    before = (home / "journal.sqlite").read_bytes()
+    app = start_app(home)
+    deadline = time.monotonic() + 30
+    err = ""
+    assert app.process.stderr is not None
+    while time.monotonic() < deadline and "devjournal: error:" not in err:
+        err += app.process.stderr.readline()
+    assert "could not be read" in err and "Traceback" not in err
+    app.process.kill()  # the dialog waits for the user
+    app.process.wait(timeout=10)
+    assert (home / "journal.sqlite").read_bytes() == before

@@ -168,7 +168,7 @@ def test_page_shortcut_and_about(window: MainWindow, monkeypatch: pytest.MonkeyP
 
 
 def test_application_has_its_names_and_icon() -> None:
-    from devjournal.app import make_application
+    from devjournal.ui.application import make_application
 
     app = make_application(["devjournal"])
     assert app.applicationName() == "devjournal"

@@ -10,6 +10,7 @@ import pytest
 
 from devjournal import __version__
 from devjournal.cli import run
+from devjournal.storage.database import open_journal
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -19,17 +20,33 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"devjournal {__version__}"
 
 
+def make_journal(home: Path) -> None:
+    open_journal(home / "journal.sqlite", home / "backups").close()
+
+
+def test_info_without_a_journal_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "typo"
+    assert run(["--home", str(home), "info"]) == 1
+    err = capsys.readouterr().err
+    assert f"There is no journal at {home / 'journal.sqlite'} yet" in err
+    assert not home.exists()
+
+
 def test_info_on_a_new_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "home"
+    make_journal(home)
     assert run(["--home", str(home), "info"]) == 0
     out = capsys.readouterr().out
     assert f"Journal:      {home / 'journal.sqlite'}" in out
-    assert f"Backups:      {home / 'backups'}" in out
+    assert f"Backups:      {home / 'backups'} (none yet)" in out
     assert "Schema:       revision 0001" in out
     assert "Log entries:  0" in out
 
 
 def test_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_journal(tmp_path)
     assert run(["--home", str(tmp_path), "info", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema_revision"] == "0001"
@@ -47,7 +64,7 @@ def test_sample_fills_once_then_refuses(tmp_path: Path, capsys: pytest.CaptureFi
     assert counts["mentors"] >= 4 and counts["sessions"] > 0 and counts["goals"] > 0
 
     before = (tmp_path / "journal.sqlite").stat().st_size
-    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 1
+    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 3
     err = capsys.readouterr().err
     assert "already holds data" in err and "Traceback" not in err
     assert run(["--home", str(tmp_path), "info", "--json"]) == 0
@@ -86,3 +103,17 @@ def test_unknown_sample_size(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         run(["--home", str(tmp_path), "sample", "--size", "huge"])
     assert done.value.code == 2
     assert "invalid choice: 'huge'" in capsys.readouterr().err
+
+
+def test_damaged_journal_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_journal(tmp_path)
+    conn = sqlite3.connect(tmp_path / "journal.sqlite")
+    conn.execute("DROP TABLE checkin")
+    conn.commit()
+    conn.close()
+    assert run(["--home", str(tmp_path), "info"]) == 1
+    err = capsys.readouterr().err
+    assert "could not be read (no such table: checkin)" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from devjournal.domain.errors import JournalError
+from devjournal.files import atomic_write_text
 from devjournal.paths import ENV_HOME, resolve_paths, sample_home_for
 from devjournal.settings import Settings
-from devjournal.storage.files import atomic_write_text
 
 
 def test_home_puts_everything_in_one_folder(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -203,17 +204,49 @@ def test_empty_file_becomes_a_journal(paths: AppPaths) -> None:
     db.close()
 
 
-def test_read_only_folder_is_refused_with_a_message(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can write to read-only folders")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
+def _open_as(uid: int, journal: Path) -> str:
+    """Open ``journal`` in a child process running as ``uid``; return its error message."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: drop privileges, try, report, and leave without cleanup
+        os.close(read_fd)
+        message = "opened"
+        try:
+            os.setgid(uid)
+            os.setuid(uid)
+            open_journal(journal, journal.parent / "backups").close()
+        except JournalError as exc:
+            message = str(exc)
+        except BaseException as exc:
+            message = f"unexpected {exc!r}"
+        os.write(write_fd, message.encode())
+        os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        message = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return message
+
+
+def test_read_only_folder_is_refused_with_a_message() -> None:
+    base = Path(tempfile.mkdtemp())
     try:
-        with pytest.raises(JournalError, match="read-only"):
-            open_journal(folder / "journal.sqlite", folder / "backups")
+        base.chmod(0o755)
+        folder = base / "ro"
+        folder.mkdir()
+        folder.chmod(0o555)
+        journal = folder / "journal.sqlite"
+        if os.geteuid() == 0:
+            message = _open_as(65534, journal)  # root writes anywhere; "nobody" does not
+        else:
+            with pytest.raises(JournalError) as caught:
+                open_journal(journal, folder / "backups")
+            message = str(caught.value)
+        assert "is read-only" in message
+        assert not journal.exists()
     finally:
-        folder.chmod(0o700)
+        (base / "ro").chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_search_index_follows_entries_and_tags(services: Services, db: Database) -> None:
@@ -261,3 +294,44 @@ def test_a_failed_transaction_leaves_nothing(db: Database) -> None:
         raise RuntimeError("boom")
     with db.reading() as tx:
         assert tx.sprints.find() == []
+
+
+def test_write_transactions_take_the_write_lock_at_begin(db: Database, paths: AppPaths) -> None:
+    # A deferred transaction that reads first fails at once with "database is locked" when
+    # another connection commits in between; IMMEDIATE makes the other writer wait instead.
+    other = sqlite3.connect(paths.journal, timeout=0, isolation_level=None)
+    try:
+        with db.transaction() as tx:
+            tx.stats.counts()  # reads only, so far
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free once the transaction has ended
+        other.execute("ROLLBACK")
+        with db.reading() as tx:
+            tx.stats.counts()
+            other.execute("BEGIN IMMEDIATE")  # a read does not block writers
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_foreign_sqlite_file_without_tables_is_refused(paths: AppPaths) -> None:
+    conn = sqlite3.connect(paths.journal)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.execute("PRAGMA user_version = 7")
+    conn.execute("CREATE VIEW v AS SELECT 1")
+    conn.commit()
+    conn.close()
+    before = paths.journal.read_bytes()
+    with pytest.raises(JournalError, match="not a devjournal journal"):
+        open_journal(paths.journal, paths.backups)
+    assert paths.journal.read_bytes() == before
+
+
+def test_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    open_journal(shared / "journal.sqlite", shared / "backups").close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+    assert stat.S_IMODE((shared / "journal.sqlite").stat().st_mode) == 0o600

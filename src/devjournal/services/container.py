@@ -9,7 +9,7 @@ from devjournal.domain.clock import Clock, utc_now
 from devjournal.services.coaching_service import CoachingService
 from devjournal.services.journal_service import JournalService
 from devjournal.services.mentorship_service import MentorshipService
-from devjournal.storage.database import Database
+from devjournal.storage.database import Database, open_journal
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,14 @@ class Services:
     journal: JournalService
     coaching: CoachingService
     mentorship: MentorshipService
+
+
+def open_services(
+    journal: Path, backups_dir: Path, clock: Clock = utc_now
+) -> tuple[Database, Services]:
+    """Open (creating or migrating if needed) the journal and build services over it."""
+    db = open_journal(journal, backups_dir)
+    return db, build_services(db, backups_dir, clock)
 
 
 def build_services(db: Database, backups_dir: Path, clock: Clock = utc_now) -> Services:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from devjournal.files import fsync_dir, private_file
 from devjournal.storage.engine import run_outside_transaction
-from devjournal.storage.files import fsync_dir, private_file
 
 BACKUP_SUFFIX = ".sqlite"
 

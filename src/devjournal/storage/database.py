@@ -18,10 +18,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from devjournal.domain.errors import JournalError
+from devjournal.files import private_dir
 from devjournal.storage import repositories as r
 from devjournal.storage.backup import backup_into
-from devjournal.storage.engine import make_engine, run_outside_transaction
-from devjournal.storage.files import private_dir
+from devjournal.storage.engine import WRITE, make_engine, run_outside_transaction
 from devjournal.storage.journal_file import (
     HEAD_REVISION,
     KNOWN_REVISIONS,
@@ -72,11 +72,14 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**WRITE), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """A write transaction: committed on success, rolled back on any error."""
-        with self._sessions.begin() as session:
+        with self._write_sessions.begin() as session:
             yield Tx(session)
 
     @contextmanager
@@ -127,10 +130,15 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
         raise JournalError(f"Cannot use {folder} for the journal: {exc.strerror or exc}.") from exc
     inspection = inspect_journal(path)
     check_writable(folder)
-    if inspection.state is FileState.NEW and not path.exists():
-        # Create it ourselves, owner-only: SQLite gives its -wal and -shm files the same mode.
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    path.chmod(0o600)
+    try:
+        if inspection.state is FileState.NEW and not path.exists():
+            # Created by us, owner-only: SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
+    except OSError as exc:
+        raise JournalError(
+            f"Cannot use the journal {path}: {exc.strerror or exc}. It was left unchanged."
+        ) from exc
     engine = make_engine(path)
     try:
         if inspection.state is not FileState.CURRENT:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +27,18 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _begin_immediate(conn: Any) -> None:
+WRITE = {"devjournal_write": True}
+"""Execution options of a connection that will write: it takes the write lock at BEGIN."""
+
+
+def _begin(conn: Any) -> None:
     # pysqlite's own transaction handling is turned off (isolation_level=None) so that
     # SQLAlchemy's BEGIN is the real one; see the SQLAlchemy docs on "Serializable isolation".
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction begins IMMEDIATE: a deferred one that reads first would fail at
+    # once with "database is locked" if another connection committed meanwhile (WAL), where
+    # IMMEDIATE waits for the lock under busy_timeout instead.
+    immediate = conn.get_execution_options().get("devjournal_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path, *, pool_size: int = 2) -> Engine:
@@ -43,7 +50,7 @@ def make_engine(path: Path, *, pool_size: int = 2) -> Engine:
         **({"pool_size": pool_size, "max_overflow": 2} if pool_size > 0 else {}),
     )
     event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -60,8 +67,3 @@ def run_outside_transaction(engine: Engine, sql: str, params: tuple[Any, ...] = 
         driver.execute(sql, params)
     finally:
         raw.close()
-
-
-def sqlite_version() -> str:
-    """The SQLite library version in use."""
-    return sqlite3.sqlite_version

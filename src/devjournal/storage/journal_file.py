@@ -69,6 +69,8 @@ def inspect_journal(path: Path) -> Inspection:
         conn = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -82,8 +84,8 @@ def inspect_journal(path: Path) -> Inspection:
         raise JournalError(
             f"The journal {path} is damaged or not a database ({exc}). It was left unchanged."
         ) from exc
-    if not tables:
-        return Inspection(FileState.NEW, None)
+    if objects == 0 and app_id == 0 and user_version == 0:
+        return Inspection(FileState.NEW, None)  # an empty SQLite file: nobody's data yet
     if app_id != APPLICATION_ID or revision is None:
         raise JournalError(
             f"{path} is an SQLite database but not a devjournal journal. It was left unchanged."

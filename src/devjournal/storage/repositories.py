@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
@@ -464,7 +464,7 @@ class StatsRepository:
 
     def is_empty(self) -> bool:
         """True when the journal holds no user data at all (deleted rows count as data)."""
-        for row in (s.SprintRow, s.MentorRow, s.LogEntryRow):
-            if self._s.scalar(select(func.count()).select_from(row).limit(1)):
-                return False
-        return True
+        return not any(
+            self._s.scalar(select(exists().where(row.id.is_not(None))))
+            for row in (s.SprintRow, s.MentorRow, s.LogEntryRow)
+        )

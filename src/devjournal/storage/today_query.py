@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from devjournal.domain.enums import EntryKind, SprintKind
+from devjournal.domain.errors import JournalError
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
@@ -45,7 +46,26 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOverview:
-    """Where the user stands on ``today`` (``now`` decides which session is next)."""
+    """Where the user stands on ``today`` (``now`` decides which session is next).
+
+    Raises:
+        JournalError: the journal cannot be read (damaged); nothing was written.
+    """
+    try:
+        return _read_today(conn, today, now)
+    except sqlite3.DatabaseError as exc:
+        raise JournalError(damaged_message(exc)) from exc
+
+
+def damaged_message(exc: BaseException) -> str:
+    """What to tell the user when SQLite cannot read the journal."""
+    return (
+        f"The journal could not be read ({exc}). It may be damaged; devjournal did not "
+        "change it. Keep a copy of the file before trying anything else."
+    )
+
+
+def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOverview:
     day = today.isoformat()
     (empty,) = conn.execute(
         "SELECT NOT EXISTS (SELECT 1 FROM sprint) AND NOT EXISTS (SELECT 1 FROM mentor) "

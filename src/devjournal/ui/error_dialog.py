@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from devjournal import __version__
+from devjournal.ui.application import make_application
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,12 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
+
+
+def show_startup_error(message: str) -> None:
+    """Show ``message`` before any window exists (the app was launched from a menu)."""
+    make_application(sys.argv[:1])
+    show_error(None, "devjournal cannot start", message)
 
 
 def install_excepthook(log_path: str) -> None:

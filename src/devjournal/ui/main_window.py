@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,8 +44,6 @@ class MainWindow(QMainWindow):
     """Sidebar of pages on the left, the current page on the right."""
 
     DEFAULT_SIZE = QSize(1180, 780)
-
-    services_attached = Signal()
 
     def __init__(
         self,
@@ -146,7 +144,6 @@ class MainWindow(QMainWindow):
         """Take the full services once they are loaded (after the first paint)."""
         self.services = services
         self.today_page.set_source(services.journal.today)
-        self.services_attached.emit()
 
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""

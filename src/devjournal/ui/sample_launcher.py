@@ -34,16 +34,9 @@ class SampleLauncher(QObject):
         self._open_window = open_window
         self._process: QProcess | None = None
 
-    def is_running(self) -> bool:
-        """True while the sample is being made."""
-        return self._process is not None
-
     def start(self) -> None:
-        """Make the sample (unless that folder already has a journal) and open it."""
+        """Make the sample and open it (a sample made before is opened as it is)."""
         if self._process is not None:
-            return
-        if (self.home / "journal.sqlite").exists():
-            self._open()  # made before: just open it again
             return
         process = QProcess(self)
         process.setProgram(sys.executable)
@@ -63,7 +56,8 @@ class SampleLauncher(QObject):
             return
         error = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
         process.deleteLater()
-        if status == QProcess.ExitStatus.NormalExit and exit_code == 0:
+        # Exit 3: that folder's journal already holds data, i.e. the sample made earlier.
+        if status == QProcess.ExitStatus.NormalExit and exit_code in (0, 3):
             self._open()
         else:
             self.finished.emit(False, error or f"Making the sample failed (exit {exit_code}).")

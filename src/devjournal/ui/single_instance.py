@@ -42,9 +42,21 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
+    def lock_problem(self) -> str:
+        """Why :meth:`acquire` failed when it was not another window holding the lock."""
+        error = self._lock.error()
+        if error == QLockFile.LockError.LockFailedError and self.holder_pid() > 0:
+            return ""  # held by a running devjournal: hand over to it
+        if error == QLockFile.LockError.PermissionError:
+            return f"devjournal cannot create its lock file {self._lock.fileName()}."
+        return (
+            f"devjournal cannot use its lock file {self._lock.fileName()}; "
+            "remove it if no devjournal is running."
+        )
+
     def holder_pid(self) -> int:
         """The process id holding the lock (0 if unknown)."""
-        info = self._lock.getLockInfo()  # (pid, hostname, appname); pid 0 if unreadable
+        info = self._lock.getLockInfo()  # (pid, hostname, appname), or empty if unreadable
         return int(info[0]) if info else 0
 
     def notify_running(self, timeout_s: float = 3.0) -> bool:

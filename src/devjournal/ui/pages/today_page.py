@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.overview import RecentEntry, SprintStanding, TodayOverview
 from devjournal.domain.wording import (
     countdown,
@@ -34,6 +34,8 @@ from devjournal.ui.formatting import local_date
 from devjournal.ui.widgets.card import Card, label
 
 log = logging.getLogger(__name__)
+
+REFRESH_EVERY_MS = 5 * 60 * 1000
 
 
 class TodayPage(QWidget):
@@ -70,11 +72,21 @@ class TodayPage(QWidget):
         self._content: QWidget | None = None
         self._sample_button: QPushButton | None = None
         self._sample_status: QLabel | None = None
+        # Days left, "tomorrow" and "overdue" change with the clock, not only with the data.
+        self._tick = QTimer(self)
+        self._tick.setInterval(REFRESH_EVERY_MS)
         self._connect_signals()
         self.refresh()
+        self._tick.start()
 
     def _connect_signals(self) -> None:
         self._events.data_changed.connect(self._on_events_data_changed)
+        self._tick.timeout.connect(self._on_tick_timeout)
+
+    def _on_tick_timeout(self) -> None:
+        stale_day = self.overview is not None and self.overview.today != local_today(self._clock)
+        if stale_day or self.isVisible():
+            self.refresh()
 
     # -- data -----------------------------------------------------------------------------
     def set_source(self, today_source: Callable[[], TodayOverview]) -> None:

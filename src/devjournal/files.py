@@ -9,7 +9,13 @@ from pathlib import Path
 
 
 def private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) if needed and make it readable by the owner only."""
+    """Create ``path`` (and missing parents) readable by the owner only.
+
+    A folder that already exists is left as it is: ``--home`` may name a folder the user
+    shares or keeps read-only on purpose, and devjournal must not change that.
+    """
+    if path.is_dir():
+        return
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.chmod(0o700)
 
