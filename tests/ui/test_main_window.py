@@ -160,7 +160,9 @@ def test_window_size_is_remembered(make_window: Callable[[], MainWindow], qtbot:
     assert second.height() == second.minimumHeight() + 37 != MainWindow.DEFAULT_SIZE.height()
 
 
-def test_page_shortcut_and_about(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_names_the_version_and_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append(text))
     window.about_action.trigger()
