@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="where the journal is and what it holds")
     info.add_argument("--json", action="store_true", help="print JSON")
 
+    sprints = commands.add_parser("sprints", help="list sprints with ids, dates and status")
+    sprints.add_argument("--json", action="store_true", help="print JSON")
+
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
         "--size",
@@ -77,7 +80,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if args.command == "info" and not paths.journal.exists():
+        if args.command in ("info", "sprints") and not paths.journal.exists():
             return _fail(
                 f"There is no journal at {paths.journal} yet. "
                 f"Open it with: devjournal --home {paths.data_dir}",
@@ -96,6 +99,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"])
         if args.command == "info":
             return _info(paths, as_json=args.json)
+        if args.command == "sprints":
+            return _sprints(paths, as_json=args.json)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)
@@ -169,6 +174,40 @@ def _info(paths: AppPaths, *, as_json: bool) -> int:
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:
         print(f"{label + ':':<{width}} {value}")
+    return EXIT_OK
+
+
+def _sprints(paths: AppPaths, *, as_json: bool) -> int:
+    db, services = _open(paths)
+    try:
+        board = services.coaching.board()
+    finally:
+        db.close()
+    rows = [
+        {
+            "id": s.sprint.id,
+            "title": s.sprint.title,
+            "kind": s.sprint.kind.value,
+            "coach": s.sprint.coach_name,
+            "start": s.sprint.start_date.isoformat(),
+            "end": s.sprint.end_date.isoformat(),
+            "status": s.sprint.closed_state.value if s.sprint.closed_state else s.phase.value,
+            "goals": s.goal_count,
+        }
+        for s in board
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("No sprints yet.")
+        return EXIT_OK
+    width = max(len(str(r["id"])) for r in rows)
+    for r in rows:
+        print(
+            f"{r['id']:>{width}}  {r['start']} → {r['end']}  {r['status']:<9}  "
+            f"{r['kind']:<11}  {r['goals']} goals  {r['title']}"
+        )
     return EXIT_OK
 
 

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+from datetime import datetime, time
+
 from devjournal.domain import models as m
 from devjournal.domain import rules
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.enums import EntryKind, GoalStatus, Scope
 from devjournal.domain.errors import ValidationError
+from devjournal.domain.progress import goal_progress
+from devjournal.domain.smart import smart_check
+from devjournal.domain.sprints import (
+    GoalView,
+    SprintClosing,
+    SprintPhase,
+    SprintSummary,
+    SprintView,
+    sprint_phase,
+)
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
 
@@ -69,6 +83,151 @@ class CoachingService:
         """Every sprint, by start date."""
         with self._db.reading() as tx:
             return tx.sprints.find()
+
+    # -- views ----------------------------------------------------------------------------
+    def board(self) -> list[SprintSummary]:
+        """Every sprint with its phase: active and planned by start, finished newest first."""
+        today = local_today(self._clock)
+        with self._db.reading() as tx:
+            sprints = tx.sprints.find()
+            counts = tx.goals.counts_by_sprint()
+        summaries = [SprintSummary(s, sprint_phase(s, today), counts.get(s.id, 0)) for s in sprints]
+        order = {SprintPhase.ACTIVE: 0, SprintPhase.PLANNED: 1, SprintPhase.FINISHED: 2}
+        live = sorted(
+            (x for x in summaries if x.phase is not SprintPhase.FINISHED),
+            key=lambda x: (order[x.phase], x.sprint.start_date, x.sprint.id),
+        )
+        finished = sorted(
+            (x for x in summaries if x.phase is SprintPhase.FINISHED),
+            key=lambda x: (x.sprint.end_date, x.sprint.id),
+            reverse=True,
+        )
+        return live + finished
+
+    def sprint_view(self, sprint_id: int) -> SprintView:
+        """A sprint with each goal's progress, check-ins, milestones and SMART check."""
+        today = local_today(self._clock)
+        with self._db.reading() as tx:
+            sprint = tx.sprints.get(sprint_id)
+            goals = tx.goals.of_sprint(sprint_id)
+            ids = [g.id for g in goals]
+            checkins = tx.checkins.of_goals(ids)
+            milestones = tx.milestones.of_goals(ids)
+        by_goal: dict[int, list[m.Checkin]] = {i: [] for i in ids}
+        for c in checkins:
+            by_goal[c.goal_id].append(c)
+        steps: dict[int, list[m.Milestone]] = {i: [] for i in ids}
+        for ms in milestones:
+            steps[ms.goal_id].append(ms)
+        views = tuple(
+            GoalView(
+                goal=g,
+                progress=goal_progress(g, sprint, by_goal[g.id], steps[g.id], today),
+                checkins=tuple(by_goal[g.id]),
+                milestones=tuple(steps[g.id]),
+                smart=smart_check(g, sprint, len(steps[g.id])),
+            )
+            for g in goals
+        )
+        return SprintView(
+            sprint=sprint, phase=sprint_phase(sprint, today), today=today, goals=views
+        )
+
+    # -- closing --------------------------------------------------------------------------
+    def close_sprint(self, sprint_id: int, closing: SprintClosing) -> Outcome[m.Sprint]:
+        """Close a sprint: its state, each goal's outcome and lessons, wins, retrospective."""
+        with self._db.transaction() as tx:
+            sprint = tx.sprints.get(sprint_id)
+            if sprint.closed_state is not None:
+                raise ValidationError({"closed_state": "This sprint is already closed."})
+            closed = replace(
+                sprint,
+                closed_state=closing.state,
+                closed_on=closing.closed_on,
+                retrospective=closing.retrospective,
+            )
+            rules.validate_sprint(closed)
+            goals = {g.id: g for g in tx.goals.of_sprint(sprint_id)}
+            for outcome in closing.outcomes:
+                goal = goals.get(outcome.goal_id)
+                if goal is None:
+                    raise ValidationError({"outcomes": "A goal of another sprint was given."})
+                if outcome.status not in (
+                    GoalStatus.ACHIEVED,
+                    GoalStatus.MISSED,
+                    GoalStatus.DROPPED,
+                ):
+                    raise ValidationError(
+                        {"outcomes": f"Say whether “{goal.title}” was achieved, missed or dropped."}
+                    )
+                ended = replace(
+                    goal,
+                    status=outcome.status,
+                    final_value=outcome.final_value,
+                    lessons=outcome.lessons,
+                )
+                rules.validate_goal(ended, closed)
+                tx.goals.update(goal.id, ended)
+            when = datetime.combine(closing.closed_on, time(18, 0)).astimezone()
+            for win in closing.wins:
+                if win.strip():
+                    tx.entries.add(
+                        m.LogEntryDraft(
+                            kind=EntryKind.WIN,
+                            occurred_at=when,
+                            title=win.strip()[:300],
+                            sprint_id=sprint_id,
+                            scope=Scope.COACH,
+                        )
+                    )
+            saved = tx.sprints.update(sprint_id, closed)
+        return Outcome(saved, SPRINTS | GOALS | Changes(entries=bool(closing.wins)))
+
+    def roll_over(self, goal_ids: list[int], into_sprint_id: int) -> Outcome[list[m.Goal]]:
+        """Carry unfinished goals into another sprint as drafts that link back to them.
+
+        The new goal starts from where the old one ended (its final or latest value) and
+        needs a deadline inside its new sprint.
+        """
+        with self._db.transaction() as tx:
+            target = tx.sprints.get(into_sprint_id)
+            created = []
+            start = len(tx.goals.of_sprint(into_sprint_id))
+            for offset, goal_id in enumerate(goal_ids):
+                old = tx.goals.get(goal_id)
+                if old.sprint_id == into_sprint_id:
+                    raise ValidationError({"sprint_id": "Roll a goal into another sprint."})
+                points = tx.checkins.of_goal(goal_id)
+                reached = (
+                    old.final_value
+                    if old.final_value is not None
+                    else (points[-1].value if points else old.baseline)
+                )
+                draft = m.GoalDraft(
+                    **{
+                        f.name: getattr(old, f.name)
+                        for f in fields(m.GoalDraft)
+                        if f.name
+                        not in {
+                            "sprint_id",
+                            "deadline",
+                            "status",
+                            "final_value",
+                            "lessons",
+                            "position",
+                            "rolled_from_id",
+                            "baseline",
+                        }
+                    },
+                    sprint_id=into_sprint_id,
+                    baseline=reached,
+                    status=GoalStatus.DRAFT,
+                    position=start + offset,
+                    rolled_from_id=goal_id,
+                )
+                rules.validate_goal(draft, target)
+                created.append(tx.goals.add(draft))
+        return Outcome(created, GOALS)
 
     # -- goals ----------------------------------------------------------------------------
     def add_goal(self, draft: m.GoalDraft) -> Outcome[m.Goal]:

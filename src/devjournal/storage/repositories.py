@@ -204,6 +204,12 @@ class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
         """The sprint's live goals in their order."""
         return self._select(s.GoalRow.sprint_id == sprint_id)
 
+    def counts_by_sprint(self) -> dict[int, int]:
+        """Live goals per sprint."""
+        r = s.GoalRow
+        stmt = select(r.sprint_id, func.count()).where(r.deleted_at.is_(None)).group_by(r.sprint_id)
+        return {sprint_id: n for sprint_id, n in self._s.execute(stmt)}  # noqa: C416
+
 
 class MilestoneRepository(CrudRepository[m.MilestoneDraft, m.Milestone]):
     row_cls = s.MilestoneRow
@@ -216,6 +222,10 @@ class MilestoneRepository(CrudRepository[m.MilestoneDraft, m.Milestone]):
         """The goal's milestones in order."""
         return self._select(s.MilestoneRow.goal_id == goal_id)
 
+    def of_goals(self, goal_ids: list[int]) -> list[m.Milestone]:
+        """Milestones of several goals, in order."""
+        return self._select(s.MilestoneRow.goal_id.in_(goal_ids)) if goal_ids else []
+
 
 class CheckinRepository(CrudRepository[m.CheckinDraft, m.Checkin]):
     row_cls = s.CheckinRow
@@ -227,6 +237,10 @@ class CheckinRepository(CrudRepository[m.CheckinDraft, m.Checkin]):
     def of_goal(self, goal_id: int) -> list[m.Checkin]:
         """The goal's check-ins, oldest first."""
         return self._select(s.CheckinRow.goal_id == goal_id)
+
+    def of_goals(self, goal_ids: list[int]) -> list[m.Checkin]:
+        """Check-ins of several goals, oldest first."""
+        return self._select(s.CheckinRow.goal_id.in_(goal_ids)) if goal_ids else []
 
 
 class SessionRepository(CrudRepository[m.SessionDraft, m.CoachingSession]):

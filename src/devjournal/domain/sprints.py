@@ -1,0 +1,109 @@
+"""Sprints as the Coaching page shows them: phase, health, and each goal's standing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from devjournal.domain.enums import ClosedState, GoalStatus
+from devjournal.domain.models import Checkin, Goal, Milestone, Sprint
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.progress import GoalProgress
+from devjournal.domain.smart import SmartLine
+
+
+class SprintPhase(StrEnum):
+    """Where a sprint is in its life, as grouped on the Coaching page."""
+
+    ACTIVE = "active"
+    PLANNED = "planned"
+    FINISHED = "finished"
+
+    @property
+    def label(self) -> str:
+        """A heading."""
+        return self.value.capitalize()
+
+
+def sprint_phase(sprint: Sprint, today: date) -> SprintPhase:
+    """Closed or past its end: finished; not started: planned; otherwise active."""
+    if sprint.closed_state is not None or sprint.end_date < today:
+        return SprintPhase.FINISHED
+    if sprint.start_date > today:
+        return SprintPhase.PLANNED
+    return SprintPhase.ACTIVE
+
+
+@dataclass(frozen=True)
+class SprintSummary:
+    """A line of the sprint list."""
+
+    sprint: Sprint
+    phase: SprintPhase
+    goal_count: int
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """One goal with everything its card shows."""
+
+    goal: Goal
+    progress: GoalProgress
+    checkins: tuple[Checkin, ...]
+    milestones: tuple[Milestone, ...]
+    smart: tuple[SmartLine, ...]
+
+    @property
+    def smart_gaps(self) -> str:
+        """Letters not met, e.g. ``"A, R"``."""
+        return ", ".join(line.letter for line in self.smart if not line.ok)
+
+
+@dataclass(frozen=True)
+class SprintView:
+    """A sprint opened on the Coaching page."""
+
+    sprint: Sprint
+    phase: SprintPhase
+    today: date
+    goals: tuple[GoalView, ...]
+
+    @property
+    def day(self) -> int:
+        """Day X (0 before it starts; the last day after it ends)."""
+        total = self.total_days
+        return min(total, max(0, (self.today - self.sprint.start_date).days + 1))
+
+    @property
+    def total_days(self) -> int:
+        """Y, the sprint's length in days."""
+        return (self.sprint.end_date - self.sprint.start_date).days + 1
+
+    def status_counts(self) -> Counter[PaceStatus]:
+        """Goals by pace status (dropped goals left out)."""
+        return Counter(
+            g.progress.status for g in self.goals if g.goal.status is not GoalStatus.DROPPED
+        )
+
+
+@dataclass(frozen=True)
+class GoalOutcome:
+    """How one goal ended when its sprint closed."""
+
+    goal_id: int
+    status: GoalStatus
+    final_value: float | None = None
+    lessons: str = ""
+
+
+@dataclass(frozen=True)
+class SprintClosing:
+    """Everything the user says when closing a sprint."""
+
+    state: ClosedState
+    closed_on: date
+    retrospective: str = ""
+    outcomes: tuple[GoalOutcome, ...] = ()
+    wins: tuple[str, ...] = ()

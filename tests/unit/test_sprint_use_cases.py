@@ -1,0 +1,168 @@
+"""Sprints as the Coaching page uses them: board, view, closing, roll-over."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from devjournal.cli import run
+from devjournal.domain.enums import (
+    ClosedState,
+    Direction,
+    EntryKind,
+    GoalStatus,
+    MetricKind,
+    SprintKind,
+)
+from devjournal.domain.errors import ValidationError
+from devjournal.domain.models import CheckinDraft, GoalDraft, SprintDraft
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.sprints import GoalOutcome, SprintClosing, SprintPhase
+from devjournal.services.container import Services
+
+# The fixed clock says 18 November 2026.
+ACTIVE = SprintDraft(
+    title="Review faster",
+    kind=SprintKind.PERFORMANCE,
+    start_date=date(2026, 10, 1),
+    end_date=date(2026, 12, 19),
+)
+PAST = replace(ACTIVE, title="Last spring", start_date=date(2026, 3, 1), end_date=date(2026, 5, 30))
+NEXT = replace(ACTIVE, title="Next up", start_date=date(2027, 1, 4), end_date=date(2027, 3, 28))
+
+
+def goal(sprint_id: int, **changes: object) -> GoalDraft:
+    base = GoalDraft(
+        sprint_id=sprint_id,
+        title="Review turnaround",
+        metric_name="median hours",
+        unit="hours",
+        baseline=30,
+        target=10,
+        direction=Direction.DOWN,
+        status=GoalStatus.ACTIVE,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_board_groups_active_planned_finished(services: Services) -> None:
+    c = services.coaching
+    past = c.create_sprint(PAST).value
+    active = c.create_sprint(ACTIVE).value
+    upcoming = c.create_sprint(NEXT).value
+    c.add_goal(goal(active.id))
+    board = c.board()
+    assert [(s.sprint.id, s.phase, s.goal_count) for s in board] == [
+        (active.id, SprintPhase.ACTIVE, 1),
+        (upcoming.id, SprintPhase.PLANNED, 0),
+        (past.id, SprintPhase.FINISHED, 0),
+    ]
+
+
+def test_sprint_view_shows_progress_and_smart_gaps(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    g = c.add_goal(goal(sprint.id, deadline=date(2026, 12, 15))).value
+    c.add_checkin(CheckinDraft(goal_id=g.id, on_date=date(2026, 11, 1), value=22))
+    c.add_checkin(CheckinDraft(goal_id=g.id, on_date=date(2026, 11, 15), value=18))
+    draft = c.add_goal(GoalDraft(sprint_id=sprint.id, title="Mentor a new joiner")).value
+    view = c.sprint_view(sprint.id)
+    assert (view.day, view.total_days, view.phase) == (49, 80, SprintPhase.ACTIVE)
+    first, second = view.goals
+    assert first.goal.id == g.id
+    assert (first.progress.latest, first.progress.percent) == (18, 60)
+    assert first.progress.status is PaceStatus.ON_TRACK
+    assert [c.value for c in first.checkins] == [22, 18]
+    assert first.smart_gaps == "S, A, R"
+    assert second.goal.id == draft.id and second.progress.status is PaceStatus.NO_DATA
+    assert second.smart_gaps == "S, M, A, R, T"
+    assert view.status_counts()[PaceStatus.ON_TRACK] == 1
+
+
+def test_close_sprint_records_outcomes_wins_and_retrospective(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    g = c.add_goal(goal(sprint.id)).value
+    closing = SprintClosing(
+        state=ClosedState.COMPLETED,
+        closed_on=date(2026, 12, 19),
+        retrospective="Calendar blocks worked; async reviews did not.",
+        outcomes=(GoalOutcome(g.id, GoalStatus.MISSED, 14, "Start earlier."),),
+        wins=("Review SLA adopted by the team",),
+    )
+    closed = c.close_sprint(sprint.id, closing)
+    assert closed.value.closed_state is ClosedState.COMPLETED
+    assert closed.changes.sprints and closed.changes.goals and closed.changes.entries
+    ended = c.goal(g.id)
+    assert (ended.status, ended.final_value, ended.lessons) == (
+        GoalStatus.MISSED,
+        14,
+        "Start earlier.",
+    )
+    [win] = services.mentorship.latest_entries()
+    assert (win.kind, win.title, win.sprint_id) == (
+        EntryKind.WIN,
+        "Review SLA adopted by the team",
+        sprint.id,
+    )
+    assert c.board()[0].phase is SprintPhase.FINISHED
+    with pytest.raises(ValidationError, match="already closed"):
+        c.close_sprint(sprint.id, closing)
+
+
+def test_closing_with_a_bad_final_value_changes_nothing(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    rating = c.add_goal(
+        goal(
+            sprint.id,
+            metric_kind=MetricKind.RATING,
+            scale_max=5,
+            baseline=2,
+            target=4,
+            unit="",
+            direction=Direction.UP,
+        )
+    ).value
+    bad = SprintClosing(
+        state=ClosedState.COMPLETED,
+        closed_on=date(2026, 12, 1),
+        outcomes=(GoalOutcome(rating.id, GoalStatus.ACHIEVED, 7),),
+        wins=("A win",),
+    )
+    with pytest.raises(ValidationError):
+        c.close_sprint(sprint.id, bad)
+    assert c.sprint(sprint.id).closed_state is None
+    assert c.goal(rating.id).status is GoalStatus.ACTIVE
+    assert services.mentorship.latest_entries() == []
+
+
+def test_roll_over_links_back_and_starts_where_it_ended(services: Services) -> None:
+    c = services.coaching
+    old_sprint = c.create_sprint(ACTIVE).value
+    new_sprint = c.create_sprint(NEXT).value
+    old = c.add_goal(goal(old_sprint.id, deadline=date(2026, 12, 15))).value
+    c.add_checkin(CheckinDraft(goal_id=old.id, on_date=date(2026, 11, 15), value=17))
+    [rolled] = c.roll_over([old.id], new_sprint.id).value
+    assert rolled.rolled_from_id == old.id and rolled.sprint_id == new_sprint.id
+    assert (rolled.title, rolled.baseline, rolled.target) == (old.title, 17, 10)
+    assert rolled.status is GoalStatus.DRAFT and rolled.deadline is None
+    with pytest.raises(ValidationError):
+        c.roll_over([old.id], old_sprint.id)
+
+
+def test_sprints_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 0
+    capsys.readouterr()
+    assert run(["--home", str(tmp_path), "sprints", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 5
+    assert {r["status"] for r in rows} >= {"active", "planned", "completed"}
+    assert set(rows[0]) == {"id", "title", "kind", "coach", "start", "end", "status", "goals"}
+    assert run(["--home", str(tmp_path), "sprints"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5 and " active " in lines[0]
