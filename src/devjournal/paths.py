@@ -45,6 +45,11 @@ class AppPaths:
         return self.log_dir / "devjournal.log"
 
     @property
+    def drafts(self) -> Path:
+        """What the user typed and has not saved yet (beside the journal it belongs to)."""
+        return self.data_dir / "drafts.json"
+
+    @property
     def settings(self) -> Path:
         """Window and view settings (JSON)."""
         return self.config_dir / "settings.json"

@@ -49,7 +49,7 @@ def test_checkins_are_drawn_where_their_dates_and_values_say() -> None:
     # Find the dot: the densest run of the "actual" colour.
     actual = chart.colors.actual
     xs, ys = [], []
-    for yy in range(image.height()):
+    for yy in range(round(image.height() * 0.88)):  # the plot, above the dates and legend
         for xx in range(image.width()):
             p = image.pixelColor(xx, yy)
             if abs(p.red() - actual.red()) + abs(p.blue() - actual.blue()) < 20:
@@ -78,3 +78,25 @@ def test_chart_writes_a_vector_pdf(tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
     assert b"/Subtype /Image" not in data  # drawn as vectors, not an embedded picture
+
+
+def strip_has(image: QImage, colour: QColor, top: float) -> bool:
+    """True if ``colour`` appears in the image below ``top`` (a share of its height)."""
+    strip = image.copy(0, round(image.height() * top), image.width(), image.height())
+    return has_colour(strip, colour, 30)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_legend_names_every_line_when_there_is_room() -> None:
+    chart = GoalChart(KPI, [], date(2026, 10, 1), "PRs")
+    assert [name for name, _ in chart.legend()] == [
+        "check-ins",
+        "ideal pace",
+        "target",
+        "today",
+        "deadline",
+    ]
+    assert "today" not in [name for name, _ in GoalChart(KPI, [], date(2027, 5, 1)).legend()]
+    # No check-ins, so the actual colour below the plot can only be the legend's swatch.
+    assert strip_has(chart.to_image(640, 240), chart.colors.actual, 0.9)
+    assert not strip_has(chart.to_image(220, 240), chart.colors.actual, 0.9)  # no room

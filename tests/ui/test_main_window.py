@@ -69,7 +69,10 @@ def fill(services: Services) -> None:
 
 
 def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Today"]
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Today",
+        "Coaching",
+    ]
     shown = texts(window)
     assert "Welcome to devjournal" in shown
     assert any("sample journal opens in its own window" in t for t in shown)

@@ -87,3 +87,18 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
     atomic_write_text(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_the_window_modules_do_not_load_the_orm() -> None:
+    """Start-up paints Today before SQLAlchemy is imported; keep it that way."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, devjournal.app, devjournal.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

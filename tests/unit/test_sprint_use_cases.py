@@ -19,9 +19,15 @@ from devjournal.domain.enums import (
     SprintKind,
 )
 from devjournal.domain.errors import ValidationError
-from devjournal.domain.models import CheckinDraft, GoalDraft, SprintDraft
+from devjournal.domain.models import CheckinDraft, GoalDraft, MilestoneDraft, SprintDraft
 from devjournal.domain.pace import PaceStatus
-from devjournal.domain.sprints import GoalOutcome, SprintClosing, SprintPhase
+from devjournal.domain.sprints import (
+    GoalOutcome,
+    SprintClosing,
+    SprintPhase,
+    continuation_of,
+    next_start,
+)
 from devjournal.services.container import Services
 
 # The fixed clock says 18 November 2026.
@@ -95,7 +101,8 @@ def test_close_sprint_records_outcomes_wins_and_retrospective(services: Services
         wins=("Review SLA adopted by the team",),
     )
     closed = c.close_sprint(sprint.id, closing)
-    assert closed.value.closed_state is ClosedState.COMPLETED
+    assert closed.value.sprint.closed_state is ClosedState.COMPLETED
+    assert closed.value.rolled_into is None
     assert closed.changes.sprints and closed.changes.goals and closed.changes.entries
     ended = c.goal(g.id)
     assert (ended.status, ended.final_value, ended.lessons) == (
@@ -166,3 +173,69 @@ def test_sprints_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert run(["--home", str(tmp_path), "sprints"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 5 and " active " in lines[0]
+
+
+def test_closing_rolls_goals_into_a_new_sprint_in_one_unit_of_work(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(replace(ACTIVE, coach_name="Ines", focus="Senior")).value
+    missed = c.add_goal(goal(sprint.id, deadline=date(2026, 12, 15))).value
+    steps = c.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Re-index", metric_kind=MetricKind.MILESTONES)
+    ).value
+    for n, title in enumerate(("Scope", "Model", "Rollout")):
+        c.add_milestone(
+            MilestoneDraft(
+                goal_id=steps.id,
+                title=title,
+                position=n,
+                done_on=date(2026, 11, 1) if n == 0 else None,
+            )
+        )
+    c.add_checkin(CheckinDraft(goal_id=missed.id, on_date=date(2026, 11, 15), value=17))
+    closed_on = date(2026, 11, 18)
+    closing = SprintClosing(
+        state=ClosedState.COMPLETED,
+        closed_on=closed_on,
+        outcomes=(
+            GoalOutcome(missed.id, GoalStatus.MISSED, 17),
+            GoalOutcome(steps.id, GoalStatus.MISSED, 1),
+        ),
+        roll_over=(missed.id, steps.id),
+        continue_as=continuation_of(c.sprint(sprint.id), next_start(ACTIVE, closed_on, closed_on)),
+    )
+    done = c.close_sprint(sprint.id, closing).value
+    into = done.rolled_into
+    assert into is not None and into.title == "Review faster (continued)"
+    assert (into.start_date, into.end_date) == (date(2026, 11, 19), date(2027, 2, 6))
+    assert (into.coach_name, into.focus, into.kind) == ("Ines", "Senior", SprintKind.PERFORMANCE)
+    rolled_number, rolled_steps = done.rolled
+    assert (rolled_number.baseline, rolled_number.rolled_from_id) == (17, missed.id)
+    assert rolled_steps.baseline is None and rolled_steps.rolled_from_id == steps.id
+    assert [m.title for m in c.milestones_of(rolled_steps.id)] == ["Model", "Rollout"]
+    assert [g.id for g in c.goals_of(into.id)] == [rolled_number.id, rolled_steps.id]
+
+
+def test_a_roll_over_that_cannot_happen_leaves_the_sprint_open(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    g = c.add_goal(goal(sprint.id)).value
+    nowhere = SprintClosing(
+        state=ClosedState.COMPLETED, closed_on=date(2026, 11, 18), roll_over=(g.id,)
+    )
+    with pytest.raises(ValidationError, match="which sprint"):
+        c.close_sprint(sprint.id, nowhere)
+    broken = replace(nowhere, continue_as=replace(ACTIVE, title=""))
+    with pytest.raises(ValidationError, match="The new sprint"):
+        c.close_sprint(sprint.id, broken)
+    assert c.sprint(sprint.id).closed_state is None
+    assert [s.id for s in c.sprints()] == [sprint.id]
+    assert c.goal(g.id).status is GoalStatus.ACTIVE
+
+
+def test_a_continuation_keeps_its_title_and_length() -> None:
+    again = continuation_of(replace(ACTIVE, title="Review faster (continued)"), date(2027, 1, 1))
+    assert again.title == "Review faster (continued)"
+    assert (again.end_date - again.start_date) == (ACTIVE.end_date - ACTIVE.start_date)
+    long_title = continuation_of(replace(ACTIVE, title="x" * 200), date(2027, 1, 1))
+    assert len(long_title.title) == 200 and long_title.title.endswith("(continued)")
+    assert next_start(ACTIVE, date(2026, 1, 1), date(2026, 11, 18)) == date(2026, 11, 18)

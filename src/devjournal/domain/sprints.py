@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from devjournal.domain.enums import ClosedState, GoalStatus
-from devjournal.domain.models import Checkin, Goal, Milestone, Sprint
+from devjournal.domain.models import Checkin, Goal, Milestone, Sprint, SprintDraft
 from devjournal.domain.pace import PaceStatus
 from devjournal.domain.progress import GoalProgress
 from devjournal.domain.smart import SmartLine
@@ -100,10 +100,50 @@ class GoalOutcome:
 
 @dataclass(frozen=True)
 class SprintClosing:
-    """Everything the user says when closing a sprint."""
+    """Everything the user says when closing a sprint.
+
+    ``roll_over`` names goals to carry on, either into an existing sprint
+    (``roll_into_id``) or into a new one made from ``continue_as``; never both.
+    """
 
     state: ClosedState
     closed_on: date
     retrospective: str = ""
     outcomes: tuple[GoalOutcome, ...] = ()
     wins: tuple[str, ...] = ()
+    roll_over: tuple[int, ...] = ()
+    roll_into_id: int | None = None
+    continue_as: SprintDraft | None = None
+
+
+@dataclass(frozen=True)
+class SprintClosed:
+    """What closing did: the closed sprint, and where its rolled-over goals went."""
+
+    sprint: Sprint
+    rolled_into: Sprint | None = None
+    rolled: tuple[Goal, ...] = ()
+
+
+CONTINUED = " (continued)"
+
+
+def continuation_of(sprint: SprintDraft, starts: date) -> SprintDraft:
+    """A new sprint that carries ``sprint`` on from ``starts``, as long as it was."""
+    title = sprint.title[: 200 - len(CONTINUED)] + CONTINUED
+    if sprint.title.endswith(CONTINUED):
+        title = sprint.title
+    return SprintDraft(
+        title=title,
+        kind=sprint.kind,
+        coach_name=sprint.coach_name,
+        focus=sprint.focus,
+        start_date=starts,
+        end_date=starts + (sprint.end_date - sprint.start_date),
+        session_every_days=sprint.session_every_days,
+    )
+
+
+def next_start(sprint: SprintDraft, closed_on: date, today: date) -> date:
+    """When a continuation starts: the day after closing, but not in the past."""
+    return max(closed_on + timedelta(days=1), today)

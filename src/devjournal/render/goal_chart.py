@@ -148,6 +148,8 @@ class GoalChart:
             at = x(on) if align == Qt.AlignmentFlag.AlignLeft else x(on) - width
             painter.drawText(QPointF(at, plot.bottom() + metrics.height() * 1.2), text)
 
+        self._paint_legend(painter, metrics, plot, x(self.kpi.start), x(self.kpi.deadline))
+
         # Target line, deadline and today markers.
         painter.setPen(QPen(c.target, 1.6, Qt.PenStyle.DashLine))
         painter.drawLine(
@@ -184,6 +186,42 @@ class GoalChart:
             for p in ordered:
                 painter.drawEllipse(QPointF(x(p.on), y(p.value)), radius, radius)
         painter.restore()
+
+    def legend(self) -> list[tuple[str, QPen]]:
+        """What each line means, in the order the legend shows them."""
+        c = self.colors
+        entries = [
+            ("check-ins", QPen(c.actual, 2.2)),
+            ("ideal pace", QPen(c.ideal, 1.5, Qt.PenStyle.DashLine)),
+            ("target", QPen(c.target, 1.6, Qt.PenStyle.DashLine)),
+        ]
+        first, last = self.date_range()
+        if first <= self.today <= last:
+            entries.append(("today", QPen(c.today, 2.0, Qt.PenStyle.DotLine)))
+        entries.append(("deadline", QPen(c.deadline, 2.0)))
+        return entries
+
+    def _paint_legend(
+        self, painter: QPainter, metrics: QFontMetricsF, plot: QRectF, left: float, right: float
+    ) -> None:
+        """The legend on the date line, between the start and deadline labels; left out
+        when it does not fit (a small chart says less rather than overlapping)."""
+        swatch, gap = metrics.height() * 1.4, metrics.height() * 0.9
+        entries = self.legend()
+        widths = [swatch + 4 + metrics.horizontalAdvance(text) for text, _ in entries]
+        total = sum(widths) + gap * (len(entries) - 1)
+        edge = metrics.horizontalAdvance("30 Sep") + gap
+        if total > (right - left) - 2 * edge:
+            return
+        at = left + ((right - left) - total) / 2
+        base = plot.bottom() + metrics.height() * 1.2
+        mid = base - metrics.ascent() / 2 + 1
+        for (text, pen), width in zip(entries, widths, strict=True):
+            painter.setPen(pen)
+            painter.drawLine(QPointF(at, mid), QPointF(at + swatch, mid))
+            painter.setPen(self.colors.text)
+            painter.drawText(QPointF(at + swatch + 4, base), text)
+            at += width + gap
 
     # -- outputs --------------------------------------------------------------------------
     def to_image(self, width: int, height: int, scale: float = 1.0) -> QImage:

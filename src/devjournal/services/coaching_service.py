@@ -8,12 +8,13 @@ from datetime import datetime, time
 from devjournal.domain import models as m
 from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today, utc_now
-from devjournal.domain.enums import EntryKind, GoalStatus, Scope
+from devjournal.domain.enums import EntryKind, GoalStatus, MetricKind, Scope
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.progress import goal_progress
 from devjournal.domain.smart import smart_check
 from devjournal.domain.sprints import (
     GoalView,
+    SprintClosed,
     SprintClosing,
     SprintPhase,
     SprintSummary,
@@ -29,6 +30,19 @@ MILESTONES = Changes(milestones=True, goals=True)
 CHECKINS = Changes(checkins=True, goals=True)
 SESSIONS = Changes(sessions=True)
 ACTIONS = Changes(actions=True)
+_NOT_ROLLED = frozenset(
+    {
+        "sprint_id",
+        "deadline",
+        "status",
+        "final_value",
+        "lessons",
+        "position",
+        "rolled_from_id",
+        "baseline",
+    }
+)
+"""Goal fields a rolled-over goal does not inherit: it starts again in its new sprint."""
 
 
 class CoachingService:
@@ -134,8 +148,11 @@ class CoachingService:
         )
 
     # -- closing --------------------------------------------------------------------------
-    def close_sprint(self, sprint_id: int, closing: SprintClosing) -> Outcome[m.Sprint]:
-        """Close a sprint: its state, each goal's outcome and lessons, wins, retrospective."""
+    def close_sprint(self, sprint_id: int, closing: SprintClosing) -> Outcome[SprintClosed]:
+        """Close a sprint: its state, each goal's outcome and lessons, wins, a
+        retrospective, and goals rolled over into another sprint; all or nothing."""
+        if closing.roll_over and (closing.roll_into_id is None) == (closing.continue_as is None):
+            raise ValidationError({"rollover": "Say which sprint the goals roll over into."})
         with self._db.transaction() as tx:
             sprint = tx.sprints.get(sprint_id)
             if sprint.closed_state is not None:
@@ -181,7 +198,25 @@ class CoachingService:
                         )
                     )
             saved = tx.sprints.update(sprint_id, closed)
-        return Outcome(saved, SPRINTS | GOALS | Changes(entries=bool(closing.wins)))
+            into: m.Sprint | None = None
+            rolled: list[m.Goal] = []
+            if closing.roll_over:
+                if any(goal_id not in goals for goal_id in closing.roll_over):
+                    raise ValidationError({"rollover": "Only this sprint's goals roll over."})
+                if closing.continue_as is not None:
+                    try:
+                        rules.validate_sprint(closing.continue_as)
+                    except ValidationError as exc:
+                        raise ValidationError(
+                            {"rollover": "The new sprint: " + exc.message}
+                        ) from exc
+                    into = tx.sprints.add(closing.continue_as)
+                else:
+                    assert closing.roll_into_id is not None
+                    into = tx.sprints.get(closing.roll_into_id)
+                rolled = self._roll(tx, list(closing.roll_over), into)
+        changes = SPRINTS | GOALS | Changes(entries=any(w.strip() for w in closing.wins))
+        return Outcome(SprintClosed(saved, into, tuple(rolled)), changes)
 
     def roll_over(self, goal_ids: list[int], into_sprint_id: int) -> Outcome[list[m.Goal]]:
         """Carry unfinished goals into another sprint as drafts that link back to them.
@@ -190,44 +225,49 @@ class CoachingService:
         needs a deadline inside its new sprint.
         """
         with self._db.transaction() as tx:
-            target = tx.sprints.get(into_sprint_id)
-            created = []
-            start = len(tx.goals.of_sprint(into_sprint_id))
-            for offset, goal_id in enumerate(goal_ids):
-                old = tx.goals.get(goal_id)
-                if old.sprint_id == into_sprint_id:
-                    raise ValidationError({"sprint_id": "Roll a goal into another sprint."})
-                points = tx.checkins.of_goal(goal_id)
-                reached = (
-                    old.final_value
-                    if old.final_value is not None
-                    else (points[-1].value if points else old.baseline)
-                )
-                draft = m.GoalDraft(
-                    **{
-                        f.name: getattr(old, f.name)
-                        for f in fields(m.GoalDraft)
-                        if f.name
-                        not in {
-                            "sprint_id",
-                            "deadline",
-                            "status",
-                            "final_value",
-                            "lessons",
-                            "position",
-                            "rolled_from_id",
-                            "baseline",
-                        }
-                    },
-                    sprint_id=into_sprint_id,
-                    baseline=reached,
-                    status=GoalStatus.DRAFT,
-                    position=start + offset,
-                    rolled_from_id=goal_id,
-                )
-                rules.validate_goal(draft, target)
-                created.append(tx.goals.add(draft))
+            created = self._roll(tx, goal_ids, tx.sprints.get(into_sprint_id))
         return Outcome(created, GOALS)
+
+    @staticmethod
+    def _roll(tx: Tx, goal_ids: list[int], target: m.Sprint) -> list[m.Goal]:
+        created = []
+        start = len(tx.goals.of_sprint(target.id))
+        for offset, goal_id in enumerate(goal_ids):
+            old = tx.goals.get(goal_id)
+            if old.sprint_id == target.id:
+                raise ValidationError({"sprint_id": "Roll a goal into another sprint."})
+            milestones = old.metric_kind is MetricKind.MILESTONES
+            points = [] if milestones else tx.checkins.of_goal(goal_id)
+            reached = (
+                None
+                if milestones
+                else old.final_value
+                if old.final_value is not None
+                else (points[-1].value if points else old.baseline)
+            )
+            kept = {
+                f.name: getattr(old, f.name)
+                for f in fields(m.GoalDraft)
+                if f.name not in _NOT_ROLLED
+            }
+            draft = m.GoalDraft(
+                **kept,
+                sprint_id=target.id,
+                baseline=reached,
+                status=GoalStatus.DRAFT,
+                position=start + offset,
+                rolled_from_id=goal_id,
+            )
+            rules.validate_goal(draft, target)
+            goal = tx.goals.add(draft)
+            if milestones:  # what is left to do carries on; what was done stays behind
+                left = [ms for ms in tx.milestones.of_goal(goal_id) if ms.done_on is None]
+                for position, ms in enumerate(left):
+                    tx.milestones.add(
+                        m.MilestoneDraft(goal_id=goal.id, title=ms.title, position=position)
+                    )
+            created.append(goal)
+        return created
 
     # -- goals ----------------------------------------------------------------------------
     def add_goal(self, draft: m.GoalDraft) -> Outcome[m.Goal]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from devjournal import __version__
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.overview import TodayOverview
+from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths, sample_home_for
 from devjournal.settings import Settings
 from devjournal.ui.events import JournalEvents
@@ -34,6 +35,7 @@ from devjournal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from devjournal.services.container import Services
+    from devjournal.ui.pages.coaching_page import CoachingPage
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services: Services | None = None
+        self.coaching_page: CoachingPage | None = None
+        self._clock = clock
+        self._drafts = DraftStore(paths.drafts)
         self._paths = paths
         self._settings = settings
         self.events = JournalEvents(self)
@@ -141,9 +146,16 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ------------------------------------------------------------------------
     def attach_services(self, services: Services) -> None:
-        """Take the full services once they are loaded (after the first paint)."""
+        """Take the full services once they are loaded (after the first paint), and add
+        the pages that need them."""
+        # Imported here: the page's dialogs use the services' types, which load the ORM,
+        # and the window must paint before that (see docs/architecture.md, Start-up).
+        from devjournal.ui.pages.coaching_page import CoachingPage  # noqa: PLC0415
+
         self.services = services
         self.today_page.set_source(services.journal.today)
+        self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
+        self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
 
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""

@@ -12,6 +12,8 @@ DANGER = "#c0392b"
 DANGER_DARK = "#ff7b6b"
 SUCCESS = "#1e8449"
 SUCCESS_DARK = "#58d68d"
+WARNING = "#a65f00"
+WARNING_DARK = "#f0b429"
 
 
 def is_dark(app: QGuiApplication) -> bool:
@@ -82,6 +84,8 @@ def style_sheet(dark: bool) -> str:
     selected = "#2d3440" if dark else "#d5def0"
     danger = DANGER_DARK if dark else DANGER
     success = SUCCESS_DARK if dark else SUCCESS
+    warning = WARNING_DARK if dark else WARNING
+    notice_bg = "#2b3242" if dark else "#e4ecfb"
     accent = ACCENT_DARK if dark else ACCENT
     return f"""
 QFrame#card {{ background: {card_bg}; border: 1px solid {border}; border-radius: 8px; }}
@@ -91,12 +95,16 @@ QLabel#figure {{ font-size: 20pt; font-weight: 600; }}
 QLabel#muted, QLabel#figureCaption {{ color: {muted}; }}
 QLabel#danger {{ color: {danger}; font-weight: 600; }}
 QLabel#success {{ color: {success}; font-weight: 600; }}
+QLabel#warning {{ color: {warning}; }}
+QWidget#noticeBar {{ background: {notice_bg}; }}
+QListView#sprintList {{ border: 1px solid {border}; border-radius: 6px; }}
 QListWidget#sidebar {{ background: {sidebar_bg}; border: none; padding-top: 8px;
     font-size: 11pt; outline: 0; }}
 QListWidget#sidebar::item {{ padding: 8px 14px; border-radius: 6px; margin: 1px 8px; }}
 QListWidget#sidebar::item:selected {{ background: {selected}; color: palette(text); }}
-QPushButton#primary {{ background: {accent}; color: white; border: none; border-radius: 6px;
-    padding: 8px 16px; font-weight: 600; }}
+QPushButton {{ padding: 5px 12px; }}
+QPushButton#primary {{ background: {accent}; color: white; border: 1px solid {accent};
+    border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: {border}; color: {muted}; }}
 QProgressBar {{ border: none; background: {border}; border-radius: 4px; max-height: 8px; }}
 QProgressBar::chunk {{ background: {accent}; border-radius: 4px; }}

@@ -1,0 +1,73 @@
+"""Edit a KPI check-in: its day, value and note."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from devjournal.domain.errors import ValidationError
+from devjournal.domain.models import Checkin, CheckinDraft
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, number_text, parse_number, to_qdate
+
+
+class CheckinDialog(FormDialog):
+    """Correct a check-in."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        checkin: Checkin,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Edit check-in", drafts, f"checkin:{checkin.id}", parent)
+        self._coaching = coaching
+        self._checkin = checkin
+        self.changes = Changes()
+        self.date_edit = date_edit()
+        self.date_edit.setDate(to_qdate(checkin.on_date))
+        self.value_edit = QLineEdit(number_text(checkin.value))
+        self.note_edit = QLineEdit(checkin.note)
+        self.add_field("on_date", "Day:", self.date_edit)
+        self.add_field("value", "Value:", self.value_edit)
+        self.add_field("note", "Note:", self.note_edit)
+        self.restore_draft()
+        self.date_edit.dateChanged.connect(self.changed)
+        self.value_edit.textEdited.connect(self.changed)
+        self.note_edit.textEdited.connect(self.changed)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "on_date": from_qdate(self.date_edit.date()).isoformat(),
+            "value": self.value_edit.text(),
+            "note": self.note_edit.text(),
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        with contextlib.suppress(ValueError):
+            self.date_edit.setDate(to_qdate(date.fromisoformat(str(values.get("on_date")))))
+        self.value_edit.setText(str(values.get("value", "")))
+        self.note_edit.setText(str(values.get("note", "")))
+
+    def save(self) -> bool:
+        try:
+            value = parse_number(self.value_edit.text())
+        except ValueError:
+            value = None
+        if value is None:
+            raise ValidationError({"value": "Enter a number."})
+        draft = CheckinDraft(
+            goal_id=self._checkin.goal_id,
+            on_date=from_qdate(self.date_edit.date()),
+            value=value,
+            note=self.note_edit.text().strip(),
+        )
+        self.changes = self._coaching.update_checkin(self._checkin.id, draft).changes
+        return True

@@ -1,0 +1,271 @@
+"""Close a sprint: how each goal ended, wins, a retrospective, and what rolls over."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, local_today
+from devjournal.domain.enums import ClosedState, GoalStatus
+from devjournal.domain.errors import ValidationError
+from devjournal.domain.models import SprintDraft
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.sprints import (
+    GoalOutcome,
+    SprintClosed,
+    SprintClosing,
+    SprintPhase,
+    SprintView,
+    continuation_of,
+    next_start,
+)
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import (
+    date_edit,
+    from_qdate,
+    local_date,
+    number_text,
+    parse_number,
+    to_qdate,
+)
+
+OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
+NEW_SPRINT = -1
+"""The roll-over choice "a new sprint that carries this one on"."""
+
+
+class CloseSprintDialog(FormDialog):
+    """One row per goal (outcome, final value, lessons), then wins and a retrospective."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        clock: Clock,
+        view: SprintView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(f"Close “{view.sprint.title}”", drafts, f"close:{view.sprint.id}", parent)
+        self._coaching = coaching
+        self._view = view
+        self._today = local_today(clock)
+        self.changes = Changes()
+        self.closed: SprintClosed | None = None
+        self.buttons.button(self.buttons.StandardButton.Save).setText("Close sprint")
+
+        self.completed = QRadioButton("Completed")
+        self.abandoned = QRadioButton("Abandoned")
+        self.completed.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.completed)
+        group.addButton(self.abandoned)
+        state_row = QWidget()
+        row = QHBoxLayout(state_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.completed)
+        row.addWidget(self.abandoned)
+        row.addStretch(1)
+        self.closed_on = date_edit()
+        today = local_today(clock)
+        sprint = view.sprint
+        self.closed_on.setDate(to_qdate(min(max(today, sprint.start_date), sprint.end_date)))
+        self.add_field("closed_state", "The sprint was:", state_row)
+        self.add_field("closed_on", "Closed on:", self.closed_on)
+
+        goals_box = QGroupBox("Goals")
+        grid = QGridLayout(goals_box)
+        for column, heading in enumerate(
+            ("Goal", "Outcome", "Final value", "Lessons", "Roll over")
+        ):
+            label = QLabel(heading)
+            label.setObjectName("muted")
+            grid.addWidget(label, 0, column)
+        self.outcome_rows: list[tuple[int, QComboBox, QLineEdit, QLineEdit]] = []
+        self.roll_boxes: dict[int, QCheckBox] = {}
+        for index, goal_view in enumerate(view.goals, start=1):
+            goal = goal_view.goal
+            title = QLabel(goal.title)
+            title.setWordWrap(True)
+            combo = QComboBox()
+            for status in OUTCOMES:
+                combo.addItem(status.value.capitalize(), status.value)
+            guess = (
+                GoalStatus.ACHIEVED
+                if goal_view.progress.status is PaceStatus.ACHIEVED
+                else GoalStatus.DROPPED
+                if goal.status is GoalStatus.DROPPED
+                else GoalStatus.MISSED
+            )
+            combo.setCurrentIndex(combo.findData(guess.value))
+            final = QLineEdit(number_text(goal_view.progress.latest))
+            final.setPlaceholderText("—")
+            final.setMaximumWidth(110)
+            lessons = QLineEdit(goal.lessons)
+            lessons.setPlaceholderText("What you learned")
+            grid.addWidget(title, index, 0)
+            grid.addWidget(combo, index, 1)
+            grid.addWidget(final, index, 2)
+            grid.addWidget(lessons, index, 3)
+            roll = QCheckBox()
+            roll.setChecked(guess is GoalStatus.MISSED)
+            roll.setAccessibleName(f"Roll “{goal.title}” over")
+            roll.setToolTip("Carry this goal on in another sprint, starting where it ended")
+            grid.addWidget(roll, index, 4)
+            grid.setColumnStretch(3, 1)
+            self.outcome_rows.append((goal.id, combo, final, lessons))
+            self.roll_boxes[goal.id] = roll
+            combo.currentIndexChanged.connect(
+                lambda _=0, c=combo, r=roll: r.setChecked(c.currentData() == "missed")
+            )
+            roll.toggled.connect(self._on_roll_toggled)
+            combo.currentIndexChanged.connect(self.changed)
+            final.textEdited.connect(self.changed)
+            lessons.textEdited.connect(self.changed)
+        if not view.goals:
+            grid.addWidget(QLabel("This sprint has no goals."), 1, 0, 1, 5)
+        self.layout_.insertWidget(2, goals_box)
+        after = self.new_form()
+        self.layout_.insertLayout(3, after)
+
+        self.wins_edit = QPlainTextEdit()
+        self.wins_edit.setPlaceholderText("One win per line; each becomes a win in your log")
+        self.wins_edit.setFixedHeight(70)
+        self.retro_edit = QPlainTextEdit()
+        self.retro_edit.setPlaceholderText("What worked, what did not, what to change next time")
+        self.retro_edit.setFixedHeight(90)
+        self.rollover_combo = QComboBox()
+        for summary in coaching.board():
+            if summary.phase is SprintPhase.PLANNED and summary.sprint.id != sprint.id:
+                self.rollover_combo.addItem(f"“{summary.sprint.title}”", summary.sprint.id)
+        self.rollover_combo.addItem("A new sprint that carries this one on", NEW_SPRINT)
+        self.rollover_hint = QLabel()
+        self.rollover_hint.setObjectName("muted")
+        self.rollover_hint.setWordWrap(True)
+        self.add_field("wins", "Wins:", self.wins_edit, after)
+        self.add_field("retrospective", "Retrospective:", self.retro_edit, after)
+        self.add_field("rollover", "Roll over into:", self.rollover_combo, after)
+        after.addRow("", self.rollover_hint)
+        self.restore_draft()
+        for signal in (
+            self.completed.toggled,
+            self.closed_on.dateChanged,
+            self.wins_edit.textChanged,
+            self.retro_edit.textChanged,
+            self.rollover_combo.currentIndexChanged,
+        ):
+            signal.connect(self.changed)
+        self.closed_on.dateChanged.connect(self._on_roll_toggled)
+        self.rollover_combo.currentIndexChanged.connect(self._on_roll_toggled)
+        self._on_roll_toggled()
+        self.resize(820, self.sizeHint().height())
+
+    def closing(self) -> SprintClosing:
+        """The closing as typed."""
+        outcomes = []
+        for goal_id, combo, final, lessons in self.outcome_rows:
+            try:
+                value = parse_number(final.text())
+            except ValueError as exc:
+                raise ValidationError(
+                    {"outcomes": f"“{final.text()}” is not a number (a final value)."}
+                ) from exc
+            outcomes.append(
+                GoalOutcome(goal_id, GoalStatus(combo.currentData()), value, lessons.text().strip())
+            )
+        rolled = tuple(goal_id for goal_id, box in self.roll_boxes.items() if box.isChecked())
+        into = int(self.rollover_combo.currentData())
+        return SprintClosing(
+            state=ClosedState.COMPLETED if self.completed.isChecked() else ClosedState.ABANDONED,
+            closed_on=from_qdate(self.closed_on.date()),
+            retrospective=self.retro_edit.toPlainText().strip(),
+            outcomes=tuple(outcomes),
+            wins=tuple(w.strip() for w in self.wins_edit.toPlainText().splitlines() if w.strip()),
+            roll_over=rolled,
+            roll_into_id=into if rolled and into != NEW_SPRINT else None,
+            continue_as=self.continuation() if rolled and into == NEW_SPRINT else None,
+        )
+
+    def continuation(self) -> SprintDraft:
+        """The new sprint that would carry this one on."""
+        sprint = self._view.sprint
+        closed_on = from_qdate(self.closed_on.date())
+        return continuation_of(sprint, next_start(sprint, closed_on, self._today))
+
+    def _on_roll_toggled(self) -> None:
+        count = sum(box.isChecked() for box in self.roll_boxes.values())
+        self.rollover_combo.setEnabled(count > 0)
+        if count == 0:
+            self.rollover_hint.setText("Tick “Roll over” on a goal to carry it on.")
+        elif self.rollover_combo.currentData() == NEW_SPRINT:
+            new = self.continuation()
+            self.rollover_hint.setText(
+                f"Makes “{new.title}”, {local_date(new.start_date, 'd MMM yyyy')} – "
+                f"{local_date(new.end_date, 'd MMM yyyy')}, with the same coach; "
+                f"{count} goal{'s' if count != 1 else ''} start there as drafts."
+            )
+        else:
+            self.rollover_hint.setText(
+                f"{count} goal{'s' if count != 1 else ''} start there as drafts, from where "
+                "they ended."
+            )
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "completed": self.completed.isChecked(),
+            "closed_on": from_qdate(self.closed_on.date()).isoformat(),
+            "wins": self.wins_edit.toPlainText(),
+            "retrospective": self.retro_edit.toPlainText(),
+            "rollover": self.rollover_combo.currentData(),
+            "goals": {
+                str(goal_id): [
+                    combo.currentData(),
+                    final.text(),
+                    lessons.text(),
+                    self.roll_boxes[goal_id].isChecked(),
+                ]
+                for goal_id, combo, final, lessons in self.outcome_rows
+            },
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        (self.completed if values.get("completed", True) else self.abandoned).setChecked(True)
+        with contextlib.suppress(ValueError):
+            self.closed_on.setDate(to_qdate(date.fromisoformat(str(values.get("closed_on")))))
+        self.wins_edit.setPlainText(str(values.get("wins", "")))
+        self.retro_edit.setPlainText(str(values.get("retrospective", "")))
+        index = self.rollover_combo.findData(values.get("rollover"))
+        if index >= 0:
+            self.rollover_combo.setCurrentIndex(index)
+        saved = values.get("goals", {})
+        for goal_id, combo, final, lessons in self.outcome_rows:
+            row = saved.get(str(goal_id)) if isinstance(saved, dict) else None
+            if isinstance(row, list) and len(row) == 4:
+                found = combo.findData(row[0])
+                if found >= 0:
+                    combo.setCurrentIndex(found)
+                final.setText(str(row[1]))
+                lessons.setText(str(row[2]))
+                self.roll_boxes[goal_id].setChecked(bool(row[3]))
+
+    def save(self) -> bool:
+        outcome = self._coaching.close_sprint(self._view.sprint.id, self.closing())
+        self.closed, self.changes = outcome.value, outcome.changes
+        return True

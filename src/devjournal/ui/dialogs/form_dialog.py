@@ -1,0 +1,159 @@
+"""A form dialog: fields in a form layout, errors shown under the field that has them,
+and the typed values kept as a draft until saved or discarded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.errors import ValidationError
+from devjournal.drafts import DraftStore
+
+DRAFT_DELAY_MS = 400
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields with :meth:`add_field` and implement ``values``/``load``."""
+
+    def __init__(
+        self, title: str, drafts: DraftStore, draft_key: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._drafts = drafts
+        self._draft_key = draft_key
+        self._errors: dict[str, QLabel] = {}
+        self._rows: dict[str, QWidget] = {}
+        self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
+        self.restored_label.setObjectName("muted")
+        self.restored_label.setVisible(False)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("danger")
+        self.general_error.setWordWrap(True)
+        self.general_error.setVisible(False)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self._on_buttons_rejected)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.restored_label)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.general_error)
+        self.layout_.addWidget(self.buttons)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+
+    # -- building -------------------------------------------------------------------------
+    def add_field(
+        self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None
+    ) -> QWidget:
+        """Add ``widget`` under ``label`` (to ``form``, the dialog's form by default), with
+        room for an error about ``name`` below it."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName("danger")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        column.addWidget(error)
+        self._errors[name] = error
+        self._rows[name] = box
+        (form or self.form).addRow(label, box)
+        widget.setAccessibleName(label.rstrip(":"))
+        return widget
+
+    def new_form(self) -> QFormLayout:
+        """A second form with the same look, for fields below other content."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        return form
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        """Show or hide the field ``name`` with its label."""
+        self.form.setRowVisible(self._rows[name], visible)
+
+    def changed(self) -> None:
+        """Call on every edit: the draft is written shortly after typing pauses."""
+        self._draft_timer.start()
+
+    # -- drafts ---------------------------------------------------------------------------
+    def restore_draft(self) -> None:
+        """Load a draft left by an earlier session, if there is one."""
+        saved = self._drafts.get(self._draft_key)
+        if saved:
+            self.load(saved)
+            self.restored_label.setVisible(True)
+
+    def keep_draft(self) -> None:
+        """Write the current values as the draft."""
+        self._drafts.put(self._draft_key, self.values())
+
+    # -- errors ---------------------------------------------------------------------------
+    def show_problems(self, error: ValidationError) -> None:
+        """Show each problem under its field (others above the buttons)."""
+        for shown in self._errors.values():
+            shown.setVisible(False)
+        general: list[str] = []
+        for name, message in error.problems.items():
+            label = self._errors.get(name)
+            if label is None:
+                general.append(message)
+            else:
+                label.setText(message)
+                label.setVisible(True)
+        self.general_error.setText("\n".join(general))
+        self.general_error.setVisible(bool(general))
+
+    def error_text(self, name: str) -> str:
+        """The error shown for ``name`` ("" when none)."""
+        label = self._errors.get(name)
+        return label.text() if label is not None and label.isVisible() else ""
+
+    # -- to implement ---------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The fields as plain JSON-able values."""
+        raise NotImplementedError
+
+    def load(self, values: dict[str, Any]) -> None:
+        """Put ``values`` (from :meth:`values`) into the fields."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Save through the services; raise ValidationError to show problems."""
+        raise NotImplementedError
+
+    # -- buttons --------------------------------------------------------------------------
+    def _on_buttons_accepted(self) -> None:
+        try:
+            saved = self.save()
+        except ValidationError as exc:
+            self.keep_draft()
+            self.show_problems(exc)
+            return
+        if saved:
+            self._draft_timer.stop()
+            self._drafts.discard(self._draft_key)
+            self.accept()
+
+    def _on_buttons_rejected(self) -> None:
+        self._draft_timer.stop()
+        self._drafts.discard(self._draft_key)
+        self.reject()

@@ -1,0 +1,135 @@
+"""Create or edit a coaching sprint."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from devjournal.domain.clock import Clock, local_today
+from devjournal.domain.enums import SprintKind
+from devjournal.domain.models import Sprint, SprintDraft
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+
+
+class SprintDialog(FormDialog):
+    """The sprint's title, kind, coach, focus, dates and session cadence."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        clock: Clock,
+        sprint: Sprint | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        key = f"sprint:{sprint.id}" if sprint else "sprint:new"
+        super().__init__("Edit sprint" if sprint else "New sprint", drafts, key, parent)
+        self._coaching = coaching
+        self._sprint = sprint
+        self.saved: Sprint | None = None
+        self.changes = Changes()
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("e.g. Own the payments on-call rotation")
+        self.kind_combo = QComboBox()
+        for kind in SprintKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.coach_edit = QLineEdit()
+        self.focus_edit = QLineEdit()
+        self.focus_edit.setPlaceholderText("The level to reach, e.g. Senior: leads a project")
+        self.start_edit = date_edit()
+        self.end_edit = date_edit()
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setRange(0, 365)
+        self.cadence_spin.setSpecialValueText("No set rhythm")
+        self.cadence_spin.setSuffix(" days")
+        self.add_field("title", "Title:", self.title_edit)
+        self.add_field("kind", "Kind:", self.kind_combo)
+        self.add_field("coach_name", "Coach:", self.coach_edit)
+        self.add_field("focus", "Level to reach:", self.focus_edit)
+        self.add_field("start_date", "Starts:", self.start_edit)
+        self.add_field("end_date", "Ends:", self.end_edit)
+        self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.resize(520, self.sizeHint().height())
+
+        today = local_today(clock)
+        if sprint is not None:
+            self._fill(sprint)
+        else:
+            self.start_edit.setDate(to_qdate(today))
+            self.end_edit.setDate(to_qdate(today + timedelta(weeks=12)))
+            self.cadence_spin.setValue(14)
+        self.restore_draft()
+        for signal in (
+            self.title_edit.textEdited,
+            self.coach_edit.textEdited,
+            self.focus_edit.textEdited,
+            self.kind_combo.currentIndexChanged,
+            self.start_edit.dateChanged,
+            self.end_edit.dateChanged,
+            self.cadence_spin.valueChanged,
+        ):
+            signal.connect(self.changed)
+
+    def _fill(self, sprint: SprintDraft) -> None:
+        self.title_edit.setText(sprint.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(sprint.kind.value))
+        self.coach_edit.setText(sprint.coach_name)
+        self.focus_edit.setText(sprint.focus)
+        self.start_edit.setDate(to_qdate(sprint.start_date))
+        self.end_edit.setDate(to_qdate(sprint.end_date))
+        self.cadence_spin.setValue(sprint.session_every_days or 0)
+
+    def draft(self) -> SprintDraft:
+        """The sprint as typed."""
+        base = self._sprint
+        return SprintDraft(
+            title=self.title_edit.text().strip(),
+            kind=SprintKind(self.kind_combo.currentData()),
+            coach_name=self.coach_edit.text().strip(),
+            focus=self.focus_edit.text().strip(),
+            start_date=from_qdate(self.start_edit.date()),
+            end_date=from_qdate(self.end_edit.date()),
+            session_every_days=self.cadence_spin.value() or None,
+            closed_state=base.closed_state if base else None,
+            closed_on=base.closed_on if base else None,
+            retrospective=base.retrospective if base else "",
+        )
+
+    def values(self) -> dict[str, Any]:
+        d = self.draft()
+        return {
+            "title": d.title,
+            "kind": d.kind.value,
+            "coach_name": d.coach_name,
+            "focus": d.focus,
+            "start_date": d.start_date.isoformat(),
+            "end_date": d.end_date.isoformat(),
+            "session_every_days": d.session_every_days or 0,
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        self.title_edit.setText(str(values.get("title", "")))
+        index = self.kind_combo.findData(values.get("kind"))
+        if index >= 0:
+            self.kind_combo.setCurrentIndex(index)
+        self.coach_edit.setText(str(values.get("coach_name", "")))
+        self.focus_edit.setText(str(values.get("focus", "")))
+        for edit, key in ((self.start_edit, "start_date"), (self.end_edit, "end_date")):
+            with contextlib.suppress(ValueError):
+                edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
+        self.cadence_spin.setValue(int(values.get("session_every_days") or 0))
+
+    def save(self) -> bool:
+        if self._sprint is None:
+            outcome = self._coaching.create_sprint(self.draft())
+        else:
+            outcome = self._coaching.update_sprint(self._sprint.id, self.draft())
+        self.saved, self.changes = outcome.value, outcome.changes
+        return True

@@ -1,0 +1,631 @@
+"""Coaching: sprints grouped by phase, and the selected sprint with its SMART goals.
+
+The page is the controller: the goal cards (``widgets/goal_card.py``) show and ask, the
+page calls the coaching service and announces what changed on :class:`JournalEvents`.
+Dialogs open window-modal with ``open()`` and report back through ``accepted``; nothing
+here runs a nested event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.errors import DomainError, ValidationError
+from devjournal.domain.models import Checkin, CheckinDraft, Milestone
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
+from devjournal.domain.wording import plural
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes, Outcome
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
+from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.dialogs.goal_dialog import GoalDialog
+from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.formatting import local_date, parse_number
+from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.goal_card import GoalCard
+from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
+
+log = logging.getLogger(__name__)
+
+SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COACHING_CHANGES = ("sprints", "goals", "milestones", "checkins")
+NOTICE_MS = 15_000
+DRAFT_DELAY_MS = 400
+
+
+def quick_draft_key(goal_id: int) -> str:
+    """The draft key of a goal card's quick check-in row."""
+    return f"checkin:new:goal={goal_id}"
+
+
+class CoachingPage(QWidget):
+    """The Coaching page. Announces its edits on the shared :class:`JournalEvents`."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        events: JournalEvents,
+        drafts: DraftStore,
+        clock: Clock = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._coaching = coaching
+        self._events = events
+        self._drafts = drafts
+        self._clock = clock
+        self.view: SprintView | None = None
+        self.dialog: FormDialog | None = None
+        self.goal_cards: dict[int, GoalCard] = {}
+        self._notice_action: Callable[[], None] | None = None
+        self._keep: int | None = None
+        self._focus_goal: int | None = None
+        self._pending_quick: dict[int, tuple[str, str]] = {}
+
+        # Left: the sprints, grouped by phase.
+        self.new_button = QPushButton("New sprint")
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip("Start a coaching sprint (Ctrl+N)")
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setObjectName("sprintList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setMouseTracking(True)
+        self.list.setAccessibleName("Sprints")
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(12, 16, 6, 12)
+        left_column.addWidget(self.new_button)
+        left_column.addWidget(self.list, 1)
+
+        # Right: an empty state, or the selected sprint.
+        self.empty = QWidget()
+        empty_column = QVBoxLayout(self.empty)
+        empty_column.setContentsMargins(48, 24, 48, 24)
+        empty_column.addStretch(1)
+        self.empty_title = label("Your coaching sprints live here", "pageTitle", wrap=True)
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = label(
+            "A sprint is a few weeks to a few months of structured work with a coach: SMART "
+            "goals with a KPI you check in on, sessions, and the commitments you make. "
+            "Start one, then give it its first goal.",
+            "muted",
+            wrap=True,
+        )
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_button = QPushButton("Start a sprint")
+        self.empty_button.setObjectName("primary")
+        empty_column.addWidget(self.empty_title)
+        empty_column.addWidget(self.empty_text)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.empty_button)
+        button_row.addStretch(1)
+        empty_column.addLayout(button_row)
+        empty_column.addStretch(2)
+        self.sprint_scroll = QScrollArea()
+        self.sprint_scroll.setWidgetResizable(True)
+        self.sprint_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.sprint_scroll)
+
+        # A notice bar: "Deleted … [Undo]", "Closed … [Open …]".
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("noticeBar")
+        self.notice_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        notice_row = QHBoxLayout(self.notice_bar)
+        notice_row.setContentsMargins(16, 6, 16, 6)
+        self.notice_label = label("", wrap=True)
+        self.notice_button = QPushButton()
+        self.notice_close = QPushButton("Dismiss")
+        self.notice_close.setFlat(True)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.notice_button)
+        notice_row.addWidget(self.notice_close)
+        self.notice_bar.setVisible(False)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self.undo_action = QAction("Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.addAction(self.undo_action)
+        self._quick_timer = QTimer(self)
+        self._quick_timer.setSingleShot(True)
+        self._quick_timer.setInterval(DRAFT_DELAY_MS)
+
+        right_box = QWidget()
+        right_column = QVBoxLayout(right_box)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(0)
+        right_column.addWidget(self.notice_bar)
+        right_column.addWidget(self.right, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right_box)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([280, 900])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.splitter)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.new_button.clicked.connect(self.new_sprint)
+        self.empty_button.clicked.connect(self.new_sprint)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.notice_button.clicked.connect(self._on_notice_button_clicked)
+        self.undo_action.triggered.connect(self._on_notice_button_clicked)
+        self.notice_close.clicked.connect(self._hide_notice)
+        self._notice_timer.timeout.connect(self._hide_notice)
+        self._quick_timer.timeout.connect(self._keep_quick_drafts)
+        self._events.data_changed.connect(self._on_events_data_changed)
+
+    # -- data -----------------------------------------------------------------------------
+    def refresh(self, keep: int | None = None) -> None:
+        """Reload the sprint list and the open sprint (``keep`` selects a sprint by id)."""
+        selected = keep if keep is not None else (self.view.sprint.id if self.view else None)
+        board = self._coaching.board()
+        self._fill_list(board)
+        ids = [s.sprint.id for s in board]
+        if selected not in ids:
+            active = [s.sprint.id for s in board if s.phase is SprintPhase.ACTIVE]
+            candidates = active or ids
+            selected = candidates[0] if candidates else None
+        if selected is None:
+            self.view = None
+            self.goal_cards = {}
+            self.right.setCurrentWidget(self.empty)
+            return
+        self.select_sprint(selected)
+
+    def _fill_list(self, board: list[SprintSummary]) -> None:
+        today = local_today(self._clock)
+        blocker = self.list.selectionModel().blockSignals(True)
+        self.model.clear()
+        for phase in SprintPhase:
+            members = [s for s in board if s.phase is phase]
+            if not members:
+                continue
+            heading = QStandardItem(f"{phase.label} · {len(members)}")
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setAccessibleText(f"{phase.label} sprints: {len(members)}")
+            self.model.appendRow(heading)
+            for summary in members:
+                self.model.appendRow(self._list_item(summary, today))
+        self.list.selectionModel().blockSignals(blocker)
+
+    @staticmethod
+    def _list_item(summary: SprintSummary, today: date) -> QStandardItem:
+        sprint = summary.sprint
+        dates = (
+            f"{local_date(sprint.start_date, 'd MMM')} – "
+            f"{local_date(sprint.end_date, 'd MMM yyyy')}"
+        )
+        if summary.phase is SprintPhase.ACTIVE:
+            state = f"{plural((sprint.end_date - today).days, 'day')} left"
+        elif summary.phase is SprintPhase.PLANNED:
+            state = f"in {plural((sprint.start_date - today).days, 'day')}"
+        else:
+            state = sprint.closed_state.value if sprint.closed_state else "ended, not closed"
+        subtitle = f"{dates} · {state} · {plural(summary.goal_count, 'goal')}"
+        item = QStandardItem(sprint.title)
+        item.setData(sprint.id, SPRINT_ID_ROLE)
+        item.setData(subtitle, SUBTITLE_ROLE)
+        item.setToolTip(f"{sprint.title}\n{sprint.kind.label} · {subtitle}")
+        item.setAccessibleText(f"{sprint.title}, {subtitle}")
+        return item
+
+    def _row_of(self, sprint_id: int) -> QModelIndex:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(SPRINT_ID_ROLE) == sprint_id:
+                return index
+        return QModelIndex()
+
+    def select_sprint(self, sprint_id: int) -> None:
+        """Open ``sprint_id`` on the right and select it in the list."""
+        index = self._row_of(sprint_id)
+        if index.isValid():
+            blocker = self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+            self.list.selectionModel().blockSignals(blocker)
+        same = self.view is not None and self.view.sprint.id == sprint_id
+        self._keep_quick_rows()
+        self.view = self._coaching.sprint_view(sprint_id)
+        self._build_sprint(self.view, keep_scroll=same)
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        sprint_id = current.data(SPRINT_ID_ROLE)
+        if isinstance(sprint_id, int):
+            self.select_sprint(sprint_id)
+
+    def _on_events_data_changed(self, changes: Changes) -> None:
+        if any(getattr(changes, name) for name in COACHING_CHANGES):
+            self.refresh(self._keep)
+
+    def _apply(self, changes: Changes, keep: int | None = None) -> None:
+        """After an edit: tell every page (this one included, which then shows ``keep``)."""
+        self._keep = keep
+        try:
+            self._events.emit_changes(changes)
+        finally:
+            self._keep = None
+
+    # -- the sprint -----------------------------------------------------------------------
+    def _build_sprint(self, view: SprintView, *, keep_scroll: bool) -> None:
+        scroll = self.sprint_scroll.verticalScrollBar().value() if keep_scroll else 0
+        sprint = view.sprint
+        closed = sprint.closed_state is not None
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 24)
+        column.setSpacing(12)
+
+        self.title_label = label(sprint.title, "pageTitle", wrap=True)
+        column.addWidget(self.title_label)
+        details = [sprint.kind.label]
+        if sprint.coach_name:
+            details.append(f"coach {sprint.coach_name}")
+        details.append(
+            f"{local_date(sprint.start_date, 'd MMM yyyy')} – "
+            f"{local_date(sprint.end_date, 'd MMM yyyy')}"
+        )
+        if sprint.session_every_days:
+            details.append(f"a session every {plural(sprint.session_every_days, 'day')}")
+        column.addWidget(label(" · ".join(details), "muted", wrap=True))
+        if sprint.focus:
+            column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+
+        actions = QHBoxLayout()
+        self.add_goal_button = QPushButton("Add goal")
+        self.add_goal_button.setObjectName("primary")
+        self.edit_button = QPushButton("Edit sprint")
+        self.close_button = QPushButton("Close sprint…")
+        self.delete_button = QPushButton("Delete sprint")
+        self.add_goal_button.setVisible(not closed)
+        self.close_button.setVisible(not closed)
+        for button in (self.add_goal_button, self.edit_button, self.close_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+        self.add_goal_button.clicked.connect(self.add_goal)
+        self.edit_button.clicked.connect(self.edit_sprint)
+        self.close_button.clicked.connect(self.close_sprint)
+        self.delete_button.clicked.connect(self.delete_sprint)
+        column.addLayout(actions)
+        column.addWidget(self._health(view))
+
+        if closed and sprint.closed_on is not None:
+            assert sprint.closed_state is not None
+            retro = Card("Retrospective")
+            retro.add_label(
+                f"{sprint.closed_state.value.capitalize()} on "
+                f"{local_date(sprint.closed_on, 'd MMMM yyyy')}.",
+                "muted",
+            )
+            retro.add_label(sprint.retrospective or "No retrospective was written.")
+            column.addWidget(retro)
+
+        if not view.goals:
+            hint = Card()
+            hint.add_label("No goals yet", "cardTitle")
+            hint.add_label(
+                "Add a SMART goal: what will be different, how you will measure it, why it "
+                "matters, and by when. A goal with gaps can be saved as a draft and filled "
+                "in later.",
+                "muted",
+            )
+            if not closed:
+                first = QPushButton("Add the first goal")
+                first.clicked.connect(self.add_goal)
+                hint.body.addWidget(first, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(hint)
+        self.goal_cards = {}
+        for goal_view in view.goals:
+            card = GoalCard(goal_view, view.today, editable=not closed)
+            self._connect_card(card)
+            goal_id = goal_view.goal.id
+            saved = self._pending_quick.pop(goal_id, None) or self._quick_draft(goal_id)
+            if saved is not None:
+                card.set_quick_values(*saved)
+            self.goal_cards[goal_id] = card
+            column.addWidget(card)
+        column.addStretch(1)
+        # The old content may be mid-signal (its button was clicked): let it go later.
+        old = self.sprint_scroll.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.sprint_scroll.setWidget(content)
+        self.right.setCurrentWidget(self.sprint_scroll)
+        if scroll:
+            # The new content is laid out on the next pass; scroll once it has a height.
+            QTimer.singleShot(0, lambda: self.sprint_scroll.verticalScrollBar().setValue(scroll))
+        focus, self._focus_goal = self._focus_goal, None
+        if focus is not None and focus in self.goal_cards:
+            self.goal_cards[focus].focus_checkin()
+
+    def _connect_card(self, card: GoalCard) -> None:
+        card.edit_requested.connect(self.edit_goal)
+        card.delete_requested.connect(self.delete_goal)
+        card.checkin_submitted.connect(self.add_checkin)
+        card.quick_checkin_edited.connect(self._on_card_quick_checkin_edited)
+        card.checkin_edit_requested.connect(self.edit_checkin)
+        card.checkin_delete_requested.connect(self.delete_checkin)
+        card.milestone_toggled.connect(self.tick_milestone)
+
+    def _health(self, view: SprintView) -> QWidget:
+        card = Card()
+        row = QHBoxLayout()
+        if view.phase is SprintPhase.PLANNED:
+            text = f"Starts in {plural((view.sprint.start_date - view.today).days, 'day')}"
+        elif view.sprint.closed_state is None and view.today > view.sprint.end_date:
+            text = f"Ended {local_date(view.sprint.end_date, 'd MMM yyyy')}: close it to wrap up"
+        else:
+            text = f"Day {view.day} of {view.total_days}"
+        self.day_label = label(text, "cardTitle")
+        row.addWidget(self.day_label)
+        bar = QProgressBar()
+        bar.setRange(0, view.total_days)
+        bar.setValue(view.day)
+        bar.setTextVisible(False)
+        bar.setAccessibleName(f"Sprint progress: {text}")
+        row.addWidget(bar, 1)
+        card.body.addLayout(row)
+        counts = view.status_counts()
+        parts = [
+            f"{counts[status]} {status.label.lower()}" for status in PaceStatus if counts[status]
+        ]
+        summary = plural(len(view.goals), "goal") + (": " + ", ".join(parts) if parts else "")
+        overdue = sum(g.progress.checkin_overdue for g in view.goals)
+        if overdue:
+            summary += f" · {plural(overdue, 'check-in')} due"
+        self.health_label = card.add_label(summary, "muted")
+        return card
+
+    # -- dialogs --------------------------------------------------------------------------
+    def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
+        """Show ``dialog`` window-modal; ``on_saved`` runs once it saved."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def new_sprint(self) -> None:
+        """Open the new-sprint dialog."""
+        dialog = SprintDialog(self._coaching, self._drafts, self._clock, parent=self)
+
+        def saved() -> None:
+            assert dialog.saved is not None
+            self._apply(dialog.changes, dialog.saved.id)
+
+        self._open(dialog, saved)
+
+    def edit_sprint(self) -> None:
+        """Edit the open sprint."""
+        if self.view is None:
+            return
+        dialog = SprintDialog(
+            self._coaching, self._drafts, self._clock, self.view.sprint, parent=self
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def add_goal(self) -> None:
+        """Add a goal to the open sprint."""
+        if self.view is None:
+            return
+        dialog = GoalDialog(self._coaching, self._drafts, self.view.sprint, parent=self)
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def edit_goal(self, goal_view: GoalView) -> None:
+        """Edit a goal of the open sprint."""
+        if self.view is None:
+            return
+        dialog = GoalDialog(
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            goal=goal_view.goal,
+            milestones=goal_view.milestones,
+            parent=self,
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def close_sprint(self) -> None:
+        """Close the open sprint."""
+        if self.view is None:
+            return
+        dialog = CloseSprintDialog(self._coaching, self._drafts, self._clock, self.view, self)
+
+        def saved() -> None:
+            self._apply(dialog.changes)
+            closed = dialog.closed
+            if closed is not None and closed.rolled_into is not None:
+                into = closed.rolled_into
+                self._notify(
+                    f"Closed the sprint. {plural(len(closed.rolled), 'goal')} rolled over "
+                    f"into “{into.title}”.",
+                    f"Open “{into.title}”",
+                    lambda: self.select_sprint(into.id),
+                )
+
+        self._open(dialog, saved)
+
+    def edit_checkin(self, checkin: Checkin) -> None:
+        """Correct a check-in."""
+        dialog = CheckinDialog(self._coaching, self._drafts, checkin, self)
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    # -- direct edits ---------------------------------------------------------------------
+    def delete_sprint(self) -> None:
+        """Delete the open sprint (undoable)."""
+        if self.view is None:
+            return
+        sprint = self.view.sprint
+        outcome = self._coaching.delete_sprint(sprint.id)
+        self.view = None
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Deleted the sprint “{sprint.title}”.",
+            lambda: self._restored(self._coaching.restore_sprint(sprint.id), sprint.id),
+        )
+
+    def delete_goal(self, goal_view: GoalView) -> None:
+        """Delete a goal (undoable)."""
+        goal = goal_view.goal
+        outcome = self._coaching.delete_goal(goal.id)
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Deleted the goal “{goal.title}”.",
+            lambda: self._restored(self._coaching.restore_goal(goal.id)),
+        )
+
+    def add_checkin(self, goal_view: GoalView, on: date, value_text: str, note: str) -> None:
+        """Record a check-in from a goal card's quick row."""
+        if self.view is None:
+            return
+        card = self.goal_cards.get(goal_view.goal.id)
+        try:
+            try:
+                value = parse_number(value_text)
+            except ValueError:
+                value = None
+            if value is None:
+                raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
+            outcome = self._coaching.add_checkin(
+                CheckinDraft(goal_id=goal_view.goal.id, on_date=on, value=value, note=note.strip())
+            )
+        except ValidationError as exc:
+            if card is not None:
+                card.show_checkin_error(exc.message)
+            return
+        sprint = self.view.sprint
+        self._drafts.discard(quick_draft_key(goal_view.goal.id))
+        self._pending_quick.pop(goal_view.goal.id, None)
+        if card is not None:
+            card.set_quick_values("", "")
+        self._focus_goal = goal_view.goal.id
+        self._apply(outcome.changes)
+        if not sprint.start_date <= on <= sprint.end_date:
+            self._offer_undo(
+                f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day outside the "
+                "sprint: is the date right?",
+                lambda: self._restored(self._coaching.delete_checkin(outcome.value.id)),
+            )
+
+    def delete_checkin(self, checkin: Checkin) -> None:
+        """Delete a check-in (undoable)."""
+        outcome = self._coaching.delete_checkin(checkin.id)
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Deleted the check-in of {local_date(checkin.on_date, 'd MMM yyyy')}.",
+            lambda: self._restored(self._coaching.restore_checkin(checkin.id)),
+        )
+
+    def tick_milestone(self, milestone: Milestone, done: bool) -> None:
+        """Mark a milestone done today, or not done."""
+        changed = replace(milestone, done_on=local_today(self._clock) if done else None)
+        self._apply(self._coaching.update_milestone(milestone.id, changed).changes)
+
+    # -- quick check-in drafts ----------------------------------------------------------
+    def _quick_draft(self, goal_id: int) -> tuple[str, str] | None:
+        saved = self._drafts.get(quick_draft_key(goal_id))
+        if not saved:
+            return None
+        return str(saved.get("value", "")), str(saved.get("note", ""))
+
+    def _on_card_quick_checkin_edited(self, goal_id: int, value: str, note: str) -> None:
+        self._pending_quick[goal_id] = (value, note)
+        self._quick_timer.start()
+
+    def _keep_quick_rows(self) -> None:
+        """Before the cards are rebuilt: what is typed in them goes with the new ones."""
+        for goal_id, card in self.goal_cards.items():
+            value, note = card.quick_values()
+            if value or note:
+                self._pending_quick[goal_id] = (value, note)
+        self._keep_quick_drafts()
+
+    def _keep_quick_drafts(self) -> None:
+        self._quick_timer.stop()
+        for goal_id, (value, note) in self._pending_quick.items():
+            key = quick_draft_key(goal_id)
+            if value or note:
+                self._drafts.put(key, {"value": value, "note": note})
+            else:
+                self._drafts.discard(key)
+
+    # -- notices and undo -----------------------------------------------------------------
+    def _restored(self, outcome: Outcome[Any], keep: int | None = None) -> None:
+        self._apply(outcome.changes, keep)
+
+    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+        self._notify(text, "Undo", undo)
+        self.notice_button.setToolTip("Undo (Ctrl+Z)")
+        self.undo_action.setEnabled(True)
+
+    def _notify(self, text: str, action_text: str, action: Callable[[], None]) -> None:
+        self._notice_action = action
+        self.notice_label.setText(text)
+        self.notice_button.setText(action_text)
+        self.notice_button.setToolTip("")
+        self.undo_action.setEnabled(False)
+        self.notice_bar.setVisible(True)
+        self._notice_timer.start()
+
+    def _on_notice_button_clicked(self) -> None:
+        action, self._notice_action = self._notice_action, None
+        self._hide_notice()
+        if action is None:
+            return
+        try:
+            action()
+        except DomainError as exc:
+            QMessageBox.warning(self, "devjournal", str(exc))
+
+    def _hide_notice(self) -> None:
+        self._notice_timer.stop()
+        self.notice_bar.setVisible(False)
+        self.undo_action.setEnabled(False)
+
+    def notice_text(self) -> str:
+        """What the notice bar says ("" when hidden)."""
+        return self.notice_label.text() if self.notice_bar.isVisibleTo(self) else ""

@@ -1,0 +1,314 @@
+"""One goal of a sprint: its figures, pace status, chart, quick check-in and history.
+
+A view only: it shows a :class:`GoalView` and says what the user asked for through
+signals; the Coaching page decides what happens.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.enums import GoalStatus, MetricKind
+from devjournal.domain.models import Checkin, Goal, Milestone
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.progress import GoalProgress
+from devjournal.domain.sprints import GoalView
+from devjournal.domain.wording import plural
+from devjournal.ui.formatting import date_edit, from_qdate, local_date, number_text, to_qdate
+from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.goal_chart_widget import GoalChartWidget
+
+STATUS_STYLE = {
+    PaceStatus.ACHIEVED: "success",
+    PaceStatus.AHEAD: "success",
+    PaceStatus.ON_TRACK: "success",
+    PaceStatus.AT_RISK: "warning",
+    PaceStatus.BEHIND: "danger",
+    PaceStatus.MISSED: "danger",
+    PaceStatus.NO_DATA: "muted",
+}
+RECENT_CHECKINS = 5
+"""Check-ins listed before "Show all"."""
+
+
+def unit_suffix(goal: Goal) -> str:
+    """How the unit follows a number: ``" hours"``, ``"%"``, ``"/5"`` or nothing."""
+    if goal.metric_kind is MetricKind.PERCENT:
+        return "%"
+    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+        return f"/{goal.scale_max}"
+    return f" {goal.unit}" if goal.unit else ""
+
+
+def figures_text(goal: Goal, progress: GoalProgress) -> str:
+    """``67 → 74 → 82% · 47% of the way · at this pace: 3 Feb 2027``."""
+    if goal.metric_kind is MetricKind.MILESTONES:
+        if progress.target is None:
+            return "No milestones yet: edit the goal to list them"
+        text = f"{number_text(progress.latest)} of {number_text(progress.target)} milestones done"
+    elif progress.kpi is not None:
+        text = (
+            f"{number_text(progress.baseline)} → {number_text(progress.latest) or '—'} → "
+            f"{number_text(progress.target)}{unit_suffix(goal)}"
+        )
+    else:
+        return "No baseline and target yet: edit the goal to set them"
+    if progress.percent is not None:
+        text += f" · {progress.percent}% of the way"
+    if progress.projected is not None:
+        text += f" · at this pace: {local_date(progress.projected, 'd MMM yyyy')}"
+    return text
+
+
+class GoalCard(Card):
+    """A goal's card. Signals carry the goal or the check-in they are about."""
+
+    edit_requested = Signal(object)  # GoalView
+    delete_requested = Signal(object)  # GoalView
+    checkin_submitted = Signal(object, object, str, str)  # GoalView, date, value text, note
+    quick_checkin_edited = Signal(int, str, str)  # goal id, value text, note
+    checkin_edit_requested = Signal(object)  # Checkin
+    checkin_delete_requested = Signal(object)  # Checkin
+    milestone_toggled = Signal(object, bool)  # Milestone, done
+
+    def __init__(
+        self,
+        goal_view: GoalView,
+        today: date,
+        *,
+        editable: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent=parent)
+        self.goal_view = goal_view
+        goal, progress = goal_view.goal, goal_view.progress
+        self.setObjectName("card")
+        self.setAccessibleName(f"Goal: {goal.title}")
+
+        top = QHBoxLayout()
+        self.title_label = label(goal.title, "cardTitle", wrap=True)
+        top.addWidget(self.title_label, 1)
+        shown = self.status_text()
+        self.status_label = label(shown, self.status_style())
+        self.status_label.setAccessibleName(f"Status: {shown}")
+        top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.edit_button = self._tool("Edit", f"Edit the goal “{goal.title}”")
+        self.delete_button = self._tool("Delete", f"Delete the goal “{goal.title}”")
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.goal_view))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.goal_view))
+        for button in (self.edit_button, self.delete_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(top)
+
+        if goal.specific:
+            self.add_label(goal.specific)
+        self.figures_label = self.add_label(figures_text(goal, progress))
+        facts = []
+        if goal.deadline is not None:
+            facts.append(f"Due {local_date(goal.deadline, 'd MMM yyyy')}")
+        if goal.metric_kind is not MetricKind.MILESTONES:
+            facts.append(f"check in every {plural(goal.checkin_every_days, 'day')}")
+        if goal.rolled_from_id is not None:
+            facts.append("rolled over from an earlier sprint")
+        if facts:
+            line = " · ".join(facts)
+            self.add_label(line[:1].upper() + line[1:], "muted")
+        if goal.status is GoalStatus.DRAFT and goal_view.smart_gaps:
+            gaps = [line for line in goal_view.smart if not line.ok]
+            self.gaps_label = self.add_label(
+                f"Draft, SMART gaps: {goal_view.smart_gaps}. " + gaps[0].reason, "warning"
+            )
+            self.gaps_label.setToolTip("\n".join(f"{g.name}: {g.reason}" for g in gaps))
+        if progress.checkin_overdue:
+            self.add_label(
+                f"Check-in due: nothing recorded in the last "
+                f"{plural(goal.checkin_every_days, 'day')}.",
+                "danger",
+            )
+        if goal.lessons:
+            self.add_label(f"Lessons: {goal.lessons}", "muted")
+        if progress.kpi is not None:
+            self.chart = GoalChartWidget(progress, today, unit_suffix(goal).strip())
+            self.body.addWidget(self.chart)
+
+        self.value_edit: QLineEdit | None = None
+        self.note_edit: QLineEdit | None = None
+        if goal.metric_kind is MetricKind.MILESTONES:
+            self._add_milestones(goal_view.milestones, editable)
+        else:
+            if editable:
+                self.body.addWidget(self._checkin_row(today))
+            self._add_history(goal_view.checkins)
+
+    # -- what the card says -------------------------------------------------------------
+    def status_text(self) -> str:
+        """The badge: the stored outcome once decided, otherwise the pace status."""
+        goal = self.goal_view.goal
+        if goal.status in (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED):
+            return goal.status.value.capitalize()
+        return self.goal_view.progress.status.label
+
+    def status_style(self) -> str:
+        """The badge's style name."""
+        goal = self.goal_view.goal
+        if goal.status is GoalStatus.DROPPED:
+            return "muted"
+        if goal.status is GoalStatus.ACHIEVED:
+            return "success"
+        if goal.status is GoalStatus.MISSED:
+            return "danger"
+        return STATUS_STYLE[self.goal_view.progress.status]
+
+    # -- parts ----------------------------------------------------------------------------
+    def _tool(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _add_milestones(self, milestones: tuple[Milestone, ...], editable: bool) -> None:
+        self.milestone_boxes: list[QCheckBox] = []
+        for milestone in milestones:
+            box = QCheckBox(milestone.title)
+            box.setChecked(milestone.done_on is not None)
+            box.setEnabled(editable)
+            if milestone.done_on is not None:
+                box.setToolTip(f"Done {local_date(milestone.done_on, 'd MMM yyyy')}")
+            box.toggled.connect(lambda on, m=milestone: self.milestone_toggled.emit(m, on))
+            self.milestone_boxes.append(box)
+            self.body.addWidget(box)
+
+    def _checkin_row(self, today: date) -> QWidget:
+        goal = self.goal_view.goal
+        box = QWidget()
+        box.setObjectName(f"checkin-row-{goal.id}")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        self.day_edit = date_edit()
+        self.day_edit.setDate(to_qdate(today))
+        self.day_edit.setAccessibleName(f"Check-in day for {goal.title}")
+        self.value_edit = QLineEdit()
+        self.value_edit.setPlaceholderText(self._value_hint())
+        self.value_edit.setMaximumWidth(150)
+        self.value_edit.setAccessibleName(f"Check-in value for {goal.title}")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Note (optional)")
+        self.note_edit.setAccessibleName(f"Check-in note for {goal.title}")
+        self.add_checkin_button = QPushButton("Add check-in")
+        row.addWidget(label("Check in:"))
+        row.addWidget(self.day_edit)
+        row.addWidget(self.value_edit)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.add_checkin_button)
+        self.checkin_message = label("", "danger", wrap=True)
+        self.checkin_message.setVisible(False)
+        column.addLayout(row)
+        column.addWidget(self.checkin_message)
+
+        self.add_checkin_button.clicked.connect(self._submit)
+        self.value_edit.returnPressed.connect(self._submit)
+        self.note_edit.returnPressed.connect(self._submit)
+        for edit in (self.value_edit, self.note_edit):
+            edit.textEdited.connect(self._on_quick_edited)
+        return box
+
+    def _value_hint(self) -> str:
+        goal = self.goal_view.goal
+        if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+            return f"Rating 1-{goal.scale_max}"
+        if goal.metric_kind is MetricKind.PERCENT:
+            return "Value in %"
+        return f"Value ({goal.unit})" if goal.unit else "Value"
+
+    def _add_history(self, checkins: tuple[Checkin, ...]) -> None:
+        newest_first = list(checkins)[::-1]
+        if not newest_first:
+            return
+        self.history_rows: list[QWidget] = []
+        for index, checkin in enumerate(newest_first):
+            row = self._history_row(checkin)
+            row.setVisible(index < RECENT_CHECKINS)
+            self.history_rows.append(row)
+            self.body.addWidget(row)
+        hidden = len(newest_first) - RECENT_CHECKINS
+        if hidden > 0:
+            self.show_all_button = QPushButton(f"Show all {len(newest_first)} check-ins")
+            self.show_all_button.setFlat(True)
+            self.show_all_button.setCheckable(True)
+            self.show_all_button.toggled.connect(self._on_show_all_toggled)
+            self.body.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _history_row(self, checkin: Checkin) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        text = (
+            f"{local_date(checkin.on_date, 'd MMM yyyy')}: "
+            f"{number_text(checkin.value)}{unit_suffix(self.goal_view.goal)}"
+        )
+        if checkin.note:
+            text += f" — {checkin.note}"
+        line.addWidget(label(text, wrap=True), 1)
+        when = local_date(checkin.on_date, "d MMM yyyy")
+        fix = self._tool("Edit", f"Edit the check-in of {when}")
+        remove = self._tool("Delete", f"Delete the check-in of {when}")
+        fix.clicked.connect(lambda: self.checkin_edit_requested.emit(checkin))
+        remove.clicked.connect(lambda: self.checkin_delete_requested.emit(checkin))
+        line.addWidget(fix)
+        line.addWidget(remove)
+        return row
+
+    # -- the quick check-in -------------------------------------------------------------
+    def quick_values(self) -> tuple[str, str]:
+        """What is typed in the quick check-in row (value, note)."""
+        if self.value_edit is None or self.note_edit is None:
+            return "", ""
+        return self.value_edit.text(), self.note_edit.text()
+
+    def set_quick_values(self, value: str, note: str) -> None:
+        """Put back what was typed before the card was rebuilt (or before a crash)."""
+        if self.value_edit is not None and self.note_edit is not None:
+            self.value_edit.setText(value)
+            self.note_edit.setText(note)
+
+    def show_checkin_error(self, message: str) -> None:
+        """Say why the quick check-in was refused, under the row."""
+        self.checkin_message.setText(message)
+        self.checkin_message.setVisible(bool(message))
+        if message and self.value_edit is not None:
+            self.value_edit.setFocus()
+            self.value_edit.selectAll()
+
+    def focus_checkin(self) -> None:
+        """Put the cursor in the value field, ready for the next check-in."""
+        if self.value_edit is not None:
+            self.value_edit.setFocus()
+
+    def _submit(self) -> None:
+        value, note = self.quick_values()
+        self.checkin_submitted.emit(self.goal_view, from_qdate(self.day_edit.date()), value, note)
+
+    def _on_quick_edited(self) -> None:
+        value, note = self.quick_values()
+        self.quick_checkin_edited.emit(self.goal_view.goal.id, value, note)
+
+    def _on_show_all_toggled(self, on: bool) -> None:
+        for index, row in enumerate(self.history_rows):
+            row.setVisible(on or index < RECENT_CHECKINS)
+        count = len(self.history_rows)
+        self.show_all_button.setText("Show fewer" if on else f"Show all {count} check-ins")

@@ -1,0 +1,87 @@
+"""List rows with a title and a muted second line; group rows as small headings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 50
+"""The second line of a row (a row without one is painted as a group heading)."""
+
+PAD_X, PAD_Y, GAP = 10, 6, 2
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Paints ``DisplayRole`` in the normal font and ``SUBTITLE_ROLE`` below it, muted and
+    elided; rows without a subtitle are headings (small, bold, muted)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        metrics = QFontMetrics(option.font)
+        if index.data(SUBTITLE_ROLE):
+            return QSize(200, PAD_Y * 2 + metrics.height() * 2 + GAP)
+        return QSize(200, PAD_Y * 2 + metrics.height() + 4)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        state = opt.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        inner = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        subtitle = index.data(SUBTITLE_ROLE)
+        font = QFont(opt.font)
+        if subtitle:
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(text_color)
+            top = QRect(inner.left(), inner.top(), inner.width(), metrics.height())
+            painter.drawText(
+                top,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(title, Qt.TextElideMode.ElideRight, inner.width()),
+            )
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.9)
+            small_metrics = QFontMetrics(small)
+            painter.setFont(small)
+            painter.setPen(text_color if selected else muted)
+            bottom = QRect(inner.left(), top.bottom() + GAP, inner.width(), metrics.height())
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                small_metrics.elidedText(str(subtitle), Qt.TextElideMode.ElideRight, inner.width()),
+            )
+        else:
+            heading = QFont(font)
+            heading.setBold(True)
+            heading.setPointSizeF(font.pointSizeF() * 0.85)
+            heading.setCapitalization(QFont.Capitalization.AllUppercase)
+            heading.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 105)
+            painter.setFont(heading)
+            painter.setPen(muted)
+            painter.drawText(
+                inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title
+            )
+        painter.restore()

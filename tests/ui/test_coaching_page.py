@@ -1,0 +1,377 @@
+"""The Coaching page, driven as a user would: sprint, goal, check-ins, close, roll over."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import Direction, GoalStatus, MetricKind, SprintKind
+from devjournal.domain.models import CheckinDraft, GoalDraft, MilestoneDraft, SprintDraft
+from devjournal.domain.pace import PaceStatus
+from devjournal.drafts import DraftStore
+from devjournal.paths import AppPaths
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
+from devjournal.ui.dialogs.close_sprint_dialog import NEW_SPRINT, CloseSprintDialog
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.dialogs.goal_dialog import GoalDialog
+from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from devjournal.ui.formatting import to_qdate
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
+from devjournal.ui.widgets.goal_card import GoalCard
+
+D = TypeVar("D", bound=FormDialog)
+
+# The fixed clock says Wednesday 18 November 2026.
+RUNNING = SprintDraft(
+    title="Review faster",
+    kind=SprintKind.PERFORMANCE,
+    coach_name="Ines",
+    start_date=date(2026, 10, 1),
+    end_date=date(2026, 12, 19),
+)
+
+
+def page_of(window: MainWindow) -> CoachingPage:
+    assert window.coaching_page is not None
+    window.sidebar.setCurrentRow(1)
+    window.activateWindow()  # shortcuts and focus need the active window
+    return window.coaching_page
+
+
+def texts(widget: QWidget) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget)]
+
+
+def opened(page: CoachingPage, kind: type[D]) -> D:
+    """The dialog the page just opened (window-modal, not blocking)."""
+    dialog = page.dialog
+    assert isinstance(dialog, kind), f"expected a {kind.__name__}, got {dialog!r}"
+    assert dialog.isVisible()
+    return dialog
+
+
+def click(dialog: FormDialog, text: str) -> None:
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+    button.click()
+
+
+def card_of(page: CoachingPage, goal_id: int) -> GoalCard:
+    return page.goal_cards[goal_id]
+
+
+def quick_checkin(
+    qtbot: QtBot, page: CoachingPage, goal_id: int, value: str, note: str = ""
+) -> None:
+    card = card_of(page, goal_id)
+    assert card.value_edit is not None and card.note_edit is not None
+    card.value_edit.clear()
+    qtbot.keyClicks(card.value_edit, value)
+    if note:
+        qtbot.keyClicks(card.note_edit, note)
+    qtbot.mouseClick(card.add_checkin_button, Qt.MouseButton.LeftButton)
+
+
+def test_sidebar_gets_coaching_with_an_empty_state(window: MainWindow) -> None:
+    page = page_of(window)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Today",
+        "Coaching",
+    ]
+    assert "Your coaching sprints live here" in texts(page)
+    assert page.empty_button.isVisible()
+    page.empty_button.click()
+    dialog = opened(page, SprintDialog)
+    assert dialog.windowTitle() == "New sprint"
+    click(dialog, "Cancel")
+    assert page.dialog is None
+
+
+def test_sprint_goal_checkins_close_and_roll_over(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+
+    # 1. Create a sprint; an end before the start is refused at the field first.
+    page.new_button.click()
+    dialog = opened(page, SprintDialog)
+    dialog.title_edit.setText("Review faster")
+    dialog.coach_edit.setText("Ines Varga")
+    dialog.start_edit.setDate(to_qdate(date(2026, 10, 1)))
+    dialog.end_edit.setDate(to_qdate(date(2026, 9, 1)))
+    click(dialog, "Save")
+    assert dialog.isVisible()
+    assert dialog.error_text("end_date") == "The sprint cannot end before it starts."
+    assert services.coaching.sprints() == []
+    dialog.end_edit.setDate(to_qdate(date(2026, 12, 19)))
+    click(dialog, "Save")
+    assert page.view is not None and page.view.sprint.title == "Review faster"
+    assert "Day 49 of 80" in texts(page)
+    assert page.model.index(1, 0).data() == "Review faster"
+
+    # 2. Add a goal and watch the SMART check fill in as the fields do.
+    page.add_goal_button.click()
+    goal_dialog = opened(page, GoalDialog)
+    smart = goal_dialog.smart_text
+    assert [smart()[x][0] for x in "SMART"] == [False, False, False, False, True]
+    goal_dialog.title_edit.setText("Review turnaround")
+    qtbot.keyClicks(goal_dialog.specific_edit, "Review every pull request within one working day")
+    assert smart()["S"][0]
+    qtbot.keyClicks(goal_dialog.metric_name_edit, "median review time")
+    qtbot.keyClicks(goal_dialog.unit_edit, "hours")
+    qtbot.keyClicks(goal_dialog.baseline_edit, "30")
+    assert not smart()["M"][0] and "Add a target" in smart()["M"][1]
+    qtbot.keyClicks(goal_dialog.target_edit, "10")
+    assert not smart()["M"][0]  # higher is better, but the target is lower
+    assert "below the baseline" in smart()["M"][1]
+    goal_dialog.direction_combo.setCurrentIndex(1)  # lower is better
+    assert smart()["M"][0] and "30 → 10 hours" in smart()["M"][1]
+    goal_dialog.status_combo.setCurrentIndex(1)  # active
+    click(goal_dialog, "Save")
+    assert goal_dialog.error_text("status").startswith("Fill the SMART gaps (A, R)")
+    goal_dialog.achievable_edit.setPlainText("I can block two review slots a day")
+    goal_dialog.relevant_edit.setPlainText("Fast reviews are on the senior rubric")
+    assert all(smart()[x][0] for x in "SMART")
+    click(goal_dialog, "Save")
+    [goal_view] = page.view.goals
+    goal_id = goal_view.goal.id
+    assert goal_view.goal.status is GoalStatus.ACTIVE
+    card = card_of(page, goal_id)
+    assert card.status_label.text() == "No data"
+    assert card.chart.progress.points == ()
+
+    # 3. Check-ins from the card: a typo is refused, numbers go in, status and chart follow.
+    quick_checkin(qtbot, page, goal_id, "abc")
+    card = card_of(page, goal_id)
+    assert card.checkin_message.text() == "Enter a number, e.g. 12 or 12.5."
+    assert card.checkin_message.isVisibleTo(page)
+    assert services.coaching.checkins_of(goal_id) == []
+    quick_checkin(qtbot, page, goal_id, "24", "first week of slots")
+    card = card_of(page, goal_id)
+    assert card.status_label.text() == "Behind"  # 30% of the way; the ideal is at 61%
+    assert card.figures_label.text().startswith("30 → 24 → 10 hours · 30% of the way")
+    assert "18 Nov 2026: 24 hours — first week of slots" in texts(card)
+    assert [p.value for p in card.chart.progress.points] == [24]
+    assert card.value_edit is not None and card.value_edit.text() == ""
+    assert window.isActiveWindow() and card.value_edit.hasFocus()  # ready for the next
+    quick_checkin(qtbot, page, goal_id, "19")
+    card = card_of(page, goal_id)
+    assert card.status_label.text() == "On track"  # 55% of the way
+    assert [p.value for p in card.chart.progress.points] == [24, 19]
+    card.day_edit.setDate(to_qdate(date(2026, 11, 10)))
+    quick_checkin(qtbot, page, goal_id, "27")
+    card = card_of(page, goal_id)
+    assert card.status_label.text() == "On track"  # the latest day still says 19
+    assert [p.value for p in card.chart.progress.points] == [27, 24, 19]  # ordered by day
+
+    # 4. Edit a check-in in its dialog; the chart follows.
+    earlier = next(c for c in services.coaching.checkins_of(goal_id) if c.value == 27)
+    page.edit_checkin(earlier)
+    edit = opened(page, CheckinDialog)
+    edit.value_edit.setText("")
+    click(edit, "Save")
+    assert edit.error_text("value") == "Enter a number."
+    edit.value_edit.setText("28")
+    click(edit, "Save")
+    assert [p.value for p in card_of(page, goal_id).chart.progress.points] == [28, 24, 19]
+
+    # 5. Delete a check-in, then undo it from the notice bar.
+    latest = next(c for c in services.coaching.checkins_of(goal_id) if c.value == 19)
+    page.delete_checkin(latest)
+    assert sorted(c.value for c in services.coaching.checkins_of(goal_id)) == [24, 28]
+    assert card_of(page, goal_id).status_label.text() == "Behind"
+    assert page.notice_text() == "Deleted the check-in of 18 Nov 2026."
+    qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
+    assert sorted(c.value for c in services.coaching.checkins_of(goal_id)) == [19, 24, 28]
+    assert card_of(page, goal_id).status_label.text() == "On track"
+    assert page.notice_text() == ""
+
+    # 6. Close the sprint: the goal was missed and rolls over into a new sprint.
+    page.close_button.click()
+    close = opened(page, CloseSprintDialog)
+    [(_, combo, final, lessons)] = close.outcome_rows
+    assert combo.currentData() == "missed" and final.text() == "19"
+    assert close.roll_boxes[goal_id].isChecked()
+    assert close.rollover_combo.currentData() == NEW_SPRINT
+    assert "Review faster (continued)" in close.rollover_hint.text()
+    lessons.setText("Start the review slots in week one.")
+    close.wins_edit.setPlainText("Team adopted a review SLA")
+    close.retro_edit.setPlainText("Calendar blocks worked.")
+    click(close, "Close sprint")
+    closed = services.coaching.sprint(page.view.sprint.id)
+    assert closed.closed_state is not None
+    assert "Calendar blocks worked." in texts(page)
+    assert not page.add_goal_button.isVisibleTo(page)
+    assert card_of(page, goal_id).status_label.text() == "Missed"
+    assert card_of(page, goal_id).value_edit is None  # no quick check-ins on a closed sprint
+    assert page.notice_text() == (
+        "Closed the sprint. 1 goal rolled over into “Review faster (continued)”."
+    )
+    [win] = services.mentorship.latest_entries()
+    assert win.title == "Team adopted a review SLA"
+
+    # 7. Open the new sprint from the notice: the goal is there, linked back, as a draft.
+    page.notice_button.click()
+    assert page.view.sprint.title == "Review faster (continued)"
+    assert page.view.sprint.coach_name == "Ines Varga"
+    [rolled] = page.view.goals
+    assert rolled.goal.rolled_from_id == goal_id and rolled.goal.baseline == 19
+    assert rolled.goal.status is GoalStatus.DRAFT
+    rolled_texts = texts(card_of(page, rolled.goal.id))
+    assert any("rolled over from an earlier sprint" in t for t in rolled_texts)
+    assert any(t.startswith("Draft, SMART gaps: T.") for t in rolled_texts)
+
+
+def test_rating_checkin_outside_its_scale_is_refused_and_outside_the_sprint_warned(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(
+            sprint_id=sprint.id,
+            title="Run planning confidently",
+            metric_kind=MetricKind.RATING,
+            scale_max=5,
+            metric_name="confidence",
+            baseline=2,
+            target=4,
+        )
+    ).value
+    page = page_of(window)
+    page.refresh()
+    card = card_of(page, goal.id)
+    assert card.value_edit is not None and card.value_edit.placeholderText() == "Rating 1-5"
+    quick_checkin(qtbot, page, goal.id, "7")
+    card = card_of(page, goal.id)
+    assert card.checkin_message.text() == "A rating is from 1 to 5."
+    assert services.coaching.checkins_of(goal.id) == []
+    assert card.value_edit is not None and card.value_edit.text() == "7"  # kept to correct
+
+    card.day_edit.setDate(to_qdate(date(2026, 9, 20)))  # before the sprint starts
+    quick_checkin(qtbot, page, goal.id, "3")
+    assert [c.value for c in services.coaching.checkins_of(goal.id)] == [3]
+    assert "a day outside the sprint" in page.notice_text()
+    assert "20 Sep 2026: 3/5" in texts(card_of(page, goal.id))
+
+
+def test_milestone_goal_progresses_as_milestones_are_ticked(
+    window: MainWindow, services: Services
+) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(RUNNING).value
+    goal = c.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Ship the re-index", metric_kind=MetricKind.MILESTONES)
+    ).value
+    for n, title in enumerate(("Scope agreed", "Data model", "Cohort one", "Everyone")):
+        c.add_milestone(MilestoneDraft(goal_id=goal.id, title=title, position=n))
+    page = page_of(window)
+    page.refresh()
+    card = card_of(page, goal.id)
+    assert card.figures_label.text() == "0 of 4 milestones done · 0% of the way"
+    card.milestone_boxes[0].click()
+    card.milestone_boxes[1].click()
+    card = card_of(page, goal.id)
+    assert card.figures_label.text().startswith("2 of 4 milestones done · 50% of the way")
+    assert [b.isChecked() for b in card.milestone_boxes] == [True, True, False, False]
+    assert [p.value for p in card.chart.progress.points] == [1, 2]
+
+
+def test_goal_status_shows_pace_and_overdue_checkins(
+    window: MainWindow, services: Services
+) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(RUNNING).value
+    goal = c.add_goal(
+        GoalDraft(
+            sprint_id=sprint.id,
+            title="Fewer pages",
+            metric_name="pages a week",
+            unit="pages",
+            baseline=12,
+            target=2,
+            direction=Direction.DOWN,
+            checkin_every_days=7,
+        )
+    ).value
+    c.add_checkin(CheckinDraft(goal_id=goal.id, on_date=date(2026, 11, 1), value=4))
+    page = page_of(window)
+    page.refresh()
+    card = card_of(page, goal.id)
+    assert card.status_label.text() == PaceStatus.AHEAD.label
+    assert "Check-in due: nothing recorded in the last 7 days." in texts(card)
+    assert page.health_label.text() == "1 goal: 1 ahead · 1 check-in due"
+
+
+def test_delete_a_sprint_and_undo(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    page = page_of(window)
+    page.refresh()
+    page.delete_button.click()
+    assert services.coaching.sprints() == []
+    assert page.right.currentWidget() is page.empty
+    assert page.notice_text() == "Deleted the sprint “Review faster”."
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in services.coaching.sprints()] == [sprint.id]
+    assert page.view is not None and page.view.sprint.id == sprint.id
+
+
+def test_unsaved_goal_survives_a_crash(
+    window: MainWindow, services: Services, paths: AppPaths
+) -> None:
+    page = page_of(window)
+    sprint = services.coaching.create_sprint(RUNNING).value
+    page.refresh()
+    page.add_goal()
+    first = opened(page, GoalDialog)
+    first.title_edit.setText("Half-typed goal")
+    first.specific_edit.setPlainText("Something specific I was typing when it crashed")
+    first.keep_draft()  # what the typing timer does
+    # A crash: the process ends; a new one reads the drafts from disk.
+    reopened = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    assert reopened.title_edit.text() == "Half-typed goal"
+    assert reopened.restored_label.isVisibleTo(reopened)
+    click(reopened, "Cancel")  # Cancel throws the draft away
+    again = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    assert again.title_edit.text() == ""
+
+
+def test_quick_checkin_text_survives_a_crash_and_a_refresh(
+    window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
+) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    card = card_of(page, goal.id)
+    assert card.value_edit is not None and card.note_edit is not None
+    qtbot.keyClicks(card.value_edit, "9")
+    qtbot.keyClicks(card.note_edit, "quiet week")
+    page.refresh()  # another edit elsewhere rebuilds the cards
+    card = card_of(page, goal.id)
+    assert card.quick_values() == ("9", "quiet week")
+    qtbot.waitUntil(lambda: DraftStore(paths.drafts).get(quick_draft_key(goal.id)) is not None)
+    assert DraftStore(paths.drafts).get(quick_draft_key(goal.id)) == {
+        "value": "9",
+        "note": "quiet week",
+    }
+    qtbot.mouseClick(card.add_checkin_button, Qt.MouseButton.LeftButton)
+    assert [c.value for c in services.coaching.checkins_of(goal.id)] == [9]
+    assert DraftStore(paths.drafts).get(quick_draft_key(goal.id)) is None
+
+
+@pytest.mark.usefixtures("window")
+def test_sprint_list_model_is_sound(window: MainWindow, services: Services, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    services.coaching.create_sprint(RUNNING)
+    page = page_of(window)
+    page.refresh()
+    qtmodeltester.check(page.model)
+    assert page.model.index(0, 0).data() == "Active · 1"
+    assert page.model.index(1, 0).data() == "Review faster"
