@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -117,6 +118,24 @@ def time_startup(home: Path, until: str = "ready in") -> float:
     return elapsed
 
 
+def time_sprint_open(home: Path, runs: int) -> tuple[list[float], str]:
+    """Opening the sprint with the most check-ins on the Coaching page, ``runs`` times,
+    in a child process (``bench/sprint_open.py``)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.sprint_open", str(home), str(runs)],
+        env=_env(),
+        cwd=ROOT.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return [float(t) for t in found["timings"]], (
+        f"select in the list to painted page: {found['goals']} goals, "
+        f"{found['checkins']} check-ins, charts drawn"
+    )
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -146,6 +165,16 @@ def run_all(runs: int) -> list[Figure]:
                 samples_ms=repeat(lambda h=home: time_startup(h, "services ready"), runs, 0),
                 note="Popen to 'services ready': ORM and services attached after the first "
                 "paint (our own target: the window is fully usable within 1.5 s)",
+            )
+        )
+        timings, note = time_sprint_open(home, runs)
+        figures.append(
+            Figure(
+                name="Open a sprint on the Coaching page",
+                journal=size,
+                target_ms=100,
+                samples_ms=timings,
+                note=note,
             )
         )
     return figures

@@ -375,3 +375,26 @@ def test_sprint_list_model_is_sound(window: MainWindow, services: Services, qtmo
     qtmodeltester.check(page.model)
     assert page.model.index(0, 0).data() == "Active · 1"
     assert page.model.index(1, 0).data() == "Review faster"
+
+
+def test_older_checkins_show_on_request(window: MainWindow, services: Services) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    for day in range(1, 9):
+        services.coaching.add_checkin(
+            CheckinDraft(goal_id=goal.id, on_date=date(2026, 10, day), value=12 - day)
+        )
+    page = page_of(window)
+    page.refresh()
+    card = card_of(page, goal.id)
+    rows = [t for t in texts(card) if " Oct 2026: " in t]
+    assert rows == [f"{d} Oct 2026: {12 - d}" for d in (8, 7, 6, 5, 4)]  # newest five
+    assert card.show_all_button.text() == "Show all 8 check-ins"
+    card.show_all_button.click()
+    assert len([t for t in texts(card) if " Oct 2026: " in t]) == 8
+    assert "1 Oct 2026: 11" in texts(card)
+    card.show_all_button.click()
+    assert card.show_all_button.text() == "Show all 8 check-ins"
+    assert len([t for t in texts(card) if " Oct 2026: " in t]) == 5

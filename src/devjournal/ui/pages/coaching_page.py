@@ -135,6 +135,14 @@ class CoachingPage(QWidget):
         self.sprint_scroll = QScrollArea()
         self.sprint_scroll.setWidgetResizable(True)
         self.sprint_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The sprint's content is swapped inside a holder that stays: replacing the scroll
+        # area's own widget would delete the old content at once (it may be mid-signal) or
+        # turn it into a hidden window.
+        holder = QWidget()
+        self._holder = QVBoxLayout(holder)
+        self._holder.setContentsMargins(0, 0, 0, 0)
+        self.sprint_scroll.setWidget(holder)
+        self._content: QWidget | None = None
         self.right = QStackedWidget()
         self.right.addWidget(self.empty)
         self.right.addWidget(self.sprint_scroll)
@@ -365,12 +373,13 @@ class CoachingPage(QWidget):
             self.goal_cards[goal_id] = card
             column.addWidget(card)
         column.addStretch(1)
-        # The old content may be mid-signal (its button was clicked): let it go later.
-        old = self.sprint_scroll.takeWidget()
-        if old is not None:
-            old.hide()
-            old.deleteLater()
-        self.sprint_scroll.setWidget(content)
+        if self._content is not None:
+            self._content.hide()
+            self._holder.removeWidget(self._content)
+            self._content.deleteLater()
+        self._content = content
+        self._holder.addWidget(content)
+        content.show()  # now, not on the layout's queued show: the page paints complete
         self.right.setCurrentWidget(self.sprint_scroll)
         if scroll:
             # The new content is laid out on the next pass; scroll once it has a height.

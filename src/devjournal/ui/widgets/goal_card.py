@@ -236,22 +236,23 @@ class GoalCard(Card):
         return f"Value ({goal.unit})" if goal.unit else "Value"
 
     def _add_history(self, checkins: tuple[Checkin, ...]) -> None:
-        newest_first = list(checkins)[::-1]
-        if not newest_first:
-            return
+        """The latest check-ins; the rest are built only when asked for ("Show all")."""
+        self._newest_first = list(checkins)[::-1]
         self.history_rows: list[QWidget] = []
-        for index, checkin in enumerate(newest_first):
-            row = self._history_row(checkin)
-            row.setVisible(index < RECENT_CHECKINS)
-            self.history_rows.append(row)
-            self.body.addWidget(row)
-        hidden = len(newest_first) - RECENT_CHECKINS
-        if hidden > 0:
-            self.show_all_button = QPushButton(f"Show all {len(newest_first)} check-ins")
+        self._history_at = self.body.count()
+        for checkin in self._newest_first[:RECENT_CHECKINS]:
+            self._append_history_row(checkin)
+        if len(self._newest_first) > RECENT_CHECKINS:
+            self.show_all_button = QPushButton(f"Show all {len(self._newest_first)} check-ins")
             self.show_all_button.setFlat(True)
             self.show_all_button.setCheckable(True)
             self.show_all_button.toggled.connect(self._on_show_all_toggled)
             self.body.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _append_history_row(self, checkin: Checkin) -> None:
+        row = self._history_row(checkin)
+        self.body.insertWidget(self._history_at + len(self.history_rows), row)
+        self.history_rows.append(row)
 
     def _history_row(self, checkin: Checkin) -> QWidget:
         row = QWidget()
@@ -308,7 +309,9 @@ class GoalCard(Card):
         self.quick_checkin_edited.emit(self.goal_view.goal.id, value, note)
 
     def _on_show_all_toggled(self, on: bool) -> None:
+        for checkin in self._newest_first[len(self.history_rows) :]:
+            self._append_history_row(checkin)
         for index, row in enumerate(self.history_rows):
             row.setVisible(on or index < RECENT_CHECKINS)
-        count = len(self.history_rows)
+        count = len(self._newest_first)
         self.show_all_button.setText("Show fewer" if on else f"Show all {count} check-ins")
