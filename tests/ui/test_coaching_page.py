@@ -280,6 +280,7 @@ def test_milestone_goal_progresses_as_milestones_are_ticked(
     assert card.figures_label.text().startswith("2 of 4 milestones done · 50% of the way")
     assert [b.isChecked() for b in card.milestone_boxes] == [True, True, False, False]
     assert [p.value for p in card.chart.progress.points] == [1, 2]
+    assert card.chart.points_label == "milestones done"
 
 
 def test_goal_status_shows_pace_and_overdue_checkins(
@@ -398,3 +399,87 @@ def test_older_checkins_show_on_request(window: MainWindow, services: Services) 
     card.show_all_button.click()
     assert card.show_all_button.text() == "Show all 8 check-ins"
     assert len([t for t in texts(card) if " Oct 2026: " in t]) == 5
+
+
+def test_today_opens_the_running_sprint_or_plans_one(
+    window: MainWindow, services: Services
+) -> None:
+    def button(text: str) -> QPushButton:
+        return next(
+            b
+            for b in window.today_page.findChildren(QPushButton)
+            if b.text() == text and b.isVisibleTo(window)
+        )
+
+    planned = services.coaching.create_sprint(
+        SprintDraft(
+            title="Next quarter",
+            kind=SprintKind.SKILLS,
+            start_date=date(2027, 1, 4),
+            end_date=date(2027, 3, 28),
+        )
+    ).value
+    window.today_page.refresh()
+    button("Plan a sprint").click()
+    page = window.coaching_page
+    assert page is not None and window.stack.currentWidget() is page
+    opened(page, SprintDialog).reject()
+
+    running = services.coaching.create_sprint(RUNNING).value
+    window.sidebar.setCurrentRow(0)
+    window.today_page.refresh()
+    page.select_sprint(planned.id)
+    button("Open sprint").click()
+    assert window.stack.currentWidget() is page
+    assert page.view is not None and page.view.sprint.id == running.id
+
+
+def test_keyboard_moves_between_sprints_over_the_headings(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    running = services.coaching.create_sprint(RUNNING).value
+    planned = services.coaching.create_sprint(
+        SprintDraft(
+            title="Next quarter",
+            kind=SprintKind.SKILLS,
+            start_date=date(2027, 1, 4),
+            end_date=date(2027, 3, 28),
+        )
+    ).value
+    page = page_of(window)
+    page.refresh()
+    assert page.view is not None and page.view.sprint.id == running.id
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Down)  # over the "Planned" heading
+    assert page.view.sprint.id == planned.id
+    qtbot.keyClick(page.list, Qt.Key.Key_Up)
+    assert page.view.sprint.id == running.id
+
+
+def test_a_planned_sprint_opens_for_checkins_when_it_starts(
+    window: MainWindow, services: Services
+) -> None:
+    planned = services.coaching.create_sprint(
+        SprintDraft(
+            title="Next quarter",
+            kind=SprintKind.SKILLS,
+            start_date=date(2027, 1, 4),
+            end_date=date(2027, 3, 28),
+        )
+    ).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=planned.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    assert page.left.isVisibleTo(page)
+    assert page.day_label.text() == "Starts in 47 days"
+    card = card_of(page, goal.id)
+    assert card.value_edit is None
+    assert "Check-ins open when the sprint starts, 4 Jan 2027." in texts(card)
+
+
+def test_the_empty_state_stands_alone(window: MainWindow) -> None:
+    page = page_of(window)
+    assert not page.left.isVisibleTo(page)
+    assert page.right.currentWidget() is page.empty

@@ -239,3 +239,24 @@ def test_a_continuation_keeps_its_title_and_length() -> None:
     long_title = continuation_of(replace(ACTIVE, title="x" * 200), date(2027, 1, 1))
     assert len(long_title.title) == 200 and long_title.title.endswith("(continued)")
     assert next_start(ACTIVE, date(2026, 1, 1), date(2026, 11, 18)) == date(2026, 11, 18)
+
+
+def test_health_counts_outcomes_once_decided_and_pace_before(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    kept = c.add_goal(goal(sprint.id)).value
+    c.add_checkin(CheckinDraft(goal_id=kept.id, on_date=date(2026, 11, 15), value=16))
+    dropped = c.add_goal(goal(sprint.id, title="Mentor a new joiner")).value
+    c.update_goal(dropped.id, replace(dropped, status=GoalStatus.DROPPED))
+    view = c.sprint_view(sprint.id)
+    assert view.health_summary() == "2 goals: 1 ahead, 1 dropped"
+    assert [g.standing for g in view.goals] == ["ahead", "dropped"]
+    c.close_sprint(
+        sprint.id,
+        SprintClosing(
+            state=ClosedState.COMPLETED,
+            closed_on=date(2026, 11, 18),
+            outcomes=(GoalOutcome(kept.id, GoalStatus.MISSED, 16),),
+        ),
+    )
+    assert c.sprint_view(sprint.id).health_summary() == "2 goals: 1 missed, 1 dropped"

@@ -13,6 +13,20 @@ from devjournal.domain.pace import PaceStatus
 from devjournal.domain.progress import GoalProgress
 from devjournal.domain.smart import SmartLine
 
+GOAL_OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
+"""The stored statuses that end a goal."""
+STANDING_ORDER = (
+    "achieved",
+    "ahead",
+    "on track",
+    "at risk",
+    "behind",
+    "missed",
+    "no data",
+    "dropped",
+)
+"""The order a sprint's goals are counted in."""
+
 
 class SprintPhase(StrEnum):
     """Where a sprint is in its life, as grouped on the Coaching page."""
@@ -60,6 +74,19 @@ class GoalView:
         """Letters not met, e.g. ``"A, R"``."""
         return ", ".join(line.letter for line in self.smart if not line.ok)
 
+    @property
+    def decided(self) -> bool:
+        """True once the goal has an outcome (achieved, missed or dropped)."""
+        return self.goal.status in GOAL_OUTCOMES
+
+    @property
+    def standing(self) -> str:
+        """How the goal stands, as said everywhere: its outcome once decided (lower case
+        ``"achieved"``, ``"missed"``, ``"dropped"``), otherwise its pace status label."""
+        if self.decided:
+            return self.goal.status.value
+        return self.progress.status.label.lower()
+
 
 @dataclass(frozen=True)
 class SprintView:
@@ -80,6 +107,18 @@ class SprintView:
     def total_days(self) -> int:
         """Y, the sprint's length in days."""
         return (self.sprint.end_date - self.sprint.start_date).days + 1
+
+    def health_summary(self) -> str:
+        """``3 goals: 1 ahead, 1 on track, 1 at risk · 2 check-ins due``."""
+        counts = Counter(g.standing for g in self.goals)
+        parts = [f"{counts[name]} {name}" for name in STANDING_ORDER if counts[name]]
+        text = f"{len(self.goals)} goal{'s' if len(self.goals) != 1 else ''}"
+        if parts:
+            text += ": " + ", ".join(parts)
+        due = sum(g.progress.checkin_overdue for g in self.goals if not g.decided)
+        if due and self.sprint.closed_state is None:
+            text += f" · {due} check-in{'s' if due != 1 else ''} due"
+        return text
 
     def status_counts(self) -> Counter[PaceStatus]:
         """Goals by pace status (dropped goals left out)."""

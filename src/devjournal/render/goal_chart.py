@@ -81,6 +81,8 @@ class GoalChart:
     today: date
     unit: str = ""
     colors: ChartColors = field(default_factory=chart_colors)
+    points_label: str = "check-ins"
+    """What the points are called in the legend ("milestones done" for milestone goals)."""
 
     # -- geometry -------------------------------------------------------------------------
     def date_range(self) -> tuple[date, date]:
@@ -191,7 +193,7 @@ class GoalChart:
         """What each line means, in the order the legend shows them."""
         c = self.colors
         entries = [
-            ("check-ins", QPen(c.actual, 2.2)),
+            (self.points_label, QPen(c.actual, 2.2)),
             ("ideal pace", QPen(c.ideal, 1.5, Qt.PenStyle.DashLine)),
             ("target", QPen(c.target, 1.6, Qt.PenStyle.DashLine)),
         ]

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.today_page.sample_requested.connect(self._on_sample_action_triggered)
+        self.today_page.sprint_requested.connect(self._on_today_page_sprint_requested)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
     # -- behaviour ------------------------------------------------------------------------
@@ -156,6 +157,17 @@ class MainWindow(QMainWindow):
         self.today_page.set_source(services.journal.today)
         self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+
+    def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
+        page = self.coaching_page
+        if page is None:  # the services load within a second of the first paint
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        if sprint_id:
+            page.select_sprint(sprint_id)
+        else:
+            page.new_sprint()
 
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""

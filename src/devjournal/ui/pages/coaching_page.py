@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.domain.models import Checkin, CheckinDraft, Milestone
-from devjournal.domain.pace import PaceStatus
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
@@ -101,7 +100,7 @@ class CoachingPage(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMouseTracking(True)
         self.list.setAccessibleName("Sprints")
-        left = QWidget()
+        self.left = left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(12, 16, 6, 12)
         left_column.addWidget(self.new_button)
@@ -216,7 +215,9 @@ class CoachingPage(QWidget):
             self.view = None
             self.goal_cards = {}
             self.right.setCurrentWidget(self.empty)
+            self.left.setVisible(False)  # the empty state's button says it all
             return
+        self.left.setVisible(True)
         self.select_sprint(selected)
 
     def _fill_list(self, board: list[SprintSummary]) -> None:
@@ -363,8 +364,11 @@ class CoachingPage(QWidget):
                 hint.body.addWidget(first, 0, Qt.AlignmentFlag.AlignLeft)
             column.addWidget(hint)
         self.goal_cards = {}
+        # Check-ins are recorded while the sprint runs (and after it ends, until closed).
+        editable = not closed and view.phase is not SprintPhase.PLANNED
+        starts = sprint.start_date if view.phase is SprintPhase.PLANNED else None
         for goal_view in view.goals:
-            card = GoalCard(goal_view, view.today, editable=not closed)
+            card = GoalCard(goal_view, view.today, editable=editable, starts=starts)
             self._connect_card(card)
             goal_id = goal_view.goal.id
             saved = self._pending_quick.pop(goal_id, None) or self._quick_draft(goal_id)
@@ -415,15 +419,7 @@ class CoachingPage(QWidget):
         bar.setAccessibleName(f"Sprint progress: {text}")
         row.addWidget(bar, 1)
         card.body.addLayout(row)
-        counts = view.status_counts()
-        parts = [
-            f"{counts[status]} {status.label.lower()}" for status in PaceStatus if counts[status]
-        ]
-        summary = plural(len(view.goals), "goal") + (": " + ", ".join(parts) if parts else "")
-        overdue = sum(g.progress.checkin_overdue for g in view.goals)
-        if overdue:
-            summary += f" · {plural(overdue, 'check-in')} due"
-        self.health_label = card.add_label(summary, "muted")
+        self.health_label = card.add_label(view.health_summary(), "muted")
         return card
 
     # -- dialogs --------------------------------------------------------------------------

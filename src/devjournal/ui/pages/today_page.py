@@ -43,6 +43,7 @@ class TodayPage(QWidget):
 
     first_painted = Signal()
     sample_requested = Signal()
+    sprint_requested = Signal(int)  # a sprint id; 0 asks to plan a new one
 
     def __init__(
         self,
@@ -252,6 +253,9 @@ class TodayPage(QWidget):
         card = Card("Active sprint" if len(overview.active_sprints) <= 1 else "Active sprints")
         if not overview.active_sprints:
             card.add_label("No sprint is running today.", "muted")
+            plan = QPushButton("Plan a sprint")
+            plan.clicked.connect(lambda: self.sprint_requested.emit(0))
+            card.body.addWidget(plan, 0, Qt.AlignmentFlag.AlignLeft)
         for standing in overview.active_sprints:
             self._add_sprint(card, standing)
         return card
@@ -282,6 +286,10 @@ class TodayPage(QWidget):
         )
         if sprint.focus:
             card.body.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+        open_button = QPushButton("Open sprint")
+        open_button.setToolTip(f"Open “{sprint.title}” on the Coaching page")
+        open_button.clicked.connect(lambda: self.sprint_requested.emit(sprint.id))
+        card.body.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _session_card(self, overview: TodayOverview) -> Card:
         card = Card("Next coaching session")

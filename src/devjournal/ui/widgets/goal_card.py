@@ -51,8 +51,9 @@ def unit_suffix(goal: Goal) -> str:
     return f" {goal.unit}" if goal.unit else ""
 
 
-def figures_text(goal: Goal, progress: GoalProgress) -> str:
-    """``67 → 74 → 82% · 47% of the way · at this pace: 3 Feb 2027``."""
+def figures_text(goal: Goal, progress: GoalProgress, decided: bool = False) -> str:
+    """``67 → 74 → 82% · 47% of the way · at this pace: 3 Feb 2027`` (no projection once
+    the goal is ``decided``)."""
     if goal.metric_kind is MetricKind.MILESTONES:
         if progress.target is None:
             return "No milestones yet: edit the goal to list them"
@@ -66,7 +67,7 @@ def figures_text(goal: Goal, progress: GoalProgress) -> str:
         return "No baseline and target yet: edit the goal to set them"
     if progress.percent is not None:
         text += f" · {progress.percent}% of the way"
-    if progress.projected is not None:
+    if progress.projected is not None and not decided:
         text += f" · at this pace: {local_date(progress.projected, 'd MMM yyyy')}"
     return text
 
@@ -88,8 +89,11 @@ class GoalCard(Card):
         today: date,
         *,
         editable: bool = True,
+        starts: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``editable`` offers quick check-ins and milestone ticks; ``starts`` says when a
+        planned sprint opens for them."""
         super().__init__(parent=parent)
         self.goal_view = goal_view
         goal, progress = goal_view.goal, goal_view.progress
@@ -113,7 +117,7 @@ class GoalCard(Card):
 
         if goal.specific:
             self.add_label(goal.specific)
-        self.figures_label = self.add_label(figures_text(goal, progress))
+        self.figures_label = self.add_label(figures_text(goal, progress, goal_view.decided))
         facts = []
         if goal.deadline is not None:
             facts.append(f"Due {local_date(goal.deadline, 'd MMM yyyy')}")
@@ -139,7 +143,12 @@ class GoalCard(Card):
         if goal.lessons:
             self.add_label(f"Lessons: {goal.lessons}", "muted")
         if progress.kpi is not None:
-            self.chart = GoalChartWidget(progress, today, unit_suffix(goal).strip())
+            self.chart = GoalChartWidget(
+                progress,
+                today,
+                unit_suffix(goal).strip(),
+                "milestones done" if goal.metric_kind is MetricKind.MILESTONES else "check-ins",
+            )
             self.body.addWidget(self.chart)
 
         self.value_edit: QLineEdit | None = None
@@ -149,15 +158,18 @@ class GoalCard(Card):
         else:
             if editable:
                 self.body.addWidget(self._checkin_row(today))
+            elif starts is not None:
+                self.add_label(
+                    f"Check-ins open when the sprint starts, {local_date(starts, 'd MMM yyyy')}.",
+                    "muted",
+                )
             self._add_history(goal_view.checkins)
 
     # -- what the card says -------------------------------------------------------------
     def status_text(self) -> str:
-        """The badge: the stored outcome once decided, otherwise the pace status."""
-        goal = self.goal_view.goal
-        if goal.status in (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED):
-            return goal.status.value.capitalize()
-        return self.goal_view.progress.status.label
+        """The badge: the outcome once decided, otherwise the pace status."""
+        standing = self.goal_view.standing
+        return standing[:1].upper() + standing[1:]
 
     def status_style(self) -> str:
         """The badge's style name."""

@@ -17,12 +17,18 @@ class GoalChartWidget(QWidget):
     """Paints :class:`GoalChart` for a goal's progress, in the current theme's colours."""
 
     def __init__(
-        self, progress: GoalProgress, today: date, unit: str = "", parent: QWidget | None = None
+        self,
+        progress: GoalProgress,
+        today: date,
+        unit: str = "",
+        points_label: str = "check-ins",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.progress = progress
         self._today = today
         self._unit = unit
+        self.points_label = points_label
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(150)
         self.setAccessibleName("KPI chart: check-ins against the ideal line")
@@ -36,7 +42,14 @@ class GoalChartWidget(QWidget):
             return
         app = QApplication.instance()
         dark = isinstance(app, QApplication) and is_dark(app)
-        chart = GoalChart(kpi, self.progress.points, self._today, self._unit, chart_colors(dark))
+        chart = GoalChart(
+            kpi,
+            self.progress.points,
+            self._today,
+            self._unit,
+            chart_colors(dark),
+            self.points_label,
+        )
         painter = QPainter(self)
         try:
             chart.paint(painter, QRectF(self.rect()))
