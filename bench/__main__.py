@@ -159,12 +159,13 @@ def run_all(runs: int) -> list[Figure]:
         )
         figures.append(
             Figure(
-                name="Start-up to services loaded",
+                name="Start-up to every page usable",
                 journal=size,
                 target_ms=1500,
-                samples_ms=repeat(lambda h=home: time_startup(h, "services ready"), runs, 0),
-                note="Popen to 'services ready': ORM and services attached after the first "
-                "paint (our own target: the window is fully usable within 1.5 s)",
+                samples_ms=repeat(lambda h=home: time_startup(h, "pages ready"), runs, 0),
+                note="Popen to 'pages ready': ORM and services loaded after the first "
+                "paint, then the Coaching page built on the first sprint (our own target: "
+                "the window is fully usable within 1.5 s)",
             )
         )
         timings, note = time_sprint_open(home, runs)

@@ -33,8 +33,9 @@ def test_window_opens_on_sample_journal_and_exits_cleanly(
     log = app.wait_for_log("ready in")
     assert re.search(r"ready in \d+ ms", log)
     # Today painted from plain SQL; the ORM-backed services follow off the GUI thread.
-    log = app.wait_for_log("services ready")
-    assert log.index("ready in") < log.index("services ready")
+    log = app.wait_for_log("pages ready")
+    assert log.index("ready in") < log.index("services ready") < log.index("pages ready")
+    assert "pages ready: Today, Coaching" in log
     assert app.terminate() == 0
     assert "closed with exit code 0" in app.log_text()
     assert revision(home / "journal.sqlite") == HEAD_REVISION

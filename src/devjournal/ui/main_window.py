@@ -157,6 +157,11 @@ class MainWindow(QMainWindow):
         self.today_page.set_source(services.journal.today)
         self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+        log.info("pages ready: %s", ", ".join(self.page_titles()))
+
+    def page_titles(self) -> list[str]:
+        """The sidebar's pages, in order."""
+        return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
 
     def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
         page = self.coaching_page
