@@ -483,3 +483,26 @@ def test_the_empty_state_stands_alone(window: MainWindow) -> None:
     page = page_of(window)
     assert not page.left.isVisibleTo(page)
     assert page.right.currentWidget() is page.empty
+
+
+def test_a_milestone_goal_is_made_in_the_editor(window: MainWindow, services: Services) -> None:
+    services.coaching.create_sprint(RUNNING)
+    page = page_of(window)
+    page.refresh()
+    page.add_goal_button.click()
+    dialog = opened(page, GoalDialog)
+    dialog.title_edit.setText("Ship the re-index")
+    dialog.metric_combo.setCurrentIndex(dialog.metric_combo.findData("milestones"))
+    assert not dialog.target_edit.isVisibleTo(dialog)
+    assert dialog.milestones_edit.isVisibleTo(dialog)
+    dialog.milestones_edit.setPlainText("Scope agreed\n")
+    assert dialog.smart_text()["M"] == (False, "<b>Measurable</b><br>List at least two milestones.")
+    dialog.milestones_edit.setPlainText("Scope agreed\nData model\n\nRollout")
+    assert dialog.smart_text()["M"][0]
+    click(dialog, "Save")
+    assert page.view is not None
+    [goal_view] = page.view.goals
+    assert [m.title for m in goal_view.milestones] == ["Scope agreed", "Data model", "Rollout"]
+    card = card_of(page, goal_view.goal.id)
+    assert card.figures_label.text() == "0 of 3 milestones done · 0% of the way"
+    assert [b.text() for b in card.milestone_boxes] == ["Scope agreed", "Data model", "Rollout"]

@@ -260,3 +260,23 @@ def test_health_counts_outcomes_once_decided_and_pace_before(services: Services)
         ),
     )
     assert c.sprint_view(sprint.id).health_summary() == "2 goals: 1 missed, 1 dropped"
+
+
+def test_a_goal_and_its_milestones_save_together(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    draft = GoalDraft(sprint_id=sprint.id, title="Re-index", metric_kind=MetricKind.MILESTONES)
+    made = c.add_goal(draft, ["Scope", "Model", "Rollout"])
+    assert made.changes.milestones
+    steps = c.milestones_of(made.value.id)
+    c.update_milestone(steps[0].id, replace(steps[0], done_on=date(2026, 11, 2)))
+    c.update_goal(made.value.id, replace(draft, title="Search re-index"), ["Scope", "Data model"])
+    kept = c.milestones_of(made.value.id)
+    assert [(s.title, s.done_on) for s in kept] == [
+        ("Scope", date(2026, 11, 2)),
+        ("Data model", None),
+    ]
+    with pytest.raises(ValidationError):
+        c.update_goal(made.value.id, replace(draft, title="Renamed"), ["Scope", ""])
+    assert c.goal(made.value.id).title == "Search re-index"  # nothing of it was saved
+    assert [s.title for s in c.milestones_of(made.value.id)] == ["Scope", "Data model"]

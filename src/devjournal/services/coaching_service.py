@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import datetime, time
 
@@ -270,22 +271,52 @@ class CoachingService:
         return created
 
     # -- goals ----------------------------------------------------------------------------
-    def add_goal(self, draft: m.GoalDraft) -> Outcome[m.Goal]:
-        """Add a SMART goal to its sprint."""
+    def add_goal(
+        self, draft: m.GoalDraft, milestones: Sequence[str] | None = None
+    ) -> Outcome[m.Goal]:
+        """Add a SMART goal to its sprint, with its milestones' titles in order."""
         with self._db.transaction() as tx:
             rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
             self._check_goal_link(tx, draft)
-            return Outcome(tx.goals.add(draft), GOALS)
+            goal = tx.goals.add(draft)
+            changes = self._sync_milestones(tx, goal.id, milestones)
+        return Outcome(goal, GOALS | changes)
 
-    def update_goal(self, goal_id: int, draft: m.GoalDraft) -> Outcome[m.Goal]:
-        """Change a goal (it stays in its sprint)."""
+    def update_goal(
+        self, goal_id: int, draft: m.GoalDraft, milestones: Sequence[str] | None = None
+    ) -> Outcome[m.Goal]:
+        """Change a goal (it stays in its sprint); ``milestones``, when given, become its
+        milestones' titles in order, all in the same unit of work."""
         with self._db.transaction() as tx:
             current = tx.goals.get(goal_id)
             if draft.sprint_id != current.sprint_id:
                 raise ValidationError({"sprint_id": "A goal cannot move to another sprint."})
             rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
             self._check_goal_link(tx, draft, goal_id)
-            return Outcome(tx.goals.update(goal_id, draft), GOALS)
+            goal = tx.goals.update(goal_id, draft)
+            changes = self._sync_milestones(tx, goal_id, milestones)
+        return Outcome(goal, GOALS | changes)
+
+    @staticmethod
+    def _sync_milestones(tx: Tx, goal_id: int, titles: Sequence[str] | None) -> Changes:
+        """Match the goal's milestones to ``titles`` by position: rename, add, and delete
+        the ones past the end (a ticked milestone keeps its date where it stays)."""
+        if titles is None:
+            return Changes()
+        existing = tx.milestones.of_goal(goal_id)
+        if not titles and not existing:
+            return Changes()
+        for position, title in enumerate(titles):
+            rules.validate_milestone(m.MilestoneDraft(goal_id=goal_id, title=title))
+            if position < len(existing):
+                old = existing[position]
+                if (old.title, old.position) != (title, position):
+                    tx.milestones.update(old.id, replace(old, title=title, position=position))
+            else:
+                tx.milestones.add(m.MilestoneDraft(goal_id=goal_id, title=title, position=position))
+        for extra in existing[len(titles) :]:
+            tx.milestones.soft_delete(extra.id)
+        return MILESTONES
 
     @staticmethod
     def _check_goal_link(tx: Tx, draft: m.GoalDraft, goal_id: int | None = None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.enums import Direction, GoalStatus, MetricKind
 from devjournal.domain.errors import ValidationError
-from devjournal.domain.models import Goal, GoalDraft, Milestone, MilestoneDraft, Sprint
+from devjournal.domain.models import Goal, GoalDraft, Milestone, Sprint
 from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
@@ -348,30 +347,10 @@ class GoalDialog(FormDialog):
                 )
         if draft.metric_kind is MetricKind.MILESTONES and any(len(t) > 200 for t in titles):
             raise ValidationError({"milestones": "A milestone is at most 200 characters."})
+        steps = titles if draft.metric_kind is MetricKind.MILESTONES else None
         if self._goal is None:
-            outcome = self._coaching.add_goal(draft)
+            outcome = self._coaching.add_goal(draft, steps)
         else:
-            outcome = self._coaching.update_goal(self._goal.id, draft)
+            outcome = self._coaching.update_goal(self._goal.id, draft, steps)
         self.saved, self.changes = outcome.value, outcome.changes
-        if draft.metric_kind is MetricKind.MILESTONES:
-            self._sync_milestones(outcome.value.id, titles)
         return True
-
-    def _sync_milestones(self, goal_id: int, titles: list[str]) -> None:
-        """Keep milestones by position: rename, add new ones, delete the ones removed."""
-        existing = list(self._milestones)
-        for position, title in enumerate(titles):
-            if position < len(existing):
-                old = existing[position]
-                if old.title != title or old.position != position:
-                    self._coaching.update_milestone(
-                        old.id, replace(old, title=title, position=position)
-                    )
-            else:
-                self._coaching.add_milestone(
-                    MilestoneDraft(goal_id=goal_id, title=title, position=position)
-                )
-        for extra in existing[len(titles) :]:
-            self._coaching.delete_milestone(extra.id)
-        if titles or existing:
-            self.changes = self.changes | Changes(milestones=True)
