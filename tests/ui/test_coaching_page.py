@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -10,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from devjournal.domain.enums import Direction, GoalStatus, MetricKind, SprintKind
+from devjournal.domain.enums import ClosedState, Direction, GoalStatus, MetricKind, SprintKind
 from devjournal.domain.models import CheckinDraft, GoalDraft, MilestoneDraft, SprintDraft
 from devjournal.domain.pace import PaceStatus
+from devjournal.domain.sprints import GoalOutcome, SprintClosing
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
@@ -346,26 +348,35 @@ def test_quick_checkin_text_survives_a_crash_and_a_refresh(
     window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
 ) -> None:
     sprint = services.coaching.create_sprint(RUNNING).value
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
+    first, second = (
+        services.coaching.add_goal(
+            GoalDraft(sprint_id=sprint.id, title=title, baseline=12, target=2)
+        ).value
+        for title in ("Fewer pages", "Fewer alerts")
+    )
     page = page_of(window)
     page.refresh()
-    card = card_of(page, goal.id)
+    card = card_of(page, second.id)
     assert card.value_edit is not None and card.note_edit is not None
+    card.day_edit.setDate(to_qdate(date(2026, 11, 13)))
     qtbot.keyClicks(card.value_edit, "9")
     qtbot.keyClicks(card.note_edit, "quiet week")
-    page.refresh()  # another edit elsewhere rebuilds the cards
-    card = card_of(page, goal.id)
-    assert card.quick_values() == ("9", "quiet week")
-    qtbot.waitUntil(lambda: DraftStore(paths.drafts).get(quick_draft_key(goal.id)) is not None)
-    assert DraftStore(paths.drafts).get(quick_draft_key(goal.id)) == {
+    # A check-in on the other goal rebuilds every card: the typing and its day stay.
+    quick_checkin(qtbot, page, first.id, "10")
+    card = card_of(page, second.id)
+    assert card.quick_values() == ("2026-11-13", "9", "quiet week")
+    # ... and are on disk, for a crash.
+    key = quick_draft_key(second.id)
+    qtbot.waitUntil(lambda: DraftStore(paths.drafts).get(key) is not None)
+    assert DraftStore(paths.drafts).get(key) == {
+        "day": "2026-11-13",
         "value": "9",
         "note": "quiet week",
     }
     qtbot.mouseClick(card.add_checkin_button, Qt.MouseButton.LeftButton)
-    assert [c.value for c in services.coaching.checkins_of(goal.id)] == [9]
-    assert DraftStore(paths.drafts).get(quick_draft_key(goal.id)) is None
+    [saved] = services.coaching.checkins_of(second.id)
+    assert (saved.on_date, saved.value, saved.note) == (date(2026, 11, 13), 9, "quiet week")
+    assert DraftStore(paths.drafts).get(key) is None
 
 
 @pytest.mark.usefixtures("window")
@@ -506,3 +517,135 @@ def test_a_milestone_goal_is_made_in_the_editor(window: MainWindow, services: Se
     card = card_of(page, goal_view.goal.id)
     assert card.figures_label.text() == "0 of 3 milestones done · 0% of the way"
     assert [b.text() for b in card.milestone_boxes] == ["Scope agreed", "Data model", "Rollout"]
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    from devjournal.storage import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+
+
+@pytest.mark.usefixtures("short_busy_timeout")
+def test_a_checkin_the_journal_refuses_keeps_what_was_typed(
+    window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
+) -> None:
+    import sqlite3
+
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    other = sqlite3.connect(paths.journal, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        quick_checkin(qtbot, page, goal.id, "9", "busy day")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    card = card_of(page, goal.id)
+    assert card.checkin_message.text().startswith(
+        "The change was not saved: another program is using the journal"
+    )
+    assert card.quick_values()[1:] == ("9", "busy day")
+    assert services.coaching.checkins_of(goal.id) == []
+    qtbot.mouseClick(card.add_checkin_button, Qt.MouseButton.LeftButton)
+    assert [c.value for c in services.coaching.checkins_of(goal.id)] == [9]
+
+
+def test_escape_throws_a_draft_away_and_a_stale_one_is_not_restored(
+    window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
+) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    page.edit_goal(page.view.goals[0])  # type: ignore[union-attr]
+    dialog = opened(page, GoalDialog)
+    dialog.title_edit.setText("Typed, then Escape")
+    dialog.keep_draft()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert DraftStore(paths.drafts).get(f"goal:{goal.id}") is None
+
+    # A draft left by a crash, typed before the goal changed, must not undo that change.
+    page.edit_goal(page.view.goals[0])  # type: ignore[union-attr]
+    dialog = opened(page, GoalDialog)
+    dialog.title_edit.setText("Typed before a crash")
+    dialog.keep_draft()
+    dialog.hide()  # the crash: no Cancel, no Save
+    services.coaching.update_goal(goal.id, replace(goal, status=GoalStatus.ACHIEVED))
+    page.refresh()
+    page.edit_goal(page.view.goals[0])  # type: ignore[union-attr]
+    again = opened(page, GoalDialog)
+    assert again.title_edit.text() == "Fewer pages"
+    assert not again.restored_label.isVisibleTo(again)
+    assert again.status_combo.currentData() == "achieved"
+
+
+def test_a_closed_sprint_does_not_nag(window: MainWindow, services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(RUNNING).value
+    goal = c.add_goal(GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2))
+    c.close_sprint(
+        sprint.id,
+        SprintClosing(
+            state=ClosedState.ABANDONED,
+            closed_on=date(2026, 11, 1),
+            outcomes=(GoalOutcome(goal.value.id, GoalStatus.DROPPED),),
+        ),
+    )
+    page = page_of(window)
+    page.refresh()
+    assert page.day_label.text() == "Abandoned on 1 Nov 2026"
+    card = card_of(page, goal.value.id)
+    assert card.status_label.text() == "Dropped"
+    assert not any(t.startswith("Check-in due") for t in texts(card))
+    assert page.health_label.text() == "1 goal: 1 dropped"
+
+
+def test_undoing_a_checkin_outside_the_sprint_gives_the_typing_back(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    card_of(page, goal.id).day_edit.setDate(to_qdate(date(2025, 11, 18)))  # a year off
+    quick_checkin(qtbot, page, goal.id, "9", "typo in the year")
+    assert "a day outside the sprint" in page.notice_text()
+    page.notice_button.click()
+    assert services.coaching.checkins_of(goal.id) == []
+    assert card_of(page, goal.id).quick_values() == ("2025-11-18", "9", "typo in the year")
+
+
+def test_a_bad_final_value_is_shown_under_its_goal(window: MainWindow, services: Services) -> None:
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(
+            sprint_id=sprint.id,
+            title="Run planning",
+            metric_kind=MetricKind.RATING,
+            scale_max=5,
+            baseline=2,
+            target=4,
+        )
+    ).value
+    page = page_of(window)
+    page.refresh()
+    page.close_button.click()
+    dialog = opened(page, CloseSprintDialog)
+    [(_, _, final, _)] = dialog.outcome_rows
+    final.setText("7")
+    click(dialog, "Close sprint")
+    assert dialog.error_text(f"outcome:{goal.id}") == "“Run planning”: A rating is from 1 to 5."
+    final.setText("lots")
+    click(dialog, "Close sprint")
+    assert dialog.error_text(f"outcome:{goal.id}") == "The final value “lots” is not a number."
+    assert services.coaching.sprint(sprint.id).closed_state is None
+    assert dialog.closed_on.maximumDate() == to_qdate(date(2026, 11, 18))

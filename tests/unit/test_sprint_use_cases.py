@@ -95,7 +95,7 @@ def test_close_sprint_records_outcomes_wins_and_retrospective(services: Services
     g = c.add_goal(goal(sprint.id)).value
     closing = SprintClosing(
         state=ClosedState.COMPLETED,
-        closed_on=date(2026, 12, 19),
+        closed_on=date(2026, 11, 18),
         retrospective="Calendar blocks worked; async reviews did not.",
         outcomes=(GoalOutcome(g.id, GoalStatus.MISSED, 14, "Start earlier."),),
         wins=("Review SLA adopted by the team",),
@@ -280,3 +280,107 @@ def test_a_goal_and_its_milestones_save_together(services: Services) -> None:
         c.update_goal(made.value.id, replace(draft, title="Renamed"), ["Scope", ""])
     assert c.goal(made.value.id).title == "Search re-index"  # nothing of it was saved
     assert [s.title for s in c.milestones_of(made.value.id)] == ["Scope", "Data model"]
+
+
+def test_closing_dates_and_targets_are_checked(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    g = c.add_goal(goal(sprint.id)).value
+    future = SprintClosing(state=ClosedState.COMPLETED, closed_on=date(2026, 12, 1))
+    with pytest.raises(ValidationError, match="today or on a past day") as caught:
+        c.close_sprint(sprint.id, future)
+    assert caught.value.field == "closed_on"
+
+    # A planned sprint can be abandoned today, before it starts, but not completed.
+    planned = c.create_sprint(NEXT).value
+    early = SprintClosing(state=ClosedState.COMPLETED, closed_on=date(2026, 11, 18))
+    with pytest.raises(ValidationError, match="mark it abandoned"):
+        c.close_sprint(planned.id, early)
+    dropped = c.close_sprint(planned.id, replace(early, state=ClosedState.ABANDONED))
+    assert dropped.value.sprint.closed_on == date(2026, 11, 18)
+    c.update_sprint(planned.id, replace(dropped.value.sprint, title="Never started"))
+
+    # A bad final value names the goal, under its own field; nothing is saved.
+    rating = replace(goal(sprint.id), metric_kind=MetricKind.RATING, scale_max=5, unit="")
+    r = c.add_goal(replace(rating, baseline=2, target=4, direction=Direction.UP)).value
+    bad = SprintClosing(
+        state=ClosedState.COMPLETED,
+        closed_on=date(2026, 11, 18),
+        outcomes=(GoalOutcome(r.id, GoalStatus.ACHIEVED, 7),),
+    )
+    with pytest.raises(ValidationError) as caught:
+        c.close_sprint(sprint.id, bad)
+    assert caught.value.problems == {
+        f"outcome:{r.id}": "“Review turnaround”: A rating is from 1 to 5."
+    }
+
+    # Goals roll only into an open sprint that still exists, and once each.
+    roll = SprintClosing(
+        state=ClosedState.COMPLETED, closed_on=date(2026, 11, 18), roll_over=(g.id, g.id)
+    )
+    with pytest.raises(ValidationError, match="is closed"):
+        c.close_sprint(sprint.id, replace(roll, roll_into_id=planned.id))
+    later = c.create_sprint(replace(NEXT, title="Later")).value
+    c.delete_sprint(later.id)
+    with pytest.raises(ValidationError, match="was deleted"):
+        c.close_sprint(sprint.id, replace(roll, roll_into_id=later.id))
+    c.restore_sprint(later.id)
+    done = c.close_sprint(sprint.id, replace(roll, roll_into_id=later.id)).value
+    assert [x.rolled_from_id for x in done.rolled] == [g.id]
+
+
+def test_milestones_keep_their_ticks_when_the_list_changes(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(ACTIVE).value
+    draft = GoalDraft(sprint_id=sprint.id, title="RFC", metric_kind=MetricKind.MILESTONES)
+    made = c.add_goal(draft, ["Write RFC", "Ship it"]).value
+    write = c.milestones_of(made.id)[0]
+    c.update_milestone(write.id, replace(write, done_on=date(2026, 11, 2)))
+    c.update_goal(made.id, draft, ["Kickoff", "Write RFC", "Ship it"])  # one put in front
+    assert [(x.title, x.done_on) for x in c.milestones_of(made.id)] == [
+        ("Kickoff", None),
+        ("Write RFC", date(2026, 11, 2)),
+        ("Ship it", None),
+    ]
+    c.update_goal(made.id, draft, ["Write the RFC", "Ship it"])  # one dropped, one renamed
+    assert [(x.title, x.done_on) for x in c.milestones_of(made.id)] == [
+        ("Write the RFC", None),
+        ("Ship it", None),
+    ]
+
+
+def test_a_rolled_goal_stays_editable_after_its_origin_is_deleted(services: Services) -> None:
+    c = services.coaching
+    old = c.add_goal(goal(c.create_sprint(ACTIVE).value.id)).value
+    [rolled] = c.roll_over([old.id], c.create_sprint(NEXT).value.id).value
+    c.delete_goal(old.id)
+    assert c.update_goal(rolled.id, replace(rolled, title="Renamed")).value.title == "Renamed"
+
+
+def test_a_locked_journal_is_a_message_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from devjournal.domain.errors import JournalError
+    from devjournal.services.container import build_services
+    from devjournal.storage import engine
+    from devjournal.storage.database import open_journal
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    journal = tmp_path / "journal.sqlite"
+    db = open_journal(journal, tmp_path / "backups")
+    try:
+        c = build_services(db, tmp_path / "backups").coaching
+        other = sqlite3.connect(journal, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        try:
+            with pytest.raises(JournalError, match="another program is using the journal"):
+                c.create_sprint(ACTIVE)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert c.sprints() == []
+        assert c.create_sprint(ACTIVE).value.title == ACTIVE.title  # and then it works
+    finally:
+        db.close()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from devjournal.domain.enums import Direction, MetricKind
+from devjournal.domain.enums import Direction, GoalStatus, MetricKind
 from devjournal.domain.models import Checkin, GoalDraft, Milestone, SprintDraft
 from devjournal.domain.pace import Kpi, PaceStatus, Point, checkin_due, projected_finish, status
 
@@ -75,6 +75,8 @@ def goal_progress(
     last_day = points[-1].on if points and goal.metric_kind is not MetricKind.MILESTONES else None
     overdue = (
         goal.metric_kind is not MetricKind.MILESTONES
+        and sprint.closed_state is None
+        and goal.status in (GoalStatus.DRAFT, GoalStatus.ACTIVE)
         and sprint.start_date <= today <= (goal.deadline or sprint.end_date)
         and checkin_due(last_day, sprint.start_date, goal.checkin_every_days, today)
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 from devjournal.domain.enums import (
     ActionStatus,
+    ClosedState,
     EntryKind,
     MetricKind,
 )
@@ -103,8 +104,12 @@ def validate_sprint(draft: SprintDraft) -> None:
     p.every_days("session_every_days", draft.session_every_days, 365)
     if draft.closed_state is None and draft.closed_on is not None:
         p.add("closed_on", "Only a closed sprint has a closing date.")
-    if draft.closed_on is not None and draft.closed_on < draft.start_date:
-        p.add("closed_on", "A sprint cannot close before it starts.")
+    if (
+        draft.closed_on is not None
+        and draft.closed_on < draft.start_date
+        and draft.closed_state is not ClosedState.ABANDONED  # dropped before it began
+    ):
+        p.add("closed_on", "A sprint cannot be completed before it starts.")
     for name in ("coach_name", "focus"):
         value = getattr(draft, name)
         if len(value) > TITLE_MAX * 5:

@@ -127,6 +127,11 @@ class SprintView:
         )
 
 
+def outcome_key(goal_id: int) -> str:
+    """The field name under which a problem with one goal's outcome is reported."""
+    return f"outcome:{goal_id}"
+
+
 @dataclass(frozen=True)
 class GoalOutcome:
     """How one goal ended when its sprint closed."""

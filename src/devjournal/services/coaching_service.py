@@ -9,17 +9,19 @@ from datetime import datetime, time
 from devjournal.domain import models as m
 from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today, utc_now
-from devjournal.domain.enums import EntryKind, GoalStatus, MetricKind, Scope
-from devjournal.domain.errors import ValidationError
+from devjournal.domain.enums import ClosedState, EntryKind, GoalStatus, MetricKind, Scope
+from devjournal.domain.errors import NotFoundError, ValidationError
 from devjournal.domain.progress import goal_progress
 from devjournal.domain.smart import smart_check
 from devjournal.domain.sprints import (
+    GOAL_OUTCOMES,
     GoalView,
     SprintClosed,
     SprintClosing,
     SprintPhase,
     SprintSummary,
     SprintView,
+    outcome_key,
     sprint_phase,
 )
 from devjournal.services.changes import Changes, Outcome
@@ -154,10 +156,19 @@ class CoachingService:
         retrospective, and goals rolled over into another sprint; all or nothing."""
         if closing.roll_over and (closing.roll_into_id is None) == (closing.continue_as is None):
             raise ValidationError({"rollover": "Say which sprint the goals roll over into."})
+        if closing.closed_on > local_today(self._clock):
+            raise ValidationError({"closed_on": "A sprint is closed today or on a past day."})
         with self._db.transaction() as tx:
             sprint = tx.sprints.get(sprint_id)
             if sprint.closed_state is not None:
                 raise ValidationError({"closed_state": "This sprint is already closed."})
+            if closing.closed_on < sprint.start_date and closing.state is ClosedState.COMPLETED:
+                raise ValidationError(
+                    {
+                        "closed_on": "A sprint that has not started cannot be completed; "
+                        "mark it abandoned."
+                    }
+                )
             closed = replace(
                 sprint,
                 closed_state=closing.state,
@@ -170,13 +181,10 @@ class CoachingService:
                 goal = goals.get(outcome.goal_id)
                 if goal is None:
                     raise ValidationError({"outcomes": "A goal of another sprint was given."})
-                if outcome.status not in (
-                    GoalStatus.ACHIEVED,
-                    GoalStatus.MISSED,
-                    GoalStatus.DROPPED,
-                ):
+                key = outcome_key(goal.id)
+                if outcome.status not in GOAL_OUTCOMES:
                     raise ValidationError(
-                        {"outcomes": f"Say whether “{goal.title}” was achieved, missed or dropped."}
+                        {key: f"Say whether “{goal.title}” was achieved, missed or dropped."}
                     )
                 ended = replace(
                     goal,
@@ -184,7 +192,10 @@ class CoachingService:
                     final_value=outcome.final_value,
                     lessons=outcome.lessons,
                 )
-                rules.validate_goal(ended, closed)
+                try:
+                    rules.validate_goal(ended, closed)
+                except ValidationError as exc:
+                    raise ValidationError({key: f"“{goal.title}”: {exc.message}"}) from exc
                 tx.goals.update(goal.id, ended)
             when = datetime.combine(closing.closed_on, time(18, 0)).astimezone()
             for win in closing.wins:
@@ -214,10 +225,23 @@ class CoachingService:
                     into = tx.sprints.add(closing.continue_as)
                 else:
                     assert closing.roll_into_id is not None
-                    into = tx.sprints.get(closing.roll_into_id)
-                rolled = self._roll(tx, list(closing.roll_over), into)
+                    into = self._roll_target(tx, closing.roll_into_id, sprint_id)
+                rolled = self._roll(tx, list(dict.fromkeys(closing.roll_over)), into)
         changes = SPRINTS | GOALS | Changes(entries=any(w.strip() for w in closing.wins))
         return Outcome(SprintClosed(saved, into, tuple(rolled)), changes)
+
+    @staticmethod
+    def _roll_target(tx: Tx, sprint_id: int, closing_id: int) -> m.Sprint:
+        """The sprint goals roll into: another one, still open."""
+        try:
+            target = tx.sprints.get(sprint_id)
+        except NotFoundError as exc:
+            raise ValidationError({"rollover": "That sprint was deleted; pick another."}) from exc
+        if target.id == closing_id:
+            raise ValidationError({"rollover": "Roll goals into another sprint."})
+        if target.closed_state is not None:
+            raise ValidationError({"rollover": f"“{target.title}” is closed; pick another."})
+        return target
 
     def roll_over(self, goal_ids: list[int], into_sprint_id: int) -> Outcome[list[m.Goal]]:
         """Carry unfinished goals into another sprint as drafts that link back to them.
@@ -226,7 +250,10 @@ class CoachingService:
         needs a deadline inside its new sprint.
         """
         with self._db.transaction() as tx:
-            created = self._roll(tx, goal_ids, tx.sprints.get(into_sprint_id))
+            target = tx.sprints.get(into_sprint_id)
+            if target.closed_state is not None:
+                raise ValidationError({"sprint_id": f"“{target.title}” is closed."})
+            created = self._roll(tx, list(dict.fromkeys(goal_ids)), target)
         return Outcome(created, GOALS)
 
     @staticmethod
@@ -292,29 +319,42 @@ class CoachingService:
             if draft.sprint_id != current.sprint_id:
                 raise ValidationError({"sprint_id": "A goal cannot move to another sprint."})
             rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
-            self._check_goal_link(tx, draft, goal_id)
+            if draft.rolled_from_id != current.rolled_from_id:  # an old link may dangle
+                self._check_goal_link(tx, draft, goal_id)
             goal = tx.goals.update(goal_id, draft)
             changes = self._sync_milestones(tx, goal_id, milestones)
         return Outcome(goal, GOALS | changes)
 
     @staticmethod
     def _sync_milestones(tx: Tx, goal_id: int, titles: Sequence[str] | None) -> Changes:
-        """Match the goal's milestones to ``titles`` by position: rename, add, and delete
-        the ones past the end (a ticked milestone keeps its date where it stays)."""
+        """Make the goal's milestones ``titles``, in that order. A milestone keeps its
+        done date when its title stays (wherever it moves); a changed title in the same
+        place is a rename; what is left over is deleted."""
         if titles is None:
             return Changes()
         existing = tx.milestones.of_goal(goal_id)
         if not titles and not existing:
             return Changes()
-        for position, title in enumerate(titles):
+        for title in titles:
             rules.validate_milestone(m.MilestoneDraft(goal_id=goal_id, title=title))
-            if position < len(existing):
-                old = existing[position]
-                if (old.title, old.position) != (title, position):
-                    tx.milestones.update(old.id, replace(old, title=title, position=position))
-            else:
+        unused = list(existing)
+        kept: list[m.Milestone | None] = []
+        for title in titles:
+            same = next((ms for ms in unused if ms.title == title), None)
+            if same is not None:
+                unused.remove(same)
+            kept.append(same)
+        for position in range(len(titles)):
+            old = existing[position] if position < len(existing) else None
+            if kept[position] is None and old is not None and old in unused:
+                unused.remove(old)  # renamed in place
+                kept[position] = old
+        for position, (title, ms) in enumerate(zip(titles, kept, strict=True)):
+            if ms is None:
                 tx.milestones.add(m.MilestoneDraft(goal_id=goal_id, title=title, position=position))
-        for extra in existing[len(titles) :]:
+            elif (ms.title, ms.position) != (title, position):
+                tx.milestones.update(ms.id, replace(ms, title=title, position=position))
+        for extra in unused:
             tx.milestones.soft_delete(extra.id)
         return MILESTONES
 

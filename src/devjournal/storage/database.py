@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from devjournal.domain.errors import JournalError
@@ -78,9 +78,24 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """A write transaction: committed on success, rolled back on any error."""
-        with self._write_sessions.begin() as session:
-            yield Tx(session)
+        """A write transaction: committed on success, rolled back on any error.
+
+        Raises:
+            JournalError: SQLite could not write (locked by another program past the
+                busy timeout, disk full, I/O error); the journal is as it was. A broken
+                constraint is not turned into a message: that is a bug, and it is
+                reported as one.
+        """
+        try:
+            with self._write_sessions.begin() as session:
+                yield Tx(session)
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
+            log.warning("a write was rolled back: %s", exc.orig)
+            raise JournalError(
+                f"The change was not saved: {_reason(exc)}. The journal is as it was."
+            ) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Tx]:
@@ -166,3 +181,15 @@ __all__ = [
     "open_journal",
     "run_migrations",
 ]
+
+
+def _reason(exc: DatabaseError) -> str:
+    """SQLite's reason in words a user can act on."""
+    text = str(exc.orig).strip().rstrip(".")
+    if "locked" in text or "busy" in text:
+        return "another program is using the journal; try again in a moment"
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the journal cannot be written (it is read-only)"
+    return text or "the database refused the write"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
@@ -25,29 +26,60 @@ def from_qdate(day: QDate) -> date:
 
 
 def number_text(value: float | None) -> str:
-    """``12``, ``12.5``, ``1,250`` (empty for None)."""
+    """For reading: ``12``, ``12.5``, ``1,250``, ``0.25`` (two decimals at most; empty for
+    None)."""
     if value is None:
         return ""
-    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0")
+    if value == round(value):
+        return f"{value:,.0f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def edit_number_text(value: float | None) -> str:
+    """For a field the user edits: every digit the value has, so saving it unchanged
+    writes back the same number (``3.456``, not ``3.46``)."""
+    if value is None:
+        return ""
+    return f"{value:.15g}"
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:[,.]\d{3})+")
 
 
 def parse_number(text: str) -> float | None:
-    """A number typed by the user ("1,250", "12.5", "12,5"), None when empty.
+    """A number typed by the user, None when empty.
+
+    Accepts ``1250``, ``12.5``, ``12,5`` (a decimal comma), ``0,125``, ``1,250`` and
+    ``1.250.000`` (thousands in groups of three), ``1,250.5`` and ``1.250,5`` (the last
+    mark is the decimal one). Anything else is refused rather than guessed.
 
     Raises:
         ValueError: not a number.
     """
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if not cleaned:
         return None
-    if (
-        "," in cleaned
-        and "." not in cleaned
-        and cleaned.count(",") == 1
-        and len(cleaned.split(",")[1]) != 3
-    ):
-        cleaned = cleaned.replace(",", ".")  # a decimal comma: 12,5
-    value = float(cleaned.replace(",", ""))
+    commas, dots = cleaned.count(","), cleaned.count(".")
+    if commas and dots:
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        grouping = "." if decimal == "," else ","
+        whole, _, fraction = cleaned.rpartition(decimal)
+        if not _GROUPED.fullmatch(whole.replace(grouping, ",")) or grouping in fraction:
+            raise ValueError(text)
+        cleaned = whole.replace(grouping, "") + "." + fraction
+    elif (commas == 1 and not _GROUPED.fullmatch(cleaned)) or cleaned.startswith(("0,", "-0,")):
+        if commas != 1:
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", ".")  # a decimal comma: 12,5 or 0,125
+    elif commas or dots > 1:
+        if not _GROUPED.fullmatch(cleaned):
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", "").replace(".", "")
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
+        raise ValueError(text)
+    value = float(cleaned)
     if not math.isfinite(value):
         raise ValueError(text)
     return value

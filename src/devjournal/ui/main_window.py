@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
             self.resize(self.DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.coaching_page is not None:
+            self.coaching_page.flush_drafts()  # what is typed and not saved comes back
+            if self.coaching_page.dialog is not None:
+                self.coaching_page.dialog.hide()  # closed without Cancel: the draft stays
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
         self._settings.save()

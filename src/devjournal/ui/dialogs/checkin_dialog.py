@@ -14,7 +14,13 @@ from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
-from devjournal.ui.formatting import date_edit, from_qdate, number_text, parse_number, to_qdate
+from devjournal.ui.formatting import (
+    date_edit,
+    edit_number_text,
+    from_qdate,
+    parse_number,
+    to_qdate,
+)
 
 
 class CheckinDialog(FormDialog):
@@ -27,13 +33,19 @@ class CheckinDialog(FormDialog):
         checkin: Checkin,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Edit check-in", drafts, f"checkin:{checkin.id}", parent)
+        super().__init__(
+            "Edit check-in",
+            drafts,
+            f"checkin:{checkin.id}",
+            parent,
+            stamp=checkin.updated_at.isoformat(),
+        )
         self._coaching = coaching
         self._checkin = checkin
         self.changes = Changes()
         self.date_edit = date_edit()
         self.date_edit.setDate(to_qdate(checkin.on_date))
-        self.value_edit = QLineEdit(number_text(checkin.value))
+        self.value_edit = QLineEdit(edit_number_text(checkin.value))
         self.note_edit = QLineEdit(checkin.note)
         self.add_field("on_date", "Day:", self.date_edit)
         self.add_field("value", "Value:", self.value_edit)

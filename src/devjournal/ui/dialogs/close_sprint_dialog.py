@@ -33,6 +33,7 @@ from devjournal.domain.sprints import (
     SprintView,
     continuation_of,
     next_start,
+    outcome_key,
 )
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
@@ -40,9 +41,9 @@ from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import (
     date_edit,
+    edit_number_text,
     from_qdate,
     local_date,
-    number_text,
     parse_number,
     to_qdate,
 )
@@ -63,7 +64,13 @@ class CloseSprintDialog(FormDialog):
         view: SprintView,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(f"Close “{view.sprint.title}”", drafts, f"close:{view.sprint.id}", parent)
+        super().__init__(
+            f"Close “{view.sprint.title}”",
+            drafts,
+            f"close:{view.sprint.id}",
+            parent,
+            stamp=view.sprint.updated_at.isoformat(),
+        )
         self._coaching = coaching
         self._view = view
         self._today = local_today(clock)
@@ -84,9 +91,14 @@ class CloseSprintDialog(FormDialog):
         row.addWidget(self.abandoned)
         row.addStretch(1)
         self.closed_on = date_edit()
-        today = local_today(clock)
+        today = self._today
         sprint = view.sprint
-        self.closed_on.setDate(to_qdate(min(max(today, sprint.start_date), sprint.end_date)))
+        self.closed_on.setMaximumDate(to_qdate(today))  # a sprint closes today or before
+        self.closed_on.setDate(to_qdate(min(today, sprint.end_date)))
+        if today < sprint.start_date:  # it never started: it can only be abandoned
+            self.abandoned.setChecked(True)
+            self.completed.setEnabled(False)
+            self.completed.setToolTip("A sprint that has not started cannot be completed.")
         self.add_field("closed_state", "The sprint was:", state_row)
         self.add_field("closed_on", "Closed on:", self.closed_on)
 
@@ -100,8 +112,9 @@ class CloseSprintDialog(FormDialog):
             grid.addWidget(label, 0, column)
         self.outcome_rows: list[tuple[int, QComboBox, QLineEdit, QLineEdit]] = []
         self.roll_boxes: dict[int, QCheckBox] = {}
-        for index, goal_view in enumerate(view.goals, start=1):
+        for index, goal_view in enumerate(view.goals):
             goal = goal_view.goal
+            line = 1 + 2 * index  # each goal's widgets, then a line for its problems
             title = QLabel(goal.title)
             title.setWordWrap(True)
             combo = QComboBox()
@@ -115,21 +128,22 @@ class CloseSprintDialog(FormDialog):
                 else GoalStatus.MISSED
             )
             combo.setCurrentIndex(combo.findData(guess.value))
-            final = QLineEdit(number_text(goal_view.progress.latest))
+            final = QLineEdit(edit_number_text(goal_view.progress.latest))
             final.setPlaceholderText("—")
             final.setMaximumWidth(110)
             lessons = QLineEdit(goal.lessons)
             lessons.setPlaceholderText("What you learned")
-            grid.addWidget(title, index, 0)
-            grid.addWidget(combo, index, 1)
-            grid.addWidget(final, index, 2)
-            grid.addWidget(lessons, index, 3)
+            grid.addWidget(title, line, 0)
+            grid.addWidget(combo, line, 1)
+            grid.addWidget(final, line, 2)
+            grid.addWidget(lessons, line, 3)
             roll = QCheckBox()
             roll.setChecked(guess is GoalStatus.MISSED)
             roll.setAccessibleName(f"Roll “{goal.title}” over")
             roll.setToolTip("Carry this goal on in another sprint, starting where it ended")
-            grid.addWidget(roll, index, 4)
+            grid.addWidget(roll, line, 4)
             grid.setColumnStretch(3, 1)
+            grid.addWidget(self.error_label(outcome_key(goal.id)), line + 1, 0, 1, 5)
             self.outcome_rows.append((goal.id, combo, final, lessons))
             self.roll_boxes[goal.id] = roll
             combo.currentIndexChanged.connect(
@@ -185,7 +199,7 @@ class CloseSprintDialog(FormDialog):
                 value = parse_number(final.text())
             except ValueError as exc:
                 raise ValidationError(
-                    {"outcomes": f"“{final.text()}” is not a number (a final value)."}
+                    {outcome_key(goal_id): f"The final value “{final.text()}” is not a number."}
                 ) from exc
             outcomes.append(
                 GoalOutcome(goal_id, GoalStatus(combo.currentData()), value, lessons.text().strip())

@@ -15,23 +15,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.errors import ValidationError
+from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
 
 DRAFT_DELAY_MS = 400
+STAMP = "_edits_version"
+"""The draft's record of which version of the edited thing it was typed against."""
 
 
 class FormDialog(QDialog):
     """Subclasses add fields with :meth:`add_field` and implement ``values``/``load``."""
 
     def __init__(
-        self, title: str, drafts: DraftStore, draft_key: str, parent: QWidget | None = None
+        self,
+        title: str,
+        drafts: DraftStore,
+        draft_key: str,
+        parent: QWidget | None = None,
+        *,
+        stamp: str = "",
     ) -> None:
+        """``stamp`` identifies the version of what is edited (its ``updated_at``): a
+        draft typed against another version is out of date and is not restored."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self._drafts = drafts
         self._draft_key = draft_key
+        self._stamp = stamp
         self._errors: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
@@ -80,6 +91,15 @@ class FormDialog(QDialog):
         widget.setAccessibleName(label.rstrip(":"))
         return widget
 
+    def error_label(self, name: str) -> QLabel:
+        """A hidden label for problems with ``name``, for fields laid out by hand."""
+        error = QLabel()
+        error.setObjectName("danger")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        self._errors[name] = error
+        return error
+
     def new_form(self) -> QFormLayout:
         """A second form with the same look, for fields below other content."""
         form = QFormLayout()
@@ -96,15 +116,21 @@ class FormDialog(QDialog):
 
     # -- drafts ---------------------------------------------------------------------------
     def restore_draft(self) -> None:
-        """Load a draft left by an earlier session, if there is one."""
+        """Load a draft left by an earlier session, if there is one and what it edits has
+        not changed since (restoring it then would undo the newer change)."""
         saved = self._drafts.get(self._draft_key)
-        if saved:
-            self.load(saved)
-            self.restored_label.setVisible(True)
+        if not saved:
+            return
+        if saved.pop(STAMP, "") != self._stamp:
+            self._drafts.discard(self._draft_key)
+            return
+        self.load(saved)
+        self.restored_label.setVisible(True)
 
     def keep_draft(self) -> None:
         """Write the current values as the draft."""
-        self._drafts.put(self._draft_key, self.values())
+        self._draft_timer.stop()
+        self._drafts.put(self._draft_key, {**self.values(), STAMP: self._stamp})
 
     # -- errors ---------------------------------------------------------------------------
     def show_problems(self, error: ValidationError) -> None:
@@ -148,12 +174,20 @@ class FormDialog(QDialog):
             self.keep_draft()
             self.show_problems(exc)
             return
+        except DomainError as exc:  # e.g. the journal could not be written: nothing saved
+            self.keep_draft()
+            self.show_problems(ValidationError({"": str(exc)}))
+            return
         if saved:
             self._draft_timer.stop()
             self._drafts.discard(self._draft_key)
             self.accept()
 
     def _on_buttons_rejected(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: what was typed is thrown away."""
         self._draft_timer.stop()
         self._drafts.discard(self._draft_key)
-        self.reject()
+        super().reject()

@@ -28,7 +28,7 @@ from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
-from devjournal.ui.formatting import date_edit, from_qdate, number_text, parse_number, to_qdate
+from devjournal.ui.formatting import date_edit, edit_number_text, from_qdate, parse_number, to_qdate
 
 METRIC_LABELS = {
     MetricKind.NUMBER: "A number with a unit",
@@ -60,13 +60,21 @@ class GoalDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         key = f"goal:{goal.id}" if goal else f"goal:new:sprint={sprint.id}"
-        super().__init__("Edit goal" if goal else "New goal", drafts, key, parent)
+        super().__init__(
+            "Edit goal" if goal else "New goal",
+            drafts,
+            key,
+            parent,
+            stamp=goal.updated_at.isoformat() if goal else "",
+        )
         self._coaching = coaching
         self._sprint = sprint
         self._goal = goal
         self._milestones = milestones
         self.saved: Goal | None = None
         self.changes = Changes()
+        # A new goal goes last; asked once, not on every keystroke.
+        self._position = 0 if goal else len(coaching.goals_of(sprint.id))
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("e.g. Review pull requests within a day")
@@ -187,8 +195,8 @@ class GoalDialog(FormDialog):
         self.unit_edit.setText(goal.unit)
         if goal.scale_max is not None:
             self.scale_combo.setCurrentIndex(self.scale_combo.findData(goal.scale_max))
-        self.baseline_edit.setText(number_text(goal.baseline))
-        self.target_edit.setText(number_text(goal.target))
+        self.baseline_edit.setText(edit_number_text(goal.baseline))
+        self.target_edit.setText(edit_number_text(goal.target))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(goal.direction.value))
         self.milestones_edit.setPlainText("\n".join(m.title for m in milestones))
         self.achievable_edit.setPlainText(goal.achievable)
@@ -247,7 +255,7 @@ class GoalDialog(FormDialog):
             final_value=base.final_value if base else None,
             lessons=base.lessons if base else "",
             scope=base.scope if base else GoalDraft.scope,
-            position=base.position if base else len(self._coaching.goals_of(self._sprint.id)),
+            position=base.position if base else self._position,
             rolled_from_id=base.rolled_from_id if base else None,
         )
 

@@ -30,7 +30,13 @@ class SprintDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
-        super().__init__("Edit sprint" if sprint else "New sprint", drafts, key, parent)
+        super().__init__(
+            "Edit sprint" if sprint else "New sprint",
+            drafts,
+            key,
+            parent,
+            stamp=sprint.updated_at.isoformat() if sprint else "",
+        )
         self._coaching = coaching
         self._sprint = sprint
         self.saved: Sprint | None = None

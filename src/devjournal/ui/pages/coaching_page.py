@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -50,6 +50,7 @@ from devjournal.ui.widgets.goal_card import GoalCard
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COACHING_CHANGES = ("sprints", "goals", "milestones", "checkins")
@@ -84,7 +85,7 @@ class CoachingPage(QWidget):
         self._notice_action: Callable[[], None] | None = None
         self._keep: int | None = None
         self._focus_goal: int | None = None
-        self._pending_quick: dict[int, tuple[str, str]] = {}
+        self._pending_quick: dict[int, tuple[str, str, str]] = {}  # goal: day, value, note
 
         # Left: the sprints, grouped by phase.
         self.new_button = QPushButton("New sprint")
@@ -406,7 +407,12 @@ class CoachingPage(QWidget):
         row = QHBoxLayout()
         if view.phase is SprintPhase.PLANNED:
             text = f"Starts in {plural((view.sprint.start_date - view.today).days, 'day')}"
-        elif view.sprint.closed_state is None and view.today > view.sprint.end_date:
+        elif view.sprint.closed_state is not None and view.sprint.closed_on is not None:
+            text = (
+                f"{view.sprint.closed_state.value.capitalize()} on "
+                f"{local_date(view.sprint.closed_on, 'd MMM yyyy')}"
+            )
+        elif view.today > view.sprint.end_date:
             text = f"Ended {local_date(view.sprint.end_date, 'd MMM yyyy')}: close it to wrap up"
         else:
             text = f"Day {view.day} of {view.total_days}"
@@ -480,7 +486,12 @@ class CoachingPage(QWidget):
             return
         dialog = CloseSprintDialog(self._coaching, self._drafts, self._clock, self.view, self)
 
+        goal_ids = [g.goal.id for g in self.view.goals]
+
         def saved() -> None:
+            for goal_id in goal_ids:  # no more quick check-ins on a closed sprint
+                self._pending_quick.pop(goal_id, None)
+                self._drafts.discard(quick_draft_key(goal_id))
             self._apply(dialog.changes)
             closed = dialog.closed
             if closed is not None and closed.rolled_into is not None:
@@ -500,12 +511,25 @@ class CoachingPage(QWidget):
         self._open(dialog, lambda: self._apply(dialog.changes))
 
     # -- direct edits ---------------------------------------------------------------------
+    def _attempt(self, call: Callable[[], Outcome[_T]]) -> Outcome[_T] | None:
+        """Run a service call; a refusal is said in a message and changes nothing."""
+        try:
+            return call()
+        except DomainError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "devjournal", str(exc), parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.refresh()  # show the journal as it is
+            return None
+
     def delete_sprint(self) -> None:
         """Delete the open sprint (undoable)."""
         if self.view is None:
             return
         sprint = self.view.sprint
-        outcome = self._coaching.delete_sprint(sprint.id)
+        outcome = self._attempt(lambda: self._coaching.delete_sprint(sprint.id))
+        if outcome is None:
+            return
         self.view = None
         self._apply(outcome.changes)
         self._offer_undo(
@@ -516,7 +540,9 @@ class CoachingPage(QWidget):
     def delete_goal(self, goal_view: GoalView) -> None:
         """Delete a goal (undoable)."""
         goal = goal_view.goal
-        outcome = self._coaching.delete_goal(goal.id)
+        outcome = self._attempt(lambda: self._coaching.delete_goal(goal.id))
+        if outcome is None:
+            return
         self._apply(outcome.changes)
         self._offer_undo(
             f"Deleted the goal “{goal.title}”.",
@@ -527,7 +553,8 @@ class CoachingPage(QWidget):
         """Record a check-in from a goal card's quick row."""
         if self.view is None:
             return
-        card = self.goal_cards.get(goal_view.goal.id)
+        goal_id = goal_view.goal.id
+        card = self.goal_cards.get(goal_id)
         try:
             try:
                 value = parse_number(value_text)
@@ -536,29 +563,42 @@ class CoachingPage(QWidget):
             if value is None:
                 raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
             outcome = self._coaching.add_checkin(
-                CheckinDraft(goal_id=goal_view.goal.id, on_date=on, value=value, note=note.strip())
+                CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
             )
         except ValidationError as exc:
             if card is not None:
                 card.show_checkin_error(exc.message)
             return
+        except DomainError as exc:  # not saved: what was typed stays in the row
+            if card is not None:
+                card.show_checkin_error(str(exc))
+            return
         sprint = self.view.sprint
-        self._drafts.discard(quick_draft_key(goal_view.goal.id))
-        self._pending_quick.pop(goal_view.goal.id, None)
+        self._drafts.discard(quick_draft_key(goal_id))
+        self._pending_quick.pop(goal_id, None)
         if card is not None:
-            card.set_quick_values("", "")
-        self._focus_goal = goal_view.goal.id
+            card.set_quick_values("", "", "")
+        self._focus_goal = goal_id
         self._apply(outcome.changes)
         if not sprint.start_date <= on <= sprint.end_date:
+
+            def undo() -> None:
+                # Take it back and put what was typed back in the row, to fix the day.
+                self._pending_quick[goal_id] = (on.isoformat(), value_text, note)
+                self._focus_goal = goal_id
+                self._restored(self._coaching.delete_checkin(outcome.value.id))
+
             self._offer_undo(
                 f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day outside the "
                 "sprint: is the date right?",
-                lambda: self._restored(self._coaching.delete_checkin(outcome.value.id)),
+                undo,
             )
 
     def delete_checkin(self, checkin: Checkin) -> None:
         """Delete a check-in (undoable)."""
-        outcome = self._coaching.delete_checkin(checkin.id)
+        outcome = self._attempt(lambda: self._coaching.delete_checkin(checkin.id))
+        if outcome is None:
+            return
         self._apply(outcome.changes)
         self._offer_undo(
             f"Deleted the check-in of {local_date(checkin.on_date, 'd MMM yyyy')}.",
@@ -568,35 +608,47 @@ class CoachingPage(QWidget):
     def tick_milestone(self, milestone: Milestone, done: bool) -> None:
         """Mark a milestone done today, or not done."""
         changed = replace(milestone, done_on=local_today(self._clock) if done else None)
-        self._apply(self._coaching.update_milestone(milestone.id, changed).changes)
+        outcome = self._attempt(lambda: self._coaching.update_milestone(milestone.id, changed))
+        if outcome is not None:
+            self._apply(outcome.changes)
 
     # -- quick check-in drafts ----------------------------------------------------------
-    def _quick_draft(self, goal_id: int) -> tuple[str, str] | None:
+    def _quick_draft(self, goal_id: int) -> tuple[str, str, str] | None:
         saved = self._drafts.get(quick_draft_key(goal_id))
         if not saved:
             return None
-        return str(saved.get("value", "")), str(saved.get("note", ""))
+        return (
+            str(saved.get("day", "")),
+            str(saved.get("value", "")),
+            str(saved.get("note", "")),
+        )
 
-    def _on_card_quick_checkin_edited(self, goal_id: int, value: str, note: str) -> None:
-        self._pending_quick[goal_id] = (value, note)
+    def _on_card_quick_checkin_edited(self, goal_id: int, day: str, value: str, note: str) -> None:
+        self._pending_quick[goal_id] = (day, value, note)
         self._quick_timer.start()
 
     def _keep_quick_rows(self) -> None:
         """Before the cards are rebuilt: what is typed in them goes with the new ones."""
         for goal_id, card in self.goal_cards.items():
-            value, note = card.quick_values()
+            day, value, note = card.quick_values()
             if value or note:
-                self._pending_quick[goal_id] = (value, note)
+                self._pending_quick[goal_id] = (day, value, note)
         self._keep_quick_drafts()
 
     def _keep_quick_drafts(self) -> None:
         self._quick_timer.stop()
-        for goal_id, (value, note) in self._pending_quick.items():
+        for goal_id, (day, value, note) in self._pending_quick.items():
             key = quick_draft_key(goal_id)
             if value or note:
-                self._drafts.put(key, {"value": value, "note": note})
+                self._drafts.put(key, {"day": day, "value": value, "note": note})
             else:
                 self._drafts.discard(key)
+
+    def flush_drafts(self) -> None:
+        """Write what is typed now (the window is closing): quick rows and an open form."""
+        self._keep_quick_rows()
+        if self.dialog is not None:
+            self.dialog.keep_draft()
 
     # -- notices and undo -----------------------------------------------------------------
     def _restored(self, outcome: Outcome[Any], keep: int | None = None) -> None:

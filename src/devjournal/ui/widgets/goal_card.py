@@ -6,6 +6,7 @@ signals; the Coaching page decides what happens.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -78,7 +79,7 @@ class GoalCard(Card):
     edit_requested = Signal(object)  # GoalView
     delete_requested = Signal(object)  # GoalView
     checkin_submitted = Signal(object, object, str, str)  # GoalView, date, value text, note
-    quick_checkin_edited = Signal(int, str, str)  # goal id, value text, note
+    quick_checkin_edited = Signal(int, str, str, str)  # goal id, day (ISO), value text, note
     checkin_edit_requested = Signal(object)  # Checkin
     checkin_delete_requested = Signal(object)  # Checkin
     milestone_toggled = Signal(object, bool)  # Milestone, done
@@ -237,6 +238,7 @@ class GoalCard(Card):
         self.note_edit.returnPressed.connect(self._submit)
         for edit in (self.value_edit, self.note_edit):
             edit.textEdited.connect(self._on_quick_edited)
+        self.day_edit.dateChanged.connect(self._on_quick_edited)
         return box
 
     def _value_hint(self) -> str:
@@ -287,17 +289,21 @@ class GoalCard(Card):
         return row
 
     # -- the quick check-in -------------------------------------------------------------
-    def quick_values(self) -> tuple[str, str]:
-        """What is typed in the quick check-in row (value, note)."""
+    def quick_values(self) -> tuple[str, str, str]:
+        """What is in the quick check-in row: the day (ISO), the value and the note."""
         if self.value_edit is None or self.note_edit is None:
-            return "", ""
-        return self.value_edit.text(), self.note_edit.text()
+            return "", "", ""
+        day = from_qdate(self.day_edit.date()).isoformat()
+        return day, self.value_edit.text(), self.note_edit.text()
 
-    def set_quick_values(self, value: str, note: str) -> None:
+    def set_quick_values(self, day: str, value: str, note: str) -> None:
         """Put back what was typed before the card was rebuilt (or before a crash)."""
-        if self.value_edit is not None and self.note_edit is not None:
-            self.value_edit.setText(value)
-            self.note_edit.setText(note)
+        if self.value_edit is None or self.note_edit is None:
+            return
+        with contextlib.suppress(ValueError):
+            self.day_edit.setDate(to_qdate(date.fromisoformat(day)))
+        self.value_edit.setText(value)
+        self.note_edit.setText(note)
 
     def show_checkin_error(self, message: str) -> None:
         """Say why the quick check-in was refused, under the row."""
@@ -313,12 +319,11 @@ class GoalCard(Card):
             self.value_edit.setFocus()
 
     def _submit(self) -> None:
-        value, note = self.quick_values()
+        _, value, note = self.quick_values()
         self.checkin_submitted.emit(self.goal_view, from_qdate(self.day_edit.date()), value, note)
 
     def _on_quick_edited(self) -> None:
-        value, note = self.quick_values()
-        self.quick_checkin_edited.emit(self.goal_view.goal.id, value, note)
+        self.quick_checkin_edited.emit(self.goal_view.goal.id, *self.quick_values())
 
     def _on_show_all_toggled(self, on: bool) -> None:
         for checkin in self._newest_first[len(self.history_rows) :]:
