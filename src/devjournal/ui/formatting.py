@@ -41,7 +41,9 @@ def edit_number_text(value: float | None) -> str:
     writes back the same number (``3.456``, not ``3.46``)."""
     if value is None:
         return ""
-    return f"{value:.15g}"
+    if value == round(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)  # the shortest text that reads back as exactly this number
 
 
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
