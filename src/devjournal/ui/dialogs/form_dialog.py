@@ -147,6 +147,11 @@ class FormDialog(QDialog):
                 label.setVisible(True)
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
+        # Messages take room: grow to fit them rather than squeeze the fields.
+        self.layout_.activate()
+        needed = self.layout_.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def error_text(self, name: str) -> str:
         """The error shown for ``name`` ("" when none)."""
