@@ -649,3 +649,41 @@ def test_a_bad_final_value_is_shown_under_its_goal(window: MainWindow, services:
     assert dialog.error_text(f"outcome:{goal.id}") == "The final value “lots” is not a number."
     assert services.coaching.sprint(sprint.id).closed_state is None
     assert dialog.closed_on.maximumDate() == to_qdate(date(2026, 11, 18))
+
+
+def test_the_sprint_list_filters_as_you_type(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    services.coaching.create_sprint(RUNNING)
+    for n, coach in enumerate(("Maya", "Ines", "Maya")):
+        services.coaching.create_sprint(
+            SprintDraft(
+                title=f"Old sprint {n}",
+                kind=SprintKind.SKILLS,
+                coach_name=coach,
+                start_date=date(2025, 1 + n, 1),
+                end_date=date(2025, 2 + n, 1),
+            )
+        )
+    page = page_of(window)
+    page.refresh()
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.filter_edit.hasFocus()
+    qtbot.keyClicks(page.filter_edit, "maya")
+    shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert shown == ["Finished · 2", "Old sprint 2", "Old sprint 0"]
+    page.filter_edit.setText("nobody")
+    assert page.model.rowCount() == 0 and page.no_match.isVisibleTo(page)
+    page.filter_edit.clear()
+    assert page.model.rowCount() == 6  # two headings, four sprints
+    assert page.list.currentIndex().data() == "Review faster"  # still the open sprint
+
+
+def test_the_sprint_dialog_says_how_long_the_sprint_is(window: MainWindow) -> None:
+    page = page_of(window)
+    page.new_sprint()
+    dialog = opened(page, SprintDialog)
+    assert dialog.length_label.text() == "84 days (12 weeks)"
+    dialog.end_edit.setDate(to_qdate(date(2026, 12, 31)))
+    assert dialog.length_label.text() == "44 days (about 6 weeks)"
+    dialog.reject()

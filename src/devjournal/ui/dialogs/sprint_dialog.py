@@ -6,7 +6,7 @@ import contextlib
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import SprintKind
@@ -47,6 +47,7 @@ class SprintDialog(FormDialog):
         for kind in SprintKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.coach_edit = QLineEdit()
+        self.coach_edit.setPlaceholderText("Who coaches you (optional)")
         self.focus_edit = QLineEdit()
         self.focus_edit.setPlaceholderText("The level to reach, e.g. Senior: leads a project")
         self.start_edit = date_edit()
@@ -60,7 +61,15 @@ class SprintDialog(FormDialog):
         self.add_field("coach_name", "Coach:", self.coach_edit)
         self.add_field("focus", "Level to reach:", self.focus_edit)
         self.add_field("start_date", "Starts:", self.start_edit)
-        self.add_field("end_date", "Ends:", self.end_edit)
+        self.length_label = QLabel()
+        self.length_label.setObjectName("muted")
+        ends = QWidget()
+        ends_row = QHBoxLayout(ends)
+        ends_row.setContentsMargins(0, 0, 0, 0)
+        ends_row.addWidget(self.end_edit)
+        ends_row.addWidget(self.length_label, 1)
+        self.add_field("end_date", "Ends:", ends)
+        self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
         self.resize(520, self.sizeHint().height())
 
@@ -69,7 +78,7 @@ class SprintDialog(FormDialog):
             self._fill(sprint)
         else:
             self.start_edit.setDate(to_qdate(today))
-            self.end_edit.setDate(to_qdate(today + timedelta(weeks=12)))
+            self.end_edit.setDate(to_qdate(today + timedelta(weeks=12, days=-1)))
             self.cadence_spin.setValue(14)
         self.restore_draft()
         for signal in (
@@ -82,6 +91,18 @@ class SprintDialog(FormDialog):
             self.cadence_spin.valueChanged,
         ):
             signal.connect(self.changed)
+        self.start_edit.dateChanged.connect(self._show_length)
+        self.end_edit.dateChanged.connect(self._show_length)
+        self._show_length()
+
+    def _show_length(self) -> None:
+        days = self.start_edit.date().daysTo(self.end_edit.date()) + 1
+        if days < 1:
+            self.length_label.setText("")
+        elif days % 7 == 0:
+            self.length_label.setText(f"{days} days ({days // 7} weeks)")
+        else:
+            self.length_label.setText(f"{days} days (about {round(days / 7)} weeks)")
 
     def _fill(self, sprint: SprintDraft) -> None:
         self.title_edit.setText(sprint.title)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLineEdit,
     QListView,
     QMessageBox,
     QProgressBar,
@@ -58,6 +59,12 @@ NOTICE_MS = 15_000
 DRAFT_DELAY_MS = 400
 
 
+def _haystack(summary: SprintSummary) -> str:
+    """What the sprint filter looks in."""
+    sprint = summary.sprint
+    return f"{sprint.title} {sprint.coach_name} {sprint.focus} {sprint.kind.label}".casefold()
+
+
 def quick_draft_key(goal_id: int) -> str:
     """The draft key of a goal card's quick check-in row."""
     return f"checkin:new:goal={goal_id}"
@@ -92,6 +99,14 @@ class CoachingPage(QWidget):
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip("Start a coaching sprint (Ctrl+N)")
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by title, coach or focus")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter sprints")
+        self.find_action = QAction("Find a sprint", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
+        self._board: list[SprintSummary] = []
         self.model = QStandardItemModel(self)
         self.list = QListView()
         self.list.setObjectName("sprintList")
@@ -105,7 +120,11 @@ class CoachingPage(QWidget):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(12, 16, 6, 12)
         left_column.addWidget(self.new_button)
+        left_column.addWidget(self.filter_edit)
         left_column.addWidget(self.list, 1)
+        self.no_match = label("No sprint matches.", "muted", wrap=True)
+        self.no_match.setVisible(False)
+        left_column.addWidget(self.no_match)
 
         # Right: an empty state, or the selected sprint.
         self.empty = QWidget()
@@ -194,6 +213,8 @@ class CoachingPage(QWidget):
         self.new_button.clicked.connect(self.new_sprint)
         self.empty_button.clicked.connect(self.new_sprint)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
         self.notice_button.clicked.connect(self._on_notice_button_clicked)
         self.undo_action.triggered.connect(self._on_notice_button_clicked)
         self.notice_close.clicked.connect(self._hide_notice)
@@ -206,6 +227,7 @@ class CoachingPage(QWidget):
         """Reload the sprint list and the open sprint (``keep`` selects a sprint by id)."""
         selected = keep if keep is not None else (self.view.sprint.id if self.view else None)
         board = self._coaching.board()
+        self._board = board
         self._fill_list(board)
         ids = [s.sprint.id for s in board]
         if selected not in ids:
@@ -223,10 +245,13 @@ class CoachingPage(QWidget):
 
     def _fill_list(self, board: list[SprintSummary]) -> None:
         today = local_today(self._clock)
+        words = self.filter_edit.text().casefold().split()
+        shown = [s for s in board if all(w in _haystack(s) for w in words)]
         blocker = self.list.selectionModel().blockSignals(True)
         self.model.clear()
+        self.no_match.setVisible(bool(board) and not shown)
         for phase in SprintPhase:
-            members = [s for s in board if s.phase is phase]
+            members = [s for s in shown if s.phase is phase]
             if not members:
                 continue
             heading = QStandardItem(f"{phase.label} · {len(members)}")
@@ -237,11 +262,25 @@ class CoachingPage(QWidget):
                 self.model.appendRow(self._list_item(summary, today))
         self.list.selectionModel().blockSignals(blocker)
 
+    def _on_filter_edit_text_changed(self) -> None:
+        self._fill_list(self._board)
+        if self.view is not None:
+            index = self._row_of(self.view.sprint.id)
+            if index.isValid():
+                blocker = self.list.selectionModel().blockSignals(True)
+                self.list.setCurrentIndex(index)
+                self.list.selectionModel().blockSignals(blocker)
+
+    def _on_find_action_triggered(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
     @staticmethod
     def _list_item(summary: SprintSummary, today: date) -> QStandardItem:
         sprint = summary.sprint
+        same_year = sprint.start_date.year == sprint.end_date.year
         dates = (
-            f"{local_date(sprint.start_date, 'd MMM')} – "
+            f"{local_date(sprint.start_date, 'd MMM' if same_year else 'd MMM yyyy')} – "
             f"{local_date(sprint.end_date, 'd MMM yyyy')}"
         )
         if summary.phase is SprintPhase.ACTIVE:
