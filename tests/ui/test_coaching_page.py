@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import ClosedState, Direction, GoalStatus, MetricKind, SprintKind
-from devjournal.domain.models import CheckinDraft, GoalDraft, MilestoneDraft, SprintDraft
+from devjournal.domain.models import CheckinDraft, Goal, GoalDraft, MilestoneDraft, SprintDraft
 from devjournal.domain.pace import PaceStatus
 from devjournal.domain.sprints import GoalOutcome, SprintClosing
 from devjournal.drafts import DraftStore
@@ -45,6 +45,17 @@ def page_of(window: MainWindow) -> CoachingPage:
     window.sidebar.setCurrentRow(1)
     window.activateWindow()  # shortcuts and focus need the active window
     return window.coaching_page
+
+
+def with_running_goal(window: MainWindow, services: Services) -> tuple[CoachingPage, Goal]:
+    """The running sprint with one numeric goal, open on the Coaching page."""
+    sprint = services.coaching.create_sprint(RUNNING).value
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    page = page_of(window)
+    page.refresh()
+    return page, goal
 
 
 def texts(widget: QWidget) -> list[str]:
@@ -532,12 +543,7 @@ def test_a_checkin_the_journal_refuses_keeps_what_was_typed(
 ) -> None:
     import sqlite3
 
-    sprint = services.coaching.create_sprint(RUNNING).value
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
-    page = page_of(window)
-    page.refresh()
+    page, goal = with_running_goal(window, services)
     other = sqlite3.connect(paths.journal, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -558,12 +564,7 @@ def test_a_checkin_the_journal_refuses_keeps_what_was_typed(
 def test_escape_throws_a_draft_away_and_a_stale_one_is_not_restored(
     window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
 ) -> None:
-    sprint = services.coaching.create_sprint(RUNNING).value
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
-    page = page_of(window)
-    page.refresh()
+    page, goal = with_running_goal(window, services)
     page.edit_goal(page.view.goals[0])  # type: ignore[union-attr]
     dialog = opened(page, GoalDialog)
     dialog.title_edit.setText("Typed, then Escape")
@@ -610,12 +611,7 @@ def test_a_closed_sprint_does_not_nag(window: MainWindow, services: Services) ->
 def test_undoing_a_checkin_outside_the_sprint_gives_the_typing_back(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    sprint = services.coaching.create_sprint(RUNNING).value
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
-    page = page_of(window)
-    page.refresh()
+    page, goal = with_running_goal(window, services)
     card_of(page, goal.id).day_edit.setDate(to_qdate(date(2025, 11, 18)))  # a year off
     quick_checkin(qtbot, page, goal.id, "9", "typo in the year")
     assert "a day outside the sprint" in page.notice_text()
