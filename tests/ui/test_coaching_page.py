@@ -39,6 +39,13 @@ RUNNING = SprintDraft(
     end_date=date(2026, 12, 19),
 )
 
+PLANNED = SprintDraft(
+    title="Next quarter",
+    kind=SprintKind.SKILLS,
+    start_date=date(2027, 1, 4),
+    end_date=date(2027, 3, 28),
+)
+
 
 def page_of(window: MainWindow) -> CoachingPage:
     assert window.coaching_page is not None
@@ -433,14 +440,7 @@ def test_today_opens_the_running_sprint_or_plans_one(
             if b.text() == text and b.isVisibleTo(window)
         )
 
-    planned = services.coaching.create_sprint(
-        SprintDraft(
-            title="Next quarter",
-            kind=SprintKind.SKILLS,
-            start_date=date(2027, 1, 4),
-            end_date=date(2027, 3, 28),
-        )
-    ).value
+    planned = services.coaching.create_sprint(PLANNED).value
     window.today_page.refresh()
     button("Plan a sprint").click()
     page = window.coaching_page
@@ -460,14 +460,7 @@ def test_keyboard_moves_between_sprints_over_the_headings(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     running = services.coaching.create_sprint(RUNNING).value
-    planned = services.coaching.create_sprint(
-        SprintDraft(
-            title="Next quarter",
-            kind=SprintKind.SKILLS,
-            start_date=date(2027, 1, 4),
-            end_date=date(2027, 3, 28),
-        )
-    ).value
+    planned = services.coaching.create_sprint(PLANNED).value
     page = page_of(window)
     page.refresh()
     assert page.view is not None and page.view.sprint.id == running.id
@@ -481,14 +474,7 @@ def test_keyboard_moves_between_sprints_over_the_headings(
 def test_a_planned_sprint_opens_for_checkins_when_it_starts(
     window: MainWindow, services: Services
 ) -> None:
-    planned = services.coaching.create_sprint(
-        SprintDraft(
-            title="Next quarter",
-            kind=SprintKind.SKILLS,
-            start_date=date(2027, 1, 4),
-            end_date=date(2027, 3, 28),
-        )
-    ).value
+    planned = services.coaching.create_sprint(PLANNED).value
     goal = services.coaching.add_goal(
         GoalDraft(sprint_id=planned.id, title="Fewer pages", baseline=12, target=2)
     ).value

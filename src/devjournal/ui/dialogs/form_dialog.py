@@ -3,6 +3,7 @@ and the typed values kept as a draft until saved or discarded."""
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -23,7 +24,11 @@ STAMP = "_edits_version"
 """The draft's record of which version of the edited thing it was typed against."""
 
 
-class FormDialog(QDialog):
+class _FormMeta(type(QDialog), ABCMeta):  # type: ignore[misc]
+    """Qt's metaclass with ABCMeta's, so mypy holds every form to the abstract methods."""
+
+
+class FormDialog(QDialog, metaclass=_FormMeta):
     """Subclasses add fields with :meth:`add_field` and implement ``values``/``load``."""
 
     def __init__(
@@ -158,18 +163,18 @@ class FormDialog(QDialog):
         label = self._errors.get(name)
         return label.text() if label is not None and label.isVisible() else ""
 
-    # -- to implement ---------------------------------------------------------------------
+    # -- each form says these ----------------------------------------------------------
+    @abstractmethod
     def values(self) -> dict[str, Any]:
         """The fields as plain JSON-able values."""
-        raise NotImplementedError
 
+    @abstractmethod
     def load(self, values: dict[str, Any]) -> None:
         """Put ``values`` (from :meth:`values`) into the fields."""
-        raise NotImplementedError
 
+    @abstractmethod
     def save(self) -> bool:
         """Save through the services; raise ValidationError to show problems."""
-        raise NotImplementedError
 
     # -- buttons --------------------------------------------------------------------------
     def _on_buttons_accepted(self) -> None:
