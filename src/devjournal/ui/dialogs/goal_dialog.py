@@ -38,9 +38,9 @@ METRIC_LABELS = {
 }
 
 
-def _text_edit(placeholder: str) -> QPlainTextEdit:
+def _text_edit(hint: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(hint)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(58)
     return edit
