@@ -10,7 +10,7 @@ import pytest
 
 from devjournal import __version__
 from devjournal.cli import run
-from devjournal.storage.database import open_journal
+from devjournal.storage.database import HEAD_REVISION, open_journal
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,7 +41,7 @@ def test_info_on_a_new_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert f"Journal:      {home / 'journal.sqlite'}" in out
     assert f"Backups:      {home / 'backups'} (none yet)" in out
-    assert "Schema:       revision 0001" in out
+    assert f"Schema:       revision {HEAD_REVISION}" in out
     assert "Log entries:  0" in out
 
 
@@ -49,7 +49,7 @@ def test_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_journal(tmp_path)
     assert run(["--home", str(tmp_path), "info", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_revision"] == "0001"
+    assert data["schema_revision"] == HEAD_REVISION
     assert data["counts"]["sprints"] == 0
     assert data["journal"] == str(tmp_path / "journal.sqlite")
 

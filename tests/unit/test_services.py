@@ -29,6 +29,7 @@ from devjournal.domain.models import (
     SprintDraft,
 )
 from devjournal.services.container import Services
+from devjournal.storage.database import HEAD_REVISION
 
 SPRINT = SprintDraft(
     title="Own the on-call rotation",
@@ -304,6 +305,6 @@ def test_today_on_empty_and_filled_journal(services: Services) -> None:
 def test_info_counts(services: Services) -> None:
     services.coaching.create_sprint(SPRINT)
     info = services.journal.info()
-    assert info.revision == "0001"
+    assert info.revision == HEAD_REVISION
     assert info.counts["sprints"] == 1 and info.counts["log_entries"] == 0
     assert info.size_bytes > 0

@@ -137,17 +137,17 @@ def test_outdated_journal_is_backed_up_before_migrating(
 
     def fake_migrate(engine: object) -> None:
         calls.append("migrate")
-        assert list(paths.backups.glob("journal-*-before-0002.sqlite")), "backup comes first"
+        assert list(paths.backups.glob("journal-*-before-9000.sqlite")), "backup comes first"
 
-    monkeypatch.setattr(journal_file, "KNOWN_REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(journal_file, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(database, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(journal_file, "KNOWN_REVISIONS", (*journal_file.KNOWN_REVISIONS, "9000"))
+    monkeypatch.setattr(journal_file, "HEAD_REVISION", "9000")
+    monkeypatch.setattr(database, "HEAD_REVISION", "9000")
     monkeypatch.setattr(database, "run_migrations", fake_migrate)
     open_journal(paths.journal, paths.backups).close()
     assert calls == ["migrate"]
     [backup] = paths.backups.iterdir()
     check = sqlite3.connect(backup)
-    assert check.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert check.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
     check.close()
 
 

@@ -120,9 +120,18 @@ class Checkin(CheckinDraft, Stamped):
     """A stored check-in."""
 
 
+@dataclass(frozen=True)
+class SessionQuestion:
+    """A question the coach asked, and your answer."""
+
+    question: str
+    answer: str = ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class SessionDraft:
-    """A coaching session. ``starts_at`` is timezone-aware."""
+    """A coaching session. ``starts_at`` is timezone-aware; ``agenda`` holds one item a
+    line (Markdown list markers allowed)."""
 
     sprint_id: int
     starts_at: datetime
@@ -132,6 +141,7 @@ class SessionDraft:
     notes: str = ""
     insights: str = ""
     scope: Scope = Scope.COACH
+    questions: tuple[SessionQuestion, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields, replace
-from datetime import datetime, time
+from datetime import date, datetime, time, tzinfo
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
@@ -12,6 +12,15 @@ from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.enums import ClosedState, EntryKind, GoalStatus, MetricKind, Scope
 from devjournal.domain.errors import NotFoundError, ValidationError
 from devjournal.domain.progress import goal_progress
+from devjournal.domain.sessions import (
+    SessionsView,
+    carried_into,
+    review_line,
+    session_days,
+    session_times,
+    sessions_view,
+    with_review,
+)
 from devjournal.domain.smart import smart_check
 from devjournal.domain.sprints import (
     GOAL_OUTCOMES,
@@ -477,6 +486,64 @@ class CoachingService:
         with self._db.reading() as tx:
             return tx.sessions.of_sprint(sprint_id)
 
+    def plan_sessions(
+        self,
+        sprint_id: int,
+        at: time,
+        every_days: int,
+        *,
+        duration_min: int = 60,
+        zone: tzinfo | None = None,
+    ) -> Outcome[list[m.CoachingSession]]:
+        """Plan the sprint's sessions from its start to its end, every ``every_days`` days
+        (or monthly, :data:`~devjournal.domain.sessions.MONTHLY`) at ``at`` local time
+        (``zone``, or this computer's). Days that already have a session are skipped."""
+        if every_days < 0 or every_days > 365:
+            raise ValidationError({"every_days": "Enter a number of days from 1 to 365."})
+        with self._db.transaction() as tx:
+            sprint = tx.sprints.get(sprint_id)
+            if sprint.closed_state is not None:
+                raise ValidationError({"every_days": "This sprint is closed."})
+            taken = {_local_day(x.starts_at, zone) for x in tx.sessions.of_sprint(sprint_id)}
+            days = [
+                d
+                for d in session_days(sprint.start_date, sprint.end_date, every_days)
+                if d not in taken
+            ]
+            created = []
+            for starts in session_times(days, at, zone):
+                draft = m.SessionDraft(
+                    sprint_id=sprint_id, starts_at=starts, duration_min=duration_min
+                )
+                rules.validate_session(draft)
+                created.append(tx.sessions.add(draft))
+        return Outcome(created, SESSIONS)
+
+    def prepare_session(self, session_id: int) -> Outcome[m.CoachingSession]:
+        """Put every open commitment from earlier sessions on this session's agenda, under
+        "Review commitments"; each one that comes up after its due date counts a slip."""
+        with self._db.transaction() as tx:
+            session = tx.sessions.get(session_id)
+            carried = carried_into(
+                session,
+                tx.sessions.of_sprint(session.sprint_id),
+                tx.actions.of_sprint(session.sprint_id),
+            )
+            for action in carried:
+                tx.reviews.add(session.id, action.id)
+            day = session.starts_at.astimezone().date()
+            agenda = with_review(session.agenda, [review_line(a, day) for a in carried])
+            saved = tx.sessions.update(session.id, replace(session, agenda=agenda))
+        return Outcome(saved, SESSIONS | ACTIONS)
+
+    def sessions_view(self, sprint_id: int) -> SessionsView:
+        """The sprint's sessions with their commitments, slips and follow-through."""
+        with self._db.reading() as tx:
+            sessions = tx.sessions.of_sprint(sprint_id)
+            actions = tx.actions.of_sprint(sprint_id)
+            reviews = tx.reviews.of_sprint(sprint_id)
+        return sessions_view(sessions, actions, reviews, self._clock())
+
     # -- action items ---------------------------------------------------------------------
     def add_action(self, draft: m.ActionItemDraft) -> Outcome[m.ActionItem]:
         """Commit to an action item."""
@@ -518,3 +585,7 @@ class CoachingService:
             and tx.sessions.get(draft.session_id).sprint_id != draft.sprint_id
         ):
             raise ValidationError({"session_id": "That session belongs to another sprint."})
+
+
+def _local_day(when: datetime, zone: tzinfo | None) -> date:
+    return when.astimezone(zone).date()

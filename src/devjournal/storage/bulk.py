@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session
 from devjournal.domain import models as m
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
-from devjournal.storage.repositories import entry_checksum, goal_checksum
+from devjournal.storage.repositories import entry_checksum, goal_checksum, questions_json
 
 
 def _rows(items: Sequence[tuple[int, Any]], now: datetime) -> list[dict[str, Any]]:
     out = []
     for ident, draft in items:
         values = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
+        if isinstance(draft, m.SessionDraft):
+            values["questions"] = questions_json(draft.questions)
         values.update(id=ident, created_at=now, updated_at=now)
         out.append(values)
     return out

@@ -58,6 +58,7 @@ class Tx:
         self.checkins = r.CheckinRepository(session)
         self.sessions = r.SessionRepository(session)
         self.actions = r.ActionItemRepository(session)
+        self.reviews = r.ReviewRepository(session)
         self.mentors = r.MentorRepository(session)
         self.links = r.MentorLinkRepository(session)
         self.entries = r.LogEntryRepository(session)

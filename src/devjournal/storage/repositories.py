@@ -7,6 +7,7 @@ of magnitude faster for long histories and never hands a session-bound object up
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
+from devjournal.domain.sessions import Review
 from devjournal.storage import schema as s
 
 
@@ -253,6 +255,64 @@ class SessionRepository(CrudRepository[m.SessionDraft, m.CoachingSession]):
     def of_sprint(self, sprint_id: int) -> list[m.CoachingSession]:
         """The sprint's sessions in time order."""
         return self._select(s.CoachingSessionRow.sprint_id == sprint_id)
+
+    def _row_values(self, draft: m.SessionDraft) -> dict[str, Any]:
+        values = super()._row_values(draft)
+        values["questions"] = questions_json(draft.questions)
+        return values
+
+    def _make(self, values: dict[str, Any]) -> m.CoachingSession:
+        values["questions"] = _questions(values.get("questions"))
+        return super()._make(values)
+
+
+def questions_json(questions: Iterable[m.SessionQuestion]) -> str:
+    """How a session's questions are stored: ``[[question, answer], ...]``."""
+    return json.dumps([[q.question, q.answer] for q in questions], ensure_ascii=False)
+
+
+def _questions(stored: object) -> tuple[m.SessionQuestion, ...]:
+    """The session's questions from their JSON column (an unreadable value reads as none:
+    ``check`` reports damage; the window must still open)."""
+    if not isinstance(stored, str):
+        return ()
+    try:
+        pairs = json.loads(stored)
+    except ValueError:
+        return ()
+    if not isinstance(pairs, list):
+        return ()
+    return tuple(
+        m.SessionQuestion(str(pair[0]), str(pair[1]))
+        for pair in pairs
+        if isinstance(pair, list) and len(pair) == 2
+    )
+
+
+class ReviewRepository:
+    """Which open action items came up for review in which sessions."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, session_id: int, action_id: int) -> bool:
+        """Record a review; False when it was already recorded."""
+        if self._s.get(s.SessionReviewRow, (session_id, action_id)) is not None:
+            return False
+        self._s.add(s.SessionReviewRow(session_id=session_id, action_id=action_id))
+        self._s.flush()
+        return True
+
+    def of_sprint(self, sprint_id: int) -> list[Review]:
+        """The reviews in a sprint's live sessions."""
+        c, rv = s.CoachingSessionRow, s.SessionReviewRow
+        stmt = (
+            select(rv.session_id, rv.action_id)
+            .join(c, c.id == rv.session_id)
+            .where(c.sprint_id == sprint_id, c.deleted_at.is_(None))
+            .order_by(rv.session_id, rv.action_id)
+        )
+        return [Review(sid, aid) for sid, aid in self._s.execute(stmt)]
 
 
 class ActionItemRepository(CrudRepository[m.ActionItemDraft, m.ActionItem]):

@@ -214,6 +214,23 @@ class CoachingSessionRow(TimestampMixin, SoftDeleteMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     insights: Mapped[str] = mapped_column(Text, default="", server_default="")
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
+    questions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    """JSON: ``[[question, answer], ...]`` (the coach's questions and your answers)."""
+
+
+class SessionReviewRow(Base):
+    """An open action item that came up for review in a session (revision 0002)."""
+
+    __tablename__ = "session_review"
+    __table_args__ = (Index("ix_session_review_action", "action_id"),)
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("coaching_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
 
 
 class ActionItemRow(TimestampMixin, SoftDeleteMixin, Base):

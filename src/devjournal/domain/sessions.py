@@ -1,0 +1,261 @@
+"""Coaching sessions and the accountability ledger: planning by cadence, carrying open
+commitments forward, slips and follow-through. Pure functions over domain values."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from devjournal.domain.enums import ActionStatus, SessionStatus
+from devjournal.domain.models import ActionItem, CoachingSession
+
+REVIEW_HEADING = "Review commitments"
+"""The agenda section that lists open commitments from earlier sessions."""
+MONTHLY = 0
+"""A cadence of "every month, on the same day" (clamped to the month's last day)."""
+
+
+def session_days(start: date, end: date, every_days: int) -> list[date]:
+    """Session days from ``start`` to ``end`` (both included): every ``every_days`` days,
+    or monthly on ``start``'s day of the month when ``every_days`` is :data:`MONTHLY`
+    (the 31st falls on the 30th, or the 28th/29th in February)."""
+    if end < start:
+        return []
+    if every_days == MONTHLY:
+        days: list[date] = []
+        n = 0
+        while True:
+            month = start.month - 1 + n
+            year, month = start.year + month // 12, month % 12 + 1
+            last = calendar.monthrange(year, month)[1]
+            day = date(year, month, min(start.day, last))
+            if day > end:
+                return days
+            days.append(day)
+            n += 1
+    if every_days < 1:
+        raise ValueError("every_days must be positive, or MONTHLY")
+    count = (end - start).days // every_days + 1
+    return [start + timedelta(days=every_days * i) for i in range(count)]
+
+
+def session_times(days: Iterable[date], at: time, zone: tzinfo | None = None) -> list[datetime]:
+    """Each day at the same wall-clock time in ``zone`` (this computer's local time when
+    None, with its daylight-saving rules for each date, which a fixed offset would get
+    wrong): a session at 10:00 stays at 10:00 when the clocks change."""
+    if zone is None:
+        return [datetime.combine(day, at).astimezone() for day in days]
+    return [datetime.combine(day, at, tzinfo=zone) for day in days]
+
+
+def agenda_items(agenda: str) -> list[str]:
+    """The agenda's items, one a line, list markers removed; the review section's heading
+    and its items included as they are."""
+    items = []
+    for raw in agenda.splitlines():
+        line = raw.strip()
+        for marker in ("- [ ] ", "- [x] ", "- ", "* ", "+ "):
+            if line.startswith(marker):
+                line = line[len(marker) :]
+                break
+        if line:
+            items.append(line)
+    return items
+
+
+def review_line(action: ActionItem, session_day: date) -> str:
+    """How an open commitment reads on a session's agenda."""
+    text = action.title
+    if action.due_date is not None:
+        if action.due_date < session_day:
+            late = (session_day - action.due_date).days
+            text += f" (due {_day(action.due_date)}, {late} day{'s' if late != 1 else ''} late)"
+        else:
+            text += f" (due {_day(action.due_date)})"
+    return text
+
+
+def with_review(agenda: str, lines: Sequence[str]) -> str:
+    """``agenda`` with its "Review commitments" section replaced by ``lines`` (or removed
+    when there are none). The section comes first; the user's own items follow as typed."""
+    own = []
+    skipping = False
+    for raw in agenda.splitlines():
+        stripped = raw.strip()
+        if stripped.rstrip(":") == REVIEW_HEADING:
+            skipping = True
+            continue
+        if skipping and stripped.startswith("- [ ] "):
+            continue
+        skipping = False
+        own.append(raw)
+    while own and not own[0].strip():
+        own.pop(0)
+    section = [f"{REVIEW_HEADING}:", *(f"- [ ] {line}" for line in lines)] if lines else []
+    if section and own:
+        section.append("")
+    return "\n".join(section + own)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+@dataclass(frozen=True)
+class Review:
+    """An open action item that came up for review in a session."""
+
+    session_id: int
+    action_id: int
+
+
+def slips(action: ActionItem, reviews: Iterable[Review], sessions: dict[int, datetime]) -> int:
+    """How many times ``action`` came up for review still open after its due date."""
+    if action.due_date is None:
+        return 0
+    return sum(
+        1
+        for r in reviews
+        if r.action_id == action.id
+        and r.session_id in sessions
+        and sessions[r.session_id].astimezone().date() > action.due_date
+    )
+
+
+def done_on_time(action: ActionItem) -> bool:
+    """Done by its due date (or done, with no due date)."""
+    return (
+        action.status is ActionStatus.DONE
+        and action.done_on is not None
+        and (action.due_date is None or action.done_on <= action.due_date)
+    )
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """Commitments and what became of them."""
+
+    committed: int = 0
+    done_on_time: int = 0
+    slipped: int = 0
+    """Done late, still open past the due date, or brought up again after it."""
+    open: int = 0
+    dropped: int = 0
+
+    def __str__(self) -> str:
+        if not self.committed:
+            return "No commitments"
+        parts = [f"{self.committed} committed", f"{self.done_on_time} done on time"]
+        if self.slipped:
+            parts.append(f"{self.slipped} slipped")
+        if self.open:
+            parts.append(f"{self.open} open")
+        if self.dropped:
+            parts.append(f"{self.dropped} dropped")
+        return ", ".join(parts)
+
+
+def follow_through(
+    actions: Iterable[ActionItem], slip_counts: dict[int, int], today: date
+) -> FollowThrough:
+    """Count ``actions`` by what became of them (each in one bucket but "slipped", which
+    also counts a slipped item that is open or done)."""
+    committed = on_time = slipped = still_open = dropped = 0
+    for a in actions:
+        committed += 1
+        late = (
+            slip_counts.get(a.id, 0) > 0
+            or a.is_overdue(today)
+            or (a.status is ActionStatus.DONE and not done_on_time(a))
+        )
+        slipped += late
+        if a.status is ActionStatus.DROPPED:
+            dropped += 1
+        elif a.status is ActionStatus.OPEN:
+            still_open += 1
+        elif done_on_time(a):
+            on_time += 1
+    return FollowThrough(committed, on_time, slipped, still_open, dropped)
+
+
+def carried_into(
+    session: CoachingSession, sessions: Sequence[CoachingSession], actions: Iterable[ActionItem]
+) -> list[ActionItem]:
+    """Open commitments made in sessions before ``session``: what it should review."""
+    earlier = {s.id for s in sessions if s.starts_at < session.starts_at and s.id != session.id}
+    return sorted(
+        (a for a in actions if a.status is ActionStatus.OPEN and a.session_id in earlier),
+        key=lambda a: (a.due_date or date.max, a.id),
+    )
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """An action item as the ledger shows it."""
+
+    action: ActionItem
+    slips: int
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """A session with the commitments made in it and what became of them."""
+
+    session: CoachingSession
+    committed: tuple[ActionLine, ...]
+    follow: FollowThrough
+    reviewed: tuple[int, ...]
+    """Action ids that came up for review in this session."""
+
+
+@dataclass(frozen=True)
+class SessionsView:
+    """A sprint's sessions and its accountability ledger."""
+
+    sessions: tuple[SessionLine, ...]
+    actions: tuple[ActionLine, ...]
+    total: FollowThrough
+    next_planned: CoachingSession | None
+
+
+def sessions_view(
+    sessions: Sequence[CoachingSession],
+    actions: Sequence[ActionItem],
+    reviews: Sequence[Review],
+    now: datetime,
+) -> SessionsView:
+    """Put a sprint's sessions, actions and reviews together as of ``now``."""
+    today = now.astimezone().date()
+    starts = {s.id: s.starts_at for s in sessions}
+    counts = {a.id: slips(a, reviews, starts) for a in actions}
+    lines = {a.id: ActionLine(a, counts[a.id], a.is_overdue(today)) for a in actions}
+    by_session: dict[int, list[ActionItem]] = {s.id: [] for s in sessions}
+    for a in actions:
+        if a.session_id in by_session:
+            by_session[a.session_id].append(a)
+    reviewed: dict[int, list[int]] = {s.id: [] for s in sessions}
+    for r in reviews:
+        if r.session_id in reviewed:
+            reviewed[r.session_id].append(r.action_id)
+    upcoming = [
+        s
+        for s in sessions
+        if s.status is SessionStatus.PLANNED and s.starts_at >= now - timedelta(hours=1)
+    ]
+    return SessionsView(
+        sessions=tuple(
+            SessionLine(
+                s,
+                tuple(lines[a.id] for a in by_session[s.id]),
+                follow_through(by_session[s.id], counts, today),
+                tuple(reviewed[s.id]),
+            )
+            for s in sessions
+        ),
+        actions=tuple(lines[a.id] for a in actions),
+        total=follow_through(actions, counts, today),
+        next_planned=min(upcoming, key=lambda s: s.starts_at) if upcoming else None,
+    )
