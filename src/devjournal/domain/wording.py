@@ -49,6 +49,7 @@ def sprint_day_phrase(day: int, total: int) -> str:
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")  # "- [ ] item": a task list item
 # Asterisks and backticks mark emphasis anywhere; underscores only at word edges
 # (CommonMark), so snake_case stays as written.
 _EMPHASIS = re.compile(r"(\*\*|\*|`)(\S(?:.*?\S)?)\1|(?<!\w)(__|_)(\S(?:.*?\S)?)\3(?!\w)")
@@ -58,7 +59,8 @@ def markdown_lines(text: str) -> list[str]:
     """The non-empty lines of a Markdown list as plain text (markers and emphasis removed)."""
     lines = []
     for raw in text.splitlines():
-        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), _LIST_MARKER.sub("", raw))
+        unlisted = _TASK_BOX.sub("", _LIST_MARKER.sub("", raw))
+        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), unlisted)
         line = line.strip()
         if line:
             lines.append(line)

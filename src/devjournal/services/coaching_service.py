@@ -476,6 +476,13 @@ class CoachingService:
             tx.sessions.soft_delete(session_id)
         return Outcome(None, SESSIONS | ACTIONS)
 
+    def delete_sessions(self, session_ids: list[int]) -> Outcome[None]:
+        """Delete several sessions at once (taking back a plan), all or none."""
+        with self._db.transaction() as tx:
+            for session_id in session_ids:
+                tx.sessions.soft_delete(session_id)
+        return Outcome(None, SESSIONS | ACTIONS)
+
     def restore_session(self, session_id: int) -> Outcome[m.CoachingSession]:
         """Undo a session's deletion."""
         with self._db.transaction() as tx:

@@ -27,34 +27,41 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.enums import ActionStatus, SessionStatus
 from devjournal.domain.errors import DomainError, ValidationError
-from devjournal.domain.models import Checkin, CheckinDraft, Milestone
+from devjournal.domain.models import ActionItem, Checkin, CheckinDraft, CoachingSession, Milestone
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.action_dialog import ActionDialog
 from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
 from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.dialogs.goal_dialog import GoalDialog
+from devjournal.ui.dialogs.plan_sessions_dialog import PlanSessionsDialog
+from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.goal_card import GoalCard
+from devjournal.ui.widgets.sessions_panel import SessionsPanel, when_text
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COACHING_CHANGES = ("sprints", "goals", "milestones", "checkins")
+COACHING_CHANGES = ("sprints", "goals", "milestones", "checkins", "sessions", "actions")
+GOALS_TAB, SESSIONS_TAB = 0, 1
 NOTICE_MS = 15_000
 DRAFT_DELAY_MS = 400
 
@@ -93,6 +100,8 @@ class CoachingPage(QWidget):
         self._keep: int | None = None
         self._focus_goal: int | None = None
         self._pending_quick: dict[int, tuple[str, str, str]] = {}  # goal: day, value, note
+        self._tab = GOALS_TAB
+        self.sessions_panel: SessionsPanel | None = None
 
         # Left: the sprints, grouped by phase.
         self.new_button = QPushButton("New sprint")
@@ -154,6 +163,7 @@ class CoachingPage(QWidget):
         self.sprint_scroll = QScrollArea()
         self.sprint_scroll.setWidgetResizable(True)
         self.sprint_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.sprint_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The sprint's content is swapped inside a holder that stays: replacing the scroll
         # area's own widget would delete the old content at once (it may be mid-signal) or
         # turn it into a hidden window.
@@ -389,6 +399,26 @@ class CoachingPage(QWidget):
             retro.add_label(sprint.retrospective or "No retrospective was written.")
             column.addWidget(retro)
 
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("sprintTabs")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.tabs.addTab(f"Goals ({len(view.goals)})")
+        self.tabs.addTab("Sessions && actions")  # && is a literal "&" on a tab
+        self.tabs.setCurrentIndex(self._tab)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        column.addWidget(self.tabs)
+        self.goal_cards = {}
+        self.sessions_panel = None
+        if self._tab == SESSIONS_TAB:
+            self._add_sessions(column, view, editable=not closed)
+        else:
+            self._add_goals(column, view, closed=closed)
+        column.addStretch(1)
+        self._show_content(content, scroll)
+
+    def _add_goals(self, column: QVBoxLayout, view: SprintView, *, closed: bool) -> None:
+        sprint = view.sprint
         if not view.goals:
             hint = Card()
             hint.add_label("No goals yet", "cardTitle")
@@ -416,7 +446,34 @@ class CoachingPage(QWidget):
                 card.set_quick_values(*saved)
             self.goal_cards[goal_id] = card
             column.addWidget(card)
-        column.addStretch(1)
+
+    def _add_sessions(self, column: QVBoxLayout, view: SprintView, *, editable: bool) -> None:
+        panel = SessionsPanel(
+            self._coaching.sessions_view(view.sprint.id), self._clock(), editable=editable
+        )
+        panel.plan_requested.connect(self.plan_sessions)
+        panel.add_session_requested.connect(self.add_session)
+        panel.edit_session_requested.connect(self.edit_session)
+        panel.status_requested.connect(self.set_session_status)
+        panel.prepare_requested.connect(self.prepare_session)
+        panel.delete_session_requested.connect(self.delete_session)
+        panel.commit_requested.connect(self.add_action)
+        panel.edit_action_requested.connect(self.edit_action)
+        panel.action_done_toggled.connect(self.set_action_done)
+        panel.delete_action_requested.connect(self.delete_action)
+        self.sessions_panel = panel
+        column.addWidget(panel)
+
+    def show_tab(self, index: int) -> None:
+        """Show the sprint's goals (0) or its sessions and actions (1)."""
+        self._tab = index
+        if self.view is not None:
+            self._build_sprint(self.view, keep_scroll=False)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        QTimer.singleShot(0, lambda: self.show_tab(index))  # not inside the tab bar's signal
+
+    def _show_content(self, content: QWidget, scroll: int) -> None:
         if self._content is not None:
             self._content.hide()
             self._holder.removeWidget(self._content)
@@ -548,6 +605,133 @@ class CoachingPage(QWidget):
         """Correct a check-in."""
         dialog = CheckinDialog(self._coaching, self._drafts, checkin, self)
         self._open(dialog, lambda: self._apply(dialog.changes))
+
+    # -- sessions and actions -------------------------------------------------------------
+    def plan_sessions(self) -> None:
+        """Plan the sprint's sessions from a cadence."""
+        if self.view is None:
+            return
+        sprint = self.view.sprint
+        existing = self._coaching.sessions_of(sprint.id)
+        dialog = PlanSessionsDialog(self._coaching, self._drafts, sprint, existing, self)
+
+        def saved() -> None:
+            self._apply(dialog.changes)
+            self._notify(
+                f"Planned {plural(len(dialog.created), 'session')}.",
+                "Undo",
+                lambda: self._undo_all([x.id for x in dialog.created]),
+            )
+
+        self._open(dialog, saved)
+
+    def add_session(self) -> None:
+        """Add one session."""
+        if self.view is None:
+            return
+        dialog = SessionDialog(
+            self._coaching, self._drafts, self.view.sprint, self.view.today, parent=self
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def edit_session(self, session: CoachingSession) -> None:
+        """Write up, move or re-plan a session."""
+        if self.view is None:
+            return
+        dialog = SessionDialog(
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            self.view.today,
+            session=session,
+            parent=self,
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def set_session_status(self, session: CoachingSession, status: SessionStatus) -> None:
+        """Mark a session held or cancelled (undoable)."""
+        changed = replace(session, status=status)
+        outcome = self._attempt(lambda: self._coaching.update_session(session.id, changed))
+        if outcome is None:
+            return
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Marked the session of {when_text(session)} {status.value}.",
+            lambda: self._restored(self._coaching.update_session(session.id, session)),
+        )
+
+    def prepare_session(self, session: CoachingSession) -> None:
+        """Carry open commitments onto the session's agenda."""
+        outcome = self._attempt(lambda: self._coaching.prepare_session(session.id))
+        if outcome is not None:
+            self._apply(outcome.changes)
+
+    def delete_session(self, session: CoachingSession) -> None:
+        """Delete a session (undoable)."""
+        outcome = self._attempt(lambda: self._coaching.delete_session(session.id))
+        if outcome is None:
+            return
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Deleted the session of {when_text(session)}.",
+            lambda: self._restored(self._coaching.restore_session(session.id)),
+        )
+
+    def add_action(self, session: CoachingSession | None) -> None:
+        """Commit to an action item (in ``session``, if given)."""
+        if self.view is None:
+            return
+        dialog = ActionDialog(
+            self._coaching,
+            self._drafts,
+            sprint_id=self.view.sprint.id,
+            goals=[g.goal for g in self.view.goals],
+            today=self.view.today,
+            session_id=session.id if session is not None else None,
+            parent=self,
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def edit_action(self, action: ActionItem) -> None:
+        """Change an action item."""
+        if self.view is None:
+            return
+        dialog = ActionDialog(
+            self._coaching,
+            self._drafts,
+            sprint_id=self.view.sprint.id,
+            goals=[g.goal for g in self.view.goals],
+            today=self.view.today,
+            action=action,
+            parent=self,
+        )
+        self._open(dialog, lambda: self._apply(dialog.changes))
+
+    def set_action_done(self, action: ActionItem, done: bool) -> None:
+        """Tick an action item done (today), or open again."""
+        changed = replace(
+            action,
+            status=ActionStatus.DONE if done else ActionStatus.OPEN,
+            done_on=local_today(self._clock) if done else None,
+        )
+        outcome = self._attempt(lambda: self._coaching.update_action(action.id, changed))
+        if outcome is not None:
+            self._apply(outcome.changes)
+
+    def delete_action(self, action: ActionItem) -> None:
+        """Delete an action item (undoable)."""
+        outcome = self._attempt(lambda: self._coaching.delete_action(action.id))
+        if outcome is None:
+            return
+        self._apply(outcome.changes)
+        self._offer_undo(
+            f"Deleted “{action.title}”.",
+            lambda: self._restored(self._coaching.restore_action(action.id)),
+        )
+
+    def _undo_all(self, session_ids: list[int]) -> None:
+        """Take back a plan: delete the sessions it made."""
+        self._apply(self._coaching.delete_sessions(session_ids).changes)
 
     # -- direct edits ---------------------------------------------------------------------
     def _attempt(self, call: Callable[[], Outcome[_T]]) -> Outcome[_T] | None:

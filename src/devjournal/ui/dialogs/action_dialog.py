@@ -1,0 +1,144 @@
+"""Commit to an action item, or change one: title, due date, goal, status."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from devjournal.domain.enums import ActionStatus
+from devjournal.domain.models import ActionItem, ActionItemDraft, Goal
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+
+STATUS_LABELS = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+}
+
+
+class ActionDialog(FormDialog):
+    """An action item of a sprint, made in a session (or not)."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        *,
+        sprint_id: int,
+        goals: list[Goal],
+        today: date,
+        session_id: int | None = None,
+        action: ActionItem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        where = f"session={session_id}" if session_id else f"sprint={sprint_id}"
+        key = f"action:{action.id}" if action else f"action:new:{where}"
+        super().__init__(
+            "Edit action item" if action else "New commitment",
+            drafts,
+            key,
+            parent,
+            stamp=action.updated_at.isoformat() if action else "",
+        )
+        self._coaching = coaching
+        self._sprint_id = sprint_id
+        self._session_id = action.session_id if action else session_id
+        self._action = action
+        self._today = today
+        self.changes = Changes()
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("What you will do, e.g. Pair with Sam on the migration")
+        self.has_due = QCheckBox("Due")
+        self.due_edit = date_edit()
+        due = QWidget()
+        due_row = QHBoxLayout(due)
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due_edit, 1)
+        self.goal_combo = QComboBox()
+        self.goal_combo.addItem("No particular goal", 0)
+        for goal in goals:
+            self.goal_combo.addItem(goal.title, goal.id)
+        self.status_combo = QComboBox()
+        for status, text in STATUS_LABELS.items():
+            self.status_combo.addItem(text, status.value)
+        self.add_field("title", "Action:", self.title_edit)
+        self.add_field("due_date", "Due:", due)
+        self.add_field("goal_id", "For goal:", self.goal_combo)
+        self.add_field("status", "Status:", self.status_combo)
+        if action is not None:
+            self.title_edit.setText(action.title)
+            self.has_due.setChecked(action.due_date is not None)
+            self.due_edit.setDate(to_qdate(action.due_date or today))
+            index = self.goal_combo.findData(action.goal_id or 0)
+            self.goal_combo.setCurrentIndex(max(0, index))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(action.status.value))
+        else:
+            self.has_due.setChecked(True)
+            self.due_edit.setDate(to_qdate(today))
+        self.restore_draft()
+        self.due_edit.setEnabled(self.has_due.isChecked())
+        self.has_due.toggled.connect(self.due_edit.setEnabled)
+        for signal in (
+            self.title_edit.textEdited,
+            self.has_due.toggled,
+            self.due_edit.dateChanged,
+            self.goal_combo.currentIndexChanged,
+            self.status_combo.currentIndexChanged,
+        ):
+            signal.connect(self.changed)
+        self.resize(520, self.sizeHint().height())
+
+    def draft(self) -> ActionItemDraft:
+        """The action item as typed (done today when marked done now)."""
+        status = ActionStatus(self.status_combo.currentData())
+        done_on = None
+        if status is ActionStatus.DONE:
+            done_on = (
+                self._action.done_on
+                if self._action is not None and self._action.done_on is not None
+                else self._today
+            )
+        return ActionItemDraft(
+            sprint_id=self._sprint_id,
+            title=self.title_edit.text().strip(),
+            due_date=from_qdate(self.due_edit.date()) if self.has_due.isChecked() else None,
+            goal_id=int(self.goal_combo.currentData()) or None,
+            session_id=self._session_id,
+            status=status,
+            done_on=done_on,
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title_edit.text(),
+            "has_due": self.has_due.isChecked(),
+            "due": from_qdate(self.due_edit.date()).isoformat(),
+            "goal_id": self.goal_combo.currentData(),
+            "status": self.status_combo.currentData(),
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        self.title_edit.setText(str(values.get("title", "")))
+        self.has_due.setChecked(bool(values.get("has_due", True)))
+        with contextlib.suppress(ValueError):
+            self.due_edit.setDate(to_qdate(date.fromisoformat(str(values.get("due")))))
+        for combo, key in ((self.goal_combo, "goal_id"), (self.status_combo, "status")):
+            index = combo.findData(values.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+    def save(self) -> bool:
+        if self._action is None:
+            outcome = self._coaching.add_action(self.draft())
+        else:
+            outcome = self._coaching.update_action(self._action.id, self.draft())
+        self.changes = outcome.changes
+        return True

@@ -1,0 +1,120 @@
+"""Plan every session of a sprint at once, from a cadence."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
+
+from devjournal.domain.models import CoachingSession, Sprint
+from devjournal.domain.sessions import MONTHLY, session_days
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import local_date
+
+CADENCES = {7: "Every week", 14: "Every two weeks", 21: "Every three weeks", MONTHLY: "Monthly"}
+"""The cadences offered; a sprint's own cadence is added when it is another one."""
+SHOWN_DATES = 8
+
+
+class PlanSessionsDialog(FormDialog):
+    """How often, at what time, for how long; a preview says which days."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        sprint: Sprint,
+        existing: list[CoachingSession],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Plan sessions", drafts, f"plan:sprint={sprint.id}", parent, stamp="")
+        self.buttons.button(self.buttons.StandardButton.Save).setText("Plan sessions")
+        self._coaching = coaching
+        self._sprint = sprint
+        self._taken = {s.starts_at.astimezone().date() for s in existing}
+        self.changes = Changes()
+        self.created: list[CoachingSession] = []
+        self.cadence_combo = QComboBox()
+        for days, text in CADENCES.items():
+            self.cadence_combo.addItem(text, days)
+        own = sprint.session_every_days
+        if own and own not in CADENCES:
+            self.cadence_combo.addItem(f"Every {own} days", own)
+        self.cadence_combo.setCurrentIndex(max(0, self.cadence_combo.findData(own or 14)))
+        self.time_edit = QTimeEdit(QTime(10, 0))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(5, 600)
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setValue(60)
+        self.duration_spin.setSuffix(" min")
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setObjectName("muted")
+        self.add_field("every_days", "How often:", self.cadence_combo)
+        self.add_field("at", "At:", self.time_edit)
+        self.add_field("duration_min", "Length:", self.duration_spin)
+        self.form.addRow("", self.preview)
+        self.restore_draft()
+        self.cadence_combo.currentIndexChanged.connect(self._update_preview)
+        for signal in (
+            self.cadence_combo.currentIndexChanged,
+            self.time_edit.timeChanged,
+            self.duration_spin.valueChanged,
+        ):
+            signal.connect(self.changed)
+        self._update_preview()
+        self.resize(460, self.sizeHint().height())
+
+    def days(self) -> list[date]:
+        """The days that would get a new session."""
+        every = int(self.cadence_combo.currentData())
+        all_days = session_days(self._sprint.start_date, self._sprint.end_date, every)
+        return [d for d in all_days if d not in self._taken]
+
+    def _update_preview(self) -> None:
+        days = self.days()
+        if not days:
+            self.preview.setText("Every one of those days already has a session.")
+            self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
+            return
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(True)
+        shown = ", ".join(local_date(d, "d MMM") for d in days[:SHOWN_DATES])
+        more = f" and {len(days) - SHOWN_DATES} more" if len(days) > SHOWN_DATES else ""
+        skipped = " Days that already have a session are left as they are." if self._taken else ""
+        self.preview.setText(f"{len(days)} sessions: {shown}{more}.{skipped}")
+
+    def values(self) -> dict[str, Any]:
+        t = self.time_edit.time()
+        return {
+            "every_days": self.cadence_combo.currentData(),
+            "at": f"{t.hour():02d}:{t.minute():02d}",
+            "duration_min": self.duration_spin.value(),
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        index = self.cadence_combo.findData(values.get("every_days"))
+        if index >= 0:
+            self.cadence_combo.setCurrentIndex(index)
+        try:
+            hour, minute = (int(x) for x in str(values.get("at", "")).split(":"))
+            self.time_edit.setTime(QTime(hour, minute))
+        except ValueError:
+            pass
+        self.duration_spin.setValue(int(values.get("duration_min") or 60))
+
+    def save(self) -> bool:
+        t = self.time_edit.time()
+        outcome = self._coaching.plan_sessions(
+            self._sprint.id,
+            time(t.hour(), t.minute()),
+            int(self.cadence_combo.currentData()),
+            duration_min=self.duration_spin.value(),
+        )
+        self.created, self.changes = outcome.value, outcome.changes
+        return True

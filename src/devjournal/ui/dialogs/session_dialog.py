@@ -1,0 +1,244 @@
+"""Plan, hold or write up a coaching session."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.enums import Scope, SessionStatus
+from devjournal.domain.models import CoachingSession, SessionDraft, SessionQuestion, Sprint
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.coaching_service import CoachingService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+
+SCOPES = {Scope.COACH: "Shared with my coach", Scope.PRIVATE: "Private (never exported)"}
+
+
+def _text(hint: str, height: int) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(hint)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class SessionDialog(FormDialog):
+    """Date and time, length, status, agenda, notes, questions and answers, insights."""
+
+    def __init__(
+        self,
+        coaching: CoachingService,
+        drafts: DraftStore,
+        sprint: Sprint,
+        today: date,
+        *,
+        session: CoachingSession | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        key = f"session:{session.id}" if session else f"session:new:sprint={sprint.id}"
+        super().__init__(
+            "Edit session" if session else "New session",
+            drafts,
+            key,
+            parent,
+            stamp=session.updated_at.isoformat() if session else "",
+        )
+        self._coaching = coaching
+        self._sprint = sprint
+        self._session = session
+        self.changes = Changes()
+        self.day_edit = date_edit()
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.day_edit)
+        when_row.addWidget(self.time_edit)
+        when_row.addStretch(1)
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(5, 600)
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setSuffix(" min")
+        self.status_combo = QComboBox()
+        for status in SessionStatus:
+            self.status_combo.addItem(status.value.capitalize(), status.value)
+        self.agenda_edit = _text("One item a line, in order", 90)
+        self.notes_edit = _text("What you talked about", 90)
+        self.questions = QTableWidget(0, 2)
+        self.questions.setHorizontalHeaderLabels(["The coach asked", "My answer"])
+        self.questions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.questions.verticalHeader().setVisible(False)
+        self.questions.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.questions.setFixedHeight(120)
+        self.add_question_button = QPushButton("Add a question")
+        questions_box = QWidget()
+        questions_column = QVBoxLayout(questions_box)
+        questions_column.setContentsMargins(0, 0, 0, 0)
+        questions_column.addWidget(self.questions)
+        questions_column.addWidget(self.add_question_button)
+        self.insights_edit = _text("What you took away", 60)
+        self.scope_combo = QComboBox()
+        for scope, text in SCOPES.items():
+            self.scope_combo.addItem(text, scope.value)
+        self.add_field("starts_at", "When:", when)
+        self.add_field("duration_min", "Length:", self.duration_spin)
+        self.add_field("status", "Status:", self.status_combo)
+        self.add_field("agenda", "Agenda:", self.agenda_edit)
+        self.add_field("notes", "Notes:", self.notes_edit)
+        self.add_field("questions", "Questions:", questions_box)
+        self.add_field("insights", "Insights:", self.insights_edit)
+        self.add_field("scope", "Shared:", self.scope_combo)
+
+        if session is not None:
+            self._fill(session)
+        else:
+            day = min(max(today, sprint.start_date), sprint.end_date)
+            self.day_edit.setDate(to_qdate(day))
+            self.time_edit.setTime(QTime(10, 0))
+            self.duration_spin.setValue(60)
+        self.restore_draft()
+        for signal in (
+            self.day_edit.dateChanged,
+            self.time_edit.timeChanged,
+            self.duration_spin.valueChanged,
+            self.status_combo.currentIndexChanged,
+            self.agenda_edit.textChanged,
+            self.notes_edit.textChanged,
+            self.insights_edit.textChanged,
+            self.scope_combo.currentIndexChanged,
+            self.questions.itemChanged,
+        ):
+            signal.connect(self.changed)
+        self.add_question_button.clicked.connect(self._on_add_question_button_clicked)
+        self.resize(640, self.sizeHint().height())
+
+    def _fill(self, session: CoachingSession) -> None:
+        local = session.starts_at.astimezone()
+        self.day_edit.setDate(to_qdate(local.date()))
+        self.time_edit.setTime(QTime(local.hour, local.minute))
+        self.duration_spin.setValue(session.duration_min)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(session.status.value))
+        self.agenda_edit.setPlainText(session.agenda)
+        self.notes_edit.setPlainText(session.notes)
+        self.insights_edit.setPlainText(session.insights)
+        index = self.scope_combo.findData(session.scope.value)
+        if index < 0:
+            self.scope_combo.addItem(session.scope.value.capitalize(), session.scope.value)
+            index = self.scope_combo.count() - 1
+        self.scope_combo.setCurrentIndex(index)
+        self.set_questions([(q.question, q.answer) for q in session.questions])
+
+    # -- questions ------------------------------------------------------------------------
+    def set_questions(self, pairs: list[tuple[str, str]]) -> None:
+        """Fill the questions table."""
+        self.questions.setRowCount(0)
+        for question, answer in pairs:
+            self._append(question, answer)
+
+    def question_pairs(self) -> list[tuple[str, str]]:
+        """The rows with a question or an answer."""
+        pairs = []
+        for row in range(self.questions.rowCount()):
+            cells = [self.questions.item(row, col) for col in (0, 1)]
+            q, a = (c.text().strip() if c is not None else "" for c in cells)
+            if q or a:
+                pairs.append((q, a))
+        return pairs
+
+    def _append(self, question: str = "", answer: str = "") -> int:
+        row = self.questions.rowCount()
+        self.questions.insertRow(row)
+        self.questions.setItem(row, 0, QTableWidgetItem(question))
+        self.questions.setItem(row, 1, QTableWidgetItem(answer))
+        return row
+
+    def _on_add_question_button_clicked(self) -> None:
+        row = self._append()
+        self.questions.setCurrentCell(row, 0)
+        item = self.questions.item(row, 0)
+        if item is not None:
+            self.questions.editItem(item)
+
+    # -- values ---------------------------------------------------------------------------
+    def starts_at(self) -> datetime:
+        """The date and time typed, in this computer's time zone."""
+        t = self.time_edit.time()
+        return datetime.combine(
+            from_qdate(self.day_edit.date()), time(t.hour(), t.minute())
+        ).astimezone()
+
+    def draft(self) -> SessionDraft:
+        """The session as typed."""
+        return SessionDraft(
+            sprint_id=self._sprint.id,
+            starts_at=self.starts_at(),
+            duration_min=self.duration_spin.value(),
+            status=SessionStatus(self.status_combo.currentData()),
+            agenda=self.agenda_edit.toPlainText().strip(),
+            notes=self.notes_edit.toPlainText().strip(),
+            insights=self.insights_edit.toPlainText().strip(),
+            scope=Scope(self.scope_combo.currentData()),
+            questions=tuple(SessionQuestion(q, a) for q, a in self.question_pairs()),
+        )
+
+    def values(self) -> dict[str, Any]:
+        t = self.time_edit.time()
+        return {
+            "day": from_qdate(self.day_edit.date()).isoformat(),
+            "time": f"{t.hour():02d}:{t.minute():02d}",
+            "duration_min": self.duration_spin.value(),
+            "status": self.status_combo.currentData(),
+            "agenda": self.agenda_edit.toPlainText(),
+            "notes": self.notes_edit.toPlainText(),
+            "insights": self.insights_edit.toPlainText(),
+            "scope": self.scope_combo.currentData(),
+            "questions": [list(p) for p in self.question_pairs()],
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        with contextlib.suppress(ValueError):
+            self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
+        with contextlib.suppress(ValueError):
+            hour, minute = (int(x) for x in str(values.get("time", "")).split(":"))
+            self.time_edit.setTime(QTime(hour, minute))
+        self.duration_spin.setValue(int(values.get("duration_min") or 60))
+        for combo, key in ((self.status_combo, "status"), (self.scope_combo, "scope")):
+            index = combo.findData(values.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.agenda_edit.setPlainText(str(values.get("agenda", "")))
+        self.notes_edit.setPlainText(str(values.get("notes", "")))
+        self.insights_edit.setPlainText(str(values.get("insights", "")))
+        saved = values.get("questions", [])
+        if isinstance(saved, list):
+            self.set_questions(
+                [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
+            )
+
+    def save(self) -> bool:
+        if self._session is None:
+            outcome = self._coaching.add_session(self.draft())
+        else:
+            outcome = self._coaching.update_session(self._session.id, self.draft())
+        self.changes = outcome.changes
+        return True
