@@ -174,10 +174,8 @@ class SessionDialog(FormDialog):
 
     def _on_add_question_button_clicked(self) -> None:
         row = self._append()
-        self.questions.setCurrentCell(row, 0)
-        item = self.questions.item(row, 0)
-        if item is not None:
-            self.questions.editItem(item)
+        self.questions.setFocus()
+        self.questions.setCurrentCell(row, 0)  # opens the editor (edit on current change)
 
     # -- values ---------------------------------------------------------------------------
     def starts_at(self) -> datetime:

@@ -1,0 +1,108 @@
+"""Sessions and the accountability ledger on the Coaching page, driven as a user would."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import ActionStatus, SessionStatus
+from devjournal.domain.sessions import REVIEW_HEADING
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.action_dialog import ActionDialog
+from devjournal.ui.dialogs.plan_sessions_dialog import PlanSessionsDialog
+from devjournal.ui.dialogs.session_dialog import SessionDialog
+from devjournal.ui.formatting import to_qdate
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.pages.coaching_page import SESSIONS_TAB, CoachingPage
+from tests.ui.test_coaching_page import RUNNING, click, opened, page_of, texts
+
+
+def sessions_page(window: MainWindow, services: Services) -> CoachingPage:
+    services.coaching.create_sprint(RUNNING)
+    page = page_of(window)
+    page.refresh()
+    page.show_tab(SESSIONS_TAB)
+    assert page.sessions_panel is not None
+    return page
+
+
+def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    page = sessions_page(window, services)
+    assert page.sessions_panel is not None
+    assert "No commitments" in texts(page.sessions_panel)
+
+    # Plan every two weeks at 10:00: the preview says which days.
+    page.sessions_panel.plan_button.click()
+    plan = opened(page, PlanSessionsDialog)
+    plan.cadence_combo.setCurrentIndex(plan.cadence_combo.findData(14))
+    assert plan.preview.text().startswith("6 sessions: 1 Oct, 15 Oct, 29 Oct, 12 Nov, 26 Nov")
+    click(plan, "Plan sessions")
+    sessions = services.coaching.sessions_of(page.view.sprint.id)  # type: ignore[union-attr]
+    assert len(sessions) == 6 and {s.starts_at.astimezone().hour for s in sessions} == {10}
+    assert page.notice_text() == "Planned 6 sessions."
+    assert page.tabs.currentIndex() == SESSIONS_TAB  # the tab stays where the user was
+
+    # Hold the 29 Oct session: notes, a question and its answer, and a commitment.
+    held = sessions[2]
+    page.edit_session(held)
+    dialog = opened(page, SessionDialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("held"))
+    dialog.notes_edit.setPlainText("Talked about review load.")
+    dialog.add_question_button.click()
+    dialog.set_questions([("What is in your way?", "Meetings every morning.")])
+    click(dialog, "Save")
+    page.add_action(services.coaching.sessions_of(held.sprint_id)[2])
+    commit = opened(page, ActionDialog)
+    qtbot.keyClicks(commit.title_edit, "Move the stand-up to the afternoon")
+    commit.due_edit.setDate(to_qdate(date(2026, 11, 5)))
+    click(commit, "Save")
+    [action] = services.coaching.actions_of(held.sprint_id)
+    assert (action.session_id, action.due_date) == (held.id, date(2026, 11, 5))
+    [stored] = [s for s in services.coaching.sessions_of(held.sprint_id) if s.id == held.id]
+    assert stored.status is SessionStatus.HELD
+    assert stored.questions[0].answer == "Meetings every morning."
+    panel = page.sessions_panel
+    assert panel is not None
+    assert "Q: What is in your way?\nA: Meetings every morning." in texts(panel)
+    assert panel.action_text_of(action).startswith("Move the stand-up to the afternoon · due 5 Nov")
+
+    # The next session (26 Nov; the clock says 18 Nov) carries the open commitment forward.
+    assert panel.next_card is not None
+    panel.prepare_button.click()
+    panel = page.sessions_panel
+    assert panel is not None
+    shown = texts(panel.next_card)
+    assert f"{REVIEW_HEADING}:" in shown
+    assert "•  Move the stand-up to the afternoon (due 5 Nov, 21 days late)" in shown
+    assert panel.action_text_of(action).endswith("slipped once")
+    assert "1 committed, 0 done on time, 1 slipped, 1 open" in texts(panel)
+
+    # Done after all: tick it; the follow-through follows.
+    qtbot.mouseClick(panel.action_boxes[action.id], Qt.MouseButton.LeftButton)
+    [done] = services.coaching.actions_of(held.sprint_id)
+    assert (done.status, done.done_on) == (ActionStatus.DONE, date(2026, 11, 18))
+    assert "Nothing open: every commitment is done or dropped." in texts(page.sessions_panel)
+
+
+def test_marking_held_and_deleting_can_be_undone(window: MainWindow, services: Services) -> None:
+    page = sessions_page(window, services)
+    sprint_id = page.view.sprint.id  # type: ignore[union-attr]
+    from devjournal.domain.models import SessionDraft
+
+    services.coaching.add_session(
+        SessionDraft(sprint_id=sprint_id, starts_at=datetime(2026, 11, 20, 9).astimezone())
+    )
+    page.refresh()
+    [session] = services.coaching.sessions_of(sprint_id)
+    page.set_session_status(session, SessionStatus.HELD)
+    assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.HELD
+    page.notice_button.click()
+    assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.PLANNED
+    page.delete_session(session)
+    assert services.coaching.sessions_of(sprint_id) == []
+    page.notice_button.click()
+    assert [s.id for s in services.coaching.sessions_of(sprint_id)] == [session.id]
