@@ -106,3 +106,49 @@ def test_marking_held_and_deleting_can_be_undone(window: MainWindow, services: S
     assert services.coaching.sessions_of(sprint_id) == []
     page.notice_button.click()
     assert [s.id for s in services.coaching.sessions_of(sprint_id)] == [session.id]
+
+
+def test_today_is_one_click_from_where_each_thing_is_handled(
+    window: MainWindow, services: Services
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from devjournal.domain.models import ActionItemDraft, GoalDraft, SessionDraft
+
+    c = services.coaching
+    sprint = c.create_sprint(RUNNING).value
+    goal = c.add_goal(GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2))
+    c.add_session(
+        SessionDraft(
+            sprint_id=sprint.id,
+            starts_at=datetime(2026, 11, 20, 10).astimezone(),
+            agenda="- Promotion case",
+        )
+    )
+    c.add_action(
+        ActionItemDraft(sprint_id=sprint.id, title="Read ch. 4", due_date=date(2026, 11, 10))
+    )
+    window.today_page.refresh()
+    shown = [t for t in texts(window.today_page) if t.startswith("Check-in due")]
+    assert shown == ["Check-in due: “Fewer pages”"]
+
+    def click_today(text: str) -> None:
+        window.sidebar.setCurrentRow(0)
+        button = next(b for b in window.today_page.findChildren(QPushButton) if b.text() == text)
+        button.click()
+
+    page = window.coaching_page
+    assert page is not None
+    click_today("Check in now")
+    assert window.stack.currentWidget() is page and page.tabs.currentIndex() == 0
+    card = page.goal_cards[goal.value.id]
+    assert card.value_edit is not None and card.value_edit.hasFocus()
+
+    click_today("Prepare the session")
+    assert page.tabs.currentIndex() == SESSIONS_TAB and page.sessions_panel is not None
+    assert "•  Promotion case" in texts(page.sessions_panel.next_card)
+
+    page.show_tab(0)
+    click_today("Review commitments")
+    assert page.tabs.currentIndex() == SESSIONS_TAB
+    assert "1 item overdue" in texts(page.sessions_panel)  # type: ignore[arg-type]

@@ -81,6 +81,16 @@ class UpcomingSession:
 
 
 @dataclass(frozen=True)
+class DueCheckin:
+    """A goal whose KPI check-in is due (nothing recorded within its interval)."""
+
+    goal_id: int
+    sprint_id: int
+    title: str
+    last_on: date | None
+
+
+@dataclass(frozen=True)
 class RecentEntry:
     """A recent mentorship log entry."""
 
@@ -102,6 +112,7 @@ class TodayOverview:
     overdue_actions: int = 0
     due_actions: tuple[DueAction, ...] = ()
     next_session: UpcomingSession | None = None
+    due_checkins: tuple[DueCheckin, ...] = ()
     latest_entries: tuple[RecentEntry, ...] = ()
     log_entry_count: int = 0
 

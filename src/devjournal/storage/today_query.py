@@ -18,11 +18,13 @@ from devjournal.domain.errors import JournalError
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
+    DueCheckin,
     RecentEntry,
     TodayOverview,
     UpcomingSession,
     sprint_standing,
 )
+from devjournal.domain.pace import checkin_due
 
 LATEST_ENTRIES = 5
 DUE_ACTIONS = 5
@@ -135,6 +137,29 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         else None
     )
 
+    due_checkins = tuple(
+        DueCheckin(
+            goal_id=r[0],
+            sprint_id=r[1],
+            title=r[2],
+            last_on=date.fromisoformat(r[5]) if r[5] else None,
+        )
+        for r in conn.execute(
+            "SELECT g.id, g.sprint_id, g.title, g.checkin_every_days, s.start_date, "
+            "(SELECT max(c.on_date) FROM checkin c WHERE c.goal_id = g.id "
+            "AND c.deleted_at IS NULL) "
+            "FROM goal g JOIN sprint s ON s.id = g.sprint_id "
+            "WHERE g.deleted_at IS NULL AND s.deleted_at IS NULL AND s.closed_state IS NULL "
+            "AND g.status IN ('draft', 'active') AND g.metric_kind != 'milestones' "
+            "AND s.start_date <= ? AND coalesce(g.deadline, s.end_date) >= ? "
+            "ORDER BY s.start_date, g.sprint_id, g.position, g.id",
+            (day, day),
+        )
+        if checkin_due(
+            date.fromisoformat(r[5]) if r[5] else None, date.fromisoformat(r[4]), r[3], today
+        )
+    )
+
     entries = tuple(
         RecentEntry(
             id=r[0], kind=EntryKind(r[1]), occurred_at=_aware(r[2]), title=r[3], mentor_name=r[4]
@@ -157,6 +182,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         overdue_actions=overdue_count,
         due_actions=due,
         next_session=session,
+        due_checkins=due_checkins,
         latest_entries=entries,
         log_entry_count=entry_count,
     )

@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.today_page.sample_requested.connect(self._on_sample_action_triggered)
         self.today_page.sprint_requested.connect(self._on_today_page_sprint_requested)
+        self.today_page.sessions_requested.connect(self._on_today_page_sessions_requested)
+        self.today_page.checkin_requested.connect(self._on_today_page_checkin_requested)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
     # -- behaviour ------------------------------------------------------------------------
@@ -163,16 +165,31 @@ class MainWindow(QMainWindow):
         """The sidebar's pages, in order."""
         return [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
 
-    def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
+    def _coaching(self) -> CoachingPage | None:
+        """The Coaching page, shown; None (and a word why) while the services load."""
         page = self.coaching_page
         if page is None:  # the services load within a second of the first paint
             self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
-            return
+            return None
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
-        if sprint_id:
-            page.select_sprint(sprint_id)
-        else:
+        return page
+
+    def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
+        page = self._coaching()
+        if page is not None and sprint_id:
+            page.open_sprint(sprint_id)
+        elif page is not None:
             page.new_sprint()
+
+    def _on_today_page_sessions_requested(self, sprint_id: int) -> None:
+        page = self._coaching()
+        if page is not None:
+            page.open_sprint(sprint_id, sessions=True)
+
+    def _on_today_page_checkin_requested(self, sprint_id: int, goal_id: int) -> None:
+        page = self._coaching()
+        if page is not None:
+            page.open_sprint(sprint_id, focus_goal=goal_id)
 
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""

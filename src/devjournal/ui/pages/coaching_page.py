@@ -464,6 +464,17 @@ class CoachingPage(QWidget):
         self.sessions_panel = panel
         column.addWidget(panel)
 
+    def open_sprint(
+        self, sprint_id: int, *, sessions: bool = False, focus_goal: int | None = None
+    ) -> None:
+        """Show ``sprint_id`` on its goals (with the cursor in ``focus_goal``'s check-in
+        row) or on its sessions and actions."""
+        self._tab = SESSIONS_TAB if sessions else GOALS_TAB
+        self._focus_goal = focus_goal
+        self.select_sprint(sprint_id)
+        if focus_goal is not None and focus_goal in self.goal_cards:
+            self.sprint_scroll.ensureWidgetVisible(self.goal_cards[focus_goal])
+
     def show_tab(self, index: int) -> None:
         """Show the sprint's goals (0) or its sessions and actions (1)."""
         self._tab = index

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, local_today, utc_now
-from devjournal.domain.overview import RecentEntry, SprintStanding, TodayOverview
+from devjournal.domain.overview import DueCheckin, RecentEntry, SprintStanding, TodayOverview
 from devjournal.domain.wording import (
     countdown,
     due_phrase,
@@ -44,6 +44,8 @@ class TodayPage(QWidget):
     first_painted = Signal()
     sample_requested = Signal()
     sprint_requested = Signal(int)  # a sprint id; 0 asks to plan a new one
+    sessions_requested = Signal(int)  # a sprint id: its sessions and action items
+    checkin_requested = Signal(int, int)  # a sprint id and the goal to check in on
 
     def __init__(
         self,
@@ -257,10 +259,12 @@ class TodayPage(QWidget):
             plan.clicked.connect(lambda: self.sprint_requested.emit(0))
             card.body.addWidget(plan, 0, Qt.AlignmentFlag.AlignLeft)
         for standing in overview.active_sprints:
-            self._add_sprint(card, standing)
+            self._add_sprint(card, standing, overview.due_checkins)
         return card
 
-    def _add_sprint(self, card: Card, standing: SprintStanding) -> None:
+    def _add_sprint(
+        self, card: Card, standing: SprintStanding, due_checkins: tuple[DueCheckin, ...]
+    ) -> None:
         sprint = standing.sprint
         title = label(sprint.title, wrap=True)
         title.setStyleSheet("font-weight: 600;")
@@ -286,10 +290,24 @@ class TodayPage(QWidget):
         )
         if sprint.focus:
             card.body.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+        due = [d for d in due_checkins if d.sprint_id == sprint.id]
+        if due:
+            names = ", ".join(f"“{d.title}”" for d in due[:3])
+            more = f" and {len(due) - 3} more" if len(due) > 3 else ""
+            card.body.addWidget(label(f"Check-in due: {names}{more}", "danger", wrap=True))
+        buttons = QHBoxLayout()
         open_button = QPushButton("Open sprint")
         open_button.setToolTip(f"Open “{sprint.title}” on the Coaching page")
         open_button.clicked.connect(lambda: self.sprint_requested.emit(sprint.id))
-        card.body.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(open_button)
+        if due:
+            first = due[0]
+            checkin = QPushButton("Check in now")
+            checkin.setToolTip(f"Record a check-in for “{first.title}”")
+            checkin.clicked.connect(lambda: self.checkin_requested.emit(sprint.id, first.goal_id))
+            buttons.addWidget(checkin)
+        buttons.addStretch(1)
+        card.body.addLayout(buttons)
 
     def _session_card(self, overview: TodayOverview) -> Card:
         card = Card("Next coaching session")
@@ -314,6 +332,12 @@ class TodayPage(QWidget):
                 card.body.addWidget(label(f"•  {item}", wrap=True))
             if len(agenda) > 5:
                 card.body.addWidget(label(f"and {len(agenda) - 5} more", "muted"))
+        else:
+            card.add_label("Nothing on the agenda yet: prepare it before you meet.", "muted")
+        prepare = QPushButton("Prepare the session")
+        prepare.setToolTip("Open the session: agenda, open commitments to review, notes")
+        prepare.clicked.connect(lambda: self.sessions_requested.emit(session.sprint_id))
+        card.body.addWidget(prepare, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
     def _actions_card(self, overview: TodayOverview) -> Card:
@@ -336,6 +360,12 @@ class TodayPage(QWidget):
                     Qt.AlignmentFlag.AlignTop,
                 )
             card.body.addLayout(row)
+        if overview.due_actions:
+            first = overview.due_actions[0]
+            review = QPushButton("Review commitments")
+            review.setToolTip("Tick off, change or drop them on the sprint's sessions tab")
+            review.clicked.connect(lambda: self.sessions_requested.emit(first.sprint_id))
+            card.body.addWidget(review, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
     def _entries_card(self, overview: TodayOverview) -> Card:
