@@ -14,6 +14,10 @@ log = logging.getLogger(__name__)
 THEMES = ("system", "light", "dark")
 
 
+REMEMBERED_REMINDERS = 500
+"""How many shown reminders are remembered (the oldest are long past)."""
+
+
 class Settings:
     """Key/value settings. A missing or unreadable file means defaults (and is logged)."""
 
@@ -47,6 +51,26 @@ class Settings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._values["theme"] = value if value in THEMES else "system"
+
+    @property
+    def reminders(self) -> bool:
+        """Desktop reminders of sessions and overdue actions (on unless turned off)."""
+        value = self._values.get("reminders", True)
+        return value if isinstance(value, bool) else True
+
+    @reminders.setter
+    def reminders(self, on: bool) -> None:
+        self._values["reminders"] = bool(on)
+
+    @property
+    def reminded(self) -> list[str]:
+        """Keys of the reminders already shown, so none is shown twice."""
+        value = self._values.get("reminded", [])
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    @reminded.setter
+    def reminded(self, keys: list[str]) -> None:
+        self._values["reminded"] = list(keys)[-REMEMBERED_REMINDERS:]
 
     def save(self) -> None:
         """Write the settings file atomically."""

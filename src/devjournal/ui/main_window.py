@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QSystemTrayIcon,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from devjournal.paths import AppPaths, sample_home_for
 from devjournal.settings import Settings
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.pages.today_page import TodayPage
+from devjournal.ui.reminders import Reminders
 from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
 
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services: Services | None = None
         self.coaching_page: CoachingPage | None = None
+        self.reminders: Reminders | None = None
+        self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
         self._paths = paths
@@ -131,6 +135,14 @@ class MainWindow(QMainWindow):
             action.setChecked(key == self._settings.theme)
             self.theme_actions.addAction(action)
 
+        view_menu.addSeparator()
+        self.reminders_action = view_menu.addAction("&Reminders")
+        self.reminders_action.setCheckable(True)
+        self.reminders_action.setChecked(self._settings.reminders)
+        self.reminders_action.setToolTip(
+            "A quiet reminder the day before a session and when an action item becomes overdue"
+        )
+
         help_menu = self.menuBar().addMenu("&Help")
         self.about_action = help_menu.addAction("&About devjournal")
 
@@ -141,6 +153,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.reminders_action.toggled.connect(self._on_reminders_action_toggled)
         self.today_page.sample_requested.connect(self._on_sample_action_triggered)
         self.today_page.sprint_requested.connect(self._on_today_page_sprint_requested)
         self.today_page.sessions_requested.connect(self._on_today_page_sessions_requested)
@@ -160,6 +173,10 @@ class MainWindow(QMainWindow):
         self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         log.info("pages ready: %s", ", ".join(self.page_titles()))
+        self.reminders = Reminders(
+            self._settings, services.journal.today, self.show_reminder, self._clock, self
+        )
+        self.reminders.start()
 
     def page_titles(self) -> list[str]:
         """The sidebar's pages, in order."""
@@ -190,6 +207,21 @@ class MainWindow(QMainWindow):
         page = self._coaching()
         if page is not None:
             page.open_sprint(sprint_id, focus_goal=goal_id)
+
+    def show_reminder(self, title: str, text: str) -> None:
+        """A desktop notification where the desktop has a tray; the status bar otherwise."""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+                self._tray.setToolTip("devjournal")
+                self._tray.messageClicked.connect(self.activate)
+                self._tray.show()
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+        self.statusBar().showMessage(f"{title}: {text}", 30_000)
+
+    def _on_reminders_action_toggled(self, on: bool) -> None:
+        self._settings.reminders = on
+        self._settings.save()
 
     def activate(self) -> None:
         """Bring the window to the front (another launch asked for it)."""
