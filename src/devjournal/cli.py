@@ -10,6 +10,8 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devjournal import __version__
@@ -63,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     sprints = commands.add_parser("sprints", help="list sprints with ids, dates and status")
     sprints.add_argument("--json", action="store_true", help="print JSON")
 
+    export = commands.add_parser("export", help="write part of the journal to a file")
+    export.add_argument("what", choices=("sessions",), help="sessions: coaching sessions")
+    export.add_argument(
+        "--format", choices=("ics",), default="ics", help="ics: an iCalendar file (default)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
+    export.add_argument("--sprint", type=int, metavar="ID", help="only this sprint's sessions")
+
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
         "--size",
@@ -80,7 +90,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if args.command in ("info", "sprints") and not paths.journal.exists():
+        if args.command in ("info", "sprints", "export") and not paths.journal.exists():
             return _fail(
                 f"There is no journal at {paths.journal} yet. "
                 f"Open it with: devjournal --home {paths.data_dir}",
@@ -101,6 +111,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _info(paths, as_json=args.json)
         if args.command == "sprints":
             return _sprints(paths, as_json=args.json)
+        if args.command == "export":
+            return _export_sessions(paths, Path(args.output), args.sprint)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)
@@ -208,6 +220,25 @@ def _sprints(paths: AppPaths, *, as_json: bool) -> int:
             f"{r['id']:>{width}}  {r['start']} → {r['end']}  {r['status']:<9}  "
             f"{r['kind']:<11}  {r['goals']} goals  {r['title']}"
         )
+    return EXIT_OK
+
+
+def _export_sessions(paths: AppPaths, output: Path, sprint_id: int | None) -> int:
+    from devjournal.exporting.ics import sessions_calendar  # noqa: PLC0415
+    from devjournal.files import atomic_write_bytes  # noqa: PLC0415
+
+    db, services = _open(paths)
+    try:
+        sprints = services.coaching.sessions_by_sprint(sprint_id)
+    finally:
+        db.close()
+    data = sessions_calendar(sprints, datetime.now(UTC))
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as exc:
+        return _fail(f"Cannot write {output}: {exc.strerror or exc}.", gui=False)
+    count = sum(len(sessions) for _, sessions in sprints)
+    print(f"Wrote {count:,} sessions of {len(sprints):,} sprints to {output}.")
     return EXIT_OK
 
 

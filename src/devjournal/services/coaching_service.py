@@ -543,6 +543,14 @@ class CoachingService:
             saved = tx.sessions.update(session.id, replace(session, agenda=agenda))
         return Outcome(saved, SESSIONS | ACTIONS)
 
+    def sessions_by_sprint(
+        self, sprint_id: int | None = None
+    ) -> list[tuple[m.Sprint, list[m.CoachingSession]]]:
+        """Every sprint (or one) with its sessions in time order, for calendars."""
+        with self._db.reading() as tx:
+            sprints = [tx.sprints.get(sprint_id)] if sprint_id else tx.sprints.find()
+            return [(s, tx.sessions.of_sprint(s.id)) for s in sprints]
+
     def sessions_view(self, sprint_id: int) -> SessionsView:
         """The sprint's sessions with their commitments, slips and follow-through."""
         with self._db.reading() as tx:
