@@ -40,6 +40,7 @@ from devjournal.domain.models import (
     MentorLinkDraft,
     MilestoneDraft,
     SessionDraft,
+    SessionQuestion,
     SprintDraft,
 )
 
@@ -979,6 +980,24 @@ _SESSION_NOTES = (
     "Good session. I came in frustrated and left with a plan.",
     "Discussed whether the target is still right; kept it, changed the approach.",
 )
+_QUESTIONS = (
+    (
+        "What would have to be true for {goal} to be done by the deadline?",
+        "Two uninterrupted mornings a week, and the team agreeing on what done means.",
+    ),
+    ("What did you avoid this week, and why?", "Asking for help early; I wanted to look ready."),
+    (
+        "If you could only keep one habit from this sprint, which one?",
+        "Writing the plan down before the week starts.",
+    ),
+    ("What is the smallest next step?", "Book thirty minutes with my manager this week."),
+    (
+        "Who else would notice if this goal succeeded?",
+        "The on-call rotation, and whoever joins the team next.",
+    ),
+    ("What are you tolerating that you shouldn't?", "Meetings without an agenda."),
+)
+
 _INSIGHTS = (
     "I say yes too fast when someone senior asks.",
     "Progress is better measured weekly than daily.",
@@ -2104,6 +2123,15 @@ class _Builder:
             insights = "\n".join(f"- {s}" for s in rng.sample(_INSIGHTS, rng.choice((1, 1, 2))))
         elif status is SessionStatus.CANCELLED:
             notes = rng.choice(_CANCELLED_NOTES)
+        questions: tuple[SessionQuestion, ...] = ()
+        if status is SessionStatus.HELD:
+            # Their own generator, seeded by the session, so the rest of the sample (drawn
+            # from ``rng``) is the same as before questions were added.
+            local = random.Random(f"{plan.sid}:{when.isoformat()}")
+            questions = tuple(
+                SessionQuestion(q.format_map(ctx), a.format_map(ctx))
+                for q, a in local.sample(_QUESTIONS, local.choice((1, 1, 2)))
+            )
         return SessionDraft(
             sprint_id=plan.sid,
             starts_at=when,
@@ -2113,6 +2141,7 @@ class _Builder:
             notes=notes,
             insights=insights,
             scope=Scope.PRIVATE if rng.random() < 0.15 else Scope.COACH,
+            questions=questions,
         )
 
     def _build_actions(

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         journal_label = QLabel(f"Journal: {paths.journal}")
         journal_label.setObjectName("muted")
-        self.statusBar().addWidget(journal_label)
+        self.statusBar().addPermanentWidget(journal_label)  # messages use the left side
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
         self._connect_signals()
