@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -19,8 +20,8 @@ from devjournal.ui.pages.coaching_page import SESSIONS_TAB, CoachingPage
 from tests.ui.test_coaching_page import RUNNING, click, opened, page_of, texts
 
 
-def sessions_page(window: MainWindow, services: Services) -> CoachingPage:
-    services.coaching.create_sprint(RUNNING)
+def sessions_page(window: MainWindow, services: Services, **changes: object) -> CoachingPage:
+    services.coaching.create_sprint(replace(RUNNING, **changes))  # type: ignore[arg-type]
     page = page_of(window)
     page.refresh()
     page.show_tab(SESSIONS_TAB)
@@ -31,23 +32,24 @@ def sessions_page(window: MainWindow, services: Services) -> CoachingPage:
 def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    page = sessions_page(window, services)
+    # A sprint that started on 4 Nov; the clock says Wednesday 18 Nov, 09:30.
+    page = sessions_page(window, services, start_date=date(2026, 11, 4))
     assert page.sessions_panel is not None
     assert "No commitments" in texts(page.sessions_panel)
 
-    # Plan every two weeks at 10:00: the preview says which days.
+    # Plan every two weeks at 10:00 from today on: the preview says which days.
     page.sessions_panel.plan_button.click()
     plan = opened(page, PlanSessionsDialog)
     plan.cadence_combo.setCurrentIndex(plan.cadence_combo.findData(14))
-    assert plan.preview.text().startswith("6 sessions: 1 Oct, 15 Oct, 29 Oct, 12 Nov, 26 Nov")
+    assert plan.preview.text() == "3 sessions: 18 Nov, 2 Dec, 16 Dec."
     click(plan, "Plan sessions")
     sessions = services.coaching.sessions_of(page.view.sprint.id)  # type: ignore[union-attr]
-    assert len(sessions) == 6 and {s.starts_at.astimezone().hour for s in sessions} == {10}
-    assert page.notice_text() == "Planned 6 sessions."
+    assert len(sessions) == 3 and {s.starts_at.astimezone().hour for s in sessions} == {10}
+    assert page.notice_text() == "Planned 3 sessions."
     assert page.tabs.currentIndex() == SESSIONS_TAB  # the tab stays where the user was
 
-    # Hold the 29 Oct session: notes, a question and its answer, and a commitment.
-    held = sessions[2]
+    # Hold today's session: notes, a question and its answer, and a commitment.
+    held = sessions[0]
     page.edit_session(held)
     dialog = opened(page, SessionDialog)
     dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("held"))
@@ -55,29 +57,31 @@ def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     dialog.add_question_button.click()
     dialog.set_questions([("What is in your way?", "Meetings every morning.")])
     click(dialog, "Save")
-    page.add_action(services.coaching.sessions_of(held.sprint_id)[2])
+    page.add_action(services.coaching.sessions_of(held.sprint_id)[0])
     commit = opened(page, ActionDialog)
     qtbot.keyClicks(commit.title_edit, "Move the stand-up to the afternoon")
-    commit.due_edit.setDate(to_qdate(date(2026, 11, 5)))
+    commit.due_edit.setDate(to_qdate(date(2026, 11, 25)))
     click(commit, "Save")
     [action] = services.coaching.actions_of(held.sprint_id)
-    assert (action.session_id, action.due_date) == (held.id, date(2026, 11, 5))
+    assert (action.session_id, action.due_date) == (held.id, date(2026, 11, 25))
     [stored] = [s for s in services.coaching.sessions_of(held.sprint_id) if s.id == held.id]
     assert stored.status is SessionStatus.HELD
     assert stored.questions[0].answer == "Meetings every morning."
     panel = page.sessions_panel
     assert panel is not None
     assert "Q: What is in your way?\nA: Meetings every morning." in texts(panel)
-    assert panel.action_text_of(action).startswith("Move the stand-up to the afternoon · due 5 Nov")
+    assert panel.action_text_of(action).startswith(
+        "Move the stand-up to the afternoon · due 25 Nov"
+    )
 
-    # The next session (26 Nov; the clock says 18 Nov) carries the open commitment forward.
+    # The next session (2 Dec) carries the open commitment forward, a week late.
     assert panel.next_card is not None
     panel.prepare_button.click()
     panel = page.sessions_panel
     assert panel is not None
     shown = texts(panel.next_card)
     assert f"{REVIEW_HEADING}:" in shown
-    assert "•  Move the stand-up to the afternoon (due 5 Nov, 21 days late)" in shown
+    assert "•  Move the stand-up to the afternoon (due 25 Nov, 7 days late)" in shown
     assert panel.action_text_of(action).endswith("slipped once")
     assert "1 committed, 0 done on time, 1 slipped, 1 open" in texts(panel)
 

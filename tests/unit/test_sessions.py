@@ -96,17 +96,23 @@ def test_the_review_section_is_replaced_not_repeated() -> None:
 
 def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
     c = services.coaching
-    sprint = c.create_sprint(SPRINT).value
+    sprint = c.create_sprint(
+        replace(SPRINT, start_date=date(2026, 11, 4), end_date=date(2027, 2, 7))
+    ).value
     planned = c.plan_sessions(sprint.id, time(10), 14, zone=BERLIN).value
-    assert [s.starts_at.astimezone(BERLIN).date() for s in planned][:3] == [
-        date(2026, 10, 1),
-        date(2026, 10, 15),
-        date(2026, 10, 29),
+    # Every two weeks from the start (4 Nov), but not the days already past (4 Nov).
+    assert [s.starts_at.astimezone(BERLIN).date() for s in planned] == [
+        date(2026, 11, 18),
+        date(2026, 12, 2),
+        date(2026, 12, 16),
+        date(2026, 12, 30),
+        date(2027, 1, 13),
+        date(2027, 1, 27),
     ]
-    assert len(planned) == 6 and all(s.starts_at.astimezone(BERLIN).hour == 10 for s in planned)
+    assert all(s.starts_at.astimezone(BERLIN).hour == 10 for s in planned)
     assert c.plan_sessions(sprint.id, time(10), 14, zone=BERLIN).value == []  # no doubles
 
-    first, second, third = planned[2], planned[3], planned[4]  # 29 Oct, 12 Nov, 26 Nov
+    first, second, third = planned[0], planned[1], planned[2]  # 18 Nov, 2 Dec, 16 Dec
     c.update_session(
         first.id,
         replace(
@@ -118,42 +124,44 @@ def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
     )
     read = c.add_action(
         ActionItemDraft(
-            sprint_id=sprint.id, session_id=first.id, title="Read ch. 4", due_date=date(2026, 11, 5)
+            sprint_id=sprint.id,
+            session_id=first.id,
+            title="Read ch. 4",
+            due_date=date(2026, 11, 25),
         )
     ).value
     pair = c.add_action(
         ActionItemDraft(
-            sprint_id=sprint.id, session_id=first.id, title="Pair", due_date=date(2026, 11, 20)
+            sprint_id=sprint.id, session_id=first.id, title="Pair", due_date=date(2026, 12, 10)
         )
     ).value
     [stored] = [s for s in c.sessions_of(sprint.id) if s.id == first.id]
     assert stored.questions == (SessionQuestion("What is in your way?", "Meetings every morning."),)
 
-    # 12 Nov: both come up for review; "Read ch. 4" is already late: one slip.
+    # 2 Dec: both come up for review; "Read ch. 4" is already late: one slip.
     prepared = c.prepare_session(second.id).value
     assert agenda_items(prepared.agenda) == [
         f"{REVIEW_HEADING}:",
-        "Read ch. 4 (due 5 Nov, 7 days late)",
-        "Pair (due 20 Nov)",
+        "Read ch. 4 (due 25 Nov, 7 days late)",
+        "Pair (due 10 Dec)",
     ]
     c.prepare_session(second.id)  # preparing again changes nothing
     view = c.sessions_view(sprint.id)
-    slips = {line.action.id: line.slips for line in view.actions}
-    assert slips == {read.id: 1, pair.id: 0}
+    assert {line.action.id: line.slips for line in view.actions} == {read.id: 1, pair.id: 0}
 
-    # 26 Nov: still open, both are late now: "Read" slips twice in all, "Pair" once.
+    # 16 Dec: still open, both are late now: "Read" slips twice in all, "Pair" once.
     c.prepare_session(third.id)
     view = c.sessions_view(sprint.id)
     assert {line.action.id: line.slips for line in view.actions} == {read.id: 2, pair.id: 1}
 
     # "Pair" is done on time after all; follow-through counts each once.
-    c.update_action(pair.id, replace(pair, status=ActionStatus.DONE, done_on=date(2026, 11, 18)))
+    c.update_action(pair.id, replace(pair, status=ActionStatus.DONE, done_on=date(2026, 12, 9)))
     view = c.sessions_view(sprint.id)
     [held] = [line for line in view.sessions if line.session.id == first.id]
     assert (held.follow.committed, held.follow.done_on_time, held.follow.open) == (2, 1, 1)
     assert held.follow.slipped == 2  # both came up again after their due dates
     assert str(view.total) == "2 committed, 1 done on time, 2 slipped, 1 open"
-    assert view.next_planned is not None and view.next_planned.id == third.id
+    assert view.next_planned is not None and view.next_planned.id == second.id
 
 
 def test_planning_a_closed_sprint_is_refused(services: Services) -> None:

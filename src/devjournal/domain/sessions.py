@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from devjournal.domain.enums import ActionStatus, SessionStatus
-from devjournal.domain.models import ActionItem, CoachingSession
+from devjournal.domain.models import ActionItem, CoachingSession, SprintDraft
 
 REVIEW_HEADING = "Review commitments"
 """The agenda section that lists open commitments from earlier sessions."""
@@ -39,6 +39,18 @@ def session_days(start: date, end: date, every_days: int) -> list[date]:
         raise ValueError("every_days must be positive, or MONTHLY")
     count = (end - start).days // every_days + 1
     return [start + timedelta(days=every_days * i) for i in range(count)]
+
+
+def plannable_days(
+    sprint: SprintDraft, every_days: int, taken: set[date], today: date
+) -> list[date]:
+    """The days a plan adds sessions on: the sprint's cadence from its start, from today
+    on (the past is not planned), leaving out days that already have a session."""
+    return [
+        d
+        for d in session_days(sprint.start_date, sprint.end_date, every_days)
+        if d >= today and d not in taken
+    ]
 
 
 def session_times(days: Iterable[date], at: time, zone: tzinfo | None = None) -> list[datetime]:

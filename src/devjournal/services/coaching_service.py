@@ -15,8 +15,8 @@ from devjournal.domain.progress import goal_progress
 from devjournal.domain.sessions import (
     SessionsView,
     carried_into,
+    plannable_days,
     review_line,
-    session_days,
     session_times,
     sessions_view,
     with_review,
@@ -502,9 +502,10 @@ class CoachingService:
         duration_min: int = 60,
         zone: tzinfo | None = None,
     ) -> Outcome[list[m.CoachingSession]]:
-        """Plan the sprint's sessions from its start to its end, every ``every_days`` days
-        (or monthly, :data:`~devjournal.domain.sessions.MONTHLY`) at ``at`` local time
-        (``zone``, or this computer's). Days that already have a session are skipped."""
+        """Plan the sprint's sessions to its end, every ``every_days`` days counted from
+        its start (or monthly, :data:`~devjournal.domain.sessions.MONTHLY`), at ``at``
+        local time (``zone``, or this computer's). Days already past and days that already
+        have a session are skipped."""
         if every_days < 0 or every_days > 365:
             raise ValidationError({"every_days": "Enter a number of days from 1 to 365."})
         with self._db.transaction() as tx:
@@ -512,11 +513,7 @@ class CoachingService:
             if sprint.closed_state is not None:
                 raise ValidationError({"every_days": "This sprint is closed."})
             taken = {_local_day(x.starts_at, zone) for x in tx.sessions.of_sprint(sprint_id)}
-            days = [
-                d
-                for d in session_days(sprint.start_date, sprint.end_date, every_days)
-                if d not in taken
-            ]
+            days = plannable_days(sprint, every_days, taken, local_today(self._clock))
             created = []
             for starts in session_times(days, at, zone):
                 draft = m.SessionDraft(

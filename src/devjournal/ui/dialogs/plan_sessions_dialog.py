@@ -9,7 +9,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from devjournal.domain.models import CoachingSession, Sprint
-from devjournal.domain.sessions import MONTHLY, session_days
+from devjournal.domain.sessions import MONTHLY, plannable_days
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -30,6 +30,8 @@ class PlanSessionsDialog(FormDialog):
         drafts: DraftStore,
         sprint: Sprint,
         existing: list[CoachingSession],
+        today: date,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Plan sessions", drafts, f"plan:sprint={sprint.id}", parent, stamp="")
@@ -37,6 +39,7 @@ class PlanSessionsDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self._taken = {s.starts_at.astimezone().date() for s in existing}
+        self._today = today
         self.changes = Changes()
         self.created: list[CoachingSession] = []
         self.cadence_combo = QComboBox()
@@ -74,19 +77,20 @@ class PlanSessionsDialog(FormDialog):
     def days(self) -> list[date]:
         """The days that would get a new session."""
         every = int(self.cadence_combo.currentData())
-        all_days = session_days(self._sprint.start_date, self._sprint.end_date, every)
-        return [d for d in all_days if d not in self._taken]
+        return plannable_days(self._sprint, every, self._taken, self._today)
 
     def _update_preview(self) -> None:
         days = self.days()
         if not days:
-            self.preview.setText("Every one of those days already has a session.")
+            self.preview.setText(
+                "Nothing to plan: the days left in the sprint already have sessions."
+            )
             self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
             return
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(True)
         shown = ", ".join(local_date(d, "d MMM") for d in days[:SHOWN_DATES])
         more = f" and {len(days) - SHOWN_DATES} more" if len(days) > SHOWN_DATES else ""
-        skipped = " Days that already have a session are left as they are." if self._taken else ""
+        skipped = " Days that already have a session keep it." if self._taken else ""
         self.preview.setText(f"{len(days)} sessions: {shown}{more}.{skipped}")
 
     def values(self) -> dict[str, Any]:

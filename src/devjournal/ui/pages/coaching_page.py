@@ -624,7 +624,9 @@ class CoachingPage(QWidget):
             return
         sprint = self.view.sprint
         existing = self._coaching.sessions_of(sprint.id)
-        dialog = PlanSessionsDialog(self._coaching, self._drafts, sprint, existing, self)
+        dialog = PlanSessionsDialog(
+            self._coaching, self._drafts, sprint, existing, self.view.today, parent=self
+        )
 
         def saved() -> None:
             self._apply(dialog.changes)
