@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from devjournal.domain.clock import Clock
 from devjournal.domain.enums import SprintKind
 from devjournal.domain.models import ActionItemDraft, SessionDraft, SprintDraft
 from devjournal.paths import AppPaths
@@ -38,13 +37,13 @@ def fill(services: Services) -> None:
 
 
 def test_each_reminder_is_shown_once_and_can_be_turned_off(
-    services: Services, paths: AppPaths, clock: Clock, qapp: object
+    services: Services, paths: AppPaths, qapp: object
 ) -> None:
     fill(services)
     shown: list[tuple[str, str]] = []
     settings = Settings(paths.settings)
     reminders = Reminders(
-        settings, services.journal.today, lambda t, x: shown.append((t, x)), clock
+        settings, services.journal.reminder_facts, lambda t, x: shown.append((t, x))
     )
     reminders.check()
     assert shown == [
@@ -53,7 +52,7 @@ def test_each_reminder_is_shown_once_and_can_be_turned_off(
     ]
     reminders.check()
     again = Reminders(
-        Settings(paths.settings), services.journal.today, lambda t, x: shown.append((t, x)), clock
+        Settings(paths.settings), services.journal.reminder_facts, lambda t, x: shown.append((t, x))
     )
     again.check()  # a restart does not repeat them either
     assert len(shown) == 2
@@ -72,3 +71,22 @@ def test_the_window_shows_reminders_and_the_menu_turns_them_off(
     assert window.reminders_action.isChecked()
     window.reminders_action.trigger()
     assert Settings(paths.settings).reminders is False
+
+
+def test_a_session_moved_within_its_day_is_not_reminded_twice(
+    services: Services, paths: AppPaths, qapp: object
+) -> None:
+    from dataclasses import replace
+
+    fill(services)
+    shown: list[str] = []
+    reminders = Reminders(
+        Settings(paths.settings), services.journal.reminder_facts, lambda t, x: shown.append(t)
+    )
+    reminders.check()
+    [session] = [s for s in services.coaching.sessions_of(1) if s.starts_at.day == 19]
+    services.coaching.update_session(
+        session.id, replace(session, starts_at=session.starts_at.replace(hour=17))
+    )
+    reminders.check()
+    assert shown.count("Coaching session tomorrow") == 1

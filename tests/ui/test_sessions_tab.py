@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import ActionStatus, SessionStatus
@@ -82,6 +83,13 @@ def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     shown = texts(panel.next_card)
     assert f"{REVIEW_HEADING}:" in shown
     assert "•  Move the stand-up to the afternoon (due 25 Nov, 7 days late)" in shown
+    assert not panel.action_text_of(action).endswith("slipped once")  # a plan, not a slip
+
+    # The session happens with the item still open: that is a slip.
+    next_button = next(b for b in panel.findChildren(QPushButton) if b.text() == "Mark held")
+    next_button.click()
+    panel = page.sessions_panel
+    assert panel is not None
     assert panel.action_text_of(action).endswith("slipped once")
     assert "1 committed, 0 done on time, 1 slipped, 1 open" in texts(panel)
 

@@ -83,6 +83,7 @@ def test_sessions_export_as_a_calendar_with_the_right_times(
     assert alarm.decoded("trigger") == -timedelta(days=1)
     assert "description" not in private  # a private session's agenda stays private
     assert len({str(e["uid"]) for e in events}) == 3
+    assert all(int(e["sequence"]) >= 0 and "last-modified" in e for e in events)
     # A second export gives every session the same UID: calendars update, not double.
     again = tmp_path / "again.ics"
     run(["--home", str(home), "export", "sessions", "-o", str(again)])
@@ -101,5 +102,7 @@ def test_export_errors_are_messages(tmp_path: Path, capsys: pytest.CaptureFixtur
     blocked.write_text("not a folder")
     assert run(["--home", str(home), "export", "sessions", "-o", str(blocked / "x.ics")]) == 1
     assert "Cannot write" in capsys.readouterr().err
-    assert run(["--home", str(home), "export", "sessions", "--sprint", "99", "-o", "x.ics"]) == 1
-    assert "There is no sprint with id 99." in capsys.readouterr().err
+    for missing in ("99", "0"):
+        code = run(["--home", str(home), "export", "sessions", "--sprint", missing, "-o", "x.ics"])
+        assert code == 1
+        assert f"There is no sprint with id {missing}." in capsys.readouterr().err

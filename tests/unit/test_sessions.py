@@ -99,8 +99,9 @@ def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
     sprint = c.create_sprint(
         replace(SPRINT, start_date=date(2026, 11, 4), end_date=date(2027, 2, 7))
     ).value
-    planned = c.plan_sessions(sprint.id, time(10), 14, zone=BERLIN).value
-    # Every two weeks from the start (4 Nov), but not the days already past (4 Nov).
+    planned = c.plan_sessions(sprint.id, time(11), 14, zone=BERLIN).value
+    # Every two weeks from the start (4 Nov), but not what is past: 4 Nov, nor 10:00
+    # today (the clock says 09:30 UTC, 10:30 in Berlin); 11:00 today is still to come.
     assert [s.starts_at.astimezone(BERLIN).date() for s in planned] == [
         date(2026, 11, 18),
         date(2026, 12, 2),
@@ -109,8 +110,8 @@ def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
         date(2027, 1, 13),
         date(2027, 1, 27),
     ]
-    assert all(s.starts_at.astimezone(BERLIN).hour == 10 for s in planned)
-    assert c.plan_sessions(sprint.id, time(10), 14, zone=BERLIN).value == []  # no doubles
+    assert all(s.starts_at.astimezone(BERLIN).hour == 11 for s in planned)
+    assert c.plan_sessions(sprint.id, time(11), 14, zone=BERLIN).value == []  # no doubles
 
     first, second, third = planned[0], planned[1], planned[2]  # 18 Nov, 2 Dec, 16 Dec
     c.update_session(
@@ -138,7 +139,8 @@ def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
     [stored] = [s for s in c.sessions_of(sprint.id) if s.id == first.id]
     assert stored.questions == (SessionQuestion("What is in your way?", "Meetings every morning."),)
 
-    # 2 Dec: both come up for review; "Read ch. 4" is already late: one slip.
+    # 2 Dec: both come up for review; "Read ch. 4" will be a week late. Preparing is a
+    # plan: nothing has slipped until the session happens.
     prepared = c.prepare_session(second.id).value
     assert agenda_items(prepared.agenda) == [
         f"{REVIEW_HEADING}:",
@@ -146,22 +148,104 @@ def test_plan_hold_commit_carry_forward_and_slips(services: Services) -> None:
         "Pair (due 10 Dec)",
     ]
     c.prepare_session(second.id)  # preparing again changes nothing
+    assert {x.action.id: x.slips for x in c.sessions_view(sprint.id).actions} == {
+        read.id: 0,
+        pair.id: 0,
+    }
+    c.update_session(second.id, replace(prepared, status=SessionStatus.HELD))
     view = c.sessions_view(sprint.id)
     assert {line.action.id: line.slips for line in view.actions} == {read.id: 1, pair.id: 0}
 
-    # 16 Dec: still open, both are late now: "Read" slips twice in all, "Pair" once.
-    c.prepare_session(third.id)
-    view = c.sessions_view(sprint.id)
-    assert {line.action.id: line.slips for line in view.actions} == {read.id: 2, pair.id: 1}
-
-    # "Pair" is done on time after all; follow-through counts each once.
+    # 16 Dec: "Read" is still open and slips again; "Pair" was done on 9 Dec, on time,
+    # after the agenda was prepared: no slip.
+    third = c.prepare_session(third.id).value
     c.update_action(pair.id, replace(pair, status=ActionStatus.DONE, done_on=date(2026, 12, 9)))
+    c.update_session(third.id, replace(third, status=SessionStatus.HELD))
     view = c.sessions_view(sprint.id)
+    assert {line.action.id: line.slips for line in view.actions} == {read.id: 2, pair.id: 0}
     [held] = [line for line in view.sessions if line.session.id == first.id]
     assert (held.follow.committed, held.follow.done_on_time, held.follow.open) == (2, 1, 1)
-    assert held.follow.slipped == 2  # both came up again after their due dates
-    assert str(view.total) == "2 committed, 1 done on time, 2 slipped, 1 open"
-    assert view.next_planned is not None and view.next_planned.id == second.id
+    assert held.follow.slipped == 1
+    assert str(view.total) == "2 committed, 1 done on time, 1 slipped, 1 open"
+    assert view.next_planned is not None and view.next_planned.id == planned[3].id
+
+
+def test_a_cancelled_session_is_no_slip_and_preparing_again_forgets_what_left(
+    services: Services,
+) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(SPRINT).value
+    met = c.add_session(
+        SessionDraft(
+            sprint_id=sprint.id,
+            starts_at=datetime(2026, 10, 1, 9, tzinfo=UTC),
+            status=SessionStatus.HELD,
+        )
+    ).value
+    later = c.add_session(  # held on 1 Dec (written up ahead of the clock's 18 Nov)
+        SessionDraft(
+            sprint_id=sprint.id,
+            starts_at=datetime(2026, 12, 1, 9, tzinfo=UTC),
+            status=SessionStatus.HELD,
+        )
+    ).value
+    # Committed outside any session, before the later one: it comes up for review too.
+    loose = c.add_action(
+        ActionItemDraft(sprint_id=sprint.id, title="Loose end", due_date=date(2026, 10, 10))
+    ).value
+    made = c.add_action(
+        ActionItemDraft(
+            sprint_id=sprint.id, session_id=met.id, title="Read", due_date=date(2026, 10, 15)
+        )
+    ).value
+    c.prepare_session(later.id)
+    later = c.sessions_of(sprint.id)[1]
+    view = c.sessions_view(sprint.id)
+    assert {x.action.id: x.slips for x in view.actions} == {loose.id: 1, made.id: 1}
+    c.update_session(later.id, replace(later, status=SessionStatus.CANCELLED))
+    assert {x.action.id: x.slips for x in c.sessions_view(sprint.id).actions} == {
+        loose.id: 0,
+        made.id: 0,
+    }
+    # "Read" is dropped; preparing again removes it from the agenda and from the review.
+    c.update_session(later.id, replace(later, status=SessionStatus.HELD))
+    c.update_action(made.id, replace(made, status=ActionStatus.DROPPED))
+    again = c.prepare_session(later.id).value
+    assert agenda_items(again.agenda) == [
+        f"{REVIEW_HEADING}:",
+        "Loose end (due 10 Oct, 52 days late)",
+    ]
+    assert {x.action.id: x.slips for x in c.sessions_view(sprint.id).actions} == {
+        loose.id: 1,
+        made.id: 0,
+    }
+
+
+def test_a_deleted_session_does_not_lock_its_commitments(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(SPRINT).value
+    gone = c.add_session(
+        SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 10, 1, 9, tzinfo=UTC))
+    ).value
+    action = c.add_action(
+        ActionItemDraft(sprint_id=sprint.id, session_id=gone.id, title="Read")
+    ).value
+    c.delete_session(gone.id)
+    done = c.update_action(
+        action.id, replace(action, status=ActionStatus.DONE, done_on=date(2026, 11, 18))
+    )
+    assert done.value.status is ActionStatus.DONE
+
+
+def test_the_review_section_keeps_the_users_own_lines() -> None:
+    prepared = with_review("- [ ] my own task\n- Plan the offsite", ["Read (due 5 Nov)"])
+    ticked = prepared.replace("- [ ] Read", "- [x] Read")
+    assert agenda_items(with_review(ticked, ["Pair (due 9 Nov)"])) == [
+        f"{REVIEW_HEADING}:",
+        "Pair (due 9 Nov)",
+        "my own task",
+        "Plan the offsite",
+    ]
 
 
 def test_planning_a_closed_sprint_is_refused(services: Services) -> None:
@@ -187,3 +271,70 @@ def test_questions_survive_a_round_trip_with_any_text(services: Services) -> Non
     ).value
     assert made.questions == odd
     assert c.sessions_of(sprint.id)[0].questions == odd
+
+
+def test_a_time_already_past_today_is_not_planned(services: Services) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(
+        replace(SPRINT, start_date=date(2026, 11, 18), end_date=date(2026, 12, 20))
+    ).value
+    # 10:00 in Berlin is 09:00 UTC; the clock says 09:30 UTC: today's slot has passed.
+    planned = c.plan_sessions(sprint.id, time(10), 14, zone=BERLIN).value
+    assert [s.starts_at.astimezone(BERLIN).date() for s in planned] == [
+        date(2026, 12, 2),
+        date(2026, 12, 16),
+    ]
+
+
+def test_closing_a_sprint_cancels_its_planned_sessions_and_today_forgets_it(
+    services: Services,
+) -> None:
+    from devjournal.domain.sprints import SprintClosing
+
+    c = services.coaching
+    sprint = c.create_sprint(SPRINT).value
+    later = c.add_session(
+        SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 12, 1, 9, tzinfo=UTC))
+    ).value
+    c.add_action(ActionItemDraft(sprint_id=sprint.id, title="Read", due_date=date(2026, 11, 1)))
+    assert services.journal.today().next_session is not None
+    c.close_sprint(
+        sprint.id, SprintClosing(state=ClosedState.ABANDONED, closed_on=date(2026, 11, 18))
+    )
+    assert [s.status for s in c.sessions_of(sprint.id) if s.id == later.id] == [
+        SessionStatus.CANCELLED
+    ]
+    today = services.journal.today()
+    assert today.next_session is None and today.overdue_actions == 0
+    assert services.journal.reminder_facts().overdue == ()
+
+
+def test_every_overdue_action_and_every_session_tomorrow_is_a_reminder(
+    services: Services,
+) -> None:
+    c = services.coaching
+    sprint = c.create_sprint(SPRINT).value
+    for n in range(7):
+        c.add_action(
+            ActionItemDraft(sprint_id=sprint.id, title=f"Item {n}", due_date=date(2026, 11, 1 + n))
+        )
+    for hour in (9, 16):
+        c.add_session(
+            SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 11, 19, hour, tzinfo=UTC))
+        )
+    facts = services.journal.reminder_facts()
+    assert len(facts.overdue) == 7
+    assert [s.starts_at.hour for s in facts.sessions_tomorrow] == [9, 16]
+
+
+def test_an_answer_needs_its_question(services: Services) -> None:
+    sprint = services.coaching.create_sprint(SPRINT).value
+    with pytest.raises(ValidationError, match="question each answer belongs to") as caught:
+        services.coaching.add_session(
+            SessionDraft(
+                sprint_id=sprint.id,
+                starts_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+                questions=(SessionQuestion("", "An answer to nothing"),),
+            )
+        )
+    assert caught.value.field == "questions"

@@ -91,6 +91,15 @@ class DueCheckin:
 
 
 @dataclass(frozen=True)
+class ReminderFacts:
+    """What reminders look at: tomorrow's planned sessions and every overdue action item
+    of the sprints still open."""
+
+    sessions_tomorrow: tuple[UpcomingSession, ...] = ()
+    overdue: tuple[DueAction, ...] = ()
+
+
+@dataclass(frozen=True)
 class RecentEntry:
     """A recent mentorship log entry."""
 

@@ -183,6 +183,8 @@ def validate_session(draft: SessionDraft) -> None:
         p.add("duration_min", "A session lasts from 5 to 600 minutes.")
     for name in ("agenda", "notes", "insights"):
         p.text(name, getattr(draft, name))
+    if any(q.answer.strip() and not q.question.strip() for q in draft.questions):
+        p.add("questions", "Write the question each answer belongs to.")
     p.raise_if_any()
 
 

@@ -97,11 +97,13 @@ def with_review(agenda: str, lines: Sequence[str]) -> str:
     for raw in agenda.splitlines():
         stripped = raw.strip()
         if stripped.rstrip(":") == REVIEW_HEADING:
-            skipping = True
+            skipping = True  # the section runs to the first blank line, as written below
             continue
-        if skipping and stripped.startswith("- [ ] "):
+        if skipping:
+            if stripped:
+                continue
+            skipping = False
             continue
-        skipping = False
         own.append(raw)
     while own and not own[0].strip():
         own.pop(0)
@@ -123,17 +125,36 @@ class Review:
     action_id: int
 
 
-def slips(action: ActionItem, reviews: Iterable[Review], sessions: dict[int, datetime]) -> int:
-    """How many times ``action`` came up for review still open after its due date."""
+def slips(
+    action: ActionItem,
+    reviews: Iterable[Review],
+    sessions: dict[int, CoachingSession],
+    now: datetime,
+) -> int:
+    """How many sessions ``action`` came up in still open after its due date.
+
+    A review counts only once its session has happened (held, or started and not
+    cancelled) after the due date, and only if the item was not done by that day: an agenda
+    prepared the day before is a plan, not a slip.
+    """
     if action.due_date is None:
         return 0
-    return sum(
-        1
-        for r in reviews
-        if r.action_id == action.id
-        and r.session_id in sessions
-        and sessions[r.session_id].astimezone().date() > action.due_date
-    )
+    count = 0
+    for r in reviews:
+        session = sessions.get(r.session_id)
+        if r.action_id != action.id or session is None:
+            continue
+        if session.status is SessionStatus.CANCELLED:
+            continue
+        if session.status is not SessionStatus.HELD and session.starts_at > now:
+            continue
+        day = session.starts_at.astimezone().date()
+        if day <= action.due_date:
+            continue
+        if action.done_on is not None and action.done_on <= day:
+            continue
+        count += 1
+    return count
 
 
 def done_on_time(action: ActionItem) -> bool:
@@ -195,10 +216,20 @@ def follow_through(
 def carried_into(
     session: CoachingSession, sessions: Sequence[CoachingSession], actions: Iterable[ActionItem]
 ) -> list[ActionItem]:
-    """Open commitments made in sessions before ``session``: what it should review."""
+    """Open commitments from before ``session``: made in an earlier session, or outside
+    any (still) existing session before it started. This is what it should review."""
+    live = {s.id for s in sessions}
     earlier = {s.id for s in sessions if s.starts_at < session.starts_at and s.id != session.id}
+
+    def before(a: ActionItem) -> bool:
+        if a.session_id in earlier:
+            return True
+        return (a.session_id is None or a.session_id not in live) and (
+            a.created_at < session.starts_at
+        )
+
     return sorted(
-        (a for a in actions if a.status is ActionStatus.OPEN and a.session_id in earlier),
+        (a for a in actions if a.status is ActionStatus.OPEN and before(a)),
         key=lambda a: (a.due_date or date.max, a.id),
     )
 
@@ -241,8 +272,8 @@ def sessions_view(
 ) -> SessionsView:
     """Put a sprint's sessions, actions and reviews together as of ``now``."""
     today = now.astimezone().date()
-    starts = {s.id: s.starts_at for s in sessions}
-    counts = {a.id: slips(a, reviews, starts) for a in actions}
+    by_id = {s.id: s for s in sessions}
+    counts = {a.id: slips(a, reviews, by_id, now) for a in actions}
     lines = {a.id: ActionLine(a, counts[a.id], a.is_overdue(today)) for a in actions}
     by_session: dict[int, list[ActionItem]] = {s.id: [] for s in sessions}
     for a in actions:

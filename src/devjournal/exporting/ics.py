@@ -51,6 +51,11 @@ def _event(sprint: Sprint, session: CoachingSession, now: datetime) -> Event:
     starts = session.starts_at.astimezone(UTC)
     event.add("uid", session_uid(session))
     event.add("dtstamp", now.astimezone(UTC))
+    # Calendars apply an imported event over the one they have only when it is newer.
+    event.add("last-modified", session.updated_at.astimezone(UTC))
+    event.add(
+        "sequence", max(0, int(session.updated_at.timestamp() - session.created_at.timestamp()))
+    )
     event.add("dtstart", starts)
     event.add("dtend", starts + timedelta(minutes=session.duration_min))
     title = f"Coaching: {sprint.title}"

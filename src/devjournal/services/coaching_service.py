@@ -9,7 +9,14 @@ from datetime import date, datetime, time, tzinfo
 from devjournal.domain import models as m
 from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today, utc_now
-from devjournal.domain.enums import ClosedState, EntryKind, GoalStatus, MetricKind, Scope
+from devjournal.domain.enums import (
+    ClosedState,
+    EntryKind,
+    GoalStatus,
+    MetricKind,
+    Scope,
+    SessionStatus,
+)
 from devjournal.domain.errors import NotFoundError, ValidationError
 from devjournal.domain.progress import goal_progress
 from devjournal.domain.sessions import (
@@ -219,6 +226,12 @@ class CoachingService:
                         )
                     )
             saved = tx.sprints.update(sprint_id, closed)
+            for session in tx.sessions.of_sprint(sprint_id):  # the sprint is over
+                if (
+                    session.status is SessionStatus.PLANNED
+                    and session.starts_at.astimezone().date() > closing.closed_on
+                ):
+                    tx.sessions.update(session.id, replace(session, status=SessionStatus.CANCELLED))
             into: m.Sprint | None = None
             rolled: list[m.Goal] = []
             if closing.roll_over:
@@ -236,7 +249,7 @@ class CoachingService:
                     assert closing.roll_into_id is not None
                     into = self._roll_target(tx, closing.roll_into_id, sprint_id)
                 rolled = self._roll(tx, list(dict.fromkeys(closing.roll_over)), into)
-        changes = SPRINTS | GOALS | Changes(entries=any(w.strip() for w in closing.wins))
+        changes = SPRINTS | GOALS | SESSIONS | Changes(entries=any(w.strip() for w in closing.wins))
         return Outcome(SprintClosed(saved, into, tuple(rolled)), changes)
 
     @staticmethod
@@ -476,6 +489,16 @@ class CoachingService:
             tx.sessions.soft_delete(session_id)
         return Outcome(None, SESSIONS | ACTIONS)
 
+    def set_session_status(
+        self, session_id: int, status: SessionStatus
+    ) -> Outcome[m.CoachingSession]:
+        """Mark a session planned, held or cancelled, leaving the rest of it as it is."""
+        with self._db.transaction() as tx:
+            session = tx.sessions.get(session_id)
+            return Outcome(
+                tx.sessions.update(session_id, replace(session, status=status)), SESSIONS
+            )
+
     def delete_sessions(self, session_ids: list[int]) -> Outcome[None]:
         """Delete several sessions at once (taking back a plan), all or none."""
         with self._db.transaction() as tx:
@@ -515,7 +538,10 @@ class CoachingService:
             taken = {_local_day(x.starts_at, zone) for x in tx.sessions.of_sprint(sprint_id)}
             days = plannable_days(sprint, every_days, taken, local_today(self._clock))
             created = []
+            now = self._clock()
             for starts in session_times(days, at, zone):
+                if starts <= now:  # earlier today: already past
+                    continue
                 draft = m.SessionDraft(
                     sprint_id=sprint_id, starts_at=starts, duration_min=duration_min
                 )
@@ -533,8 +559,7 @@ class CoachingService:
                 tx.sessions.of_sprint(session.sprint_id),
                 tx.actions.of_sprint(session.sprint_id),
             )
-            for action in carried:
-                tx.reviews.add(session.id, action.id)
+            tx.reviews.set_for(session.id, [a.id for a in carried])
             day = session.starts_at.astimezone().date()
             agenda = with_review(session.agenda, [review_line(a, day) for a in carried])
             saved = tx.sessions.update(session.id, replace(session, agenda=agenda))
@@ -545,7 +570,7 @@ class CoachingService:
     ) -> list[tuple[m.Sprint, list[m.CoachingSession]]]:
         """Every sprint (or one) with its sessions in time order, for calendars."""
         with self._db.reading() as tx:
-            sprints = [tx.sprints.get(sprint_id)] if sprint_id else tx.sprints.find()
+            sprints = [tx.sprints.get(sprint_id)] if sprint_id is not None else tx.sprints.find()
             return [(s, tx.sessions.of_sprint(s.id)) for s in sprints]
 
     def sessions_view(self, sprint_id: int) -> SessionsView:
@@ -568,7 +593,8 @@ class CoachingService:
         """Change, complete or drop an action item."""
         rules.validate_action_item(draft)
         with self._db.transaction() as tx:
-            self._check_action_links(tx, draft)
+            current = tx.actions.get(action_id)
+            self._check_action_links(tx, draft, current)
             return Outcome(tx.actions.update(action_id, draft), ACTIONS)
 
     def delete_action(self, action_id: int) -> Outcome[None]:
@@ -588,12 +614,23 @@ class CoachingService:
             return tx.actions.of_sprint(sprint_id)
 
     @staticmethod
-    def _check_action_links(tx: Tx, draft: m.ActionItemDraft) -> None:
+    def _check_action_links(
+        tx: Tx, draft: m.ActionItemDraft, current: m.ActionItem | None = None
+    ) -> None:
+        """The sprint, goal and session must agree; links that did not change are left
+        alone (the session it was made in may since have been deleted)."""
         tx.sprints.get(draft.sprint_id)
-        if draft.goal_id is not None and tx.goals.get(draft.goal_id).sprint_id != draft.sprint_id:
+        same_goal = current is not None and current.goal_id == draft.goal_id
+        if (
+            draft.goal_id is not None
+            and not same_goal
+            and tx.goals.get(draft.goal_id).sprint_id != draft.sprint_id
+        ):
             raise ValidationError({"goal_id": "That goal belongs to another sprint."})
+        same_session = current is not None and current.session_id == draft.session_id
         if (
             draft.session_id is not None
+            and not same_session
             and tx.sessions.get(draft.session_id).sprint_id != draft.sprint_id
         ):
             raise ValidationError({"session_id": "That session belongs to another sprint."})

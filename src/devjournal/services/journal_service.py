@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import JournalNotEmptyError
-from devjournal.domain.overview import JournalInfo, TodayOverview
+from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
-from devjournal.storage.today_query import read_today
+from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
     from devjournal.services.sample_data import SampleSize
@@ -50,6 +50,11 @@ class JournalService:
         """The figures of the Today page, from a handful of indexed queries."""
         with self._db.raw_connection() as conn:
             return read_today(conn, local_today(self._clock), self._clock())
+
+    def reminder_facts(self) -> ReminderFacts:
+        """Tomorrow's sessions and every overdue action item, for reminders."""
+        with self._db.raw_connection() as conn:
+            return read_reminders(conn, local_today(self._clock), self._clock())
 
     def fill_sample(self, size: SampleSize) -> Outcome[dict[str, int]]:
         """Fill an empty journal with a realistic sample journal of ``size``.

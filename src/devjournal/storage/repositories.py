@@ -303,6 +303,14 @@ class ReviewRepository:
         self._s.flush()
         return True
 
+    def set_for(self, session_id: int, action_ids: Iterable[int]) -> None:
+        """Make ``action_ids`` the items reviewed in ``session_id`` (others are removed)."""
+        keep = set(action_ids)
+        rv = s.SessionReviewRow
+        self._s.execute(delete(rv).where(rv.session_id == session_id, rv.action_id.not_in(keep)))
+        for action_id in sorted(keep):
+            self.add(session_id, action_id)
+
     def of_sprint(self, sprint_id: int) -> list[Review]:
         """The reviews in a sprint's live sessions."""
         c, rv = s.CoachingSessionRow, s.SessionReviewRow

@@ -20,6 +20,7 @@ from devjournal.domain.overview import (
     DueAction,
     DueCheckin,
     RecentEntry,
+    ReminderFacts,
     TodayOverview,
     UpcomingSession,
     sprint_standing,
@@ -101,7 +102,8 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
 
     live_actions = (
         "FROM action_item a JOIN sprint s ON s.id = a.sprint_id "
-        "WHERE a.status = 'open' AND a.deleted_at IS NULL AND s.deleted_at IS NULL"
+        "WHERE a.status = 'open' AND a.deleted_at IS NULL AND s.deleted_at IS NULL "
+        "AND s.closed_state IS NULL"
     )
     open_count, overdue_count = conn.execute(
         f"SELECT count(*), coalesce(sum(a.due_date < ?), 0) {live_actions}", (day,)
@@ -121,7 +123,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         "SELECT c.id, c.sprint_id, s.title, c.starts_at, c.duration_min, c.agenda "
         "FROM coaching_session c JOIN sprint s ON s.id = c.sprint_id "
         "WHERE c.status = 'planned' AND c.deleted_at IS NULL AND s.deleted_at IS NULL "
-        "AND c.starts_at >= ? ORDER BY c.starts_at, c.id LIMIT 1",
+        "AND s.closed_state IS NULL AND c.starts_at >= ? ORDER BY c.starts_at, c.id LIMIT 1",
         (_stored(now - timedelta(hours=1)),),
     ).fetchone()
     session = (
@@ -186,3 +188,38 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         latest_entries=entries,
         log_entry_count=entry_count,
     )
+
+
+def read_reminders(conn: sqlite3.Connection, today: date, now: datetime) -> ReminderFacts:
+    """Tomorrow's planned sessions and every overdue action item of open sprints."""
+    tomorrow_start = datetime.combine(today + timedelta(days=1), datetime.min.time()).astimezone()
+    tomorrow_end = tomorrow_start + timedelta(days=1)
+    sessions = tuple(
+        UpcomingSession(
+            id=r[0],
+            sprint_id=r[1],
+            sprint_title=r[2],
+            starts_at=_aware(r[3]),
+            duration_min=r[4],
+            agenda=r[5],
+        )
+        for r in conn.execute(
+            "SELECT c.id, c.sprint_id, s.title, c.starts_at, c.duration_min, c.agenda "
+            "FROM coaching_session c JOIN sprint s ON s.id = c.sprint_id "
+            "WHERE c.status = 'planned' AND c.deleted_at IS NULL AND s.deleted_at IS NULL "
+            "AND s.closed_state IS NULL AND c.starts_at >= ? AND c.starts_at < ? "
+            "ORDER BY c.starts_at, c.id",
+            (_stored(max(tomorrow_start, now)), _stored(tomorrow_end)),
+        )
+    )
+    overdue = tuple(
+        DueAction(id=r[0], sprint_id=r[1], title=r[2], due_date=date.fromisoformat(r[3]))
+        for r in conn.execute(
+            "SELECT a.id, a.sprint_id, a.title, a.due_date FROM action_item a "
+            "JOIN sprint s ON s.id = a.sprint_id "
+            "WHERE a.status = 'open' AND a.deleted_at IS NULL AND s.deleted_at IS NULL "
+            "AND s.closed_state IS NULL AND a.due_date < ? ORDER BY a.due_date, a.id",
+            (today.isoformat(),),
+        )
+    )
+    return ReminderFacts(sessions_tomorrow=sessions, overdue=overdue)

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self.reminders = Reminders(
-            self._settings, services.journal.today, self.show_reminder, self._clock, self
+            self._settings, services.journal.reminder_facts, self.show_reminder, self
         )
         self.reminders.start()
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer
 
-from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.overview import TodayOverview
+from devjournal.domain.overview import ReminderFacts
 from devjournal.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,16 +24,14 @@ class Reminders(QObject):
     def __init__(
         self,
         settings: Settings,
-        source: Callable[[], TodayOverview],
+        source: Callable[[], ReminderFacts],
         notify: Notify,
-        clock: Clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._source = source
         self._notify = notify
-        self._clock = clock
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
@@ -46,23 +42,24 @@ class Reminders(QObject):
         self.check()
 
     def due(self) -> list[tuple[str, str, str]]:
-        """What deserves a reminder now: ``(key, title, text)``, shown or not."""
-        overview = self._source()
-        today = local_today(self._clock)
+        """What deserves a reminder now: ``(key, title, text)``, shown or not.
+
+        A session is keyed by its id and day, so moving it within the day does not remind
+        twice; an action by its id and due date, so a new due date can remind again.
+        """
+        facts = self._source()
         found: list[tuple[str, str, str]] = []
-        session = overview.next_session
-        if session is not None:
+        for session in facts.sessions_tomorrow:
             local = session.starts_at.astimezone()
-            if local.date() == today + timedelta(days=1):
-                found.append(
-                    (
-                        f"session:{session.id}:{session.starts_at.isoformat()}",
-                        "Coaching session tomorrow",
-                        f"{local:%H:%M}, {session.sprint_title}. Prepare the agenda today.",
-                    )
+            found.append(
+                (
+                    f"session:{session.id}:{local.date().isoformat()}",
+                    "Coaching session tomorrow",
+                    f"{local:%H:%M}, {session.sprint_title}. Prepare the agenda today.",
                 )
-        for action in overview.due_actions:
-            if action.is_overdue(today) and action.due_date is not None:
+            )
+        for action in facts.overdue:
+            if action.due_date is not None:
                 found.append(
                     (
                         f"action:{action.id}:{action.due_date.isoformat()}",

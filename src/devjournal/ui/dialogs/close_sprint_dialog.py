@@ -99,6 +99,7 @@ class CloseSprintDialog(FormDialog):
             self.abandoned.setChecked(True)
             self.completed.setEnabled(False)
             self.completed.setToolTip("A sprint that has not started cannot be completed.")
+        state_row.setToolTip("Sessions still planned after the closing day are cancelled.")
         self.add_field("closed_state", "The sprint was:", state_row)
         self.add_field("closed_on", "Closed on:", self.closed_on)
 

@@ -630,9 +630,8 @@ class CoachingPage(QWidget):
 
         def saved() -> None:
             self._apply(dialog.changes)
-            self._notify(
+            self._offer_undo(
                 f"Planned {plural(len(dialog.created), 'session')}.",
-                "Undo",
                 lambda: self._undo_all([x.id for x in dialog.created]),
             )
 
@@ -662,15 +661,15 @@ class CoachingPage(QWidget):
         self._open(dialog, lambda: self._apply(dialog.changes))
 
     def set_session_status(self, session: CoachingSession, status: SessionStatus) -> None:
-        """Mark a session held or cancelled (undoable)."""
-        changed = replace(session, status=status)
-        outcome = self._attempt(lambda: self._coaching.update_session(session.id, changed))
+        """Mark a session held or cancelled (undoable: only the status goes back)."""
+        outcome = self._attempt(lambda: self._coaching.set_session_status(session.id, status))
         if outcome is None:
             return
         self._apply(outcome.changes)
+        before = session.status
         self._offer_undo(
             f"Marked the session of {when_text(session)} {status.value}.",
-            lambda: self._restored(self._coaching.update_session(session.id, session)),
+            lambda: self._restored(self._coaching.set_session_status(session.id, before)),
         )
 
     def prepare_session(self, session: CoachingSession) -> None:
