@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from devjournal.domain.models import CoachingSession, Sprint
-from devjournal.domain.sessions import MONTHLY, plannable_days
+from devjournal.domain.sessions import MONTHLY, plannable_days, session_times
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -30,7 +30,7 @@ class PlanSessionsDialog(FormDialog):
         drafts: DraftStore,
         sprint: Sprint,
         existing: list[CoachingSession],
-        today: date,
+        now: datetime,
         *,
         parent: QWidget | None = None,
     ) -> None:
@@ -39,7 +39,7 @@ class PlanSessionsDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self._taken = {s.starts_at.astimezone().date() for s in existing}
-        self._today = today
+        self._now = now
         self.changes = Changes()
         self.created: list[CoachingSession] = []
         self.cadence_combo = QComboBox()
@@ -65,6 +65,7 @@ class PlanSessionsDialog(FormDialog):
         self.form.addRow("", self.preview)
         self.restore_draft()
         self.cadence_combo.currentIndexChanged.connect(self._update_preview)
+        self.time_edit.timeChanged.connect(self._update_preview)
         for signal in (
             self.cadence_combo.currentIndexChanged,
             self.time_edit.timeChanged,
@@ -75,9 +76,12 @@ class PlanSessionsDialog(FormDialog):
         self.resize(460, self.sizeHint().height())
 
     def days(self) -> list[date]:
-        """The days that would get a new session."""
+        """The days that would get a new session (not a time already past today)."""
         every = int(self.cadence_combo.currentData())
-        return plannable_days(self._sprint, every, self._taken, self._today)
+        days = plannable_days(self._sprint, every, self._taken, self._now.astimezone().date())
+        t = self.time_edit.time()
+        times = session_times(days, time(t.hour(), t.minute()))
+        return [when.date() for when in times if when > self._now]
 
     def _update_preview(self) -> None:
         days = self.days()

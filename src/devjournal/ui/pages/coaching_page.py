@@ -625,7 +625,7 @@ class CoachingPage(QWidget):
         sprint = self.view.sprint
         existing = self._coaching.sessions_of(sprint.id)
         dialog = PlanSessionsDialog(
-            self._coaching, self._drafts, sprint, existing, self.view.today, parent=self
+            self._coaching, self._drafts, sprint, existing, self._clock(), parent=self
         )
 
         def saved() -> None:
