@@ -64,7 +64,7 @@ class Reminders(QObject):
                     (
                         f"action:{action.id}:{action.due_date.isoformat()}",
                         "An action item is overdue",
-                        f"{action.title} (due {action.due_date:%d %b})",
+                        f"{action.title} (due {action.due_date.day} {action.due_date:%b})",
                     )
                 )
         return found
