@@ -680,32 +680,23 @@ class CoachingPage(QWidget):
 
     def delete_session(self, session: CoachingSession) -> None:
         """Delete a session (undoable)."""
-        outcome = self._attempt(lambda: self._coaching.delete_session(session.id))
-        if outcome is None:
-            return
-        self._apply(outcome.changes)
-        self._offer_undo(
+        self._delete(
             f"Deleted the session of {when_text(session)}.",
-            lambda: self._restored(self._coaching.restore_session(session.id)),
+            lambda: self._coaching.delete_session(session.id),
+            lambda: self._coaching.restore_session(session.id),
         )
 
     def add_action(self, session: CoachingSession | None) -> None:
         """Commit to an action item (in ``session``, if given)."""
-        if self.view is None:
-            return
-        dialog = ActionDialog(
-            self._coaching,
-            self._drafts,
-            sprint_id=self.view.sprint.id,
-            goals=[g.goal for g in self.view.goals],
-            today=self.view.today,
-            session_id=session.id if session is not None else None,
-            parent=self,
-        )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._action_dialog(session_id=session.id if session is not None else None)
 
     def edit_action(self, action: ActionItem) -> None:
         """Change an action item."""
+        self._action_dialog(action=action)
+
+    def _action_dialog(
+        self, *, session_id: int | None = None, action: ActionItem | None = None
+    ) -> None:
         if self.view is None:
             return
         dialog = ActionDialog(
@@ -714,6 +705,7 @@ class CoachingPage(QWidget):
             sprint_id=self.view.sprint.id,
             goals=[g.goal for g in self.view.goals],
             today=self.view.today,
+            session_id=session_id,
             action=action,
             parent=self,
         )
@@ -732,14 +724,29 @@ class CoachingPage(QWidget):
 
     def delete_action(self, action: ActionItem) -> None:
         """Delete an action item (undoable)."""
-        outcome = self._attempt(lambda: self._coaching.delete_action(action.id))
+        self._delete(
+            f"Deleted “{action.title}”.",
+            lambda: self._coaching.delete_action(action.id),
+            lambda: self._coaching.restore_action(action.id),
+        )
+
+    def _delete(
+        self,
+        said: str,
+        delete: Callable[[], Outcome[Any]],
+        restore: Callable[[], Outcome[Any]],
+        *,
+        reopen: int | None = None,
+    ) -> None:
+        """Delete (soft), tell every page, and offer Undo, which restores it (and shows
+        sprint ``reopen`` again)."""
+        outcome = self._attempt(delete)
         if outcome is None:
             return
+        if reopen is not None:
+            self.view = None
         self._apply(outcome.changes)
-        self._offer_undo(
-            f"Deleted “{action.title}”.",
-            lambda: self._restored(self._coaching.restore_action(action.id)),
-        )
+        self._offer_undo(said, lambda: self._restored(restore(), reopen))
 
     def _undo_all(self, session_ids: list[int]) -> None:
         """Take back a plan: delete the sessions it made."""
@@ -762,26 +769,20 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         sprint = self.view.sprint
-        outcome = self._attempt(lambda: self._coaching.delete_sprint(sprint.id))
-        if outcome is None:
-            return
-        self.view = None
-        self._apply(outcome.changes)
-        self._offer_undo(
+        self._delete(
             f"Deleted the sprint “{sprint.title}”.",
-            lambda: self._restored(self._coaching.restore_sprint(sprint.id), sprint.id),
+            lambda: self._coaching.delete_sprint(sprint.id),
+            lambda: self._coaching.restore_sprint(sprint.id),
+            reopen=sprint.id,
         )
 
     def delete_goal(self, goal_view: GoalView) -> None:
         """Delete a goal (undoable)."""
         goal = goal_view.goal
-        outcome = self._attempt(lambda: self._coaching.delete_goal(goal.id))
-        if outcome is None:
-            return
-        self._apply(outcome.changes)
-        self._offer_undo(
+        self._delete(
             f"Deleted the goal “{goal.title}”.",
-            lambda: self._restored(self._coaching.restore_goal(goal.id)),
+            lambda: self._coaching.delete_goal(goal.id),
+            lambda: self._coaching.restore_goal(goal.id),
         )
 
     def add_checkin(self, goal_view: GoalView, on: date, value_text: str, note: str) -> None:
@@ -831,13 +832,10 @@ class CoachingPage(QWidget):
 
     def delete_checkin(self, checkin: Checkin) -> None:
         """Delete a check-in (undoable)."""
-        outcome = self._attempt(lambda: self._coaching.delete_checkin(checkin.id))
-        if outcome is None:
-            return
-        self._apply(outcome.changes)
-        self._offer_undo(
+        self._delete(
             f"Deleted the check-in of {local_date(checkin.on_date, 'd MMM yyyy')}.",
-            lambda: self._restored(self._coaching.restore_checkin(checkin.id)),
+            lambda: self._coaching.delete_checkin(checkin.id),
+            lambda: self._coaching.restore_checkin(checkin.id),
         )
 
     def tick_milestone(self, milestone: Milestone, done: bool) -> None:
