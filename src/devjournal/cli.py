@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     sprints = commands.add_parser("sprints", help="list sprints with ids, dates and status")
     sprints.add_argument("--json", action="store_true", help="print JSON")
 
+    search = commands.add_parser(
+        "search", help='search the mentorship log (words, "phrases", prefix*, AND/OR/NOT)'
+    )
+    search.add_argument("query", nargs="+", help="what to look for")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
     export = commands.add_parser("export", help="write part of the journal to a file")
     export.add_argument("what", choices=("sessions",), help="sessions: coaching sessions")
     export.add_argument(
@@ -90,7 +97,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if args.command in ("info", "sprints", "export") and not paths.journal.exists():
+        if args.command in ("info", "sprints", "export", "search") and not paths.journal.exists():
             return _fail(
                 f"There is no journal at {paths.journal} yet. "
                 f"Open it with: devjournal --home {paths.data_dir}",
@@ -111,6 +118,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _info(paths, as_json=args.json)
         if args.command == "sprints":
             return _sprints(paths, as_json=args.json)
+        if args.command == "search":
+            return _search(paths, " ".join(args.query), args.limit, as_json=args.json)
         if args.command == "export":
             return _export_sessions(paths, Path(args.output), args.sprint)
         return _sample(paths, args.size)
@@ -220,6 +229,66 @@ def _sprints(paths: AppPaths, *, as_json: bool) -> int:
             f"{r['id']:>{width}}  {r['start']} → {r['end']}  {r['status']:<9}  "
             f"{r['kind']:<11}  {r['goals']} goals  {r['title']}"
         )
+    return EXIT_OK
+
+
+def _search(paths: AppPaths, typed: str, limit: int, *, as_json: bool) -> int:
+    from devjournal.domain.search import highlighted  # noqa: PLC0415
+    from devjournal.storage.journal_file import FileState, inspect_journal  # noqa: PLC0415
+    from devjournal.storage.search import search_entries  # noqa: PLC0415
+    from devjournal.storage.today_query import connect  # noqa: PLC0415
+
+    if limit < 1:
+        return _fail("--limit takes a number of 1 or more.", gui=False)
+    if inspect_journal(paths.journal).state is FileState.CURRENT:
+        # Read-only, without loading the ORM: a search from the terminal answers at once.
+        conn = connect(paths.journal)
+        try:
+            results = search_entries(conn, typed, limit=limit)
+        finally:
+            conn.close()
+    else:
+        db, services = _open(paths)  # migrates (after a backup) first
+        try:
+            results = services.mentorship.search(typed, limit=limit)
+        finally:
+            db.close()
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "query": typed,
+                    "total": results.total,
+                    "entries": [
+                        {
+                            "id": h.id,
+                            "occurred_at": h.occurred_at.isoformat(),
+                            "kind": h.kind.value,
+                            "mentor": h.mentor_name,
+                            "title": h.title,
+                            "snippet": highlighted(h.snippet, "", ""),
+                        }
+                        for h in results.hits
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    if not results.hits:
+        print(f"Nothing in the log matches {typed}.")
+        return EXIT_OK
+    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("", "")
+    for h in results.hits:
+        day = h.occurred_at.astimezone().date().isoformat()
+        who = f" · {h.mentor_name}" if h.mentor_name else ""
+        print(f"{day}  {h.kind.label}{who}  {h.title}  (#{h.id})")
+        snippet = " ".join(highlighted(h.snippet, bold or "[", plain or "]").split())
+        print(f"    {snippet}")
+    more = results.total - len(results.hits)
+    shown = f"{len(results.hits):,} of {results.total:,}" if more else f"{results.total:,}"
+    print(f"{shown} entries match, newest first.", file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,8 +10,10 @@ from devjournal.domain import rules
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
+from devjournal.domain.search import SearchResults
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
+from devjournal.storage.search import search_entries
 
 MENTORS = Changes(mentors=True)
 ENTRIES = Changes(entries=True, tags=True)
@@ -136,6 +138,15 @@ class MentorshipService:
         """A mentor's entries, oldest first."""
         with self._db.reading() as tx:
             return tx.entries.of_mentor(mentor_id)
+
+    def search(self, typed: str, *, limit: int = 50, offset: int = 0) -> SearchResults:
+        """Log entries matching what the user typed, newest first.
+
+        Raises:
+            SearchQueryError: the query cannot be run; the message says how to fix it.
+        """
+        with self._db.raw_connection() as conn:
+            return search_entries(conn, typed, limit=limit, offset=offset)
 
     def tags(self) -> list[m.Tag]:
         """Every tag with how many entries carry it."""
