@@ -140,6 +140,49 @@ def time_sprint_open(home: Path, runs: int) -> tuple[list[float], list[float], s
     )
 
 
+SEARCH_WORDS = ("mentor", "kafka", "calendar", "promotion", "deleg*", '"code review"')
+"""Searches of words each found in under 10% of the stress journal's entries."""
+
+
+def time_search(home: Path, runs: int) -> tuple[list[float], str]:
+    """In-process search (the query and the page of 50 hits with snippets), every word."""
+    import sqlite3  # noqa: PLC0415
+
+    from devjournal.storage.search import search_entries  # noqa: PLC0415
+
+    conn = sqlite3.connect(f"file:{home / 'journal.sqlite'}?mode=ro", uri=True)
+    try:
+        (entries,) = conn.execute("SELECT count(*) FROM log_entry").fetchone()
+        timings: list[float] = []
+        shares = []
+        for word in SEARCH_WORDS:
+            results = search_entries(conn, word, limit=50)  # warm-up
+            shares.append(100 * results.total / entries)
+            for _ in range(runs):
+                started = time.perf_counter()
+                search_entries(conn, word, limit=50)
+                timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        conn.close()
+    return timings, (
+        f"{len(SEARCH_WORDS)} searches ({', '.join(SEARCH_WORDS)}), each matching "
+        f"{min(shares):.1f}-{max(shares):.1f}% of {entries:,} entries; first 50 hits with snippets"
+    )
+
+
+def time_search_command(home: Path) -> float:
+    """``devjournal search`` as a whole process, start to exit."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "devjournal", "--home", str(home), "search", "code", "review"],
+        check=True,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return (time.perf_counter() - started) * 1000
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -192,6 +235,26 @@ def run_all(runs: int) -> list[Figure]:
                 "worked out, every session card built (our own target)",
             )
         )
+    stress = cached_journal("stress")
+    timings, note = time_search(stress, runs)
+    figures.append(
+        Figure(
+            name="Search a word in under 10% of entries",
+            journal="stress",
+            target_ms=50,
+            samples_ms=timings,
+            note=note,
+        )
+    )
+    figures.append(
+        Figure(
+            name="`devjournal search` as a whole process",
+            journal="stress",
+            target_ms=800,
+            samples_ms=repeat(lambda: time_search_command(stress), runs),
+            note="process start to exit, searching 'code review' and printing 20 hits",
+        )
+    )
     return figures
 
 
