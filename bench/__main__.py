@@ -183,6 +183,20 @@ def time_search_command(home: Path) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def time_history(home: Path, runs: int) -> tuple[list[float], list[float], int]:
+    """Opening the lazy history model and fetching pages (``bench/history_open.py``)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.history_open", str(home), str(runs)],
+        env=_env(),
+        cwd=ROOT.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return [float(t) for t in found["open"]], [float(t) for t in found["fetch"]], found["rows"]
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -236,6 +250,25 @@ def run_all(runs: int) -> list[Figure]:
             )
         )
     stress = cached_journal("stress")
+    opens, fetches, loaded = time_history(stress, runs)
+    figures.append(
+        Figure(
+            name="Open the history (model and first page)",
+            journal="stress",
+            target_ms=150,
+            samples_ms=opens,
+            note="the lazy model made and its first 200 entries loaded (keyset page)",
+        )
+    )
+    figures.append(
+        Figure(
+            name="Fetch the next 200 entries of the history",
+            journal="stress",
+            target_ms=30,
+            samples_ms=fetches,
+            note=f"40 fetches a run, scrolling down to {loaded:,} entries",
+        )
+    )
     timings, note = time_search(stress, runs)
     figures.append(
         Figure(

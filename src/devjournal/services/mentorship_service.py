@@ -10,9 +10,11 @@ from devjournal.domain import rules
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
+from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.search import SearchResults
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
+from devjournal.storage.history_query import history_page
 from devjournal.storage.search import search_entries
 
 MENTORS = Changes(mentors=True)
@@ -147,6 +149,16 @@ class MentorshipService:
         """
         with self._db.raw_connection() as conn:
             return search_entries(conn, typed, limit=limit, offset=offset)
+
+    def history_page(
+        self,
+        where: HistoryFilter,
+        after: tuple[datetime, int] | None = None,
+        limit: int = 200,
+    ) -> list[HistoryRow]:
+        """A page of the history, newest first, starting after ``after``."""
+        with self._db.raw_connection() as conn:
+            return history_page(conn, where, after, limit)
 
     def tags(self) -> list[m.Tag]:
         """Every tag with how many entries carry it."""
