@@ -141,6 +141,16 @@ class MentorshipService:
         with self._db.reading() as tx:
             return tx.entries.of_mentor(mentor_id)
 
+    def answers_to(self, entry_id: int) -> list[m.LogEntry]:
+        """What answers a piece of advice (reflections on it), oldest first."""
+        with self._db.reading() as tx:
+            return tx.entries.answers_to(entry_id)
+
+    def recent_advice(self, limit: int = 200) -> list[m.LogEntry]:
+        """The newest advice, to answer with a reflection."""
+        with self._db.reading() as tx:
+            return tx.entries.advice(limit)
+
     def search(self, typed: str, *, limit: int = 50, offset: int = 0) -> SearchResults:
         """Log entries matching what the user typed, newest first.
 

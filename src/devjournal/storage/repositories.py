@@ -449,6 +449,17 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
         """A mentor's entries, oldest first."""
         return self._select(s.LogEntryRow.mentor_id == mentor_id)
 
+    def answers_to(self, entry_id: int) -> list[m.LogEntry]:
+        """The entries that answer ``entry_id`` (reflections on a piece of advice)."""
+        return self._select(s.LogEntryRow.responds_to_id == entry_id)
+
+    def advice(self, limit: int) -> list[m.LogEntry]:
+        """The newest pieces of advice."""
+        r = s.LogEntryRow
+        return self._select(
+            r.kind == "advice", order=[r.occurred_at.desc(), r.id.desc()], limit=limit
+        )
+
     def last_contact(self) -> dict[int, datetime]:
         """The newest entry time per mentor."""
         r = s.LogEntryRow

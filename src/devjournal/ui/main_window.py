@@ -38,6 +38,7 @@ from devjournal.ui.theme import apply_theme
 if TYPE_CHECKING:
     from devjournal.services.container import Services
     from devjournal.ui.pages.coaching_page import CoachingPage
+    from devjournal.ui.pages.history_page import HistoryPage
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.coaching_page: CoachingPage | None = None
         self.reminders: Reminders | None = None
+        self.history_page: HistoryPage | None = None
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
@@ -119,6 +121,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.new_entry_action = file_menu.addAction("&New log entry…")
+        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_entry_action.setEnabled(False)  # until the journal's services are loaded
+        file_menu.addSeparator()
         self.sample_action = file_menu.addAction("Open a &sample journal…")
         self.folder_action = file_menu.addAction("Show journal &folder")
         file_menu.addSeparator()
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         self.sample_action.triggered.connect(self._on_sample_action_triggered)
         self.folder_action.triggered.connect(self._on_folder_action_triggered)
         self.quit_action.triggered.connect(self.close)
+        self.new_entry_action.triggered.connect(self.new_entry)
         self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.reminders_action.toggled.connect(self._on_reminders_action_toggled)
@@ -170,8 +177,14 @@ class MainWindow(QMainWindow):
 
         self.services = services
         self.today_page.set_source(services.journal.today)
+        from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
+
         self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+        self.history_page = HistoryPage(services, self.events, self._drafts, self._clock)
+        self._add_page("History", self.history_page, QKeySequence("Ctrl+3"))
+        self.history_page.entry_requested.connect(self.new_entry)
+        self.new_entry_action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self.reminders = Reminders(
             self._settings, services.journal.reminder_facts, self.show_reminder, self
@@ -207,6 +220,11 @@ class MainWindow(QMainWindow):
         page = self._coaching()
         if page is not None:
             page.open_sprint(sprint_id, focus_goal=goal_id)
+
+    def new_entry(self) -> None:
+        """Write a log entry, from any page (Ctrl+N)."""
+        if self.history_page is not None:
+            self.history_page.new_entry()
 
     def show_reminder(self, title: str, text: str) -> None:
         """A desktop notification where the desktop has a tray; the status bar otherwise."""
@@ -291,6 +309,9 @@ class MainWindow(QMainWindow):
             self.coaching_page.flush_drafts()  # what is typed and not saved comes back
             if self.coaching_page.dialog is not None:
                 self.coaching_page.dialog.hide()  # closed without Cancel: the draft stays
+        if self.history_page is not None and self.history_page.dialog is not None:
+            self.history_page.dialog.keep_draft()
+            self.history_page.dialog.hide()
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
         self._settings.save()

@@ -106,8 +106,7 @@ class CoachingPage(QWidget):
         # Left: the sprints, grouped by phase.
         self.new_button = QPushButton("New sprint")
         self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Start a coaching sprint (Ctrl+N)")
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip("Start a coaching sprint")
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by title, coach or focus")
         self.filter_edit.setClearButtonEnabled(True)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from devjournal.domain.search import HIT_END, HIT_START
+
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 50
 """The second line of a row (a row without one is painted as a group heading)."""
 
@@ -68,11 +70,18 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(text_color if selected else muted)
             bottom = QRect(inner.left(), top.bottom() + GAP, inner.width(), metrics.height())
-            painter.drawText(
-                bottom,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                small_metrics.elidedText(str(subtitle), Qt.TextElideMode.ElideRight, inner.width()),
-            )
+            if HIT_START in str(subtitle):
+                self._paint_hits(
+                    painter, bottom, str(subtitle), small, selected=selected, palette=palette
+                )
+            else:
+                painter.drawText(
+                    bottom,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    small_metrics.elidedText(
+                        str(subtitle), Qt.TextElideMode.ElideRight, inner.width()
+                    ),
+                )
         else:
             heading = QFont(font)
             heading.setBold(True)
@@ -84,4 +93,37 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.drawText(
                 inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title
             )
+        painter.restore()
+
+    @staticmethod
+    def _paint_hits(
+        painter: QPainter, rect: QRect, text: str, font: QFont, *, selected: bool, palette: QPalette
+    ) -> None:
+        """A search snippet: the matched words bold on a highlight, the rest as it is;
+        what does not fit is cut at the right edge."""
+        bold = QFont(font)
+        bold.setBold(True)
+        x = rect.left()
+        hit = False
+        flat = " ".join(text.split())
+        painter.save()
+        painter.setClipRect(rect)
+        for part in flat.replace(HIT_END, HIT_START).split(HIT_START):
+            if part:
+                use = bold if hit else font
+                metrics = QFontMetrics(use)
+                width = metrics.horizontalAdvance(part)
+                if hit and not selected:
+                    box = QRect(x - 1, rect.top() + 1, width + 2, rect.height() - 2)
+                    painter.fillRect(box, palette.color(QPalette.ColorRole.Highlight).lighter(170))
+                painter.setFont(use)
+                painter.drawText(
+                    QRect(x, rect.top(), width + 2, rect.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    part,
+                )
+                x += width
+                if x > rect.right():
+                    break
+            hit = not hit
         painter.restore()

@@ -1,0 +1,295 @@
+"""Write or edit a mentorship log entry: Markdown body with a preview, tags, links."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QTime, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextBrowser,
+    QTimeEdit,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, local_today
+from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
+from devjournal.domain.models import LogEntry, LogEntryDraft
+from devjournal.domain.rules import is_safe_url
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+
+ADVICE_STATUS_LABELS = {
+    AdviceStatus.NEW: "New",
+    AdviceStatus.TRYING: "Trying it",
+    AdviceStatus.WORKED: "Worked",
+    AdviceStatus.DIDNT_WORK: "Didn't work",
+    AdviceStatus.PARKED: "Parked",
+}
+SCOPE_LABELS = {
+    Scope.PRIVATE: "Private",
+    Scope.COACH: "Shareable with my coach",
+    Scope.MENTOR: "Shareable with my mentor",
+}
+
+
+def render_markdown(view: QTextBrowser, text: str) -> None:
+    """Show ``text`` as Markdown with any HTML in it left as text (no script, no remote
+    images: a QTextBrowser loads no network resources)."""
+    features = QTextDocument.MarkdownFeature
+    view.document().setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+
+
+def open_safe_link(url: QUrl, parent: QWidget) -> bool:
+    """Open ``url`` if it is http, https or mailto; otherwise say no (and return False)."""
+    text = url.toString()
+    if not is_safe_url(text):
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        QMessageBox.warning(
+            parent,
+            "Link not opened",
+            f"devjournal opens only http, https and mailto links, not “{text}”.",
+        )
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as ``career growth, feedback`` (commas separate; spaces are allowed)."""
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+class EntryDialog(FormDialog):
+    """One entry of any kind; the fields that do not apply to its kind are hidden."""
+
+    def __init__(
+        self,
+        services: Services,
+        drafts: DraftStore,
+        clock: Clock,
+        *,
+        entry: LogEntry | None = None,
+        mentor_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        key = f"entry:{entry.id}" if entry else "entry:new"
+        super().__init__(
+            "Edit entry" if entry else "New log entry",
+            drafts,
+            key,
+            parent,
+            stamp=entry.updated_at.isoformat() if entry else "",
+        )
+        self._services = services
+        self._entry = entry
+        self.changes = Changes()
+        self.saved: LogEntry | None = None
+
+        self.kind_combo = QComboBox()
+        for kind in EntryKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.day_edit = date_edit()
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.day_edit)
+        when_row.addWidget(self.time_edit)
+        when_row.addStretch(1)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("In a line: what was said, learned or done")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
+        self.body_edit.setTabChangesFocus(True)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(lambda url: open_safe_link(url, self))
+        self.body_tabs = QTabWidget()
+        self.body_tabs.addTab(self.body_edit, "Write")
+        self.body_tabs.addTab(self.preview, "Preview")
+        self.body_tabs.setFixedHeight(200)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Comma-separated, e.g. career growth, feedback")
+        self.mentor_combo = QComboBox()
+        self.mentor_combo.addItem("No mentor", 0)
+        for mentor in services.mentorship.mentors():
+            self.mentor_combo.addItem(f"{mentor.name} ({mentor.relationship.label})", mentor.id)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("https://… the post, talk or podcast")
+        self.status_combo = QComboBox()
+        for status, text in ADVICE_STATUS_LABELS.items():
+            self.status_combo.addItem(text, status.value)
+        self.answers_combo = QComboBox()
+        self.answers_combo.addItem("No particular advice", 0)
+        for advice in services.mentorship.recent_advice():
+            day = advice.occurred_at.astimezone().date().isoformat()
+            self.answers_combo.addItem(f"{day}: {advice.title}", advice.id)
+        self.sprint_combo = QComboBox()
+        self.sprint_combo.addItem("No sprint", 0)
+        for sprint in reversed(services.coaching.sprints()):
+            self.sprint_combo.addItem(sprint.title, sprint.id)
+        self.scope_combo = QComboBox()
+        for scope, text in SCOPE_LABELS.items():
+            self.scope_combo.addItem(text, scope.value)
+
+        self.add_field("kind", "Kind:", self.kind_combo)
+        self.add_field("occurred_at", "When:", when)
+        self.add_field("title", "Title:", self.title_edit)
+        self.add_field("body", "Body:", self.body_tabs)
+        self.add_field("tags", "Tags:", self.tags_edit)
+        self.add_field("mentor_id", "Mentor:", self.mentor_combo)
+        self.add_field("source_url", "Source link:", self.source_edit)
+        self.add_field("advice_status", "Advice status:", self.status_combo)
+        self.add_field("responds_to_id", "Answers advice:", self.answers_combo)
+        self.add_field("sprint_id", "Sprint:", self.sprint_combo)
+        self.add_field("scope", "Shared:", self.scope_combo)
+
+        if entry is not None:
+            self._fill(entry)
+        else:
+            now = datetime.now().astimezone()
+            self.day_edit.setDate(to_qdate(local_today(clock)))
+            self.time_edit.setTime(QTime(now.hour, now.minute))
+            if mentor_id is not None:
+                self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(mentor_id)))
+        self.restore_draft()
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.body_tabs.currentChanged.connect(self._on_body_tabs_changed)
+        for signal in (
+            self.kind_combo.currentIndexChanged,
+            self.day_edit.dateChanged,
+            self.time_edit.timeChanged,
+            self.title_edit.textEdited,
+            self.body_edit.textChanged,
+            self.tags_edit.textEdited,
+            self.mentor_combo.currentIndexChanged,
+            self.source_edit.textEdited,
+            self.status_combo.currentIndexChanged,
+            self.answers_combo.currentIndexChanged,
+            self.sprint_combo.currentIndexChanged,
+            self.scope_combo.currentIndexChanged,
+        ):
+            signal.connect(self.changed)
+        self._on_kind_changed()
+        self.resize(640, self.sizeHint().height())
+
+    def _fill(self, entry: LogEntry) -> None:
+        local = entry.occurred_at.astimezone()
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(entry.kind.value))
+        self.day_edit.setDate(to_qdate(local.date()))
+        self.time_edit.setTime(QTime(local.hour, local.minute))
+        self.title_edit.setText(entry.title)
+        self.body_edit.setPlainText(entry.body)
+        self.tags_edit.setText(", ".join(entry.tags))
+        self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(entry.mentor_id or 0)))
+        self.source_edit.setText(entry.source_url)
+        if entry.advice_status is not None:
+            self.status_combo.setCurrentIndex(self.status_combo.findData(entry.advice_status.value))
+        answers = self.answers_combo.findData(entry.responds_to_id or 0)
+        if answers < 0 and entry.responds_to_id:
+            self.answers_combo.addItem(f"Entry #{entry.responds_to_id}", entry.responds_to_id)
+            answers = self.answers_combo.count() - 1
+        self.answers_combo.setCurrentIndex(max(0, answers))
+        self.sprint_combo.setCurrentIndex(max(0, self.sprint_combo.findData(entry.sprint_id or 0)))
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData(entry.scope.value))
+
+    def kind(self) -> EntryKind:
+        """The chosen kind of entry."""
+        return EntryKind(self.kind_combo.currentData())
+
+    def _on_kind_changed(self) -> None:
+        kind = self.kind()
+        self.set_row_visible("advice_status", kind is EntryKind.ADVICE)
+        self.set_row_visible("responds_to_id", kind is EntryKind.REFLECTION)
+        self.set_row_visible(
+            "source_url", kind in (EntryKind.LESSON, EntryKind.ADVICE, EntryKind.FEEDBACK)
+        )
+
+    def _on_body_tabs_changed(self, index: int) -> None:
+        if index == 1:
+            render_markdown(self.preview, self.body_edit.toPlainText())
+
+    # -- values ---------------------------------------------------------------------------
+    def draft(self) -> LogEntryDraft:
+        """The entry as typed."""
+        kind = self.kind()
+        t = self.time_edit.time()
+        when = datetime.combine(from_qdate(self.day_edit.date()), time(t.hour(), t.minute()))
+        return LogEntryDraft(
+            kind=kind,
+            occurred_at=when.astimezone(),
+            title=self.title_edit.text().strip(),
+            body=self.body_edit.toPlainText().rstrip(),
+            mentor_id=int(self.mentor_combo.currentData()) or None,
+            sprint_id=int(self.sprint_combo.currentData()) or None,
+            goal_id=self._entry.goal_id if self._entry else None,
+            source_url=self.source_edit.text().strip(),
+            advice_status=AdviceStatus(self.status_combo.currentData())
+            if kind is EntryKind.ADVICE
+            else None,
+            responds_to_id=(int(self.answers_combo.currentData()) or None)
+            if kind is EntryKind.REFLECTION
+            else None,
+            scope=Scope(self.scope_combo.currentData()),
+            tags=split_tags(self.tags_edit.text()),
+        )
+
+    def values(self) -> dict[str, Any]:
+        t = self.time_edit.time()
+        return {
+            "kind": self.kind_combo.currentData(),
+            "day": from_qdate(self.day_edit.date()).isoformat(),
+            "time": f"{t.hour():02d}:{t.minute():02d}",
+            "title": self.title_edit.text(),
+            "body": self.body_edit.toPlainText(),
+            "tags": self.tags_edit.text(),
+            "mentor_id": self.mentor_combo.currentData(),
+            "source_url": self.source_edit.text(),
+            "advice_status": self.status_combo.currentData(),
+            "responds_to_id": self.answers_combo.currentData(),
+            "sprint_id": self.sprint_combo.currentData(),
+            "scope": self.scope_combo.currentData(),
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        for combo, key in (
+            (self.kind_combo, "kind"),
+            (self.mentor_combo, "mentor_id"),
+            (self.status_combo, "advice_status"),
+            (self.answers_combo, "responds_to_id"),
+            (self.sprint_combo, "sprint_id"),
+            (self.scope_combo, "scope"),
+        ):
+            index = combo.findData(values.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        with contextlib.suppress(ValueError):
+            self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
+        with contextlib.suppress(ValueError):
+            hour, minute = (int(x) for x in str(values.get("time", "")).split(":"))
+            self.time_edit.setTime(QTime(hour, minute))
+        self.title_edit.setText(str(values.get("title", "")))
+        self.body_edit.setPlainText(str(values.get("body", "")))
+        self.tags_edit.setText(str(values.get("tags", "")))
+        self.source_edit.setText(str(values.get("source_url", "")))
+
+    def save(self) -> bool:
+        ms = self._services.mentorship
+        if self._entry is None:
+            outcome = ms.add_entry(self.draft())
+        else:
+            outcome = ms.update_entry(self._entry.id, self.draft())
+        self.saved, self.changes = outcome.value, outcome.changes
+        return True

@@ -1,0 +1,444 @@
+"""History: the mentorship log read back, newest first, filtered or searched.
+
+The list is the lazy :class:`HistoryListModel` (pages of 200 as the view scrolls); a
+search shows the hits instead, newest first, with the matched words highlighted. The
+reader on the right shows the entry (Markdown, HTML left out, links only for http, https
+and mailto), what a piece of advice became, and what answers it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.enums import EntryKind, Scope
+from devjournal.domain.errors import DomainError
+from devjournal.domain.history import HistoryFilter, HistoryRow
+from devjournal.domain.models import LogEntry
+from devjournal.domain.search import SearchQueryError
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes, Outcome
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.entry_dialog import (
+    ADVICE_STATUS_LABELS,
+    SCOPE_LABELS,
+    EntryDialog,
+    open_safe_link,
+)
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
+from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
+from devjournal.ui.widgets.card import label
+from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
+
+SEARCH_LIMIT = 200
+SEARCH_DELAY_MS = 250
+HISTORY_CHANGES = ("entries", "mentors", "tags")
+
+
+class HistoryPage(QWidget):
+    """Filters and search over the log, the list, and the entry being read."""
+
+    entry_requested = Signal()  # "write a new entry"
+
+    def __init__(
+        self,
+        services: Services,
+        events: JournalEvents,
+        drafts: DraftStore,
+        clock: Clock = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._events = events
+        self._drafts = drafts
+        self._clock = clock
+        self.dialog: EntryDialog | None = None
+        self.entry: LogEntry | None = None
+        self._undo: Callable[[], Outcome[Any]] | None = None
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText('Search: words, "a phrase", prefix*, OR, NOT')
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search the log")
+        self.find_action = QAction("Search the log", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.addAction(self.find_action)
+        self.mentor_combo = QComboBox()
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem("Every kind", "")
+        for kind in EntryKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.tag_combo = QComboBox()
+        self.scope_combo = QComboBox()
+        self.scope_combo.addItem("Any sharing", "")
+        for scope, text in SCOPE_LABELS.items():
+            self.scope_combo.addItem(text, scope.value)
+        self.dates_box = QCheckBox("From")
+        self.since_edit = date_edit()
+        self.until_edit = date_edit()
+        today = local_today(clock)
+        self.since_edit.setDate(to_qdate(date(today.year - 1, today.month, 1)))
+        self.until_edit.setDate(to_qdate(today))
+        self.since_edit.setEnabled(False)
+        self.until_edit.setEnabled(False)
+        filters = QGridLayout()
+        filters.addWidget(self.mentor_combo, 0, 0)
+        filters.addWidget(self.kind_combo, 0, 1)
+        filters.addWidget(self.tag_combo, 1, 0)
+        filters.addWidget(self.scope_combo, 1, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.dates_box)
+        dates.addWidget(self.since_edit, 1)
+        dates.addWidget(label("to"))
+        dates.addWidget(self.until_edit, 1)
+        self.count_label = label("", "muted", wrap=True)
+
+        self.model = HistoryListModel(self._fetch, self)
+        self.search_model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setObjectName("historyList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(False)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setAccessibleName("Log entries, newest first")
+        self.new_button = QPushButton("New entry")
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip("Write a log entry (Ctrl+N)")
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(12, 16, 6, 12)
+        column.addWidget(self.new_button)
+        column.addWidget(self.search_edit)
+        column.addLayout(filters)
+        column.addLayout(dates)
+        column.addWidget(self.count_label)
+        column.addWidget(self.list, 1)
+
+        self.reader = QTextBrowser()
+        self.reader.setOpenLinks(False)
+        self.reader.setAccessibleName("The entry")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.undo_button = QPushButton("Undo delete")
+        self.undo_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.delete_button)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(6, 16, 16, 12)
+        right_column.addWidget(self.reader, 1)
+        right_column.addLayout(buttons)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 700])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._fill_choices()
+        self._connect_signals()
+        self._show_nothing()
+        self.reload()
+
+    def _show_nothing(self, said: str = "") -> None:
+        self.entry = None
+        self.reader.setHtml(
+            f"<p>{html.escape(said)}</p>"
+            if said
+            else "<p style='color: gray'>Choose an entry on the left to read it. "
+            "Ctrl+N writes a new one, from any page.</p>"
+        )
+        self.edit_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self.reload)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
+        for combo in (self.mentor_combo, self.kind_combo, self.tag_combo, self.scope_combo):
+            combo.currentIndexChanged.connect(self.reload)
+        self.dates_box.toggled.connect(self._on_dates_box_toggled)
+        self.since_edit.dateChanged.connect(self.reload)
+        self.until_edit.dateChanged.connect(self.reload)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated.connect(self._on_list_clicked)
+        self.new_button.clicked.connect(self.entry_requested)
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
+        self._events.data_changed.connect(self._on_events_data_changed)
+
+    # -- choices and filters --------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        for combo in (self.mentor_combo, self.tag_combo):
+            combo.blockSignals(True)
+        keep_mentor, keep_tag = self.mentor_combo.currentData(), self.tag_combo.currentData()
+        self.mentor_combo.clear()
+        self.mentor_combo.addItem("Every mentor", 0)
+        for mentor in self._services.mentorship.mentors():
+            self.mentor_combo.addItem(mentor.name, mentor.id)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("Any tag", "")
+        for tag in self._services.mentorship.tags():
+            if tag.entry_count:
+                self.tag_combo.addItem(f"{tag.name} ({tag.entry_count:,})", tag.name)
+        self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(keep_mentor)))
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(keep_tag)))
+        for combo in (self.mentor_combo, self.tag_combo):
+            combo.blockSignals(False)
+
+    def history_filter(self) -> HistoryFilter:
+        """What the filters say."""
+        kind, scope = self.kind_combo.currentData(), self.scope_combo.currentData()
+        dated = self.dates_box.isChecked()
+        return HistoryFilter(
+            mentor_id=int(self.mentor_combo.currentData() or 0) or None,
+            kind=EntryKind(kind) if kind else None,
+            tag=str(self.tag_combo.currentData() or ""),
+            scope=Scope(scope) if scope else None,
+            since=from_qdate(self.since_edit.date()) if dated else None,
+            until=from_qdate(self.until_edit.date()) if dated else None,
+        )
+
+    def _fetch(self, after: tuple[datetime, int] | None, limit: int) -> list[HistoryRow]:
+        return self._services.mentorship.history_page(self.history_filter(), after, limit)
+
+    def reload(self) -> None:
+        """Show the list again from the top, as the filters or the search say."""
+        self._search_timer.stop()
+        typed = self.search_edit.text().strip()
+        if typed:
+            self._show_search(typed)
+            return
+        if self.list.model() is not self.model:
+            self.list.setModel(self.model)
+            self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.model.reload()
+        shown = self.model.entry_count
+        more = "" if self.model.complete else "+"
+        self.count_label.setText(
+            "No entries match these filters." if shown == 0 else f"{shown:,}{more} entries"
+        )
+
+    def _show_search(self, typed: str) -> None:
+        self.search_model.clear()
+        if self.list.model() is not self.search_model:
+            self.list.setModel(self.search_model)
+            self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        try:
+            results = self._services.mentorship.search(typed, limit=SEARCH_LIMIT)
+        except SearchQueryError as exc:
+            self.count_label.setText(str(exc))
+            return
+        for hit in results.hits:
+            item = QStandardItem(hit.title)
+            meta = [local_date(hit.occurred_at.astimezone().date(), "d MMM yyyy"), hit.kind.label]
+            if hit.mentor_name:
+                meta.append(hit.mentor_name)
+            item.setData(f"{' · '.join(meta)} — {hit.snippet}", SUBTITLE_ROLE)
+            item.setData(hit.id, ROW_ROLE)
+            item.setEditable(False)
+            self.search_model.appendRow(item)
+        if results.total == 0:
+            self.count_label.setText(f"Nothing in the log matches {typed}.")
+        elif results.total > len(results.hits):
+            self.count_label.setText(
+                f"{results.total:,} entries match; the newest {len(results.hits):,} are shown."
+            )
+        else:
+            self.count_label.setText(f"{results.total:,} entries match, newest first.")
+
+    def _on_dates_box_toggled(self, on: bool) -> None:
+        self.since_edit.setEnabled(on)
+        self.until_edit.setEnabled(on)
+        self.reload()
+
+    def _on_find_action_triggered(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _on_events_data_changed(self, changes: Changes) -> None:
+        if any(getattr(changes, name) for name in HISTORY_CHANGES):
+            self._fill_choices()
+            self.reload()
+            if self.entry is not None:
+                self.open_entry(self.entry.id)
+
+    # -- reading --------------------------------------------------------------------------
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._on_list_clicked(current)
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        found = index.data(ROW_ROLE)
+        entry_id = found.id if isinstance(found, HistoryRow) else found
+        if isinstance(entry_id, int):
+            self.open_entry(entry_id)
+
+    def open_entry(self, entry_id: int) -> None:
+        """Show entry ``entry_id`` in the reader (or say it is gone)."""
+        try:
+            entry = self._services.mentorship.entry(entry_id)
+        except DomainError:
+            self._show_nothing("This entry was deleted.")
+            return
+        self.entry = entry
+        self.reader.setHtml(self._entry_html(entry))
+        self.edit_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+
+    def _entry_html(self, entry: LogEntry) -> str:
+        """The entry as HTML built from escaped text (the body via Qt's Markdown reader,
+        with any HTML in it left out)."""
+        from PySide6.QtGui import QTextDocument  # noqa: PLC0415
+
+        ms = self._services.mentorship
+        esc = html.escape
+        meta = [
+            local_date(entry.occurred_at.astimezone().date(), "dddd d MMMM yyyy"),
+            entry.kind.label,
+        ]
+        if entry.mentor_id is not None:
+            with contextlib.suppress(DomainError):  # a deleted mentor is simply not named
+                meta.append(ms.mentor(entry.mentor_id).name)
+        parts = [f"<h2>{esc(entry.title)}</h2>", f"<p><i>{esc(' · '.join(meta))}</i></p>"]
+        if entry.advice_status is not None:
+            parts.append(
+                f"<p><b>Advice status:</b> {esc(ADVICE_STATUS_LABELS[entry.advice_status])}</p>"
+            )
+        if entry.responds_to_id is not None:
+            try:
+                advice = ms.entry(entry.responds_to_id)
+                parts.append(
+                    f'<p>Answers the advice <a href="entry:{advice.id}">{esc(advice.title)}</a></p>'
+                )
+            except DomainError:
+                pass
+        if entry.body:
+            doc = QTextDocument()
+            features = QTextDocument.MarkdownFeature
+            doc.setMarkdown(entry.body, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+            parts.append(doc.toHtml())
+        if entry.source_url:
+            parts.append(
+                f'<p>Source: <a href="{esc(entry.source_url, quote=True)}">'
+                f"{esc(entry.source_url)}</a></p>"
+            )
+        if entry.tags:
+            parts.append(f"<p><i>Tags: {esc(', '.join(entry.tags))}</i></p>")
+        if entry.kind is EntryKind.ADVICE:
+            answers = ms.answers_to(entry.id)
+            if answers:
+                parts.append("<p><b>What came of it:</b></p><ul>")
+                for answer in answers:
+                    day = local_date(answer.occurred_at.astimezone().date(), "d MMM yyyy")
+                    parts.append(
+                        f'<li>{esc(day)}: <a href="entry:{answer.id}">{esc(answer.title)}</a></li>'
+                    )
+                parts.append("</ul>")
+        parts.append(
+            f"<p><i>Shared: {esc(SCOPE_LABELS.get(entry.scope, entry.scope.value))}</i></p>"
+        )
+        return "\n".join(parts)
+
+    def _on_reader_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "entry":
+            self.open_entry(int(url.path()))
+            return
+        open_safe_link(url, self)
+
+    # -- editing --------------------------------------------------------------------------
+    def new_entry(self, mentor_id: int | None = None) -> None:
+        """Write a new entry."""
+        dialog = EntryDialog(
+            self._services, self._drafts, self._clock, mentor_id=mentor_id, parent=self.window()
+        )
+        self._open(dialog)
+
+    def edit_entry(self) -> None:
+        """Edit the entry being read."""
+        if self.entry is None:
+            return
+        self._open(
+            EntryDialog(self._services, self._drafts, self._clock, entry=self.entry, parent=self)
+        )
+
+    def _open(self, dialog: EntryDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            self._events.emit_changes(dialog.changes)
+            if dialog.saved is not None:
+                self.open_entry(dialog.saved.id)
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def delete_entry(self) -> None:
+        """Delete the entry being read (Undo brings it back)."""
+        entry = self.entry
+        if entry is None:
+            return
+        try:
+            outcome = self._services.mentorship.delete_entry(entry.id)
+        except DomainError as exc:
+            QMessageBox.warning(self, "devjournal", str(exc))
+            return
+        self._undo = lambda: self._services.mentorship.restore_entry(entry.id)
+        self.undo_button.setVisible(True)
+        self._show_nothing(f"Deleted “{entry.title}”.")
+        self._events.emit_changes(outcome.changes)
+
+    def _on_undo_button_clicked(self) -> None:
+        undo, self._undo = self._undo, None
+        self.undo_button.setVisible(False)
+        if undo is None:
+            return
+        try:
+            outcome = undo()
+        except DomainError as exc:
+            QMessageBox.warning(self, "devjournal", str(exc))
+            return
+        self.entry = outcome.value
+        self._events.emit_changes(outcome.changes)

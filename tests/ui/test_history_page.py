@@ -1,0 +1,176 @@
+"""The History page, driven as a user would: write, find, open, edit, answer advice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship
+from devjournal.domain.models import LogEntryDraft, MentorDraft
+from devjournal.drafts import DraftStore
+from devjournal.paths import AppPaths
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.entry_dialog import EntryDialog
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.pages.history_page import HistoryPage
+from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE
+from tests.ui.test_coaching_page import click
+
+
+def history(window: MainWindow) -> HistoryPage:
+    assert window.history_page is not None
+    window.sidebar.setCurrentRow(2)
+    window.activateWindow()
+    return window.history_page
+
+
+def opened(page: HistoryPage) -> EntryDialog:
+    dialog = page.dialog
+    assert isinstance(dialog, EntryDialog) and dialog.isVisible()
+    return dialog
+
+
+def titles(page: HistoryPage) -> list[str]:
+    model = page.list.model()
+    return [
+        model.index(r, 0).data()
+        for r in range(model.rowCount())
+        if model.index(r, 0).data(SUBTITLE_ROLE)
+    ]
+
+
+def test_write_find_open_and_edit(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    grace = services.mentorship.add_mentor(
+        MentorDraft(name="Grace", relationship=Relationship.TRADITIONAL)
+    ).value
+    page = history(window)
+    page._fill_choices()
+    assert page.count_label.text() == "No entries match these filters."
+
+    # Write: Ctrl+N from another page opens the editor.
+    window.sidebar.setCurrentRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = opened(page)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("advice"))
+    assert dialog.status_combo.isVisibleTo(dialog)
+    assert not dialog.answers_combo.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.title_edit, "Say no to the third project")
+    dialog.body_edit.setPlainText(
+        "Ask **what would you drop**. <script>alert(1)</script> <img src='https://x/y.png'>"
+    )
+    dialog.tags_edit.setText("career growth, focus")
+    dialog.mentor_combo.setCurrentIndex(dialog.mentor_combo.findData(grace.id))
+    dialog.body_tabs.setCurrentIndex(1)  # the preview renders the Markdown, not the HTML
+    preview = dialog.preview.toHtml()
+    assert "<script" not in preview and "<img" not in preview
+    assert "what would you drop" in dialog.preview.toPlainText()
+    click(dialog, "Save")
+    [row] = services.mentorship.latest_entries()
+    assert (row.title, row.tags, row.advice_status) == (
+        "Say no to the third project",
+        ("career growth", "focus"),
+        AdviceStatus.NEW,
+    )
+
+    # Find it: the list shows it; a search highlights it; filters narrow to it.
+    window.sidebar.setCurrentRow(2)
+    assert titles(page) == ["Say no to the third project"]
+    page.search_edit.setText("third proj*")
+    page.reload()
+    assert titles(page) == ["Say no to the third project"]
+    snippet = page.list.model().index(0, 0).data(SUBTITLE_ROLE)
+    assert "\x02third\x03" in snippet and "Grace" in snippet
+    page.search_edit.setText('"unclosed')
+    page.reload()
+    assert page.count_label.text() == 'A quote is not closed: add the closing ".'
+    page.search_edit.clear()
+    page.tag_combo.setCurrentIndex(page.tag_combo.findData("career growth"))
+    assert titles(page) == ["Say no to the third project"]
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("win"))
+    assert titles(page) == []
+    page.kind_combo.setCurrentIndex(0)
+    page.tag_combo.setCurrentIndex(0)
+
+    # Open and edit: it worked.
+    page.list.setCurrentIndex(page.list.model().index(1, 0))  # row 0 is the month heading
+    assert page.entry is not None and page.entry.id == row.id
+    shown = page.reader.toHtml()
+    assert "Say no to the third project" in shown and "<script" not in shown
+    page.edit_button.click()
+    edit = opened(page)
+    edit.status_combo.setCurrentIndex(edit.status_combo.findData("worked"))
+    click(edit, "Save")
+    assert services.mentorship.entry(row.id).advice_status is AdviceStatus.WORKED
+    assert "Worked" in page.reader.toPlainText()
+
+
+def test_a_reflection_answers_advice_and_the_advice_shows_it(
+    window: MainWindow, services: Services
+) -> None:
+    advice = services.mentorship.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.ADVICE,
+            occurred_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            title="Block review time",
+        )
+    ).value
+    page = history(window)
+    page.new_entry()
+    dialog = opened(page)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("reflection"))
+    assert dialog.answers_combo.isVisibleTo(dialog)
+    dialog.answers_combo.setCurrentIndex(dialog.answers_combo.findData(advice.id))
+    dialog.title_edit.setText("Two review slots a day worked")
+    click(dialog, "Save")
+    answer = services.mentorship.answers_to(advice.id)
+    assert [a.title for a in answer] == ["Two review slots a day worked"]
+    assert "Answers the advice" in page.reader.toPlainText()
+    page.open_entry(advice.id)
+    assert "What came of it:" in page.reader.toPlainText()
+    assert "Two review slots a day worked" in page.reader.toPlainText()
+
+
+def test_delete_and_undo_and_unsafe_links(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = services.mentorship.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.LESSON,
+            occurred_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            title="A talk on platform teams",
+            body="[run me](file:///etc/passwd)",
+            source_url="https://example.com/talk",
+        )
+    ).value
+    page = history(window)
+    page.reload()
+    page.open_entry(entry.id)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    page._on_reader_anchor_clicked(QUrl("file:///etc/passwd"))
+    assert warned == [
+        "devjournal opens only http, https and mailto links, not “file:///etc/passwd”."
+    ]
+    page.delete_button.click()
+    assert services.mentorship.latest_entries() == []
+    assert titles(page) == [] and page.undo_button.isVisible()
+    page.undo_button.click()
+    assert [e.id for e in services.mentorship.latest_entries()] == [entry.id]
+    assert titles(page) == ["A talk on platform teams"]
+
+
+def test_what_is_typed_in_a_new_entry_survives_a_crash(
+    window: MainWindow, services: Services, paths: AppPaths
+) -> None:
+    page = history(window)
+    page.new_entry()
+    dialog = opened(page)
+    dialog.title_edit.setText("Half a thought")
+    dialog.keep_draft()
+    again = EntryDialog(services, DraftStore(paths.drafts), lambda: datetime.now(UTC))
+    assert again.title_edit.text() == "Half a thought"
+    assert again.restored_label.isVisibleTo(again)
