@@ -148,7 +148,8 @@ def test_delete_and_undo_and_unsafe_links(
     ).value
     page = history(window)
     page.reload()
-    page.open_entry(entry.id)
+    page.list.setCurrentIndex(page.list.model().index(1, 0))  # choosing it opens it
+    assert page.entry is not None and page.entry.id == entry.id
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     page._on_reader_anchor_clicked(QUrl("file:///etc/passwd"))

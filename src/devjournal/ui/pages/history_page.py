@@ -121,7 +121,7 @@ class HistoryPage(QWidget):
         self.search_model = QStandardItemModel(self)
         self.list = QListView()
         self.list.setObjectName("historyList")
-        self.list.setModel(self.model)
+        self._selection_connected = False
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setUniformItemSizes(False)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -247,9 +247,7 @@ class HistoryPage(QWidget):
         if typed:
             self._show_search(typed)
             return
-        if self.list.model() is not self.model:
-            self.list.setModel(self.model)
-            self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._use_model(self.model)
         self.model.reload()
         shown = self.model.entry_count
         more = "" if self.model.complete else "+"
@@ -259,9 +257,7 @@ class HistoryPage(QWidget):
 
     def _show_search(self, typed: str) -> None:
         self.search_model.clear()
-        if self.list.model() is not self.search_model:
-            self.list.setModel(self.search_model)
-            self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._use_model(self.search_model)
         try:
             results = self._services.mentorship.search(typed, limit=SEARCH_LIMIT)
         except SearchQueryError as exc:
@@ -284,6 +280,15 @@ class HistoryPage(QWidget):
             )
         else:
             self.count_label.setText(f"{results.total:,} entries match, newest first.")
+
+    def _use_model(self, model: HistoryListModel | QStandardItemModel) -> None:
+        """Show ``model`` in the list; a new model brings a new selection model, which is
+        connected again so the keyboard and clicks open entries."""
+        if self.list.model() is model and self._selection_connected:
+            return
+        self.list.setModel(model)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._selection_connected = True
 
     def _on_dates_box_toggled(self, on: bool) -> None:
         self.since_edit.setEnabled(on)

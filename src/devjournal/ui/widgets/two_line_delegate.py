@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from devjournal.domain.search import HIT_END, HIT_START
@@ -113,9 +113,20 @@ class TwoLineDelegate(QStyledItemDelegate):
                 use = bold if hit else font
                 metrics = QFontMetrics(use)
                 width = metrics.horizontalAdvance(part)
-                if hit and not selected:
-                    box = QRect(x - 1, rect.top() + 1, width + 2, rect.height() - 2)
-                    painter.fillRect(box, palette.color(QPalette.ColorRole.Highlight).lighter(170))
+                if hit:
+                    shade = QColor(palette.color(QPalette.ColorRole.Highlight))
+                    shade.setAlpha(70 if not selected else 140)
+                    box = QRect(x, rect.top() + 1, width, rect.height() - 2)
+                    painter.fillRect(box, shade)
+                painter.setPen(
+                    palette.color(
+                        QPalette.ColorRole.HighlightedText
+                        if selected
+                        else QPalette.ColorRole.Text
+                        if hit
+                        else QPalette.ColorRole.PlaceholderText
+                    )
+                )
                 painter.setFont(use)
                 painter.drawText(
                     QRect(x, rect.top(), width + 2, rect.height()),
