@@ -103,6 +103,7 @@ def test_sidebar_gets_coaching_with_an_empty_state(window: MainWindow) -> None:
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         "Today",
         "Coaching",
+        "Mentorship",
         "History",
     ]
     assert "Your coaching sprints live here" in texts(page)

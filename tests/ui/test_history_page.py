@@ -23,7 +23,7 @@ from tests.ui.test_coaching_page import click
 
 def history(window: MainWindow) -> HistoryPage:
     assert window.history_page is not None
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(window.stack.indexOf(window.history_page))
     window.activateWindow()
     return window.history_page
 
@@ -77,7 +77,7 @@ def test_write_find_open_and_edit(window: MainWindow, services: Services, qtbot:
     )
 
     # Find it: the list shows it; a search highlights it; filters narrow to it.
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(window.stack.indexOf(page))
     assert titles(page) == ["Say no to the third project"]
     page.search_edit.setText("third proj*")
     page.reload()

@@ -72,6 +72,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         "Today",
         "Coaching",
+        "Mentorship",
         "History",
     ]
     shown = texts(window)

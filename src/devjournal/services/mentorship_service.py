@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.history import HistoryFilter, HistoryRow
+from devjournal.domain.mentors import MentorHistory, MentorLine, mentor_lines, touchpoint_due
 from devjournal.domain.search import SearchResults
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
@@ -66,6 +68,52 @@ class MentorshipService:
         """The newest log entry per mentor."""
         with self._db.reading() as tx:
             return tx.entries.last_contact()
+
+    def mentor_lines(self) -> list[MentorLine]:
+        """Every mentor with their last contact and whether a touchpoint is due."""
+        with self._db.reading() as tx:
+            mentors = tx.mentors.find()
+            last = tx.entries.last_contact()
+        return mentor_lines(mentors, last, local_today(self._clock))
+
+    def mentor_history(self, mentor_id: int) -> MentorHistory:
+        """One mentor with their links and every entry with them, for their page."""
+        with self._db.reading() as tx:
+            mentor = tx.mentors.get(mentor_id)
+            links = tuple(tx.links.of_mentor(mentor_id))
+            entries = tuple(tx.entries.of_mentor(mentor_id))
+        last = entries[-1].occurred_at if entries else None
+        return MentorHistory(
+            mentor, links, entries, touchpoint_due(mentor, last, local_today(self._clock))
+        )
+
+    def save_mentor(
+        self, mentor_id: int | None, draft: m.MentorDraft, links: Sequence[tuple[str, str]]
+    ) -> Outcome[m.Mentor]:
+        """Add or change a mentor and make ``links`` (label, address) their links, all in
+        one unit of work: a bad address leaves the mentor as they were."""
+        rules.validate_mentor(draft)
+        for position, (label, url) in enumerate(links):
+            try:
+                rules.validate_mentor_link(
+                    m.MentorLinkDraft(mentor_id=0, label=label, url=url, position=position)
+                )
+            except ValidationError as exc:
+                raise ValidationError({"links": f"Link {position + 1}: {exc.message}"}) from exc
+        with self._db.transaction() as tx:
+            if mentor_id is None:
+                saved = tx.mentors.add(draft)
+            else:
+                saved = tx.mentors.update(mentor_id, draft)
+            for old in tx.links.of_mentor(saved.id):
+                tx.links.soft_delete(old.id)
+            for position, (label, url) in enumerate(links):
+                tx.links.add(
+                    m.MentorLinkDraft(
+                        mentor_id=saved.id, label=label.strip(), url=url.strip(), position=position
+                    )
+                )
+        return Outcome(saved, MENTORS)
 
     # -- links ----------------------------------------------------------------------------
     def add_link(self, draft: m.MentorLinkDraft) -> Outcome[m.MentorLink]:

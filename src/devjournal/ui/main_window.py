@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from devjournal.services.container import Services
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
+    from devjournal.ui.pages.mentorship_page import MentorshipPage
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.coaching_page: CoachingPage | None = None
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
+        self.mentorship_page: MentorshipPage | None = None
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
@@ -178,12 +180,19 @@ class MainWindow(QMainWindow):
         self.services = services
         self.today_page.set_source(services.journal.today)
         from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
+        from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
 
         self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+        self.mentorship_page = MentorshipPage(
+            services.mentorship, self.events, self._drafts, self._clock
+        )
+        self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
         self.history_page = HistoryPage(services, self.events, self._drafts, self._clock)
-        self._add_page("History", self.history_page, QKeySequence("Ctrl+3"))
+        self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
         self.history_page.entry_requested.connect(self.new_entry)
+        self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
+        self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
         self.new_entry_action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self.reminders = Reminders(
@@ -220,6 +229,11 @@ class MainWindow(QMainWindow):
         page = self._coaching()
         if page is not None:
             page.open_sprint(sprint_id, focus_goal=goal_id)
+
+    def _on_mentorship_history_requested(self, mentor_id: int) -> None:
+        if self.history_page is not None:
+            self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
+            self.history_page.show_mentor(mentor_id)
 
     def new_entry(self) -> None:
         """Write a log entry, from any page (Ctrl+N)."""
@@ -309,6 +323,9 @@ class MainWindow(QMainWindow):
             self.coaching_page.flush_drafts()  # what is typed and not saved comes back
             if self.coaching_page.dialog is not None:
                 self.coaching_page.dialog.hide()  # closed without Cancel: the draft stays
+        if self.mentorship_page is not None and self.mentorship_page.dialog is not None:
+            self.mentorship_page.dialog.keep_draft()
+            self.mentorship_page.dialog.hide()
         if self.history_page is not None and self.history_page.dialog is not None:
             self.history_page.dialog.keep_draft()
             self.history_page.dialog.hide()

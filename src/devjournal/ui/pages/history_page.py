@@ -290,6 +290,18 @@ class HistoryPage(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self._selection_connected = True
 
+    def show_mentor(self, mentor_id: int) -> None:
+        """Show only ``mentor_id``'s entries (every kind, any time)."""
+        self.search_edit.clear()
+        self._fill_choices()
+        for combo in (self.kind_combo, self.tag_combo, self.scope_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.dates_box.setChecked(False)
+        self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(mentor_id)))
+        self.reload()
+
     def _on_dates_box_toggled(self, on: bool) -> None:
         self.since_edit.setEnabled(on)
         self.until_edit.setEnabled(on)

@@ -1,0 +1,282 @@
+"""Add or edit a mentor: the relationship, what you are looking for, where to follow them."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, local_today
+from devjournal.domain.enums import Affiliation, Formality, Relationship
+from devjournal.domain.models import Mentor, MentorDraft, MentorLink
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.mentorship_service import MentorshipService
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+
+RELATIONSHIP_HINTS = {
+    Relationship.TRADITIONAL: "Traditional: someone more senior who guides you",
+    Relationship.PEER: "Peer: someone at your level you learn with",
+    Relationship.REVERSE: "Reverse: someone senior you teach (e.g. new technology)",
+    Relationship.FROM_AFAR: "From afar: someone you follow (posts, talks, podcasts)",
+}
+
+
+def _dated(text: str) -> tuple[QCheckBox, QDateEdit, QWidget]:
+    box = QCheckBox(text)
+    edit = date_edit()
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(box)
+    line.addWidget(edit, 1)
+    return box, edit, row
+
+
+class MentorDialog(FormDialog):
+    """A mentor of any of the four relationships, with their links."""
+
+    def __init__(
+        self,
+        mentorship: MentorshipService,
+        drafts: DraftStore,
+        clock: Clock,
+        *,
+        mentor: Mentor | None = None,
+        links: tuple[MentorLink, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            "Edit mentor" if mentor else "New mentor",
+            drafts,
+            f"mentor:{mentor.id}" if mentor else "mentor:new",
+            parent,
+            stamp=mentor.updated_at.isoformat() if mentor else "",
+        )
+        self._mentorship = mentorship
+        self._mentor = mentor
+        self.changes = Changes()
+        self.saved: Mentor | None = None
+        self.name_edit = QLineEdit()
+        self.relationship_combo = QComboBox()
+        for rel, hint in RELATIONSHIP_HINTS.items():
+            self.relationship_combo.addItem(hint, rel.value)
+        self.formality_combo = QComboBox()
+        self.formality_combo.addItem("Informal", Formality.INFORMAL.value)
+        self.formality_combo.addItem("Formal: a programme paired us", Formality.FORMAL.value)
+        self.programme_edit = QLineEdit()
+        self.programme_edit.setPlaceholderText("The programme, e.g. Women in Tech mentoring")
+        self.affiliation_combo = QComboBox()
+        self.affiliation_combo.addItem("Outside my organisation", Affiliation.EXTERNAL.value)
+        self.affiliation_combo.addItem("Inside my organisation", Affiliation.INTERNAL.value)
+        self.organisation_edit = QLineEdit()
+        self.seeking_edit = QPlainTextEdit()
+        self.seeking_edit.setPlaceholderText("What you want from this relationship")
+        self.seeking_edit.setFixedHeight(60)
+        self.seeking_edit.setTabChangesFocus(True)
+        self.has_start, self.start_edit, start_row = _dated("Since")
+        self.has_end, self.end_edit, end_row = _dated("Until")
+        self.every_spin = QSpinBox()
+        self.every_spin.setRange(0, 365)
+        self.every_spin.setSpecialValueText("No set rhythm")
+        self.every_spin.setSuffix(" days")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setFixedHeight(60)
+        self.notes_edit.setTabChangesFocus(True)
+        self.links_table = QTableWidget(0, 2)
+        self.links_table.setHorizontalHeaderLabels(["Label", "Address (http, https, mailto)"])
+        self.links_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.links_table.verticalHeader().setVisible(False)
+        self.links_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.links_table.setFixedHeight(110)
+        self.add_link_button = QPushButton("Add a link")
+        links_box = QWidget()
+        links_column = QVBoxLayout(links_box)
+        links_column.setContentsMargins(0, 0, 0, 0)
+        links_column.addWidget(self.links_table)
+        links_column.addWidget(self.add_link_button)
+
+        self.add_field("name", "Name:", self.name_edit)
+        self.add_field("relationship", "Relationship:", self.relationship_combo)
+        self.add_field("formality", "Formality:", self.formality_combo)
+        self.add_field("programme", "Programme:", self.programme_edit)
+        self.add_field("affiliation", "Where:", self.affiliation_combo)
+        self.add_field("organisation", "Organisation:", self.organisation_edit)
+        self.add_field("seeking", "Looking for:", self.seeking_edit)
+        self.add_field("started_on", "Since:", start_row)
+        self.add_field("ended_on", "Until:", end_row)
+        self.add_field("contact_every_days", "In touch every:", self.every_spin)
+        self.add_field("links", "Follow at:", links_box)
+        self.add_field("notes", "Notes:", self.notes_edit)
+
+        today = local_today(clock)
+        self.start_edit.setDate(to_qdate(today))
+        self.end_edit.setDate(to_qdate(today))
+        if mentor is not None:
+            self._fill(mentor, links)
+        self.restore_draft()
+        self.add_link_button.clicked.connect(self._on_add_link_button_clicked)
+        self.formality_combo.currentIndexChanged.connect(self._on_choices_changed)
+        self.has_start.toggled.connect(self._on_choices_changed)
+        self.has_end.toggled.connect(self._on_choices_changed)
+        for signal in (
+            self.name_edit.textEdited,
+            self.relationship_combo.currentIndexChanged,
+            self.formality_combo.currentIndexChanged,
+            self.programme_edit.textEdited,
+            self.affiliation_combo.currentIndexChanged,
+            self.organisation_edit.textEdited,
+            self.seeking_edit.textChanged,
+            self.has_start.toggled,
+            self.start_edit.dateChanged,
+            self.has_end.toggled,
+            self.end_edit.dateChanged,
+            self.every_spin.valueChanged,
+            self.notes_edit.textChanged,
+            self.links_table.itemChanged,
+        ):
+            signal.connect(self.changed)
+        self._on_choices_changed()
+        self.resize(620, self.sizeHint().height())
+
+    def _fill(self, mentor: Mentor, links: tuple[MentorLink, ...]) -> None:
+        self.name_edit.setText(mentor.name)
+        for combo, value in (
+            (self.relationship_combo, mentor.relationship.value),
+            (self.formality_combo, mentor.formality.value),
+            (self.affiliation_combo, mentor.affiliation.value),
+        ):
+            combo.setCurrentIndex(combo.findData(value))
+        self.programme_edit.setText(mentor.programme)
+        self.organisation_edit.setText(mentor.organisation)
+        self.seeking_edit.setPlainText(mentor.seeking)
+        self.has_start.setChecked(mentor.started_on is not None)
+        self.has_end.setChecked(mentor.ended_on is not None)
+        if mentor.started_on:
+            self.start_edit.setDate(to_qdate(mentor.started_on))
+        if mentor.ended_on:
+            self.end_edit.setDate(to_qdate(mentor.ended_on))
+        self.every_spin.setValue(mentor.contact_every_days or 0)
+        self.notes_edit.setPlainText(mentor.notes)
+        self.set_links([(link.label, link.url) for link in links])
+
+    def _on_choices_changed(self) -> None:
+        self.set_row_visible("programme", self.formality_combo.currentData() == "formal")
+        self.start_edit.setEnabled(self.has_start.isChecked())
+        self.end_edit.setEnabled(self.has_end.isChecked())
+
+    # -- links ----------------------------------------------------------------------------
+    def set_links(self, pairs: list[tuple[str, str]]) -> None:
+        """Fill the links table."""
+        self.links_table.setRowCount(0)
+        for label, url in pairs:
+            self._append(label, url)
+
+    def link_pairs(self) -> list[tuple[str, str]]:
+        """The rows with a label or an address."""
+        pairs = []
+        for row in range(self.links_table.rowCount()):
+            cells = [self.links_table.item(row, col) for col in (0, 1)]
+            label, url = (c.text().strip() if c is not None else "" for c in cells)
+            if label or url:
+                pairs.append((label, url))
+        return pairs
+
+    def _append(self, label: str = "", url: str = "") -> int:
+        row = self.links_table.rowCount()
+        self.links_table.insertRow(row)
+        self.links_table.setItem(row, 0, QTableWidgetItem(label))
+        self.links_table.setItem(row, 1, QTableWidgetItem(url))
+        return row
+
+    def _on_add_link_button_clicked(self) -> None:
+        row = self._append()
+        self.links_table.setFocus()
+        self.links_table.setCurrentCell(row, 0)
+
+    # -- values ---------------------------------------------------------------------------
+    def draft(self) -> MentorDraft:
+        """The mentor as typed."""
+        formal = self.formality_combo.currentData() == "formal"
+        return MentorDraft(
+            name=self.name_edit.text().strip(),
+            relationship=Relationship(self.relationship_combo.currentData()),
+            formality=Formality(self.formality_combo.currentData()),
+            programme=self.programme_edit.text().strip() if formal else "",
+            affiliation=Affiliation(self.affiliation_combo.currentData()),
+            organisation=self.organisation_edit.text().strip(),
+            seeking=self.seeking_edit.toPlainText().strip(),
+            contact_every_days=self.every_spin.value() or None,
+            started_on=from_qdate(self.start_edit.date()) if self.has_start.isChecked() else None,
+            ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
+            notes=self.notes_edit.toPlainText().strip(),
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name_edit.text(),
+            "relationship": self.relationship_combo.currentData(),
+            "formality": self.formality_combo.currentData(),
+            "programme": self.programme_edit.text(),
+            "affiliation": self.affiliation_combo.currentData(),
+            "organisation": self.organisation_edit.text(),
+            "seeking": self.seeking_edit.toPlainText(),
+            "has_start": self.has_start.isChecked(),
+            "start": from_qdate(self.start_edit.date()).isoformat(),
+            "has_end": self.has_end.isChecked(),
+            "end": from_qdate(self.end_edit.date()).isoformat(),
+            "every": self.every_spin.value(),
+            "notes": self.notes_edit.toPlainText(),
+            "links": [list(p) for p in self.link_pairs()],
+        }
+
+    def load(self, values: dict[str, Any]) -> None:
+        self.name_edit.setText(str(values.get("name", "")))
+        for combo, key in (
+            (self.relationship_combo, "relationship"),
+            (self.formality_combo, "formality"),
+            (self.affiliation_combo, "affiliation"),
+        ):
+            index = combo.findData(values.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.programme_edit.setText(str(values.get("programme", "")))
+        self.organisation_edit.setText(str(values.get("organisation", "")))
+        self.seeking_edit.setPlainText(str(values.get("seeking", "")))
+        self.has_start.setChecked(bool(values.get("has_start")))
+        self.has_end.setChecked(bool(values.get("has_end")))
+        for edit, key in ((self.start_edit, "start"), (self.end_edit, "end")):
+            with contextlib.suppress(ValueError):
+                edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
+        self.every_spin.setValue(int(values.get("every") or 0))
+        self.notes_edit.setPlainText(str(values.get("notes", "")))
+        saved = values.get("links", [])
+        if isinstance(saved, list):
+            self.set_links(
+                [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
+            )
+
+    def save(self) -> bool:
+        outcome = self._mentorship.save_mentor(
+            self._mentor.id if self._mentor else None, self.draft(), self.link_pairs()
+        )
+        self.saved, self.changes = outcome.value, outcome.changes
+        return True

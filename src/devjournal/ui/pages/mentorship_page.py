@@ -1,0 +1,381 @@
+"""Mentorship: your mentors of the four relationships, and each one's history with you."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.enums import AdviceStatus, Relationship
+from devjournal.domain.errors import DomainError
+from devjournal.domain.mentors import MentorHistory, MentorLine
+from devjournal.domain.wording import plural
+from devjournal.drafts import DraftStore
+from devjournal.services.changes import Changes
+from devjournal.services.mentorship_service import MentorshipService
+from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
+from devjournal.ui.dialogs.mentor_dialog import MentorDialog
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.formatting import local_date
+from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
+
+MENTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MENTOR_CHANGES = ("mentors", "entries")
+GROUPS = {
+    Relationship.TRADITIONAL: "Traditional",
+    Relationship.PEER: "Peers",
+    Relationship.REVERSE: "Reverse (you teach)",
+    Relationship.FROM_AFAR: "From afar",
+}
+
+
+def ago(when: datetime | None, now: datetime) -> str:
+    """``today``, ``yesterday``, ``12 days ago``, ``never``."""
+    if when is None:
+        return "never"
+    days = (now.astimezone().date() - when.astimezone().date()).days
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{plural(days, 'day')} ago"
+
+
+class MentorshipPage(QWidget):
+    """Mentors on the left; the chosen one's page on the right."""
+
+    entry_requested = Signal(int)  # write an entry with this mentor
+    history_requested = Signal(int)  # show this mentor's entries in History
+
+    def __init__(
+        self,
+        mentorship: MentorshipService,
+        events: JournalEvents,
+        drafts: DraftStore,
+        clock: Clock = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._mentorship = mentorship
+        self._events = events
+        self._drafts = drafts
+        self._clock = clock
+        self.view: MentorHistory | None = None
+        self.dialog: MentorDialog | None = None
+        self._deleted: int | None = None
+
+        self.new_button = QPushButton("New mentor")
+        self.new_button.setObjectName("primary")
+        self.model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAccessibleName("Mentors")
+        self.left = QWidget()
+        column = QVBoxLayout(self.left)
+        column.setContentsMargins(12, 16, 6, 12)
+        column.addWidget(self.new_button)
+        column.addWidget(self.list, 1)
+
+        self.empty = QWidget()
+        empty_column = QVBoxLayout(self.empty)
+        empty_column.setContentsMargins(48, 24, 48, 24)
+        empty_column.addStretch(1)
+        title = label("The people you learn from", "pageTitle", wrap=True)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = label(
+            "A mentor can be someone senior who guides you, a peer, someone you mentor back "
+            "on new technology, or someone you only follow from afar. Add one to keep their "
+            "advice, your conversations and what came of it.",
+            "muted",
+            wrap=True,
+        )
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_button = QPushButton("Add a mentor")
+        self.empty_button.setObjectName("primary")
+        empty_column.addWidget(title)
+        empty_column.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_button)
+        row.addStretch(1)
+        empty_column.addLayout(row)
+        empty_column.addStretch(2)
+        self.mentor_scroll = QScrollArea()
+        self.mentor_scroll.setWidgetResizable(True)
+        self.mentor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.mentor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.mentor_scroll)
+
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("noticeBar")
+        self.notice_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        notice = QHBoxLayout(self.notice_bar)
+        notice.setContentsMargins(16, 6, 16, 6)
+        self.notice_label = label("", wrap=True)
+        self.undo_button = QPushButton("Undo")
+        notice.addWidget(self.notice_label, 1)
+        notice.addWidget(self.undo_button)
+        self.notice_bar.setVisible(False)
+        right_box = QWidget()
+        right_column = QVBoxLayout(right_box)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(0)
+        right_column.addWidget(self.notice_bar)
+        right_column.addWidget(self.right, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.left)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 880])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.new_button.clicked.connect(self.new_mentor)
+        self.empty_button.clicked.connect(self.new_mentor)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._events.data_changed.connect(self._on_events_data_changed)
+        self.refresh()
+
+    # -- the list -------------------------------------------------------------------------
+    def refresh(self, keep: int | None = None) -> None:
+        """Reload the mentors and the open one (``keep`` picks one by id)."""
+        lines = self._mentorship.mentor_lines()
+        selected = keep or (self.view.mentor.id if self.view else None)
+        ids = [line.mentor.id for line in lines]
+        blocker = self.list.selectionModel().blockSignals(True)
+        self.model.clear()
+        now = self._clock()
+        for relationship, heading in GROUPS.items():
+            members = [x for x in lines if x.mentor.relationship is relationship]
+            if not members:
+                continue
+            group = QStandardItem(f"{heading} · {len(members)}")
+            group.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.model.appendRow(group)
+            for line in members:
+                self.model.appendRow(self._item(line, now))
+        self.list.selectionModel().blockSignals(blocker)
+        self.left.setVisible(bool(lines))
+        if not lines:
+            self.view = None
+            self.right.setCurrentWidget(self.empty)
+            return
+        self.open_mentor(selected if selected in ids else ids[0])
+
+    @staticmethod
+    def _item(line: MentorLine, now: datetime) -> QStandardItem:
+        mentor = line.mentor
+        parts = [f"last in touch {ago(line.last_contact, now)}"]
+        if line.due:
+            parts.append("touchpoint due")
+        if mentor.ended_on and mentor.ended_on <= now.astimezone().date():
+            parts = ["ended " + local_date(mentor.ended_on, "MMM yyyy")]
+        item = QStandardItem(mentor.name)
+        item.setData(mentor.id, MENTOR_ID_ROLE)
+        item.setData(" · ".join(parts), SUBTITLE_ROLE)
+        item.setAccessibleText(f"{mentor.name}, {' · '.join(parts)}")
+        return item
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        mentor_id = current.data(MENTOR_ID_ROLE)
+        if isinstance(mentor_id, int):
+            self.open_mentor(mentor_id)
+
+    def _on_events_data_changed(self, changes: Changes) -> None:
+        if any(getattr(changes, name) for name in MENTOR_CHANGES):
+            self.refresh()
+
+    # -- one mentor -----------------------------------------------------------------------
+    def open_mentor(self, mentor_id: int) -> None:
+        """Show ``mentor_id``'s page and select them in the list."""
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(MENTOR_ID_ROLE) == mentor_id:
+                blocker = self.list.selectionModel().blockSignals(True)
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                self.list.selectionModel().blockSignals(blocker)
+        self.view = self._mentorship.mentor_history(mentor_id)
+        old = self.mentor_scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.mentor_scroll.setWidget(self._build(self.view))
+        self.right.setCurrentWidget(self.mentor_scroll)
+
+    def _build(self, view: MentorHistory) -> QWidget:
+        mentor = view.mentor
+        now = self._clock()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 24)
+        column.setSpacing(12)
+        column.addWidget(label(mentor.name, "pageTitle", wrap=True))
+        facts = [mentor.relationship.label, mentor.formality.value.capitalize()]
+        if mentor.programme:
+            facts.append(mentor.programme)
+        where = "inside your organisation" if mentor.affiliation.value == "internal" else "outside"
+        facts.append(f"{mentor.organisation} ({where})" if mentor.organisation else where)
+        if mentor.started_on:
+            span = f"since {local_date(mentor.started_on, 'MMM yyyy')}"
+            if mentor.ended_on:
+                span += f" until {local_date(mentor.ended_on, 'MMM yyyy')}"
+            facts.append(span)
+        column.addWidget(label(" · ".join(facts), "muted", wrap=True))
+
+        buttons = QHBoxLayout()
+        self.write_button = QPushButton(f"New entry with {mentor.name}")
+        self.write_button.setObjectName("primary")
+        self.history_button = QPushButton("Show in History")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.write_button.clicked.connect(lambda: self.entry_requested.emit(mentor.id))
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(mentor.id))
+        self.edit_button.clicked.connect(self.edit_mentor)
+        self.delete_button.clicked.connect(self.delete_mentor)
+        for button in (self.write_button, self.history_button, self.edit_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        column.addLayout(buttons)
+
+        touch = Card("Keeping in touch")
+        line = f"Last in touch {ago(view.last_contact, now)}"
+        if mentor.contact_every_days:
+            line += f"; you meant to be in touch every {plural(mentor.contact_every_days, 'day')}"
+        self.touch_label = touch.add_label(line + ".", "muted")
+        if view.due:
+            touch.add_label(
+                "A touchpoint is due: write to them, or log your last conversation.", "danger"
+            )
+        if mentor.seeking:
+            touch.add_label(f"What you are looking for: {mentor.seeking}")
+        if view.links:
+            links = " · ".join(
+                f'<a href="{html.escape(link.url, quote=True)}">{html.escape(link.label)}</a>'
+                for link in view.links
+            )
+            shown = touch.add_label(f"Follow: {links}", rich=True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            shown.linkActivated.connect(lambda url: open_safe_link(QUrl(url), self))
+        if mentor.notes:
+            touch.add_label(mentor.notes, "muted")
+        column.addWidget(touch)
+
+        history = Card("Your history together")
+        if view.entries:
+            first = view.first_contact
+            assert first is not None
+            history.add_label(
+                f"First entry {local_date(first.astimezone().date(), 'd MMMM yyyy')}; "
+                f"{plural(len(view.entries), 'entry', 'entries')} in all."
+            )
+            years = " · ".join(f"{year}: {count}" for year, count in view.per_year())
+            self.years_label = history.add_label(f"Entries per year: {years}", "muted")
+        else:
+            history.add_label("No entries with them yet.", "muted")
+        column.addWidget(history)
+
+        advice = Card("Their advice, and what came of it")
+        pieces = view.advice()
+        counts = view.advice_counts()
+        if pieces:
+            summary = ", ".join(
+                f"{counts[s]} {ADVICE_STATUS_LABELS[s].lower()}" for s in AdviceStatus if counts[s]
+            )
+            self.advice_label = advice.add_label(
+                f"{plural(len(pieces), 'piece')} of advice: {summary}."
+            )
+            worked = [p for p in pieces if p.advice_status is AdviceStatus.WORKED]
+            if worked:
+                advice.add_label("What worked:", "cardTitle")
+                for piece in worked[:10]:
+                    day = local_date(piece.occurred_at.astimezone().date(), "d MMM yyyy")
+                    advice.add_label(f"•  {piece.title} ({day})")
+        else:
+            advice.add_label("No advice logged from them yet.", "muted")
+        column.addWidget(advice)
+        column.addStretch(1)
+        return content
+
+    # -- editing --------------------------------------------------------------------------
+    def new_mentor(self) -> None:
+        """Add a mentor."""
+        self._open(MentorDialog(self._mentorship, self._drafts, self._clock, parent=self))
+
+    def edit_mentor(self) -> None:
+        """Edit the open mentor."""
+        if self.view is None:
+            return
+        self._open(
+            MentorDialog(
+                self._mentorship,
+                self._drafts,
+                self._clock,
+                mentor=self.view.mentor,
+                links=self.view.links,
+                parent=self,
+            )
+        )
+
+    def _open(self, dialog: MentorDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            self._events.emit_changes(dialog.changes)
+            if dialog.saved is not None:
+                self.refresh(dialog.saved.id)
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def delete_mentor(self) -> None:
+        """Delete the open mentor (their entries stay; Undo brings them back)."""
+        if self.view is None:
+            return
+        mentor = self.view.mentor
+        try:
+            outcome = self._mentorship.delete_mentor(mentor.id)
+        except DomainError as exc:
+            QMessageBox.warning(self, "devjournal", str(exc))
+            return
+        self._deleted = mentor.id
+        self.view = None
+        self.notice_label.setText(
+            f"Deleted {mentor.name}. Their entries stay in your log, without a mentor."
+        )
+        self.notice_bar.setVisible(True)
+        self._events.emit_changes(outcome.changes)
+
+    def _on_undo_clicked(self) -> None:
+        mentor_id, self._deleted = self._deleted, None
+        self.notice_bar.setVisible(False)
+        if mentor_id is None:
+            return
+        try:
+            outcome = self._mentorship.restore_mentor(mentor_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, "devjournal", str(exc))
+            return
+        self._events.emit_changes(outcome.changes)
+        self.refresh(mentor_id)
