@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,9 +20,12 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from devjournal.domain.history import HistoryFilter
+from devjournal.drafts import DraftStore
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
+from devjournal.ui.events import JournalEvents
 from devjournal.ui.models.history_list_model import HistoryListModel
+from devjournal.ui.pages.history_page import HistoryPage
 
 FETCHES = 40
 
@@ -47,7 +52,22 @@ def main() -> int:
                 fetches.append((time.perf_counter() - started) * 1000)
         if run:
             opens.append(opened)
-    print(json.dumps({"open": opens, "fetch": fetches, "rows": model.entry_count}))
+    pages = []
+    with tempfile.TemporaryDirectory() as tmp:
+        drafts = DraftStore(Path(tmp) / "drafts.json")
+        for run in range(runs + 1):
+            started = time.perf_counter()
+            page = HistoryPage(services, JournalEvents(), drafts)
+            page.resize(1000, 760)
+            page.show()
+            page.grab()  # laid out and painted: the first screen of entries
+            elapsed = (time.perf_counter() - started) * 1000
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+            if run:
+                pages.append(elapsed)
+    print(json.dumps({"open": opens, "fetch": fetches, "page": pages, "rows": model.entry_count}))
     db.close()
     app.quit()
     return 0

@@ -175,3 +175,30 @@ def test_what_is_typed_in_a_new_entry_survives_a_crash(
     again = EntryDialog(services, DraftStore(paths.drafts), lambda: datetime.now(UTC))
     assert again.title_edit.text() == "Half a thought"
     assert again.restored_label.isVisibleTo(again)
+
+
+def test_an_entry_can_be_about_a_sprints_goal(window: MainWindow, services: Services) -> None:
+    from datetime import date
+
+    from devjournal.domain.enums import SprintKind
+    from devjournal.domain.models import GoalDraft, SprintDraft
+
+    sprint = services.coaching.create_sprint(
+        SprintDraft(
+            title="Review faster",
+            kind=SprintKind.PERFORMANCE,
+            start_date=date(2026, 10, 1),
+            end_date=date(2026, 12, 19),
+        )
+    ).value
+    goal = services.coaching.add_goal(GoalDraft(sprint_id=sprint.id, title="Turnaround")).value
+    page = history(window)
+    page.new_entry()
+    dialog = opened(page)
+    assert not dialog.goal_combo.isEnabled()  # no sprint chosen, no goal to choose
+    dialog.title_edit.setText("Coach asked about turnaround")
+    dialog.sprint_combo.setCurrentIndex(dialog.sprint_combo.findData(sprint.id))
+    dialog.goal_combo.setCurrentIndex(dialog.goal_combo.findData(goal.id))
+    click(dialog, "Save")
+    [entry] = services.mentorship.latest_entries()
+    assert (entry.sprint_id, entry.goal_id) == (sprint.id, goal.id)

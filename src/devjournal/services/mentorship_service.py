@@ -218,6 +218,11 @@ class MentorshipService:
         with self._db.raw_connection() as conn:
             return history_page(conn, where, after, limit)
 
+    def tag_names(self) -> list[str]:
+        """Every tag's name, alphabetically."""
+        with self._db.reading() as tx:
+            return tx.tags.names()
+
     def tags(self) -> list[m.Tag]:
         """Every tag with how many entries carry it."""
         with self._db.reading() as tx:

@@ -383,6 +383,11 @@ class TagRepository:
             result[name] = found[key]
         return result
 
+    def names(self) -> list[str]:
+        """Every tag's name, alphabetically (no counting: cheap on any journal)."""
+        r = s.TagRow
+        return list(self._s.scalars(select(r.name).order_by(func.lower(r.name))))
+
     def all(self) -> list[m.Tag]:
         """Every tag with its count of live entries, by name."""
         r, link, entry = s.TagRow, s.LogEntryTagRow, s.LogEntryRow

@@ -140,6 +140,7 @@ class EntryDialog(FormDialog):
         self.sprint_combo.addItem("No sprint", 0)
         for sprint in reversed(services.coaching.sprints()):
             self.sprint_combo.addItem(sprint.title, sprint.id)
+        self.goal_combo = QComboBox()
         self.scope_combo = QComboBox()
         for scope, text in SCOPE_LABELS.items():
             self.scope_combo.addItem(text, scope.value)
@@ -154,8 +155,10 @@ class EntryDialog(FormDialog):
         self.add_field("advice_status", "Advice status:", self.status_combo)
         self.add_field("responds_to_id", "Answers advice:", self.answers_combo)
         self.add_field("sprint_id", "Sprint:", self.sprint_combo)
+        self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
 
+        self._fill_goals()
         if entry is not None:
             self._fill(entry)
         else:
@@ -166,6 +169,7 @@ class EntryDialog(FormDialog):
                 self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(mentor_id)))
         self.restore_draft()
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.sprint_combo.currentIndexChanged.connect(self._fill_goals)
         self.body_tabs.currentChanged.connect(self._on_body_tabs_changed)
         for signal in (
             self.kind_combo.currentIndexChanged,
@@ -179,6 +183,7 @@ class EntryDialog(FormDialog):
             self.status_combo.currentIndexChanged,
             self.answers_combo.currentIndexChanged,
             self.sprint_combo.currentIndexChanged,
+            self.goal_combo.currentIndexChanged,
             self.scope_combo.currentIndexChanged,
         ):
             signal.connect(self.changed)
@@ -203,7 +208,23 @@ class EntryDialog(FormDialog):
             answers = self.answers_combo.count() - 1
         self.answers_combo.setCurrentIndex(max(0, answers))
         self.sprint_combo.setCurrentIndex(max(0, self.sprint_combo.findData(entry.sprint_id or 0)))
+        self._fill_goals()
+        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(entry.goal_id or 0)))
         self.scope_combo.setCurrentIndex(self.scope_combo.findData(entry.scope.value))
+
+    def _fill_goals(self) -> None:
+        """The goals of the chosen sprint (an entry about a goal is about its sprint)."""
+        keep = self.goal_combo.currentData()
+        self.goal_combo.blockSignals(True)
+        self.goal_combo.clear()
+        self.goal_combo.addItem("No particular goal", 0)
+        sprint_id = int(self.sprint_combo.currentData() or 0)
+        if sprint_id:
+            for goal in self._services.coaching.goals_of(sprint_id):
+                self.goal_combo.addItem(goal.title, goal.id)
+        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(keep)))
+        self.goal_combo.setEnabled(bool(sprint_id))
+        self.goal_combo.blockSignals(False)
 
     def kind(self) -> EntryKind:
         """The chosen kind of entry."""
@@ -234,7 +255,7 @@ class EntryDialog(FormDialog):
             body=self.body_edit.toPlainText().rstrip(),
             mentor_id=int(self.mentor_combo.currentData()) or None,
             sprint_id=int(self.sprint_combo.currentData()) or None,
-            goal_id=self._entry.goal_id if self._entry else None,
+            goal_id=int(self.goal_combo.currentData() or 0) or None,
             source_url=self.source_edit.text().strip(),
             advice_status=AdviceStatus(self.status_combo.currentData())
             if kind is EntryKind.ADVICE
@@ -260,6 +281,7 @@ class EntryDialog(FormDialog):
             "advice_status": self.status_combo.currentData(),
             "responds_to_id": self.answers_combo.currentData(),
             "sprint_id": self.sprint_combo.currentData(),
+            "goal_id": self.goal_combo.currentData(),
             "scope": self.scope_combo.currentData(),
         }
 
@@ -275,6 +297,8 @@ class EntryDialog(FormDialog):
             index = combo.findData(values.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
+        self._fill_goals()
+        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(values.get("goal_id"))))
         with contextlib.suppress(ValueError):
             self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
         with contextlib.suppress(ValueError):

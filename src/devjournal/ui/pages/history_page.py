@@ -122,8 +122,8 @@ class HistoryPage(QWidget):
         self.list = QListView()
         self.list.setObjectName("historyList")
         self._selection_connected = False
-        self.list.setItemDelegate(TwoLineDelegate(self.list))
-        self.list.setUniformItemSizes(False)
+        self.list.setItemDelegate(TwoLineDelegate(self.list, uniform=True))
+        self.list.setUniformItemSizes(True)  # a fixed row height: no measuring on scroll
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAccessibleName("Log entries, newest first")
@@ -216,9 +216,8 @@ class HistoryPage(QWidget):
             self.mentor_combo.addItem(mentor.name, mentor.id)
         self.tag_combo.clear()
         self.tag_combo.addItem("Any tag", "")
-        for tag in self._services.mentorship.tags():
-            if tag.entry_count:
-                self.tag_combo.addItem(f"{tag.name} ({tag.entry_count:,})", tag.name)
+        for name in self._services.mentorship.tag_names():  # names only: counting is slow
+            self.tag_combo.addItem(name, name)
         self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(keep_mentor)))
         self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(keep_tag)))
         for combo in (self.mentor_combo, self.tag_combo):

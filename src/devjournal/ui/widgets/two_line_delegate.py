@@ -18,14 +18,17 @@ class TwoLineDelegate(QStyledItemDelegate):
     """Paints ``DisplayRole`` in the normal font and ``SUBTITLE_ROLE`` below it, muted and
     elided; rows without a subtitle are headings (small, bold, muted)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, uniform: bool = False) -> None:
+        """``uniform`` gives headings the height of a two-line row, so the view can use
+        uniform item sizes (a fixed row height: long lists scroll without measuring)."""
         super().__init__(parent)
+        self._uniform = uniform
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         metrics = QFontMetrics(option.font)
-        if index.data(SUBTITLE_ROLE):
+        if self._uniform or index.data(SUBTITLE_ROLE):
             return QSize(200, PAD_Y * 2 + metrics.height() * 2 + GAP)
         return QSize(200, PAD_Y * 2 + metrics.height() + 4)
 
