@@ -467,15 +467,20 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
 
     def last_contact(self) -> dict[int, datetime]:
         """The newest entry time per mentor."""
-        r = s.LogEntryRow
-        stmt = (
-            select(r.mentor_id, func.max(r.occurred_at))
-            .where(r.deleted_at.is_(None), r.mentor_id.is_not(None))
-            .group_by(r.mentor_id)
+        r, mentor = s.LogEntryRow, s.MentorRow
+        # Per mentor, the newest live entry: a walk back along ix_log_entry_mentor that stops
+        # at the first live row, instead of grouping every entry of the journal.
+        newest_live = (
+            select(r.occurred_at)
+            .where(r.mentor_id == mentor.id, r.deleted_at.is_(None))
+            .order_by(r.occurred_at.desc())
+            .limit(1)
+            .scalar_subquery()
         )
+        stmt = select(mentor.id, newest_live).where(mentor.deleted_at.is_(None))
         out: dict[int, datetime] = {}
         for mentor_id, newest in self._s.execute(stmt):
-            if mentor_id is None:
+            if mentor_id is None or newest is None:
                 continue
             # func.max bypasses the column type, so the text comes back raw.
             value = newest if isinstance(newest, datetime) else datetime.fromisoformat(newest)
