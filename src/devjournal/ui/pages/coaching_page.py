@@ -52,6 +52,7 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
 from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.goal_card import GoalCard
 from devjournal.ui.widgets.sessions_panel import SessionsPanel, when_text
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -135,30 +136,14 @@ class CoachingPage(QWidget):
         left_column.addWidget(self.no_match)
 
         # Right: an empty state, or the selected sprint.
-        self.empty = QWidget()
-        empty_column = QVBoxLayout(self.empty)
-        empty_column.setContentsMargins(48, 24, 48, 24)
-        empty_column.addStretch(1)
-        self.empty_title = label("Your coaching sprints live here", "pageTitle", wrap=True)
-        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text = label(
+        self.empty = EmptyState(
+            "Your coaching sprints live here",
             "A sprint is a few weeks to a few months of structured work with a coach: SMART "
             "goals with a KPI you check in on, sessions, and the commitments you make. "
             "Start one, then give it its first goal.",
-            "muted",
-            wrap=True,
+            "Start a sprint",
         )
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_button = QPushButton("Start a sprint")
-        self.empty_button.setObjectName("primary")
-        empty_column.addWidget(self.empty_title)
-        empty_column.addWidget(self.empty_text)
-        button_row = QHBoxLayout()
-        button_row.addStretch(1)
-        button_row.addWidget(self.empty_button)
-        button_row.addStretch(1)
-        empty_column.addLayout(button_row)
-        empty_column.addStretch(2)
+        self.empty_button = self.empty.button
         self.sprint_scroll = QScrollArea()
         self.sprint_scroll.setWidgetResizable(True)
         self.sprint_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -33,6 +33,7 @@ from devjournal.ui.dialogs.mentor_dialog import MentorDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
 from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 MENTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,30 +91,14 @@ class MentorshipPage(QWidget):
         column.addWidget(self.new_button)
         column.addWidget(self.list, 1)
 
-        self.empty = QWidget()
-        empty_column = QVBoxLayout(self.empty)
-        empty_column.setContentsMargins(48, 24, 48, 24)
-        empty_column.addStretch(1)
-        title = label("The people you learn from", "pageTitle", wrap=True)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = label(
+        self.empty = EmptyState(
+            "The people you learn from",
             "A mentor can be someone senior who guides you, a peer, someone you mentor back "
             "on new technology, or someone you only follow from afar. Add one to keep their "
             "advice, your conversations and what came of it.",
-            "muted",
-            wrap=True,
+            "Add a mentor",
         )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_button = QPushButton("Add a mentor")
-        self.empty_button.setObjectName("primary")
-        empty_column.addWidget(title)
-        empty_column.addWidget(text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.empty_button)
-        row.addStretch(1)
-        empty_column.addLayout(row)
-        empty_column.addStretch(2)
+        self.empty_button = self.empty.button
         self.mentor_scroll = QScrollArea()
         self.mentor_scroll.setWidgetResizable(True)
         self.mentor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
