@@ -30,6 +30,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_NOT_EMPTY = 3
 EXIT_BUG = 70
+MAX_SEARCH_LIMIT = 10_000
 
 COUNT_LABELS = {
     "sprints": "Sprints",
@@ -69,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         "search", help='search the mentorship log (words, "phrases", prefix*, AND/OR/NOT)'
     )
     search.add_argument("query", nargs="+", help="what to look for")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (20)")
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N hits, 1 to 10,000 (20)"
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
 
     export = commands.add_parser("export", help="write part of the journal to a file")
@@ -238,8 +241,8 @@ def _search(paths: AppPaths, typed: str, limit: int, *, as_json: bool) -> int:
     from devjournal.storage.search import search_entries  # noqa: PLC0415
     from devjournal.storage.today_query import connect  # noqa: PLC0415
 
-    if limit < 1:
-        return _fail("--limit takes a number of 1 or more.", gui=False)
+    if not 1 <= limit <= MAX_SEARCH_LIMIT:
+        return _fail(f"--limit takes a number from 1 to {MAX_SEARCH_LIMIT:,}.", gui=False)
     if inspect_journal(paths.journal).state is FileState.CURRENT:
         # Read-only, without loading the ORM: a search from the terminal answers at once.
         conn = connect(paths.journal)
@@ -282,14 +285,21 @@ def _search(paths: AppPaths, typed: str, limit: int, *, as_json: bool) -> int:
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("", "")
     for h in results.hits:
         day = h.occurred_at.astimezone().date().isoformat()
-        who = f" · {h.mentor_name}" if h.mentor_name else ""
-        print(f"{day}  {h.kind.label}{who}  {h.title}  (#{h.id})")
-        snippet = " ".join(highlighted(h.snippet, bold or "[", plain or "]").split())
+        who = f" · {_printable(h.mentor_name)}" if h.mentor_name else ""
+        print(f"{day}  {h.kind.label}{who}  {_printable(h.title)}  (#{h.id})")
+        marked = highlighted(_printable(h.snippet, keep="\x02\x03"), bold or "[", plain or "]")
+        snippet = " ".join(marked.split())
         print(f"    {snippet}")
     more = results.total - len(results.hits)
     shown = f"{len(results.hits):,} of {results.total:,}" if more else f"{results.total:,}"
     print(f"{shown} entries match, newest first.", file=sys.stderr)
     return EXIT_OK
+
+
+def _printable(text: str, keep: str = "") -> str:
+    """``text`` without control characters: what someone pasted into an entry must not
+    drive the terminal (escape sequences)."""
+    return "".join(ch if ch.isprintable() or ch in keep else " " for ch in text)
 
 
 def _export_sessions(paths: AppPaths, output: Path, sprint_id: int | None) -> int:

@@ -202,3 +202,52 @@ def test_an_entry_can_be_about_a_sprints_goal(window: MainWindow, services: Serv
     click(dialog, "Save")
     [entry] = services.mentorship.latest_entries()
     assert (entry.sprint_id, entry.goal_id) == (sprint.id, goal.id)
+
+
+def test_an_entry_loads_nothing_it_links_to_and_edits_keep_what_is_gone(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ms = services.mentorship
+    grace = ms.add_mentor(MentorDraft(name="Grace & co", relationship=Relationship.PEER)).value
+    advice = ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.ADVICE,
+            occurred_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            title="Block time",
+        )
+    ).value
+    entry = ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.REFLECTION,
+            occurred_at=datetime(2026, 11, 2, 9, 0, 37, tzinfo=UTC),
+            title="It worked",
+            body="![x](/dev/zero) ![y](file:///etc/hostname) [odd](entry:abc)",
+            mentor_id=grace.id,
+            responds_to_id=advice.id,
+        )
+    ).value
+    page = history(window)
+    page.reload()
+    page.open_entry(entry.id)  # an image that points at /dev/zero would never finish
+    assert page.reader.loadResource(2, QUrl("file:///etc/hostname")) is None
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    page._on_reader_anchor_clicked(QUrl("entry:abc"))
+    assert warned and "only http, https and mailto" in warned[0]
+
+    ms.delete_mentor(grace.id)
+    ms.delete_entry(advice.id)
+    page.open_entry(entry.id)
+    page.edit_button.click()
+    edit = opened(page)
+    assert edit.mentor_combo.currentText() == "(deleted mentor)"
+    assert edit.answers_combo.currentText() == "(deleted advice)"
+    edit.title_edit.setText("It worked, mostly")
+    click(edit, "Save")
+    saved = ms.entry(entry.id)
+    assert (saved.title, saved.mentor_id, saved.responds_to_id) == (
+        "It worked, mostly",
+        grace.id,
+        advice.id,
+    )
+    assert saved.occurred_at == datetime(2026, 11, 2, 9, 0, 37, tzinfo=UTC)  # to the second

@@ -106,3 +106,15 @@ def test_delete_a_mentor_and_undo(window: MainWindow, services: Services) -> Non
     page.undo_button.click()
     assert [x.name for x in ms.mentors()] == ["Wen"]
     assert page.view is not None and page.view.mentor.name == "Wen"
+
+
+def test_saving_a_mentor_keeps_their_links_in_place(services: Services) -> None:
+    ms = services.mentorship
+    draft = MentorDraft(name="Wen", relationship=Relationship.PEER)
+    wen = ms.save_mentor(None, draft, [("Blog", "https://w.example"), ("Mail", "mailto:w@x")])
+    before = [link.id for link in ms.links_of(wen.value.id)]
+    ms.save_mentor(wen.value.id, draft, [("Blog", "https://w.example"), ("Mail", "mailto:w@x")])
+    ms.save_mentor(wen.value.id, draft, [("Blog", "https://w.example/new")])
+    after = ms.links_of(wen.value.id)
+    assert [link.id for link in after] == before[:1]
+    assert [(link.label, link.url) for link in after] == [("Blog", "https://w.example/new")]

@@ -138,3 +138,26 @@ def test_search_from_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert run(["--home", str(home), "search", "nothing-here"]) == 0
     assert capsys.readouterr().out.strip() == "Nothing in the log matches nothing-here."
+
+
+def test_the_terminal_gets_no_control_characters_and_a_sane_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    db = open_journal(home / "journal.sqlite", home / "backups")
+    try:
+        build_services(db, home / "backups").mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.WIN,
+                occurred_at=datetime(2026, 1, 1, tzinfo=UTC),
+                title="Shipped \x1b[2Jit",
+            )
+        )
+    finally:
+        db.close()
+    assert run(["--home", str(home), "search", "shipped"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Shipped  [2Jit" in out
+    assert run(["--home", str(home), "search", "shipped", "--limit", "99999999999"]) == 1
+    assert "--limit takes a number from 1 to 10,000." in capsys.readouterr().err

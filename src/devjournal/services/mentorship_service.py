@@ -105,14 +105,19 @@ class MentorshipService:
                 saved = tx.mentors.add(draft)
             else:
                 saved = tx.mentors.update(mentor_id, draft)
-            for old in tx.links.of_mentor(saved.id):
-                tx.links.soft_delete(old.id)
-            for position, (label, url) in enumerate(links):
-                tx.links.add(
-                    m.MentorLinkDraft(
-                        mentor_id=saved.id, label=label.strip(), url=url.strip(), position=position
-                    )
+            existing = tx.links.of_mentor(saved.id)
+            for position, (label, url) in enumerate(links):  # by position, changed in place
+                wanted = m.MentorLinkDraft(
+                    mentor_id=saved.id, label=label.strip(), url=url.strip(), position=position
                 )
+                if position < len(existing):
+                    old = existing[position]
+                    if (old.label, old.url, old.position) != (wanted.label, wanted.url, position):
+                        tx.links.update(old.id, wanted)
+                else:
+                    tx.links.add(wanted)
+            for extra in existing[len(links) :]:
+                tx.links.soft_delete(extra.id)
         return Outcome(saved, MENTORS)
 
     # -- links ----------------------------------------------------------------------------
@@ -160,7 +165,7 @@ class MentorshipService:
         draft = self._prepare(draft)
         rules.validate_log_entry(draft, entry_id)
         with self._db.transaction() as tx:
-            self._check_entry_links(tx, draft)
+            self._check_entry_links(tx, draft, tx.entries.get(entry_id))
             return Outcome(tx.entries.update(entry_id, draft), ENTRIES)
 
     def delete_entry(self, entry_id: int) -> Outcome[None]:
@@ -236,13 +241,29 @@ class MentorshipService:
         return replace(draft, tags=rules.normalise_tags(draft.tags), advice_status=status)
 
     @staticmethod
-    def _check_entry_links(tx: Tx, draft: m.LogEntryDraft) -> None:
+    def _check_entry_links(
+        tx: Tx, draft: m.LogEntryDraft, current: m.LogEntry | None = None
+    ) -> None:
+        """Links must point at something live, unless they are the entry's own links left
+        as they were (its mentor or advice may since have been deleted: the link stays)."""
+
+        def kept(name: str) -> bool:
+            return current is not None and getattr(current, name) == getattr(draft, name)
+
         problems: dict[str, str] = {}
-        if draft.mentor_id is not None and not tx.mentors.exists(draft.mentor_id):
+        if (
+            draft.mentor_id is not None
+            and not kept("mentor_id")
+            and not tx.mentors.exists(draft.mentor_id)
+        ):
             problems["mentor_id"] = "That mentor no longer exists."
-        if draft.sprint_id is not None and not tx.sprints.exists(draft.sprint_id):
+        if (
+            draft.sprint_id is not None
+            and not kept("sprint_id")
+            and not tx.sprints.exists(draft.sprint_id)
+        ):
             problems["sprint_id"] = "That sprint no longer exists."
-        if draft.goal_id is not None:
+        if draft.goal_id is not None and not kept("goal_id"):
             if not tx.goals.exists(draft.goal_id):
                 problems["goal_id"] = "That goal no longer exists."
             elif (
@@ -250,7 +271,11 @@ class MentorshipService:
                 and tx.goals.get(draft.goal_id).sprint_id != draft.sprint_id
             ):
                 problems["goal_id"] = "That goal belongs to another sprint."
-        if draft.responds_to_id is not None and not tx.entries.exists(draft.responds_to_id):
+        if (
+            draft.responds_to_id is not None
+            and not kept("responds_to_id")
+            and not tx.entries.exists(draft.responds_to_id)
+        ):
             problems["responds_to_id"] = "The entry it answers no longer exists."
         if problems:
             raise ValidationError(problems)

@@ -52,7 +52,7 @@ def search_entries(
             "ORDER BY e.occurred_at DESC, e.id DESC",
             (HIT_START, HIT_END, SNIPPET_WORDS, match, match, limit, offset),
         ).fetchall()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # a query FTS5 refuses, or a damaged index
         raise SearchQueryError(f"This search cannot be run: {exc}.") from exc
     hits = tuple(
         SearchHit(

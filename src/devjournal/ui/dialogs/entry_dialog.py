@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QTime, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
 
 ADVICE_STATUS_LABELS = {
     AdviceStatus.NEW: "New",
@@ -44,10 +45,8 @@ SCOPE_LABELS = {
 
 
 def render_markdown(view: QTextBrowser, text: str) -> None:
-    """Show ``text`` as Markdown with any HTML in it left as text (no script, no remote
-    images: a QTextBrowser loads no network resources)."""
-    features = QTextDocument.MarkdownFeature
-    view.document().setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    """Show ``text`` as Markdown: any HTML in it dropped, images left out, nothing loaded."""
+    view.setHtml(safe_markdown_html(text))
 
 
 def open_safe_link(url: QUrl, parent: QWidget) -> bool:
@@ -63,6 +62,16 @@ def open_safe_link(url: QUrl, parent: QWidget) -> bool:
         )
         return False
     return QDesktopServices.openUrl(url)
+
+
+def _keep_choice(combo: QComboBox, value: int | None, gone: str) -> None:
+    """Choose ``value`` in ``combo``; if it is no longer listed (deleted), add it as
+    ``gone`` so that saving the entry keeps the link instead of silently dropping it."""
+    index = combo.findData(value or 0)
+    if index < 0 and value:
+        combo.addItem(gone, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(0, index))
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -113,8 +122,7 @@ class EntryDialog(FormDialog):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
         self.body_edit.setTabChangesFocus(True)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
+        self.preview = SafeTextBrowser()
         self.preview.anchorClicked.connect(lambda url: open_safe_link(url, self))
         self.body_tabs = QTabWidget()
         self.body_tabs.addTab(self.body_edit, "Write")
@@ -198,18 +206,14 @@ class EntryDialog(FormDialog):
         self.title_edit.setText(entry.title)
         self.body_edit.setPlainText(entry.body)
         self.tags_edit.setText(", ".join(entry.tags))
-        self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(entry.mentor_id or 0)))
+        _keep_choice(self.mentor_combo, entry.mentor_id, "(deleted mentor)")
         self.source_edit.setText(entry.source_url)
         if entry.advice_status is not None:
             self.status_combo.setCurrentIndex(self.status_combo.findData(entry.advice_status.value))
-        answers = self.answers_combo.findData(entry.responds_to_id or 0)
-        if answers < 0 and entry.responds_to_id:
-            self.answers_combo.addItem(f"Entry #{entry.responds_to_id}", entry.responds_to_id)
-            answers = self.answers_combo.count() - 1
-        self.answers_combo.setCurrentIndex(max(0, answers))
-        self.sprint_combo.setCurrentIndex(max(0, self.sprint_combo.findData(entry.sprint_id or 0)))
+        _keep_choice(self.answers_combo, entry.responds_to_id, "(deleted advice)")
+        _keep_choice(self.sprint_combo, entry.sprint_id, "(deleted sprint)")
         self._fill_goals()
-        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(entry.goal_id or 0)))
+        _keep_choice(self.goal_combo, entry.goal_id, "(deleted goal)")
         self.scope_combo.setCurrentIndex(self.scope_combo.findData(entry.scope.value))
 
     def _fill_goals(self) -> None:
@@ -243,14 +247,22 @@ class EntryDialog(FormDialog):
             render_markdown(self.preview, self.body_edit.toPlainText())
 
     # -- values ---------------------------------------------------------------------------
+    def occurred_at(self) -> datetime:
+        """When it happened: as stored, to the second, unless the day or time was changed."""
+        t = self.time_edit.time()
+        typed = datetime.combine(from_qdate(self.day_edit.date()), time(t.hour(), t.minute()))
+        if self._entry is not None:
+            stored = self._entry.occurred_at.astimezone()
+            if stored.replace(second=0, microsecond=0, tzinfo=None) == typed:
+                return self._entry.occurred_at
+        return typed.astimezone()
+
     def draft(self) -> LogEntryDraft:
         """The entry as typed."""
         kind = self.kind()
-        t = self.time_edit.time()
-        when = datetime.combine(from_qdate(self.day_edit.date()), time(t.hour(), t.minute()))
         return LogEntryDraft(
             kind=kind,
-            occurred_at=when.astimezone(),
+            occurred_at=self.occurred_at(),
             title=self.title_edit.text().strip(),
             body=self.body_edit.toPlainText().rstrip(),
             mentor_id=int(self.mentor_combo.currentData()) or None,

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
 from devjournal.ui.widgets.card import label
+from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 SEARCH_LIMIT = 200
@@ -141,8 +141,7 @@ class HistoryPage(QWidget):
         column.addWidget(self.count_label)
         column.addWidget(self.list, 1)
 
-        self.reader = QTextBrowser()
-        self.reader.setOpenLinks(False)
+        self.reader = SafeTextBrowser()
         self.reader.setAccessibleName("The entry")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
@@ -203,6 +202,7 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self.delete_entry)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
+        self.model.rowsInserted.connect(self._show_count)  # more pages as the list scrolls
         self._events.data_changed.connect(self._on_events_data_changed)
 
     # -- choices and filters --------------------------------------------------------------
@@ -243,11 +243,28 @@ class HistoryPage(QWidget):
         """Show the list again from the top, as the filters or the search say."""
         self._search_timer.stop()
         typed = self.search_edit.text().strip()
+        # A search looks through the whole log; the filters narrow the list only.
+        for widget in self._filters():
+            widget.setEnabled(not typed)
         if typed:
             self._show_search(typed)
             return
         self._use_model(self.model)
         self.model.reload()
+        self._show_count()
+
+    def _filters(self) -> list[QWidget]:
+        return [
+            self.mentor_combo,
+            self.kind_combo,
+            self.tag_combo,
+            self.scope_combo,
+            self.dates_box,
+        ]
+
+    def _show_count(self) -> None:
+        if self.list.model() is not self.model:
+            return
         shown = self.model.entry_count
         more = "" if self.model.complete else "+"
         self.count_label.setText(
@@ -271,14 +288,16 @@ class HistoryPage(QWidget):
             item.setData(hit.id, ROW_ROLE)
             item.setEditable(False)
             self.search_model.appendRow(item)
+        note = " (the filters apply to the list, not to searches)"
         if results.total == 0:
             self.count_label.setText(f"Nothing in the log matches {typed}.")
         elif results.total > len(results.hits):
             self.count_label.setText(
-                f"{results.total:,} entries match; the newest {len(results.hits):,} are shown."
+                f"{results.total:,} entries match; the newest {len(results.hits):,} are "
+                f"shown{note}."
             )
         else:
-            self.count_label.setText(f"{results.total:,} entries match, newest first.")
+            self.count_label.setText(f"{results.total:,} entries match, newest first{note}.")
 
     def _use_model(self, model: HistoryListModel | QStandardItemModel) -> None:
         """Show ``model`` in the list; a new model brings a new selection model, which is
@@ -342,8 +361,6 @@ class HistoryPage(QWidget):
     def _entry_html(self, entry: LogEntry) -> str:
         """The entry as HTML built from escaped text (the body via Qt's Markdown reader,
         with any HTML in it left out)."""
-        from PySide6.QtGui import QTextDocument  # noqa: PLC0415
-
         ms = self._services.mentorship
         esc = html.escape
         meta = [
@@ -367,10 +384,7 @@ class HistoryPage(QWidget):
             except DomainError:
                 pass
         if entry.body:
-            doc = QTextDocument()
-            features = QTextDocument.MarkdownFeature
-            doc.setMarkdown(entry.body, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
-            parts.append(doc.toHtml())
+            parts.append(safe_markdown_html(entry.body))
         if entry.source_url:
             parts.append(
                 f'<p>Source: <a href="{esc(entry.source_url, quote=True)}">'
@@ -394,10 +408,10 @@ class HistoryPage(QWidget):
         return "\n".join(parts)
 
     def _on_reader_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() == "entry":
+        if url.scheme() == "entry" and url.path().isdigit():
             self.open_entry(int(url.path()))
             return
-        open_safe_link(url, self)
+        open_safe_link(url, self)  # anything else, "entry:abc" included, is checked there
 
     # -- editing --------------------------------------------------------------------------
     def new_entry(self, mentor_id: int | None = None) -> None:

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -76,6 +76,7 @@ class MentorshipPage(QWidget):
         self.view: MentorHistory | None = None
         self.dialog: MentorDialog | None = None
         self._deleted: int | None = None
+        self._stale = False
 
         self.new_button = QPushButton("New mentor")
         self.new_button.setObjectName("primary")
@@ -186,7 +187,16 @@ class MentorshipPage(QWidget):
 
     def _on_events_data_changed(self, changes: Changes) -> None:
         if any(getattr(changes, name) for name in MENTOR_CHANGES):
+            if self.isVisible():
+                self.refresh()
+            else:  # a busy mentor's history is not cheap: rebuild it when next shown
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
+        super().showEvent(event)
 
     # -- one mentor -----------------------------------------------------------------------
     def open_mentor(self, mentor_id: int) -> None:
@@ -224,7 +234,8 @@ class MentorshipPage(QWidget):
         column.addWidget(label(" · ".join(facts), "muted", wrap=True))
 
         buttons = QHBoxLayout()
-        self.write_button = QPushButton(f"New entry with {mentor.name}")
+        # "&" in a button's text marks a shortcut; "&&" is a literal "&".
+        self.write_button = QPushButton(f"New entry with {mentor.name.replace('&', '&&')}")
         self.write_button.setObjectName("primary")
         self.history_button = QPushButton("Show in History")
         self.edit_button = QPushButton("Edit…")
