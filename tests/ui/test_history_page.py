@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship
@@ -251,3 +251,22 @@ def test_an_entry_loads_nothing_it_links_to_and_edits_keep_what_is_gone(
         advice.id,
     )
     assert saved.occurred_at == datetime(2026, 11, 2, 9, 0, 37, tzinfo=UTC)  # to the second
+
+
+def test_a_form_opens_with_the_cursor_in_its_first_text_field(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    page = history(window)
+    page.new_entry()
+    dialog = opened(page)
+    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    typing_into = QApplication.focusWidget()  # where a user's keys go
+    assert typing_into is not None
+    qtbot.keyClicks(typing_into, "Typed straight away")
+    assert dialog.title_edit.text() == "Typed straight away"
+    dialog.reject()
+    assert window.coaching_page is not None
+    window.coaching_page.new_sprint()
+    sprint = window.coaching_page.dialog
+    assert sprint is not None
+    qtbot.waitUntil(lambda: sprint.focusWidget() is getattr(sprint, "title_edit", None))

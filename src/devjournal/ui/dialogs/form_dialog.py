@@ -6,12 +6,16 @@ from __future__ import annotations
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +52,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._drafts = drafts
         self._draft_key = draft_key
         self._stamp = stamp
+        self._focused_once = False
         self._errors: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
@@ -110,6 +115,24 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         return form
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the cursor in the first text field, ready to type (not on a button,
+        where a typed space would press it)."""
+        super().showEvent(event)
+        if self._focused_once:
+            return
+        self._focused_once = True
+        for edit in self.findChildren(QLineEdit):
+            inside_a_box = isinstance(edit.parent(), QAbstractSpinBox | QComboBox)
+            if (
+                not inside_a_box
+                and edit.isVisibleTo(self)
+                and edit.isEnabled()
+                and not edit.isReadOnly()
+            ):
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         """Show or hide the field ``name`` with its label."""
