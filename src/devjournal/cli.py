@@ -76,12 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
 
     export = commands.add_parser("export", help="write part of the journal to a file")
-    export.add_argument("what", choices=("sessions",), help="sessions: coaching sessions")
     export.add_argument(
-        "--format", choices=("ics",), default="ics", help="ics: an iCalendar file (default)"
+        "what",
+        choices=("sessions", "summary"),
+        help="sessions: coaching sessions (ics); summary: a sprint's goal summary (md)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
-    export.add_argument("--sprint", type=int, metavar="ID", help="only this sprint's sessions")
+    export.add_argument(
+        "--format", choices=("ics", "md"), help="ics for sessions, md for a summary"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (a summary can go to stdout)"
+    )
+    export.add_argument(
+        "--sprint", metavar="ID", help="a sprint id from 'devjournal sprints', or 'current'"
+    )
+    export.add_argument(
+        "--include-private", action="store_true", help="summary: keep items scoped private"
+    )
 
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
@@ -124,7 +135,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.command == "search":
             return _search(paths, " ".join(args.query), args.limit, as_json=args.json)
         if args.command == "export":
-            return _export_sessions(paths, Path(args.output), args.sprint)
+            return _export(paths, args)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)
@@ -300,6 +311,62 @@ def _printable(text: str, keep: str = "") -> str:
     """``text`` without control characters: what someone pasted into an entry must not
     drive the terminal (escape sequences)."""
     return "".join(ch if ch.isprintable() or ch in keep else " " for ch in text)
+
+
+def _export(paths: AppPaths, args: argparse.Namespace) -> int:
+    wanted = {"sessions": "ics", "summary": "md"}[args.what]
+    if (args.format or wanted) != wanted:
+        return _fail(f"{args.what} exports as {wanted}, not {args.format}.", gui=False)
+    if args.what == "sessions":
+        if not args.output:
+            return _fail("Say where to write the calendar: -o FILE.", gui=False)
+        if args.sprint is not None and not str(args.sprint).isdigit():
+            return _fail("--sprint takes a sprint id for sessions.", gui=False)
+        sprint = int(args.sprint) if args.sprint is not None else None
+        return _export_sessions(paths, Path(args.output), sprint)
+    return _export_summary(
+        paths, args.sprint or "current", args.output, include_private=args.include_private
+    )
+
+
+def _export_summary(
+    paths: AppPaths, which: str, output: str | None, *, include_private: bool
+) -> int:
+    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
+    from devjournal.exporting.summary import build_summary, summary_markdown  # noqa: PLC0415
+    from devjournal.files import atomic_write_bytes  # noqa: PLC0415
+
+    db, services = _open(paths)
+    try:
+        c = services.coaching
+        if which == "current":
+            active = [s for s in c.board() if s.phase is SprintPhase.ACTIVE]
+            if not active:
+                return _fail("No sprint is running today: give its id with --sprint.", gui=False)
+            sprint_id = active[0].sprint.id
+        elif which.isdigit():
+            sprint_id = int(which)
+        else:
+            return _fail("--sprint takes a sprint id or 'current'.", gui=False)
+        summary = build_summary(
+            c.sprint_view(sprint_id),
+            c.sessions_view(sprint_id),
+            services.mentorship.entries_of_sprint(sprint_id),
+            datetime.now(UTC),
+            include_private=include_private,
+        )
+    finally:
+        db.close()
+    text = summary_markdown(summary)
+    if not output or output == "-":
+        print(text, end="")
+        return EXIT_OK
+    try:
+        atomic_write_bytes(Path(output), text.encode("utf-8"))
+    except OSError as exc:
+        return _fail(f"Cannot write {output}: {exc.strerror or exc}.", gui=False)
+    print(f"Wrote the summary of “{summary.sprint_title}” to {output}.")
+    return EXIT_OK
 
 
 def _export_sessions(paths: AppPaths, output: Path, sprint_id: int | None) -> int:

@@ -194,6 +194,11 @@ class MentorshipService:
         with self._db.reading() as tx:
             return tx.entries.of_mentor(mentor_id)
 
+    def entries_of_sprint(self, sprint_id: int) -> list[m.LogEntry]:
+        """The log entries linked to a sprint (wins, reflections, …), oldest first."""
+        with self._db.reading() as tx:
+            return tx.entries.of_sprint(sprint_id)
+
     def answers_to(self, entry_id: int) -> list[m.LogEntry]:
         """What answers a piece of advice (reflections on it), oldest first."""
         with self._db.reading() as tx:

@@ -454,6 +454,10 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
         """A mentor's entries, oldest first."""
         return self._select(s.LogEntryRow.mentor_id == mentor_id)
 
+    def of_sprint(self, sprint_id: int) -> list[m.LogEntry]:
+        """The entries linked to a sprint, oldest first."""
+        return self._select(s.LogEntryRow.sprint_id == sprint_id)
+
     def answers_to(self, entry_id: int) -> list[m.LogEntry]:
         """The entries that answer ``entry_id`` (reflections on a piece of advice)."""
         return self._select(s.LogEntryRow.responds_to_id == entry_id)

@@ -1,0 +1,266 @@
+"""The goal summary for the moment before a coaching session, and its Markdown.
+
+Built from what the services return (a sprint's view, its ledger, its log entries), with no
+Qt and no storage, so the screen, the terminal and every file format say the same thing.
+The output is deterministic: the same journal gives the same text, apart from the
+"generated" line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
+from devjournal.domain.models import Goal, LogEntry
+from devjournal.domain.pace import PaceStatus
+from devjournal.domain.sessions import SessionsView, done_on_time
+from devjournal.domain.sprints import SprintView
+
+WORRYING = (PaceStatus.AT_RISK, PaceStatus.BEHIND, PaceStatus.MISSED)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b} {day.year}"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _unit(goal: Goal) -> str:
+    if goal.metric_kind is MetricKind.PERCENT:
+        return "%"
+    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+        return f"/{goal.scale_max}"
+    return f" {goal.unit}" if goal.unit else ""
+
+
+@dataclass(frozen=True)
+class SummaryCheckin:
+    """A check-in since the last held session."""
+
+    on: date
+    value: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SummaryGoal:
+    """One goal as the summary states it."""
+
+    title: str
+    specific: str
+    figures: str
+    status: str
+    due: date | None
+    checkins: tuple[SummaryCheckin, ...]
+
+
+@dataclass(frozen=True)
+class SummaryCommitment:
+    """A commitment and what became of it."""
+
+    title: str
+    state: str
+    due: date | None
+    slips: int
+
+
+@dataclass(frozen=True)
+class SummaryEntry:
+    """A win or reflection linked to the sprint."""
+
+    on: date
+    kind: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    """Where a sprint stands, what changed since the last session, and what to talk about."""
+
+    sprint_title: str
+    coach: str
+    focus: str
+    day: int
+    total_days: int
+    since: date
+    since_label: str
+    goals: tuple[SummaryGoal, ...]
+    commitments: tuple[SummaryCommitment, ...]
+    entries: tuple[SummaryEntry, ...]
+    to_discuss: tuple[str, ...]
+    left_out: int
+    """Private items left out."""
+    generated_at: datetime
+
+
+def build_summary(
+    view: SprintView,
+    ledger: SessionsView,
+    entries: Sequence[LogEntry],
+    now: datetime,
+    *,
+    include_private: bool = False,
+) -> GoalSummary:
+    """The summary of ``view``'s sprint as of ``now``; private items only when asked."""
+    sprint = view.sprint
+    held = [
+        line.session.starts_at
+        for line in ledger.sessions
+        if line.session.status.value == "held" and line.session.starts_at <= now
+    ]
+    if held:
+        last = max(held)
+        since = last.astimezone().date()
+        since_label = f"since the last session ({_day(since)})"
+    else:
+        since = sprint.start_date
+        since_label = f"since the sprint began ({_day(since)})"
+    left_out = 0
+    goals = []
+    discuss: list[str] = []
+    for goal_view in view.goals:
+        goal, progress = goal_view.goal, goal_view.progress
+        if goal.status is GoalStatus.DROPPED:
+            continue
+        if goal.scope is Scope.PRIVATE and not include_private:
+            left_out += 1
+            continue
+        if goal.metric_kind is MetricKind.MILESTONES:
+            figures = f"{_number(progress.latest)} of {_number(progress.target)} milestones"
+        elif progress.kpi is not None:
+            figures = (
+                f"{_number(progress.baseline)} → {_number(progress.latest)} → "
+                f"{_number(progress.target)}{_unit(goal)}"
+            )
+        else:
+            figures = "no baseline and target yet"
+        if progress.percent is not None:
+            figures += f" ({progress.percent}% of the way)"
+        status = goal_view.standing[:1].upper() + goal_view.standing[1:]
+        if progress.status in WORRYING and not goal_view.decided:
+            discuss.append(f"{goal.title}: {status.lower()}: what is in the way?")
+        if progress.checkin_overdue:
+            discuss.append(f"{goal.title}: no check-in lately")
+        goals.append(
+            SummaryGoal(
+                title=goal.title,
+                specific=goal.specific,
+                figures=figures,
+                status=status,
+                due=goal.deadline,
+                checkins=tuple(
+                    SummaryCheckin(c.on_date, f"{_number(c.value)}{_unit(goal)}", c.note)
+                    for c in goal_view.checkins
+                    if c.on_date > since
+                ),
+            )
+        )
+    today = now.astimezone().date()
+    commitments = []
+    for line in ledger.actions:
+        action = line.action
+        done_since = action.done_on is not None and action.done_on > since
+        if action.status is not ActionStatus.OPEN and not done_since:
+            continue  # what is open, and what was done since the last session
+        if action.status is ActionStatus.DONE:
+            state = "done on time" if done_on_time(action) else "done late"
+        elif line.overdue:
+            state = (
+                f"overdue ({(today - action.due_date).days} days)" if action.due_date else "open"
+            )
+        else:
+            state = "open"
+        commitments.append(SummaryCommitment(action.title, state, action.due_date, line.slips))
+        if line.slips or line.overdue:
+            discuss.append(f"{action.title}: {state}, what would help?")
+    shown_entries = []
+    for entry in sorted(entries, key=lambda e: (e.occurred_at, e.id)):
+        if entry.kind not in (EntryKind.WIN, EntryKind.REFLECTION):
+            continue
+        if entry.occurred_at.astimezone().date() <= since:
+            continue
+        if entry.scope is Scope.PRIVATE and not include_private:
+            left_out += 1
+            continue
+        shown_entries.append(
+            SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
+        )
+    return GoalSummary(
+        sprint_title=sprint.title,
+        coach=sprint.coach_name,
+        focus=sprint.focus,
+        day=view.day,
+        total_days=view.total_days,
+        since=since,
+        since_label=since_label,
+        goals=tuple(goals),
+        commitments=tuple(commitments),
+        entries=tuple(shown_entries),
+        to_discuss=tuple(dict.fromkeys(discuss)),
+        left_out=left_out,
+        generated_at=now,
+    )
+
+
+def _md(text: str) -> str:
+    """User text inside Markdown: characters that would start markup are escaped."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_[]<>#|":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def summary_markdown(summary: GoalSummary) -> str:
+    """The summary as Markdown (one page to read before the session)."""
+    s = summary
+    lines = [f"# {_md(s.sprint_title)}", ""]
+    facts = [f"Day {s.day} of {s.total_days}"]
+    if s.coach:
+        facts.insert(0, f"Coach: {_md(s.coach)}")
+    lines.append(" · ".join(facts))
+    if s.focus:
+        lines += ["", f"Aiming for: {_md(s.focus)}"]
+    lines += ["", f"Changes are {s.since_label}.", "", "## Goals", ""]
+    if not s.goals:
+        lines.append("No goals to show.")
+    for goal in s.goals:
+        lines.append(f"### {_md(goal.title)} — {goal.status}")
+        lines.append("")
+        if goal.specific:
+            lines += [_md(goal.specific), ""]
+        lines.append(f"- {goal.figures}")
+        if goal.due is not None:
+            lines.append(f"- Due {_day(goal.due)}")
+        for checkin in goal.checkins:
+            note = f" — {_md(checkin.note)}" if checkin.note else ""
+            lines.append(f"- Check-in {_day(checkin.on)}: {checkin.value}{note}")
+        lines.append("")
+    lines += ["## Commitments", ""]
+    if not s.commitments:
+        lines += ["None open or changed since then.", ""]
+    for c in s.commitments:
+        due = f" (due {_day(c.due)})" if c.due else ""
+        slipped = f", slipped {c.slips}×" if c.slips else ""
+        lines.append(f"- {_md(c.title)}{due}: {c.state}{slipped}")
+    if s.commitments:
+        lines.append("")
+    if s.entries:
+        lines += ["## Wins and reflections", ""]
+        lines += [f"- {_day(e.on)}, {e.kind}: {_md(e.title)}" for e in s.entries]
+        lines.append("")
+    lines += ["## To discuss", ""]
+    lines += [f"- {_md(item)}" for item in s.to_discuss] or ["- (add your own)"]
+    lines.append("")
+    if s.left_out:
+        lines += [f"{s.left_out} private item(s) left out.", ""]
+    lines.append(f"_Generated {s.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    return "\n".join(lines) + "\n"
