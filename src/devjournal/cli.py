@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="sessions: coaching sessions (ics); summary: a sprint's goal summary (md)",
     )
     export.add_argument(
-        "--format", choices=("ics", "md"), help="ics for sessions, md for a summary"
+        "--format",
+        choices=("ics", "md", "html"),
+        help="ics for sessions; md (default) or html for a summary",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="where to write (a summary can go to stdout)"
@@ -314,9 +316,12 @@ def _printable(text: str, keep: str = "") -> str:
 
 
 def _export(paths: AppPaths, args: argparse.Namespace) -> int:
-    wanted = {"sessions": "ics", "summary": "md"}[args.what]
-    if (args.format or wanted) != wanted:
-        return _fail(f"{args.what} exports as {wanted}, not {args.format}.", gui=False)
+    formats = {"sessions": ("ics",), "summary": ("md", "html")}[args.what]
+    chosen = args.format or formats[0]
+    if chosen not in formats:
+        return _fail(
+            f"{args.what} exports as {' or '.join(formats)}, not {args.format}.", gui=False
+        )
     if args.what == "sessions":
         if not args.output:
             return _fail("Say where to write the calendar: -o FILE.", gui=False)
@@ -325,12 +330,16 @@ def _export(paths: AppPaths, args: argparse.Namespace) -> int:
         sprint = int(args.sprint) if args.sprint is not None else None
         return _export_sessions(paths, Path(args.output), sprint)
     return _export_summary(
-        paths, args.sprint or "current", args.output, include_private=args.include_private
+        paths,
+        args.sprint or "current",
+        args.output,
+        html=chosen == "html",
+        include_private=args.include_private,
     )
 
 
 def _export_summary(
-    paths: AppPaths, which: str, output: str | None, *, include_private: bool
+    paths: AppPaths, which: str, output: str | None, *, html: bool, include_private: bool
 ) -> int:
     from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
     from devjournal.exporting.summary import build_summary, summary_markdown  # noqa: PLC0415
@@ -357,7 +366,17 @@ def _export_summary(
         )
     finally:
         db.close()
-    text = summary_markdown(summary)
+    if html:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # charts, without a screen
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+        from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
+
+        app = QGuiApplication.instance() or QGuiApplication(["devjournal"])
+        text = summary_html(summary)
+        del app
+    else:
+        text = summary_markdown(summary)
     if not output or output == "-":
         print(text, end="")
         return EXIT_OK

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
 from devjournal.domain.models import Goal, LogEntry
-from devjournal.domain.pace import PaceStatus
+from devjournal.domain.pace import Kpi, PaceStatus, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sprints import SprintView
 
@@ -58,6 +58,10 @@ class SummaryGoal:
     status: str
     due: date | None
     checkins: tuple[SummaryCheckin, ...]
+    kpi: Kpi | None = None
+    """What the goal's chart draws (None when the goal has no baseline and target)."""
+    points: tuple[Point, ...] = ()
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,9 @@ def build_summary(
                     for c in goal_view.checkins
                     if c.on_date > since
                 ),
+                kpi=progress.kpi,
+                points=progress.points,
+                unit=_unit(goal).strip(),
             )
         )
     today = now.astimezone().date()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
+from PySide6.QtSvg import QSvgGenerator
 
 from devjournal.domain.pace import Kpi, Point
 
@@ -237,6 +238,23 @@ class GoalChart:
         finally:
             painter.end()
         return image
+
+    def to_svg(self, width: int, height: int) -> str:
+        """The chart as an SVG element (vector, for a self-contained HTML file). The same
+        chart gives the same text; text in it is escaped by Qt's SVG writer."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRect(0, 0, width, height))
+        painter = QPainter(generator)
+        try:
+            self.paint(painter, QRectF(0, 0, width, height))
+        finally:
+            painter.end()
+        svg = bytes(buffer.data().data()).decode("utf-8")
+        return svg[svg.index("<svg") :]  # no XML declaration inside HTML
 
     def write_pdf(self, path: Path, size_mm: tuple[float, float] = (160, 90)) -> None:
         """Write the chart as a one-page vector PDF of ``size_mm`` at ``path``."""
