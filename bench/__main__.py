@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from devjournal import __version__
 from devjournal.services import sample_data
@@ -118,18 +119,25 @@ def time_startup(home: Path, until: str = "ready in") -> float:
     return elapsed
 
 
-def time_sprint_open(home: Path, runs: int) -> tuple[list[float], list[float], str]:
-    """Opening the sprint with the most check-ins on the Coaching page, ``runs`` times,
-    in a child process (``bench/sprint_open.py``)."""
+def _run_child(module: str, home: Path, runs: int) -> dict[str, Any]:
+    """Run ``bench.<module>`` in its own process (one QApplication); its last line of
+    output is a JSON object of timings."""
     done = subprocess.run(
-        [sys.executable, "-m", "bench.sprint_open", str(home), str(runs)],
+        [sys.executable, "-m", f"bench.{module}", str(home), str(runs)],
         env=_env(),
         cwd=ROOT.parent,
         capture_output=True,
         text=True,
         check=True,
     )
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def time_sprint_open(home: Path, runs: int) -> tuple[list[float], list[float], str]:
+    """Opening the sprint with the most check-ins on the Coaching page, ``runs`` times,
+    in a child process (``bench/sprint_open.py``)."""
+    found = _run_child("sprint_open", home, runs)
     return (
         [float(t) for t in found["timings"]],
         [float(t) for t in found["sessions"]],
@@ -185,15 +193,7 @@ def time_search_command(home: Path) -> float:
 
 def time_history(home: Path, runs: int) -> tuple[list[float], list[float], list[float], int]:
     """Opening the lazy history model and fetching pages (``bench/history_open.py``)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.history_open", str(home), str(runs)],
-        env=_env(),
-        cwd=ROOT.parent,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = _run_child("history_open", home, runs)
     return (
         [float(t) for t in found["open"]],
         [float(t) for t in found["fetch"]],

@@ -4,6 +4,7 @@ and the typed values kept as a draft until saved or discarded."""
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -100,6 +101,15 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         (form or self.form).addRow(label, box)
         widget.setAccessibleName(label.rstrip(":"))
         return widget
+
+    def show_modal(self, on_saved: Callable[[], None], on_closed: Callable[[], None]) -> None:
+        """Show window-modal without a nested event loop (``open()``, not ``exec()``):
+        ``on_saved`` runs once it saved, ``on_closed`` when it is gone either way; the
+        dialog deletes itself when closed."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.accepted.connect(on_saved)
+        self.finished.connect(on_closed)
+        self.open()
 
     def error_label(self, name: str) -> QLabel:
         """A hidden label for problems with ``name``, for fields laid out by hand."""

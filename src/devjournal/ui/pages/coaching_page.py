@@ -522,11 +522,8 @@ class CoachingPage(QWidget):
     # -- dialogs --------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
         """Show ``dialog`` window-modal; ``on_saved`` runs once it saved."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(on_saved)
-        dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
-        dialog.open()
+        dialog.show_modal(on_saved, self._on_dialog_finished)
 
     def _on_dialog_finished(self) -> None:
         self.dialog = None

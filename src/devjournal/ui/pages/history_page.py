@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -430,17 +430,13 @@ class HistoryPage(QWidget):
         )
 
     def _open(self, dialog: EntryDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
         def saved() -> None:
             self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.open_entry(dialog.saved.id)
 
-        dialog.accepted.connect(saved)
-        dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
-        dialog.open()
+        dialog.show_modal(saved, self._on_dialog_finished)
 
     def _on_dialog_finished(self) -> None:
         self.dialog = None

@@ -330,17 +330,13 @@ class MentorshipPage(QWidget):
         )
 
     def _open(self, dialog: MentorDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
         def saved() -> None:
             self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.refresh(dialog.saved.id)
 
-        dialog.accepted.connect(saved)
-        dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
-        dialog.open()
+        dialog.show_modal(saved, self._on_dialog_finished)
 
     def _on_dialog_finished(self) -> None:
         self.dialog = None
