@@ -17,6 +17,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -202,6 +203,17 @@ def time_history(home: Path, runs: int) -> tuple[list[float], list[float], list[
     )
 
 
+def time_summary_pdf(runs: int) -> tuple[list[float], str]:
+    """The goal summary PDF of a 10-goal sprint (``bench/summary_pdf.py``)."""
+    with tempfile.TemporaryDirectory() as home:
+        found = _run_child("summary_pdf", Path(home), runs)
+    return [float(t) for t in found["timings"]], (
+        f"summary built from the journal and written as PDF bytes: {found['goals']} goals "
+        f"with 12 check-ins each, {found['pages']} A4 pages, charts as vectors, "
+        f"{found['bytes'] / 1024:.0f} KB"
+    )
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -301,6 +313,16 @@ def run_all(runs: int) -> list[Figure]:
             target_ms=800,
             samples_ms=repeat(lambda: time_search_command(stress), runs),
             note="process start to exit, searching 'code review' and printing 20 hits",
+        )
+    )
+    timings, note = time_summary_pdf(runs)
+    figures.append(
+        Figure(
+            name="Goal summary PDF of a 10-goal sprint",
+            journal="10 goals",
+            target_ms=300,
+            samples_ms=timings,
+            note=note,
         )
     )
     return figures

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("ics", "md", "html"),
-        help="ics for sessions; md (default) or html for a summary",
+        choices=("ics", "md", "html", "pdf"),
+        help="ics for sessions; md (default), html or pdf for a summary",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="where to write (a summary can go to stdout)"
@@ -316,7 +317,7 @@ def _printable(text: str, keep: str = "") -> str:
 
 
 def _export(paths: AppPaths, args: argparse.Namespace) -> int:
-    formats = {"sessions": ("ics",), "summary": ("md", "html")}[args.what]
+    formats = {"sessions": ("ics",), "summary": ("md", "html", "pdf")}[args.what]
     chosen = args.format or formats[0]
     if chosen not in formats:
         return _fail(
@@ -333,13 +334,13 @@ def _export(paths: AppPaths, args: argparse.Namespace) -> int:
         paths,
         args.sprint or "current",
         args.output,
-        html=chosen == "html",
+        chosen,
         include_private=args.include_private,
     )
 
 
 def _export_summary(
-    paths: AppPaths, which: str, output: str | None, *, html: bool, include_private: bool
+    paths: AppPaths, which: str, output: str | None, fmt: str, *, include_private: bool
 ) -> int:
     from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
     from devjournal.exporting.summary import build_summary, summary_markdown  # noqa: PLC0415
@@ -366,26 +367,43 @@ def _export_summary(
         )
     finally:
         db.close()
-    if html:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # charts, without a screen
-        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-        from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
-
-        app = QGuiApplication.instance() or QGuiApplication(["devjournal"])
-        text = summary_html(summary)
-        del app
+    if fmt == "md":
+        data = summary_markdown(summary).encode("utf-8")
     else:
-        text = summary_markdown(summary)
+        if fmt == "pdf" and (not output or output == "-"):
+            return _fail("A PDF needs a file: -o FILE.", gui=False)
+        with _headless_qt():
+            if fmt == "html":
+                from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
+
+                data = summary_html(summary).encode("utf-8")
+            else:
+                from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
+
+                data = summary_pdf(summary)
     if not output or output == "-":
-        print(text, end="")
+        sys.stdout.write(data.decode("utf-8"))
         return EXIT_OK
     try:
-        atomic_write_bytes(Path(output), text.encode("utf-8"))
+        atomic_write_bytes(Path(output), data)
     except OSError as exc:
         return _fail(f"Cannot write {output}: {exc.strerror or exc}.", gui=False)
     print(f"Wrote the summary of “{summary.sprint_title}” to {output}.")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _headless_qt() -> Iterator[None]:
+    """A QGuiApplication on the offscreen platform while charts are painted: exports work
+    without a screen (over SSH, in CI)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    app = QGuiApplication.instance() or QGuiApplication(["devjournal"])
+    try:
+        yield
+    finally:
+        del app
 
 
 def _export_sessions(paths: AppPaths, output: Path, sprint_id: int | None) -> int:

@@ -174,6 +174,6 @@ def test_export_summary_from_the_terminal(
     assert text.startswith("# ") and "## Goals" in text and "## To discuss" in text
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert run(["--home", str(tmp_path), "export", "summary", "--format", "ics"]) == 1
-    assert "summary exports as md or html, not ics." in capsys.readouterr().err
+    assert "summary exports as md or html or pdf, not ics." in capsys.readouterr().err
     assert run(["--home", str(tmp_path), "export", "summary", "--sprint", "nope"]) == 1
     assert "--sprint takes a sprint id or 'current'." in capsys.readouterr().err

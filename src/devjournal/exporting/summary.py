@@ -226,8 +226,17 @@ def _md(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def summary_markdown(summary: GoalSummary) -> str:
-    """The summary as Markdown (one page to read before the session)."""
+def chart_key(index: int) -> str:
+    """How the Markdown names goal ``index``'s chart (see :func:`summary_markdown`)."""
+    return f"goal-{index}"
+
+
+def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
+    """The summary as Markdown (one page to read before the session).
+
+    With ``charts``, each goal with a chart gets an image line ``![...](chart:goal-N)``
+    that the PDF and the preview replace with the vector chart.
+    """
     s = summary
     lines = [f"# {_md(s.sprint_title)}", ""]
     facts = [f"Day {s.day} of {s.total_days}"]
@@ -239,11 +248,13 @@ def summary_markdown(summary: GoalSummary) -> str:
     lines += ["", f"Changes are {s.since_label}.", "", "## Goals", ""]
     if not s.goals:
         lines.append("No goals to show.")
-    for goal in s.goals:
+    for index, goal in enumerate(s.goals):
         lines.append(f"### {_md(goal.title)} — {goal.status}")
         lines.append("")
         if goal.specific:
             lines += [_md(goal.specific), ""]
+        if charts and goal.kpi is not None:
+            lines += [f"![Chart](chart:{chart_key(index)})", ""]
         lines.append(f"- {goal.figures}")
         if goal.due is not None:
             lines.append(f"- Due {_day(goal.due)}")
