@@ -26,7 +26,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
-from devjournal.exporting.summary import build_summary
+from devjournal.exporting.summary import sprint_summary
 from devjournal.exporting.summary_pdf import summary_pdf
 from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, open_services
@@ -97,11 +97,9 @@ def main() -> int:
     timings, pages, size = [], 0, 0
     for run in range(runs + 1):
         started = time.perf_counter()
-        c = services.coaching
-        summary = build_summary(
-            c.sprint_view(sprint_id),
-            c.sessions_view(sprint_id),
-            services.mentorship.entries_of_sprint(sprint_id),
+        summary = sprint_summary(
+            services,
+            sprint_id,
             NOW,
         )
         data = summary_pdf(summary)

@@ -343,7 +343,7 @@ def _export_summary(
     paths: AppPaths, which: str, output: str | None, fmt: str, *, include_private: bool
 ) -> int:
     from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
-    from devjournal.exporting.summary import build_summary, summary_markdown  # noqa: PLC0415
+    from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
     from devjournal.files import atomic_write_bytes  # noqa: PLC0415
 
     db, services = _open(paths)
@@ -358,10 +358,9 @@ def _export_summary(
             sprint_id = int(which)
         else:
             return _fail("--sprint takes a sprint id or 'current'.", gui=False)
-        summary = build_summary(
-            c.sprint_view(sprint_id),
-            c.sessions_view(sprint_id),
-            services.mentorship.entries_of_sprint(sprint_id),
+        summary = sprint_summary(
+            services,
+            sprint_id,
             datetime.now(UTC),
             include_private=include_private,
         )

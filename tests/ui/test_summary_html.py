@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from devjournal.cli import run
-from devjournal.exporting.summary import build_summary
+from devjournal.exporting.summary import sprint_summary
 from devjournal.exporting.summary_html import summary_html
 from devjournal.services.container import Services
 from tests.unit.test_summary import NOW, fill
@@ -18,11 +18,9 @@ from tests.unit.test_summary import NOW, fill
 @pytest.mark.usefixtures("qapp")
 def test_html_is_escaped_self_contained_and_has_the_charts(services: Services) -> None:
     sprint_id = fill(services)
-    c = services.coaching
-    summary = build_summary(
-        c.sprint_view(sprint_id),
-        c.sessions_view(sprint_id),
-        services.mentorship.entries_of_sprint(sprint_id),
+    summary = sprint_summary(
+        services,
+        sprint_id,
         NOW,
     )
     evil = replace(summary, sprint_title="<script>alert(1)</script>")

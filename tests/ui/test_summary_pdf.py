@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from devjournal.cli import run
-from devjournal.exporting.summary import GoalSummary, build_summary
+from devjournal.exporting.summary import GoalSummary, sprint_summary
 from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_pdf
 from devjournal.services.container import Services
@@ -20,11 +20,9 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 def _summary(services: Services) -> GoalSummary:
     sprint_id = fill(services)
-    c = services.coaching
-    return build_summary(
-        c.sprint_view(sprint_id),
-        c.sessions_view(sprint_id),
-        services.mentorship.entries_of_sprint(sprint_id),
+    return sprint_summary(
+        services,
+        sprint_id,
         NOW,
     )
 

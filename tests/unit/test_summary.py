@@ -25,7 +25,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
-from devjournal.exporting.summary import build_summary, summary_markdown
+from devjournal.exporting.summary import sprint_summary, summary_markdown
 from devjournal.services.container import Services
 
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
@@ -140,21 +140,18 @@ def fill(services: Services) -> int:
 
 def test_the_summary_says_where_each_goal_stands_and_what_to_discuss(services: Services) -> None:
     sprint_id = fill(services)
-    c = services.coaching
-    summary = build_summary(
-        c.sprint_view(sprint_id),
-        c.sessions_view(sprint_id),
-        services.mentorship.entries_of_sprint(sprint_id),
+    summary = sprint_summary(
+        services,
+        sprint_id,
         NOW,
     )
     text = summary_markdown(summary)
     body, generated = text.rsplit("\n_Generated ", 1)
     assert body == GOLDEN
     assert generated.strip() == "2026-11-18 09:30 by devjournal._"
-    everything = build_summary(
-        c.sprint_view(sprint_id),
-        c.sessions_view(sprint_id),
-        services.mentorship.entries_of_sprint(sprint_id),
+    everything = sprint_summary(
+        services,
+        sprint_id,
         NOW,
         include_private=True,
     )

@@ -17,6 +17,7 @@ from devjournal.domain.models import Goal, LogEntry
 from devjournal.domain.pace import Kpi, PaceStatus, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sprints import SprintView
+from devjournal.services.container import Services
 
 WORRYING = (PaceStatus.AT_RISK, PaceStatus.BEHIND, PaceStatus.MISSED)
 
@@ -101,6 +102,20 @@ class GoalSummary:
     left_out: int
     """Private items left out."""
     generated_at: datetime
+
+
+def sprint_summary(
+    services: Services, sprint_id: int, now: datetime, *, include_private: bool = False
+) -> GoalSummary:
+    """The summary of sprint ``sprint_id`` read from the journal (see :func:`build_summary`)."""
+    c = services.coaching
+    return build_summary(
+        c.sprint_view(sprint_id),
+        c.sessions_view(sprint_id),
+        services.mentorship.entries_of_sprint(sprint_id),
+        now,
+        include_private=include_private,
+    )
 
 
 def build_summary(
