@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from devjournal import __version__
+from devjournal.cli_export import add_export_parser, run_export
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.today_query import damaged_message
@@ -76,26 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    export = commands.add_parser("export", help="write part of the journal to a file")
-    export.add_argument(
-        "what",
-        choices=("sessions", "summary"),
-        help="sessions: coaching sessions (ics); summary: a sprint's goal summary (md)",
-    )
-    export.add_argument(
-        "--format",
-        choices=("ics", "md", "html", "pdf"),
-        help="ics for sessions; md (default), html or pdf for a summary",
-    )
-    export.add_argument(
-        "-o", "--output", metavar="FILE", help="where to write (a summary can go to stdout)"
-    )
-    export.add_argument(
-        "--sprint", metavar="ID", help="a sprint id from 'devjournal sprints', or 'current'"
-    )
-    export.add_argument(
-        "--include-private", action="store_true", help="summary: keep items scoped private"
-    )
+    add_export_parser(commands)
 
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
@@ -138,7 +117,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.command == "search":
             return _search(paths, " ".join(args.query), args.limit, as_json=args.json)
         if args.command == "export":
-            return _export(paths, args)
+            return run_export(paths, args, _open)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)
@@ -314,114 +293,6 @@ def _printable(text: str, keep: str = "") -> str:
     """``text`` without control characters: what someone pasted into an entry must not
     drive the terminal (escape sequences)."""
     return "".join(ch if ch.isprintable() or ch in keep else " " for ch in text)
-
-
-def _export(paths: AppPaths, args: argparse.Namespace) -> int:
-    formats = {"sessions": ("ics",), "summary": ("md", "html", "pdf")}[args.what]
-    chosen = args.format or formats[0]
-    if chosen not in formats:
-        return _fail(
-            f"{args.what} exports as {' or '.join(formats)}, not {args.format}.", gui=False
-        )
-    if args.what == "sessions":
-        if not args.output:
-            return _fail("Say where to write the calendar: -o FILE.", gui=False)
-        if args.sprint is not None and not str(args.sprint).isdigit():
-            return _fail("--sprint takes a sprint id for sessions.", gui=False)
-        sprint = int(args.sprint) if args.sprint is not None else None
-        return _export_sessions(paths, Path(args.output), sprint)
-    return _export_summary(
-        paths,
-        args.sprint or "current",
-        args.output,
-        chosen,
-        include_private=args.include_private,
-    )
-
-
-def _export_summary(
-    paths: AppPaths, which: str, output: str | None, fmt: str, *, include_private: bool
-) -> int:
-    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
-    from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
-    from devjournal.files import atomic_write_bytes  # noqa: PLC0415
-
-    db, services = _open(paths)
-    try:
-        c = services.coaching
-        if which == "current":
-            active = [s for s in c.board() if s.phase is SprintPhase.ACTIVE]
-            if not active:
-                return _fail("No sprint is running today: give its id with --sprint.", gui=False)
-            sprint_id = active[0].sprint.id
-        elif which.isdigit():
-            sprint_id = int(which)
-        else:
-            return _fail("--sprint takes a sprint id or 'current'.", gui=False)
-        summary = sprint_summary(
-            services,
-            sprint_id,
-            datetime.now(UTC),
-            include_private=include_private,
-        )
-    finally:
-        db.close()
-    if fmt == "md":
-        data = summary_markdown(summary).encode("utf-8")
-    else:
-        if fmt == "pdf" and (not output or output == "-"):
-            return _fail("A PDF needs a file: -o FILE.", gui=False)
-        with _headless_qt():
-            if fmt == "html":
-                from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
-
-                data = summary_html(summary).encode("utf-8")
-            else:
-                from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
-
-                data = summary_pdf(summary)
-    if not output or output == "-":
-        sys.stdout.write(data.decode("utf-8"))
-        return EXIT_OK
-    try:
-        atomic_write_bytes(Path(output), data)
-    except OSError as exc:
-        return _fail(f"Cannot write {output}: {exc.strerror or exc}.", gui=False)
-    print(f"Wrote the summary of “{summary.sprint_title}” to {output}.")
-    return EXIT_OK
-
-
-@contextlib.contextmanager
-def _headless_qt() -> Iterator[None]:
-    """A QGuiApplication on the offscreen platform while charts are painted: exports work
-    without a screen (over SSH, in CI)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    app = QGuiApplication.instance() or QGuiApplication(["devjournal"])
-    try:
-        yield
-    finally:
-        del app
-
-
-def _export_sessions(paths: AppPaths, output: Path, sprint_id: int | None) -> int:
-    from devjournal.exporting.ics import sessions_calendar  # noqa: PLC0415
-    from devjournal.files import atomic_write_bytes  # noqa: PLC0415
-
-    db, services = _open(paths)
-    try:
-        sprints = services.coaching.sessions_by_sprint(sprint_id)
-    finally:
-        db.close()
-    data = sessions_calendar(sprints, datetime.now(UTC))
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as exc:
-        return _fail(f"Cannot write {output}: {exc.strerror or exc}.", gui=False)
-    count = sum(len(sessions) for _, sessions in sprints)
-    print(f"Wrote {count:,} sessions of {len(sprints):,} sprints to {output}.")
-    return EXIT_OK
 
 
 def _sample(paths: AppPaths, size: str) -> int:

@@ -170,7 +170,9 @@ def test_export_summary_from_the_terminal(
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# ") and "## Goals" in text and "## To discuss" in text
     assert oct(target.stat().st_mode & 0o777) == "0o600"
-    assert run(["--home", str(tmp_path), "export", "summary", "--format", "ics"]) == 1
-    assert "summary exports as md or html or pdf, not ics." in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        run(["--home", str(tmp_path), "export", "summary", "--format", "ics"])
+    assert usage.value.code == 2
+    assert "invalid choice: 'ics'" in capsys.readouterr().err
     assert run(["--home", str(tmp_path), "export", "summary", "--sprint", "nope"]) == 1
     assert "--sprint takes a sprint id or 'current'." in capsys.readouterr().err
