@@ -1,0 +1,162 @@
+"""Long jobs (imports, big exports) off the GUI thread, with progress and cancel.
+
+A job is a plain function ``job(progress) -> result`` run on a :class:`QThread`. It calls
+``progress.report(done, total, label)`` now and then; once the user has pressed Cancel,
+``report`` raises :class:`Cancelled`, so the job stops at a safe point (an import rolls its
+transaction back, an export writes nothing). Results, errors and cancellation come back to
+the GUI thread as signals.
+
+:func:`run_with_progress` wraps this in a window-modal progress dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from devjournal.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """The user cancelled the job (raised inside the job by :meth:`Progress.report`)."""
+
+
+class Progress:
+    """What a job is given to report progress and notice a cancel (thread-safe)."""
+
+    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        """Say how far the job is; raises :class:`Cancelled` once cancel was asked."""
+        self.check()
+        self._emit(done, total, label)
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if cancel was asked."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether cancel was asked."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next report."""
+        self._cancel.set()
+
+
+class BackgroundTask(QThread, Generic[T]):
+    """Runs ``job`` on its own thread; signals arrive on the thread that made the task."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    was_cancelled = Signal()
+
+    def __init__(self, job: Callable[[Progress], T], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.progress = Progress(self.progressed.emit)
+
+    def run(self) -> None:  # the worker thread
+        try:
+            result = self._job(self.progress)
+        except Cancelled:
+            self.was_cancelled.emit()
+        except DomainError as exc:
+            self.failed.emit(str(exc))
+        except MemoryError:
+            self.failed.emit("There was not enough memory to finish. Nothing was changed.")
+        except Exception as exc:
+            log.exception("background job failed")
+            self.failed.emit(f"Something went wrong: {exc!r}. Details are in the log file.")
+        else:
+            if self.progress.cancelled:
+                self.was_cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+    def cancel(self) -> None:
+        """Ask the job to stop (it stops at its next progress report)."""
+        self.progress.cancel()
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    job: Callable[[Progress], T],
+    on_success: Callable[[T], None],
+    *,
+    on_failure: Callable[[str], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> BackgroundTask[T]:
+    """Run ``job`` off the GUI thread behind a progress dialog with Cancel.
+
+    A failure is shown in a message box unless ``on_failure`` is given. The task is kept
+    on ``parent`` (``parent.background_task``) until it ends, so tests can wait on it.
+    """
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)
+    task: BackgroundTask[T] = BackgroundTask(job, parent)
+
+    def progressed(done: int, total: int, label: str) -> None:
+        if total > 0 and dialog.maximum() != total:
+            dialog.setMaximum(total)
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if label:
+            dialog.setLabelText(label)
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+        task.wait()
+        task.deleteLater()
+        if getattr(parent, "background_task", None) is task:
+            parent.background_task = None  # type: ignore[attr-defined]
+
+    def succeeded(result: object) -> None:
+        finish()
+        on_success(result)  # type: ignore[arg-type]
+
+    def failed(message: str) -> None:
+        finish()
+        if on_failure is not None:
+            on_failure(message)
+        else:
+            QMessageBox.warning(parent, title, message)
+
+    def cancelled() -> None:
+        finish()
+        if on_cancel is not None:
+            on_cancel()
+
+    def cancel_pressed() -> None:
+        dialog.setLabelText("Stopping… nothing is kept.")
+        dialog.show()  # Qt hides a cancelled dialog; it stays until the job has stopped
+        task.cancel()
+
+    task.progressed.connect(progressed)
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
+    task.was_cancelled.connect(cancelled)
+    dialog.canceled.connect(cancel_pressed)
+    parent.background_task = task  # type: ignore[attr-defined]
+    task.start()
+    return task
