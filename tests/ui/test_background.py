@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.errors import DomainError
-from devjournal.ui.background import BackgroundTask, Progress, run_with_progress
+from devjournal.domain.jobs import Progress
+from devjournal.ui.background import BackgroundTask, run_with_progress
 
 
 def test_a_job_runs_off_the_gui_thread_and_reports_progress(qtbot: QtBot) -> None:

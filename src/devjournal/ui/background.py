@@ -1,10 +1,7 @@
 """Long jobs (imports, big exports) off the GUI thread, with progress and cancel.
 
-A job is a plain function ``job(progress) -> result`` run on a :class:`QThread`. It calls
-``progress.report(done, total, label)`` now and then; once the user has pressed Cancel,
-``report`` raises :class:`Cancelled`, so the job stops at a safe point (an import rolls its
-transaction back, an export writes nothing). Results, errors and cancellation come back to
-the GUI thread as signals.
+A job is a plain function ``job(progress) -> result`` (see ``domain/jobs.py``) run on a
+:class:`QThread`; results, errors and cancellation come back to the GUI thread as signals.
 
 :func:`run_with_progress` wraps this in a window-modal progress dialog.
 """
@@ -12,7 +9,6 @@ the GUI thread as signals.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -20,41 +16,11 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from devjournal.domain.errors import DomainError
+from devjournal.domain.jobs import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class Cancelled(Exception):
-    """The user cancelled the job (raised inside the job by :meth:`Progress.report`)."""
-
-
-class Progress:
-    """What a job is given to report progress and notice a cancel (thread-safe)."""
-
-    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
-        self._emit = emit
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        """Say how far the job is; raises :class:`Cancelled` once cancel was asked."""
-        self.check()
-        self._emit(done, total, label)
-
-    def check(self) -> None:
-        """Raise :class:`Cancelled` if cancel was asked."""
-        if self._cancel.is_set():
-            raise Cancelled
-
-    @property
-    def cancelled(self) -> bool:
-        """Whether cancel was asked."""
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        """Ask the job to stop at its next report."""
-        self._cancel.set()
 
 
 class BackgroundTask(QThread, Generic[T]):
