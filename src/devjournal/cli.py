@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from devjournal import __version__
 from devjournal.cli_export import add_export_parser, run_export
+from devjournal.cli_import import add_import_parser, run_import
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.today_query import damaged_message
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
 
     add_export_parser(commands)
+    add_import_parser(commands)
 
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
@@ -118,6 +120,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _search(paths, " ".join(args.query), args.limit, as_json=args.json)
         if args.command == "export":
             return run_export(paths, args, _open)
+        if args.command == "import":
+            return run_import(paths, args, _open)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)

@@ -42,6 +42,15 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     summary = kinds.add_parser("summary", help="a sprint's goal summary before a session")
     _sprint_report_options(summary)
 
+    journal = kinds.add_parser(
+        "journal", help="the whole journal as one JSON file (docs/journal-format.md)"
+    )
+    journal.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
+
+    checkins = kinds.add_parser("checkins", help="every check-in as CSV (for a spreadsheet)")
+    checkins.add_argument("--sprint", metavar="ID", help="only this sprint's goals")
+    checkins.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
+
 
 def _sprint_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -67,6 +76,10 @@ def run_export(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     """Run ``export <what>``; returns the exit code."""
     if args.what == "sessions":
         return _export_sessions(paths, args, open_journal)
+    if args.what == "journal":
+        return _export_journal(paths, args, open_journal)
+    if args.what == "checkins":
+        return _export_checkins(paths, args, open_journal)
     return _export_summary(paths, args, open_journal)
 
 
@@ -173,4 +186,33 @@ def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
         text=args.format != "pdf",
         done=f"Wrote the summary of “{summary.sprint_title}”",
     )
+    return 0
+
+
+def _export_journal(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.exporting.journal_json import journal_json  # noqa: PLC0415
+
+    db, services = open_journal(paths)
+    try:
+        tables = services.journal.dump()
+        revision = services.journal.revision()
+    finally:
+        db.close()
+    data = journal_json(tables, revision, datetime.now(UTC))
+    rows = sum(len(rows) for rows in tables.values())
+    write_output(data, args.output, text=False, done=f"Wrote the journal ({rows:,} rows)")
+    return 0
+
+
+def _export_checkins(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.exporting.checkins_csv import checkins_csv  # noqa: PLC0415
+
+    if args.sprint is not None and not str(args.sprint).isdigit():
+        raise UsageError("--sprint takes a sprint id.")
+    db, services = open_journal(paths)
+    try:
+        data, count = checkins_csv(services, int(args.sprint) if args.sprint else None)
+    finally:
+        db.close()
+    write_output(data, args.output, text=True, done=f"Wrote {count:,} check-ins")
     return 0

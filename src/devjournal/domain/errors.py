@@ -42,3 +42,8 @@ class JournalError(DomainError):
 
 class JournalNotEmptyError(DomainError):
     """An operation that needs an empty journal met one that holds data."""
+
+
+class ImportProblem(DomainError):  # noqa: N818 - reads better in messages and code
+    """A file that cannot be imported; the message names where the problem is. Nothing
+    was imported."""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import JournalNotEmptyError
+from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
+from devjournal.storage.journal_dump import check_tables, dump_tables, load_tables
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
@@ -88,5 +90,39 @@ class JournalService:
                 links=sample.links,
                 entries=sample.entries,
             )
+            counts = tx.stats.counts()
+        return Outcome(counts, Changes.everything())
+
+    def revision(self) -> str | None:
+        """The journal's schema revision."""
+        return self._db.revision()
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every live row of every table, JSON-ready (see ``storage/journal_dump.py``)."""
+        with self._db.reading() as tx:
+            return dump_tables(tx.session)
+
+    def restore(self, tables: Any, progress: Progress | None = None) -> Outcome[dict[str, int]]:
+        """Load a whole journal's tables (from a devjournal export) into this empty one.
+
+        All or nothing: the tables are checked first, then inserted in one transaction;
+        a cancel (``progress``) rolls it back.
+
+        Raises:
+            ImportProblem: the tables break a rule; the message names where.
+            JournalNotEmptyError: the journal already holds data; nothing was written.
+        """
+        refusal = JournalNotEmptyError(
+            "This journal already holds data, so nothing was imported. A devjournal export "
+            "goes into an empty journal: open a new one with --home NEW_FOLDER and import "
+            "it there."
+        )
+        if not self.is_empty():
+            raise refusal
+        checked = check_tables(tables, progress)
+        with self._db.transaction() as tx:
+            if not tx.stats.is_empty():
+                raise refusal
+            load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
         return Outcome(counts, Changes.everything())

@@ -326,6 +326,12 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_log_entry_goal", "goal_id"),
         Index("ix_log_entry_kind", "kind", "occurred_at"),
         Index("ix_log_entry_responds_to", "responds_to_id"),
+        Index(
+            "ix_log_entry_import_key",
+            "import_key",
+            unique=True,
+            sqlite_where=text("import_key IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -343,6 +349,8 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
     )
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    import_key: Mapped[str | None] = mapped_column(String(120))
+    """Where an imported entry came from (``jrnl:...``, ``dayone:...``); NULL otherwise."""
 
 
 class TagRow(Base):

@@ -1,0 +1,60 @@
+"""Every check-in as CSV, one row per check-in, for a spreadsheet.
+
+Columns: sprint_id, sprint, goal_id, goal, metric, unit, date, value, note. Sprints by
+start date, goals in their order, check-ins by date. Text a spreadsheet would run as a
+formula (a cell starting with ``=``, ``+``, ``-``, ``@``) is kept as text with a leading
+apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from devjournal.domain.enums import MetricKind
+from devjournal.services.container import Services
+
+HEADER = ("sprint_id", "sprint", "goal_id", "goal", "metric", "unit", "date", "value", "note")
+
+
+def _cell(text: str) -> str:
+    """User text that a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def checkins_csv(services: Services, sprint_id: int | None = None) -> tuple[bytes, int]:
+    """The CSV's bytes (UTF-8, CRLF rows as RFC 4180 says) and how many check-ins it has."""
+    c = services.coaching
+    sprints = [s for s in c.sprints() if sprint_id is None or s.id == sprint_id]
+    if sprint_id is not None and not sprints:
+        c.sprint(sprint_id)  # raises NotFoundError with the usual message
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    count = 0
+    for sprint in sprints:
+        for view in c.sprint_view(sprint.id).goals:
+            goal = view.goal
+            unit = {MetricKind.PERCENT: "%"}.get(goal.metric_kind, goal.unit)
+            if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+                unit = f"of {goal.scale_max}"
+            for checkin in sorted(view.checkins, key=lambda x: (x.on_date, x.id)):
+                writer.writerow(
+                    (
+                        sprint.id,
+                        _cell(sprint.title),
+                        goal.id,
+                        _cell(goal.title),
+                        _cell(goal.metric_name),
+                        _cell(unit),
+                        checkin.on_date.isoformat(),
+                        _number(checkin.value),
+                        _cell(checkin.note),
+                    )
+                )
+                count += 1
+    return out.getvalue().encode("utf-8"), count

@@ -1,0 +1,1 @@
+"""Reading other files into the journal: a devjournal export, jrnl, Day One."""

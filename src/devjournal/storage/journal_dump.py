@@ -1,0 +1,383 @@
+"""The whole journal as plain tables (JSON-ready values) and back: the core of
+``devjournal export journal`` and ``devjournal import devjournal``.
+
+Dumping takes every live row, in primary-key order, with every column except the ones the
+journal derives itself (``deleted_at``: only live rows are exported; ``checksum``: recomputed
+on load). A reference to a row that is not exported (a deleted sprint) becomes null, or,
+where the column cannot be null, the referring row is left out too, as the app shows it.
+
+Loading checks every value against the schema before anything is written (type, length,
+enum, date range, references, duplicate ids) and names the first problem by its place
+(``goal[3].sprint_id``); the database's own rules (CHECK, UNIQUE) are checked by inserting,
+and a broken one is traced back to its row. All of it happens in the caller's transaction,
+so a refused file leaves the journal exactly as it was.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from types import SimpleNamespace
+from typing import Any, cast
+
+from sqlalchemy import Column, Float, Integer, String, Table, Text, insert, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from devjournal.domain.errors import ImportProblem
+from devjournal.domain.jobs import Progress
+from devjournal.storage import schema as s
+from devjournal.storage.repositories import entry_checksum, goal_checksum
+
+FORMAT = "devjournal-journal"
+"""The ``format`` of an export file; ``VERSION`` its version (``docs/journal-format.md``)."""
+VERSION = 1
+
+TABLES: tuple[Table, ...] = tuple(
+    cast(Table, row.__table__)
+    for row in (
+        s.SprintRow,
+        s.GoalRow,
+        s.MilestoneRow,
+        s.CheckinRow,
+        s.CoachingSessionRow,
+        s.ActionItemRow,
+        s.SessionReviewRow,
+        s.MentorRow,
+        s.MentorLinkRow,
+        s.TagRow,
+        s.LogEntryRow,
+        s.LogEntryTagRow,
+    )
+)
+"""Every table of the journal, parents before children (the order of the file)."""
+
+NOT_EXPORTED = frozenset({"deleted_at", "checksum"})
+MAX_TEXT = 1_000_000
+"""The most characters a text field may hold (a long entry is ~20,000)."""
+EARLIEST, LATEST = 1900, 2200
+"""Years a date in an imported file may fall in."""
+
+
+@dataclass(frozen=True)
+class _Col:
+    name: str
+    kind: str  # int | float | str | date | datetime | enum
+    nullable: bool
+    max_length: int
+    enum: type[Enum] | None
+    references: str | None  # "table.column"
+
+
+def _columns(table: Table) -> list[_Col]:
+    out = []
+    for column in table.columns:
+        if column.name in NOT_EXPORTED:
+            continue
+        out.append(_describe(column))
+    return out
+
+
+def _describe(column: Column[Any]) -> _Col:
+    kind, max_length, enum = "str", MAX_TEXT, None
+    col_type = column.type
+    if isinstance(col_type, s.UTCDateTime):
+        kind = "datetime"
+    elif isinstance(col_type, s.EnumText):
+        kind, enum = "enum", col_type.enum_cls
+    elif isinstance(col_type, Integer):
+        kind = "int"
+    elif isinstance(col_type, Float):
+        kind = "float"
+    elif col_type.python_type is date:
+        kind = "date"
+    elif isinstance(col_type, String) and not isinstance(col_type, Text) and col_type.length:
+        max_length = col_type.length
+    fk = next(iter(column.foreign_keys), None)
+    return _Col(
+        name=column.name,
+        kind=kind,
+        nullable=bool(column.nullable) and not column.primary_key,
+        max_length=max_length,
+        enum=enum,
+        references=fk.target_fullname if fk is not None else None,
+    )
+
+
+# -- dumping ----------------------------------------------------------------------------
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def dump_tables(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Every live row of every table as JSON-ready dicts, in primary-key order."""
+    kept: dict[str, set[Any]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        columns = _columns(table)
+        names = [c.name for c in columns]
+        query = select(*(table.c[n] for n in names))
+        if "deleted_at" in table.c:
+            query = query.where(table.c.deleted_at.is_(None))
+        query = query.order_by(*table.primary_key.columns)
+        rows: list[dict[str, Any]] = []
+        self_refs: list[tuple[dict[str, Any], str, str]] = []
+        for record in session.execute(query):
+            row = dict(zip(names, record, strict=True))
+            if not _keep_references(row, columns, kept, table.name, self_refs):
+                continue
+            rows.append({k: _json_value(v) for k, v in row.items()})
+        if "id" in table.c:
+            kept[table.name] = {row["id"] for row in rows}
+            for row, name, target in self_refs:  # e.g. goal.rolled_from_id
+                if row[name] is not None and row[name] not in kept[target]:
+                    row[name] = None
+        else:
+            kept[table.name] = set()
+        out[table.name] = rows
+    return out
+
+
+def _keep_references(
+    row: dict[str, Any],
+    columns: Sequence[_Col],
+    kept: Mapping[str, set[Any]],
+    table: str,
+    self_refs: list[tuple[dict[str, Any], str, str]],
+) -> bool:
+    """Null a reference to a row left out; False when the row itself must go."""
+    for col in columns:
+        if col.references is None or row[col.name] is None:
+            continue
+        target = col.references.split(".")[0]
+        if target == table:
+            self_refs.append((row, col.name, target))
+            continue
+        if row[col.name] in kept[target]:
+            continue
+        if col.nullable:
+            row[col.name] = None
+        else:
+            return False
+    return True
+
+
+# -- loading ----------------------------------------------------------------------------
+def _problem(where: str, what: str) -> ImportProblem:
+    return ImportProblem(f"{where}: {what}")
+
+
+def _convert(col: _Col, value: Any, where: str) -> Any:
+    if value is None:
+        if col.nullable:
+            return None
+        raise _problem(where, "must have a value")
+    if col.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _problem(where, f"expected a whole number, got {_shown(value)}")
+        if not -(2**63) <= value < 2**63:
+            raise _problem(where, "the number is too large")
+        return value
+    if col.kind == "float":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _problem(where, f"expected a number, got {_shown(value)}")
+        number = float(value)
+        if not math.isfinite(number):
+            raise _problem(where, "expected a finite number")
+        return number
+    if not isinstance(value, str):
+        raise _problem(where, f"expected text, got {_shown(value)}")
+    if col.kind == "str":
+        if len(value) > col.max_length:
+            raise _problem(
+                where, f"is {len(value):,} characters long; at most {col.max_length:,} fit"
+            )
+        if "\x00" in value:
+            raise _problem(where, "contains a NUL character")
+        return value
+    if col.kind == "enum":
+        assert col.enum is not None
+        allowed = [str(m.value) for m in col.enum]
+        if value not in allowed:
+            raise _problem(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
+        return col.enum(value)
+    if col.kind == "date":
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise _problem(where, f"{_shown(value)} is not a date (YYYY-MM-DD)") from None
+        _in_range(day.year, where)
+        return day
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _problem(where, f"{_shown(value)} is not a date and time (ISO 8601)") from None
+    if moment.tzinfo is None:
+        raise _problem(where, f"{_shown(value)} has no time zone (add +00:00)")
+    _in_range(moment.year, where)
+    return moment.astimezone(UTC)
+
+
+def _in_range(year: int, where: str) -> None:
+    if not EARLIEST <= year <= LATEST:
+        raise _problem(where, f"the year {year} is out of range ({EARLIEST}-{LATEST})")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)
+
+
+def check_tables(
+    tables: Any, progress: Progress | None = None, *, where: str = "tables"
+) -> dict[str, list[dict[str, Any]]]:
+    """``tables`` converted to row values, or :class:`ImportProblem` naming the first fault."""
+    if not isinstance(tables, dict):
+        raise _problem(where, "expected an object of tables")
+    known = {t.name for t in TABLES}
+    for name in tables:
+        if name not in known:
+            raise _problem(f"{where}.{name}", "is not a table of a devjournal journal")
+    total = sum(len(v) for v in tables.values() if isinstance(v, list))
+    done = 0
+    ids: dict[str, set[Any]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        rows = tables.get(table.name, [])
+        if not isinstance(rows, list):
+            raise _problem(f"{where}.{table.name}", "expected a list of rows")
+        columns = _columns(table)
+        names = {c.name for c in columns}
+        keys = [c.name for c in table.primary_key.columns]
+        seen: set[tuple[Any, ...]] = set()
+        converted = []
+        for index, row in enumerate(rows):
+            at = f"{table.name}[{index}]"
+            if not isinstance(row, dict):
+                raise _problem(at, "expected an object")
+            for key in row:
+                if key not in names:
+                    raise _problem(f"{at}.{key}", f"is not a field of {table.name}")
+            values = {}
+            for col in columns:
+                if col.name not in row:
+                    raise _problem(f"{at}.{col.name}", "is missing")
+                values[col.name] = _convert(col, row[col.name], f"{at}.{col.name}")
+            key = tuple(values[k] for k in keys)
+            if key in seen:
+                raise _problem(
+                    at, f"{' and '.join(keys)} {key if len(key) > 1 else key[0]} appears twice"
+                )
+            seen.add(key)
+            converted.append(values)
+            done += 1
+            if progress is not None and done % 2000 == 0:
+                progress.report(done, total, "Checking the file…")
+        if "id" in table.c:
+            ids[table.name] = {r["id"] for r in converted}
+        out[table.name] = converted
+    for table in TABLES:
+        for col in _columns(table):
+            if col.references is None:
+                continue
+            target = col.references.split(".")[0]
+            for index, row in enumerate(out[table.name]):
+                value = row[col.name]
+                if value is not None and value not in ids.get(target, set()):
+                    raise _problem(
+                        f"{table.name}[{index}].{col.name}",
+                        f"there is no {target} with id {value} in the file",
+                    )
+    return out
+
+
+def load_tables(
+    session: Session,
+    rows_by_table: Mapping[str, Sequence[dict[str, Any]]],
+    progress: Progress | None = None,
+) -> None:
+    """Insert checked rows (from :func:`check_tables`) into an empty journal, in the
+    caller's transaction; a broken database rule raises :class:`ImportProblem`."""
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    total = sum(len(rows) for rows in rows_by_table.values())
+    done = 0
+    for table in TABLES:
+        rows = [_with_checksum(table.name, dict(row)) for row in rows_by_table[table.name]]
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start : start + 5000]
+            _insert(session, table, chunk, start)
+            done += len(chunk)
+            if progress is not None:
+                progress.report(done, total, f"Adding {table.name.replace('_', ' ')}s…")
+
+
+def _with_checksum(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table == "goal":
+        row["checksum"] = goal_checksum(cast(Any, SimpleNamespace(**row)))
+    elif table == "log_entry":
+        row["checksum"] = entry_checksum(cast(Any, SimpleNamespace(**row)))
+    return row
+
+
+def _insert(session: Session, table: Table, rows: list[dict[str, Any]], offset: int) -> None:
+    if not rows:
+        return
+    try:
+        with session.begin_nested():
+            session.execute(insert(table), rows)
+    except IntegrityError as exc:
+        index, reason = _first_broken(session, table, rows)
+        raise _problem(
+            f"{table.name}[{offset + index}]", f"breaks a rule of the journal ({reason})"
+        ) from exc
+
+
+def _first_broken(
+    session: Session, table: Table, rows: Iterable[dict[str, Any]]
+) -> tuple[int, str]:
+    """Which row of a refused batch breaks a rule, and the rule (for the message)."""
+    for index, row in enumerate(rows):
+        try:
+            with session.begin_nested():
+                session.execute(insert(table), [row])
+                raise _Undo
+        except _Undo:
+            continue
+        except IntegrityError as exc:
+            return index, _rule(str(exc.orig))
+    return 0, "a rule between rows"
+
+
+class _Undo(Exception):  # noqa: N818 - control flow, not an error
+    """Rolls a probe insert back."""
+
+
+def _rule(message: str) -> str:
+    """SQLite's constraint message in words: "CHECK constraint failed: ck_sprint_x"."""
+    text_ = message.strip()
+    if "CHECK constraint failed:" in text_:
+        name = text_.split(":", 1)[1].strip()
+        for prefix in ("ck_",):
+            name = name.removeprefix(prefix)
+        return f"{name.replace('_', ' ')}"
+    if "UNIQUE constraint failed" in text_:
+        return "a value that must be unique appears twice"
+    return text_

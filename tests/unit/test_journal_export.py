@@ -1,0 +1,268 @@
+"""The whole journal as JSON and back: an exact round trip, and every bad file refused
+with a message that says where, leaving the journal as it was."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from devjournal.cli import run
+from devjournal.domain.errors import ImportProblem, JournalNotEmptyError
+from devjournal.exporting.journal_json import journal_json
+from devjournal.importing.devjournal_json import read_journal_json
+from devjournal.paths import resolve_paths
+from devjournal.services.container import Services, build_services
+from devjournal.storage.database import open_journal
+from devjournal.storage.journal_dump import TABLES
+from tests.conftest import NOW
+
+
+@pytest.fixture(scope="module")
+def sample_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The small sample journal, exported (made once: it is read, never changed)."""
+    home = tmp_path_factory.mktemp("sample")
+    assert run(["--home", str(home), "sample", "--size", "small"]) == 0
+    # Something deleted must not travel: a sprint (with its goals), an entry, a mentor.
+    con = sqlite3.connect(home / "journal.sqlite")
+    with con:
+        con.execute("UPDATE sprint SET deleted_at = '2026-11-01 10:00:00.000000' WHERE id = 5")
+        con.execute("UPDATE log_entry SET deleted_at = '2026-11-01 10:00:00.000000' WHERE id = 7")
+        con.execute("UPDATE mentor SET deleted_at = '2026-11-01 10:00:00.000000' WHERE id = 8")
+    con.close()
+    out = home / "export.json"
+    assert run(["--home", str(home), "export", "journal", "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+def _restore(home: Path, data: bytes) -> Services:
+    db = open_journal(home / "journal.sqlite", home / "backups")
+    services = build_services(db, home / "backups", lambda: NOW)
+    services.journal.restore(read_journal_json(data, "export.json"))
+    return services
+
+
+def _rows(journal: Path) -> dict[str, list[tuple[Any, ...]]]:
+    con = sqlite3.connect(journal)
+    try:
+        return {
+            t.name: con.execute(
+                f"SELECT * FROM {t.name} ORDER BY {', '.join(c.name for c in t.primary_key)}"
+            ).fetchall()
+            for t in TABLES
+        }
+    finally:
+        con.close()
+
+
+def _without_generated(data: bytes) -> list[str]:
+    return [line for line in data.decode().splitlines() if '"generated_at"' not in line]
+
+
+def test_a_round_trip_is_exact(tmp_path: Path, sample_export: bytes) -> None:
+    home = tmp_path / "restored"
+    services = _restore(home, sample_export)
+    again = journal_json(services.journal.dump(), services.journal.revision(), NOW)
+    assert _without_generated(again) == _without_generated(sample_export)
+    # And a second restore gives the same rows, to the column: ids, times, checksums.
+    second = tmp_path / "second"
+    _restore(second, again)
+    assert _rows(home / "journal.sqlite") == _rows(second / "journal.sqlite")
+    # The restored journal is a working journal: search, counts, views.
+    assert services.mentorship.search("mentor").total > 0
+    counts = services.journal.info().counts
+    assert counts["sprints"] == 4 and counts["log_entries"] == 149 and counts["mentors"] == 7
+
+
+def test_deleted_things_stay_behind(sample_export: bytes) -> None:
+    tables = json.loads(sample_export)["tables"]
+    assert 5 not in [s["id"] for s in tables["sprint"]]
+    assert all(g["sprint_id"] != 5 for g in tables["goal"])
+    assert 7 not in [e["id"] for e in tables["log_entry"]]
+    assert all(e["mentor_id"] != 8 for e in tables["log_entry"])
+    assert all(e["sprint_id"] != 5 for e in tables["log_entry"])
+    assert "deleted_at" not in tables["sprint"][0] and "checksum" not in tables["goal"][0]
+
+
+def test_an_export_is_private_and_the_same_for_the_same_journal(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    home = tmp_path / "h"
+    _restore(home, sample_export).journal  # noqa: B018
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        assert run(["--home", str(home), "export", "journal", "-o", str(target)]) == 0
+    assert _without_generated(first.read_bytes()) == _without_generated(second.read_bytes())
+    assert oct(first.stat().st_mode & 0o777) == "0o600"
+
+
+def test_import_refuses_a_journal_that_holds_data(
+    tmp_path: Path, sample_export: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "h"
+    _restore(home, sample_export)
+    before = _rows(home / "journal.sqlite")
+    file = tmp_path / "export.json"
+    file.write_bytes(sample_export)
+    assert run(["--home", str(home), "import", "devjournal", str(file)]) == 3
+    assert "already holds data" in capsys.readouterr().err
+    assert _rows(home / "journal.sqlite") == before
+    with pytest.raises(JournalNotEmptyError):
+        _restore(home, sample_export)
+
+
+def _broken(sample: bytes, change: Any) -> bytes:
+    document = json.loads(sample)
+    change(document["tables"])
+    return json.dumps(document).encode()
+
+
+BAD_FILES = [
+    (lambda d: b'{\n  "format": oops', "line 2, column 13: not valid JSON"),
+    (lambda d: b'{"format": "jrnl"}', "is not a devjournal export"),
+    (
+        lambda d: d.replace(b'"version": 1', b'"version": 9'),
+        "written by a newer devjournal (format version 9",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["goal"][2].update(baseline="lots")),
+        "goal[2].baseline: expected a number, got 'lots'",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["goal"][0].update(sprint_id=99)),
+        "goal[0].sprint_id: there is no sprint with id 99 in the file",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["sprint"][1].update(end_date="2001-01-01")),
+        "sprint[1]: breaks a rule of the journal (sprint dates in order)",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["log_entry"][3].update(body="x" * 1_000_001)),
+        "log_entry[3].body: is 1,000,001 characters long; at most 1,000,000 fit",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["checkin"][4].update(on_date="1066-10-14")),
+        "checkin[4].on_date: the year 1066 is out of range",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["checkin"][4].update(on_date="14/10/2026")),
+        "checkin[4].on_date: '14/10/2026' is not a date (YYYY-MM-DD)",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["mentor"][0].pop("relationship")),
+        "mentor[0].relationship: is missing",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["mentor"][0].update(relationship="boss")),
+        "mentor[0].relationship: 'boss' is not one of traditional, peer, reverse, from_afar",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["sprint"].append(dict(t["sprint"][0]))),
+        "sprint[4]: id 1 appears twice",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t.update(photos=[])),
+        "tables.photos: is not a table of a devjournal journal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), BAD_FILES)
+def test_a_bad_file_is_refused_saying_where_and_nothing_is_imported(
+    tmp_path: Path,
+    sample_export: bytes,
+    make: Any,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    file = tmp_path / "export.json"
+    file.write_bytes(make(sample_export))
+    home = tmp_path / "h"
+    code = run(["--home", str(home), "import", "devjournal", str(file)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert message in err
+    db = open_journal(home / "journal.sqlite", home / "backups")
+    try:
+        assert build_services(db, home / "backups").journal.is_empty()
+    finally:
+        db.close()
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=6,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fuzzed_exports_import_whole_or_not_at_all(
+    tmp_path_factory: pytest.TempPathFactory, sample_export: bytes, data: st.DataObject
+) -> None:
+    document = json.loads(sample_export)
+    tables = document["tables"]
+    for _ in range(data.draw(st.integers(1, 3))):
+        name = data.draw(st.sampled_from(sorted(tables)))
+        if not tables[name]:
+            continue
+        row = data.draw(st.sampled_from(tables[name]))
+        field = data.draw(st.sampled_from(sorted(row)))
+        row[field] = data.draw(_json_values())
+    raw = json.dumps(document, allow_nan=True).encode()
+    home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
+    home.ensure()
+    db = open_journal(home.journal, home.backups)
+    try:
+        services = build_services(db, home.backups, lambda: NOW)
+        try:
+            services.journal.restore(read_journal_json(raw, "fuzz.json"))
+        except ImportProblem:
+            assert services.journal.is_empty()
+        else:
+            assert not services.journal.is_empty()
+    finally:
+        db.close()
+
+
+def test_a_document_mutated_in_place_is_not_the_original(sample_export: bytes) -> None:
+    """(The fuzz test mutates a copy: the module's export stays intact.)"""
+    assert copy.deepcopy(json.loads(sample_export)) == json.loads(sample_export)
+
+
+def test_checkins_export_as_csv_a_spreadsheet_reads_safely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    home = tmp_path / "h"
+    assert run(["--home", str(home), "sample", "--size", "small"]) == 0
+    con = sqlite3.connect(home / "journal.sqlite")
+    with con:
+        con.execute("UPDATE checkin SET note = '=HYPERLINK(\"http://x\")' WHERE id = 1")
+    con.close()
+    target = tmp_path / "checkins.csv"
+    assert run(["--home", str(home), "export", "checkins", "-o", str(target)]) == 0
+    assert "Wrote 52 check-ins" in capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert rows[0] == [
+        "sprint_id", "sprint", "goal_id", "goal", "metric", "unit", "date", "value", "note"
+    ]  # fmt: skip
+    assert len(rows) == 53
+    assert [r[8] for r in rows if "HYPERLINK" in r[8]] == ['\'=HYPERLINK("http://x")']
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert run(["--home", str(home), "export", "checkins", "--sprint", "1"]) == 0
+    only = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert {r[0] for r in only[1:]} == {"1"}
+    assert run(["--home", str(home), "export", "checkins", "--sprint", "77"]) == 1
+    assert "There is no sprint with id 77." in capsys.readouterr().err
