@@ -214,6 +214,41 @@ def time_summary_pdf(runs: int) -> tuple[list[float], str]:
     )
 
 
+def time_jrnl_import(runs: int) -> tuple[list[float], str]:
+    """``devjournal import jrnl`` of 100,000 entries into an empty journal, as a process."""
+    from bench.jrnl_import import make  # noqa: PLC0415
+
+    timings = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "journal.json"
+        source.write_text(json.dumps(make(100_000), indent=1), encoding="utf-8")
+        size = source.stat().st_size
+        for run in range(runs):
+            home = Path(tmp) / f"home-{run}"
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "devjournal",
+                    "--home",
+                    str(home),
+                    "import",
+                    "jrnl",
+                    str(source),
+                ],
+                check=True,
+                env=_env(),
+                stdout=subprocess.DEVNULL,
+            )
+            timings.append((time.perf_counter() - started) * 1000)
+            shutil.rmtree(home)
+    return timings, (
+        f"process start to exit: a {size / 1024**2:.0f} MB jrnl export read and checked, "
+        "100,000 entries with 1-3 tags each added in one transaction, search index built"
+    )
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -313,6 +348,16 @@ def run_all(runs: int) -> list[Figure]:
             target_ms=800,
             samples_ms=repeat(lambda: time_search_command(stress), runs),
             note="process start to exit, searching 'code review' and printing 20 hits",
+        )
+    )
+    timings, note = time_jrnl_import(min(runs, 3))
+    figures.append(
+        Figure(
+            name="Import 100,000 jrnl entries",
+            journal="empty",
+            target_ms=15_000,
+            samples_ms=timings,
+            note=note,
         )
     )
     timings, note = time_summary_pdf(runs)

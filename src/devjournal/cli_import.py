@@ -22,6 +22,15 @@ def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "devjournal", help="a devjournal export (export journal), into an empty journal"
     )
     whole.add_argument("file", metavar="FILE", help="the .json file")
+    for source, what in (
+        ("jrnl", "jrnl's JSON export (jrnl --export json > journal.json); @tags become tags"),
+        ("dayone", "Day One's JSON export (the .zip, or the Journal.json in it)"),
+    ):
+        entries = kinds.add_parser(source, help=what)
+        entries.add_argument("file", metavar="FILE", help="the export file")
+        entries.add_argument(
+            "--dry-run", action="store_true", help="say what would be added; add nothing"
+        )
 
 
 def _progress(label: str) -> Progress:
@@ -40,6 +49,8 @@ def _progress(label: str) -> Progress:
 
 def run_import(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     """Run ``import <source> FILE``; returns the exit code."""
+    if args.source != "devjournal":
+        return _import_entries(paths, args, open_journal)
     from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
     from devjournal.importing.source import read_bytes  # noqa: PLC0415
 
@@ -51,9 +62,7 @@ def run_import(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
         counts = services.journal.restore(tables, _progress("Importing")).value
     finally:
         db.close()
-    if sys.stderr.isatty():
-        print("\r", end="", file=sys.stderr)
-    took = time.perf_counter() - started
+    took = _took(started)
     print(
         f"Imported {path.name} into {paths.journal} in {took:.1f} s: "
         f"{counts['sprints']:,} sprints, {counts['goals']:,} goals, "
@@ -61,3 +70,32 @@ def run_import(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
         f"{counts['mentors']:,} mentors, {counts['log_entries']:,} log entries."
     )
     return 0
+
+
+def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.importing.readers import read_entries  # noqa: PLC0415
+    from devjournal.importing.source import read_bytes  # noqa: PLC0415
+
+    path = Path(args.file)
+    started = time.perf_counter()
+    batch = read_entries(args.source, read_bytes(path), path.name, _progress("Reading"))
+    db, services = open_journal(paths)
+    try:
+        plan = services.imports.plan(batch)
+        for line in plan.describe():
+            print(line)
+        if args.dry_run or not plan.new:
+            return 0
+        added = services.imports.run(plan, _progress("Importing")).value
+    finally:
+        db.close()
+    took = _took(started)
+    print(f"Added {added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
+    return 0
+
+
+def _took(started: float) -> float:
+    """Seconds since ``started``, after clearing the progress line on a terminal."""
+    if sys.stderr.isatty():
+        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    return time.perf_counter() - started

@@ -144,7 +144,7 @@ BAD_FILES = [
     ),
     (
         lambda d: _broken(d, lambda t: t["log_entry"][3].update(body="x" * 1_000_001)),
-        "log_entry[3].body: is 1,000,001 characters long; at most 1,000,000 fit",
+        "log_entry[3].body: is 1,000,001 characters long; at most 200,000 fit",
     ),
     (
         lambda d: _broken(d, lambda t: t["checkin"][4].update(on_date="1066-10-14")),

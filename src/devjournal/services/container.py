@@ -7,6 +7,7 @@ from pathlib import Path
 
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.services.coaching_service import CoachingService
+from devjournal.services.import_service import ImportService
 from devjournal.services.journal_service import JournalService
 from devjournal.services.mentorship_service import MentorshipService
 from devjournal.storage.database import Database, open_journal
@@ -19,6 +20,7 @@ class Services:
     journal: JournalService
     coaching: CoachingService
     mentorship: MentorshipService
+    imports: ImportService
 
 
 def open_services(
@@ -35,4 +37,5 @@ def build_services(db: Database, backups_dir: Path, clock: Clock = utc_now) -> S
         journal=JournalService(db, backups_dir, clock),
         coaching=CoachingService(db, clock),
         mentorship=MentorshipService(db, clock),
+        imports=ImportService(db),
     )

@@ -27,8 +27,9 @@ from sqlalchemy import Column, Float, Integer, String, Table, Text, insert, sele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from devjournal.domain.errors import ImportProblem
+from devjournal.domain.imports import checked_text, problem, shown, year_in_range
 from devjournal.domain.jobs import Progress
+from devjournal.domain.rules import TEXT_MAX
 from devjournal.storage import schema as s
 from devjournal.storage.repositories import entry_checksum, goal_checksum
 
@@ -56,10 +57,8 @@ TABLES: tuple[Table, ...] = tuple(
 """Every table of the journal, parents before children (the order of the file)."""
 
 NOT_EXPORTED = frozenset({"deleted_at", "checksum"})
-MAX_TEXT = 1_000_000
-"""The most characters a text field may hold (a long entry is ~20,000)."""
-EARLIEST, LATEST = 1900, 2200
-"""Years a date in an imported file may fall in."""
+MAX_TEXT = TEXT_MAX
+"""The most characters a text field may hold: what the app lets anyone type."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +171,7 @@ def _keep_references(
 
 
 # -- loading ----------------------------------------------------------------------------
-def _problem(where: str, what: str) -> ImportProblem:
-    return ImportProblem(f"{where}: {what}")
+_problem = problem
 
 
 def _convert(col: _Col, value: Any, where: str) -> Any:
@@ -183,67 +181,42 @@ def _convert(col: _Col, value: Any, where: str) -> Any:
         raise _problem(where, "must have a value")
     if col.kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _problem(where, f"expected a whole number, got {_shown(value)}")
+            raise _problem(where, f"expected a whole number, got {shown(value)}")
         if not -(2**63) <= value < 2**63:
             raise _problem(where, "the number is too large")
         return value
     if col.kind == "float":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _problem(where, f"expected a number, got {_shown(value)}")
+            raise _problem(where, f"expected a number, got {shown(value)}")
         number = float(value)
         if not math.isfinite(number):
             raise _problem(where, "expected a finite number")
         return number
     if not isinstance(value, str):
-        raise _problem(where, f"expected text, got {_shown(value)}")
+        raise _problem(where, f"expected text, got {shown(value)}")
     if col.kind == "str":
-        if len(value) > col.max_length:
-            raise _problem(
-                where, f"is {len(value):,} characters long; at most {col.max_length:,} fit"
-            )
-        if "\x00" in value:
-            raise _problem(where, "contains a NUL character")
-        return value
+        return checked_text(value, where, col.max_length)
     if col.kind == "enum":
         assert col.enum is not None
         allowed = [str(m.value) for m in col.enum]
         if value not in allowed:
-            raise _problem(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
+            raise _problem(where, f"{shown(value)} is not one of {', '.join(allowed)}")
         return col.enum(value)
     if col.kind == "date":
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            raise _problem(where, f"{_shown(value)} is not a date (YYYY-MM-DD)") from None
-        _in_range(day.year, where)
+            raise _problem(where, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
+        year_in_range(day.year, where)
         return day
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _problem(where, f"{_shown(value)} is not a date and time (ISO 8601)") from None
+        raise _problem(where, f"{shown(value)} is not a date and time (ISO 8601)") from None
     if moment.tzinfo is None:
-        raise _problem(where, f"{_shown(value)} has no time zone (add +00:00)")
-    _in_range(moment.year, where)
+        raise _problem(where, f"{shown(value)} has no time zone (add +00:00)")
+    year_in_range(moment.year, where)
     return moment.astimezone(UTC)
-
-
-def _in_range(year: int, where: str) -> None:
-    if not EARLIEST <= year <= LATEST:
-        raise _problem(where, f"the year {year} is out of range ({EARLIEST}-{LATEST})")
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:40] + "…")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return repr(value)
 
 
 def check_tables(

@@ -1,0 +1,136 @@
+"""Entries coming from another journal (jrnl, Day One), and what an import would do.
+
+Each incoming entry has a key that says where it came from (``jrnl:<hash>``,
+``dayone:<uuid>``); the journal keeps it, so importing the same file again adds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from devjournal.domain.enums import EntryKind
+from devjournal.domain.errors import ImportProblem
+from devjournal.domain.rules import TEXT_MAX
+
+TITLE_LIMIT = 300
+"""An entry title's length in the journal (longer first lines are shortened)."""
+EARLIEST, LATEST = 1900, 2200
+"""Years a date in an imported file may fall in."""
+
+
+@dataclass(frozen=True)
+class IncomingEntry:
+    """One entry read from a file, ready to be added as a (private) log entry."""
+
+    key: str
+    occurred_at: datetime
+    title: str
+    body: str
+    tags: tuple[str, ...] = ()
+    kind: EntryKind = EntryKind.REFLECTION
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """What a file holds: its entries (duplicates inside the file already dropped) and
+    notes on what was not taken (photos, ...)."""
+
+    source: str
+    file_name: str
+    entries: tuple[IncomingEntry, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a batch into this journal would do: the preview."""
+
+    batch: ImportBatch
+    new: tuple[IncomingEntry, ...]
+    already_imported: int
+    new_tags: tuple[str, ...] = field(default=())
+
+    @property
+    def first(self) -> datetime | None:
+        """When the earliest new entry was written."""
+        return min((e.occurred_at for e in self.new), default=None)
+
+    @property
+    def last(self) -> datetime | None:
+        """When the latest new entry was written."""
+        return max((e.occurred_at for e in self.new), default=None)
+
+    def describe(self) -> list[str]:
+        """The preview, in lines (the terminal's and the window's)."""
+        batch = self.batch
+        lines = [f"{batch.file_name} ({batch.source}): {len(batch.entries):,} entries."]
+        if self.new and self.first and self.last:
+            first, last = self.first.astimezone(), self.last.astimezone()
+            lines.append(
+                f"{len(self.new):,} new, written {_day(first)} to {_day(last)}, "
+                "to be added as private reflections."
+            )
+        else:
+            lines.append("Nothing new to add.")
+        if self.already_imported:
+            lines.append(f"{self.already_imported:,} were imported before and are skipped.")
+        if self.new_tags:
+            names = ", ".join(self.new_tags[:12]) + (" …" if len(self.new_tags) > 12 else "")
+            lines.append(f"{len(self.new_tags):,} new tag(s): {names}.")
+        lines += list(batch.notes)
+        return lines
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def problem(where: str, what: str) -> ImportProblem:
+    """An :class:`ImportProblem` at ``where`` (a file name and a path inside it)."""
+    return ImportProblem(f"{where}: {what}. Nothing was imported.")
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it (short)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)
+
+
+def checked_text(value: str, where: str, limit: int = TEXT_MAX) -> str:
+    """``value`` if the journal can keep it: not too long, no NUL, valid Unicode."""
+    if len(value) > limit:
+        raise problem(where, f"is {len(value):,} characters long; at most {limit:,} fit")
+    if "\x00" in value:
+        raise problem(where, "contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise problem(where, "contains a broken character (a lone surrogate)") from None
+    return value
+
+
+def year_in_range(year: int, where: str) -> None:
+    """Refuse dates no journal entry could have."""
+    if not EARLIEST <= year <= LATEST:
+        raise problem(where, f"the year {year} is out of range ({EARLIEST}-{LATEST})")
+
+
+def short_title(text: str) -> tuple[str, bool]:
+    """``text`` as a title of at most :data:`TITLE_LIMIT` characters, cut at a word; and
+    whether it was cut."""
+    line = " ".join(text.split())
+    if len(line) <= TITLE_LIMIT:
+        return line, False
+    cut = line[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] or line[: TITLE_LIMIT - 1]
+    return cut + "…", True
