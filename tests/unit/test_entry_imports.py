@@ -140,7 +140,8 @@ def test_a_long_first_line_is_shortened_and_kept_whole_in_the_body(services: Ser
 
 BAD = [
     ("jrnl", b"[1, 2", "j.json, line 1, column 6: not valid JSON"),
-    ("jrnl", b'{"items": []}', 'is not a jrnl export (jrnl --export json > journal.json): it has no "entries"'),
+    ("jrnl", b'{"items": []}',
+     'is not a jrnl export (jrnl --export json > journal.json): it has no "entries"'),
     ("jrnl", _bytes({"entries": [{"date": "2024-13-01", "title": "x"}]}),
      "j.json: entries[0].date: '2024-13-01' is not a date (YYYY-MM-DD)"),
     ("jrnl", _bytes({"entries": [{"date": "2024-01-01", "time": "9h", "title": "x"}]}),
