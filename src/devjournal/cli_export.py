@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from devjournal.domain.errors import DomainError
 from devjournal.paths import AppPaths
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from devjournal.storage.database import Database
 
 Opener = Callable[[AppPaths], "tuple[Database, Services]"]
+_R = TypeVar("_R")
 
 
 class UsageError(DomainError):
@@ -143,34 +144,66 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
 def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
 
+    def html() -> bytes:
+        from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
+
+        return summary_html(summary).encode("utf-8")
+
+    def pdf() -> bytes:
+        from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
+
+        return summary_pdf(summary)
+
+    summary = _read_report(
+        paths,
+        args,
+        open_journal,
+        lambda services, now: sprint_summary(
+            services,
+            sprint_id_of(services, args.sprint),
+            now,
+            include_private=args.include_private,
+        ),
+    )
+    _write_report(
+        args,
+        lambda: summary_markdown(summary).encode("utf-8"),
+        html,
+        pdf,
+        done=f"Wrote the summary of “{summary.sprint_title}”",
+    )
+    return 0
+
+
+def _read_report(
+    paths: AppPaths,
+    args: argparse.Namespace,
+    open_journal: Opener,
+    build: Callable[[Services, datetime], _R],
+) -> _R:
+    """The report ``build`` reads from the journal as of now (refused first when a PDF
+    has no file to go to)."""
     if args.format == "pdf" and not args.output:
         raise UsageError("A PDF needs a file: -o FILE.")
     db, services = open_journal(paths)
     try:
-        summary = sprint_summary(
-            services,
-            sprint_id_of(services, args.sprint),
-            datetime.now(UTC),
-            include_private=args.include_private,
-        )
+        return build(services, datetime.now(UTC))
     finally:
         db.close()
+
+
+def _write_report(
+    args: argparse.Namespace,
+    markdown: Callable[[], bytes],
+    html: Callable[[], bytes],
+    pdf: Callable[[], bytes],
+    *,
+    done: str,
+) -> None:
+    """Make the report in ``args.format`` (HTML and PDF headless) and write it."""
     if args.format == "md":
-        data = summary_markdown(summary).encode("utf-8")
+        data = markdown()
     else:
         with headless_qt():
-            if args.format == "html":
-                from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
-
-                data = summary_html(summary).encode("utf-8")
-            else:
-                from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
-
-                data = summary_pdf(summary)
-    write_output(
-        data,
-        args.output,
-        text=args.format != "pdf",
-        done=f"Wrote the summary of “{summary.sprint_title}”",
-    )
-    return 0
+            data = html() if args.format == "html" else pdf()
+    write_output(data, args.output, text=args.format != "pdf", done=done)
