@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -43,11 +44,20 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     summary = kinds.add_parser("summary", help="a sprint's goal summary before a session")
     _sprint_report_options(summary)
 
-
-def _sprint_report_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--sprint", metavar="ID", default="current", help="a sprint id, or 'current' (default)"
+    closeout = kinds.add_parser(
+        "closeout", help="a sprint's close-out report: goals, lessons, wins, follow-through"
     )
+    _sprint_report_options(
+        closeout,
+        "a sprint id; 'current' (default): the sprint running today, or the one that "
+        "finished last when none is; 'last': the one that finished last",
+    )
+
+
+def _sprint_report_options(
+    parser: argparse.ArgumentParser, sprint_help: str = "a sprint id, or 'current' (default)"
+) -> None:
+    parser.add_argument("--sprint", metavar="ID", default="current", help=sprint_help)
     _format_options(parser)
     parser.add_argument("--include-private", action="store_true", help="keep items scoped private")
 
@@ -68,6 +78,8 @@ def run_export(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     """Run ``export <what>``; returns the exit code."""
     if args.what == "sessions":
         return _export_sessions(paths, args, open_journal)
+    if args.what == "closeout":
+        return _export_closeout(paths, args, open_journal)
     return _export_summary(paths, args, open_journal)
 
 
@@ -118,6 +130,29 @@ def sprint_id_of(services: Services, which: str) -> int:
     raise UsageError("--sprint takes a sprint id or 'current'.")
 
 
+def closeout_sprint_id(services: Services, which: str) -> int:
+    """The sprint a close-out report is of: an id; ``last``, the sprint that finished last
+    (closed, or past its end; by the day it closed or ended); ``current``, the sprint
+    running today, or the one that finished last when none is running."""
+    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
+
+    if which not in ("current", "last"):
+        return sprint_id_of(services, which) if which.isdigit() else _bad_closeout_sprint()
+    board = services.coaching.board()
+    if which == "current":
+        active = [s for s in board if s.phase is SprintPhase.ACTIVE]
+        if active:
+            return active[0].sprint.id
+    finished = [s.sprint for s in board if s.phase is SprintPhase.FINISHED]
+    if not finished:
+        raise UsageError("No sprint has finished yet: give its id with --sprint.")
+    return max(finished, key=lambda s: (s.closed_on or s.end_date, s.id)).id
+
+
+def _bad_closeout_sprint() -> int:
+    raise UsageError("--sprint takes a sprint id, 'current' or 'last'.")
+
+
 # -- the exports ------------------------------------------------------------------------
 def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     from devjournal.exporting.ics import sessions_calendar  # noqa: PLC0415
@@ -144,33 +179,57 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
 def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
 
-    def html() -> bytes:
-        from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
-
-        return summary_html(summary).encode("utf-8")
-
-    def pdf() -> bytes:
-        from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
-
-        return summary_pdf(summary)
-
-    summary = _read_report(
+    return _export_sprint_report(
         paths,
         args,
         open_journal,
-        lambda services, now: sprint_summary(
-            services,
-            sprint_id_of(services, args.sprint),
-            now,
-            include_private=args.include_private,
+        pick=lambda services: sprint_id_of(services, args.sprint),
+        read=sprint_summary,
+        markdown=summary_markdown,
+        module="summary",
+        what=lambda summary: f"the summary of “{summary.sprint_title}”",
+    )
+
+
+def _export_sprint_report(
+    paths: AppPaths,
+    args: argparse.Namespace,
+    open_journal: Opener,
+    *,
+    pick: Callable[[Services], int],
+    read: Callable[..., _R],
+    markdown: Callable[[_R], str],
+    module: str,
+    what: Callable[[_R], str],
+) -> int:
+    """Export the report ``read`` makes of the sprint ``pick`` names, in ``args.format``:
+    Markdown by ``markdown``, HTML and PDF by ``<module>_html`` and ``<module>_pdf`` of
+    ``devjournal.exporting.<module>_html`` / ``_pdf`` (imported only when asked for)."""
+
+    def made_by(kind: str) -> Callable[[], bytes]:
+        def make() -> bytes:
+            made = getattr(
+                importlib.import_module(f"devjournal.exporting.{module}_{kind}"),
+                f"{module}_{kind}",
+            )(report)
+            return made.encode("utf-8") if isinstance(made, str) else bytes(made)
+
+        return make
+
+    report = _read_report(
+        paths,
+        args,
+        open_journal,
+        lambda services, now: read(
+            services, pick(services), now, include_private=args.include_private
         ),
     )
     _write_report(
         args,
-        lambda: summary_markdown(summary).encode("utf-8"),
-        html,
-        pdf,
-        done=f"Wrote the summary of “{summary.sprint_title}”",
+        lambda: markdown(report).encode("utf-8"),
+        made_by("html"),
+        made_by("pdf"),
+        done=f"Wrote {what(report)}",
     )
     return 0
 
@@ -207,3 +266,18 @@ def _write_report(
         with headless_qt():
             data = html() if args.format == "html" else pdf()
     write_output(data, args.output, text=args.format != "pdf", done=done)
+
+
+def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.exporting.closeout import closeout_markdown, sprint_closeout  # noqa: PLC0415
+
+    return _export_sprint_report(
+        paths,
+        args,
+        open_journal,
+        pick=lambda services: closeout_sprint_id(services, args.sprint),
+        read=sprint_closeout,
+        markdown=closeout_markdown,
+        module="closeout",
+        what=lambda report: f"the close-out report of “{report.sprint_title}”",
+    )

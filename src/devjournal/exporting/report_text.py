@@ -3,12 +3,15 @@ so every report and every format says them the same way. Pure: no Qt, no storage
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 from devjournal.domain.enums import MetricKind
 from devjournal.domain.models import Goal
 from devjournal.domain.pace import Kpi, Point
+from devjournal.domain.wording import markdown_lines
 
 
 class ChartedGoal(Protocol):
@@ -60,18 +63,56 @@ def md(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def paragraphs(text: str) -> list[str]:
-    """User text split at its blank lines, each paragraph on one line."""
-    found, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            found.append(" ".join(current))
-            current = []
-    if current:
-        found.append(" ".join(current))
-    return found
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph, or a list, of text the user typed (Markdown emphasis removed)."""
+
+    lines: tuple[str, ...]
+    is_list: bool = False
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def text_blocks(text: str) -> tuple[TextBlock, ...]:
+    """User text as paragraphs (split at blank lines, each on one line) and lists (a line
+    each item), the way they were typed; emphasis markers and headings' ``#`` dropped,
+    since the text is shown as text, never as markup."""
+    blocks: list[TextBlock] = []
+    lines: list[str] = []
+    listing = False
+
+    def flush() -> None:
+        if lines:
+            blocks.append(TextBlock(tuple(lines) if listing else (" ".join(lines),), listing))
+            lines.clear()
+
+    for raw in text.splitlines():
+        item = bool(_LIST_ITEM.match(raw))
+        line = " ".join(markdown_lines(raw.strip().lstrip("#"))).strip()
+        if not line:
+            flush()
+            continue
+        if item != listing:
+            flush()
+            listing = item
+        lines.append(line)
+    flush()
+    return tuple(blocks)
+
+
+def flat(blocks: tuple[TextBlock, ...]) -> str:
+    """Blocks on one line (a list's items one after another)."""
+    return " ".join(line for block in blocks for line in block.lines)
+
+
+def md_blocks(blocks: tuple[TextBlock, ...]) -> list[str]:
+    """Blocks as Markdown lines, each block followed by a blank line."""
+    out: list[str] = []
+    for block in blocks:
+        out += [f"- {md(line)}" if block.is_list else md(line) for line in block.lines]
+        out.append("")
+    return out
 
 
 def chart_key(index: int) -> str:

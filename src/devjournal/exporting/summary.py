@@ -213,6 +213,13 @@ def build_summary(
     )
 
 
+def commitment_markdown(c: SummaryCommitment) -> str:
+    """``Block review slots (due 5 Nov 2026): overdue (13 days), slipped 2×``."""
+    due = f" (due {day(c.due)})" if c.due else ""
+    slipped = f", slipped {c.slips}×" if c.slips else ""
+    return f"{md(c.title)}{due}: {c.state}{slipped}"
+
+
 def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
     """The summary as Markdown (one page to read before the session).
 
@@ -247,10 +254,7 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
     lines += ["## Commitments", ""]
     if not s.commitments:
         lines += ["None open or changed since then.", ""]
-    for c in s.commitments:
-        due = f" (due {day(c.due)})" if c.due else ""
-        slipped = f", slipped {c.slips}×" if c.slips else ""
-        lines.append(f"- {md(c.title)}{due}: {c.state}{slipped}")
+    lines += [f"- {commitment_markdown(c)}" for c in s.commitments]
     if s.commitments:
         lines.append("")
     if s.entries:
