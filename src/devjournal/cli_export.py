@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from devjournal.domain.errors import DomainError
 from devjournal.paths import AppPaths
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from devjournal.storage.database import Database
 
 Opener = Callable[[AppPaths], "tuple[Database, Services]"]
+_R = TypeVar("_R")
 
 
 class UsageError(DomainError):
@@ -42,6 +44,15 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     summary = kinds.add_parser("summary", help="a sprint's goal summary before a session")
     _sprint_report_options(summary)
 
+    closeout = kinds.add_parser(
+        "closeout", help="a sprint's close-out report: goals, lessons, wins, follow-through"
+    )
+    _sprint_report_options(
+        closeout,
+        "a sprint id; 'current' (default): the sprint running today, or the one that "
+        "finished last when none is; 'last': the one that finished last",
+    )
+
     journal = kinds.add_parser(
         "journal", help="the whole journal as one JSON file (docs/journal-format.md)"
     )
@@ -52,10 +63,10 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     checkins.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
 
 
-def _sprint_report_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--sprint", metavar="ID", default="current", help="a sprint id, or 'current' (default)"
-    )
+def _sprint_report_options(
+    parser: argparse.ArgumentParser, sprint_help: str = "a sprint id, or 'current' (default)"
+) -> None:
+    parser.add_argument("--sprint", metavar="ID", default="current", help=sprint_help)
     _format_options(parser)
     parser.add_argument("--include-private", action="store_true", help="keep items scoped private")
 
@@ -80,6 +91,8 @@ def run_export(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
         return _export_journal(paths, args, open_journal)
     if args.what == "checkins":
         return _export_checkins(paths, args, open_journal)
+    if args.what == "closeout":
+        return _export_closeout(paths, args, open_journal)
     return _export_summary(paths, args, open_journal)
 
 
@@ -130,6 +143,29 @@ def sprint_id_of(services: Services, which: str) -> int:
     raise UsageError("--sprint takes a sprint id or 'current'.")
 
 
+def closeout_sprint_id(services: Services, which: str) -> int:
+    """The sprint a close-out report is of: an id; ``last``, the sprint that finished last
+    (closed, or past its end; by the day it closed or ended); ``current``, the sprint
+    running today, or the one that finished last when none is running."""
+    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
+
+    if which not in ("current", "last"):
+        return sprint_id_of(services, which) if which.isdigit() else _bad_closeout_sprint()
+    board = services.coaching.board()
+    if which == "current":
+        active = [s for s in board if s.phase is SprintPhase.ACTIVE]
+        if active:
+            return active[0].sprint.id
+    finished = [s.sprint for s in board if s.phase is SprintPhase.FINISHED]
+    if not finished:
+        raise UsageError("No sprint has finished yet: give its id with --sprint.")
+    return max(finished, key=lambda s: (s.closed_on or s.end_date, s.id)).id
+
+
+def _bad_closeout_sprint() -> int:
+    raise UsageError("--sprint takes a sprint id, 'current' or 'last'.")
+
+
 # -- the exports ------------------------------------------------------------------------
 def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     from devjournal.exporting.ics import sessions_calendar  # noqa: PLC0415
@@ -156,37 +192,108 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
 def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
 
+    return _export_sprint_report(
+        paths,
+        args,
+        open_journal,
+        pick=lambda services: sprint_id_of(services, args.sprint),
+        read=sprint_summary,
+        markdown=summary_markdown,
+        module="summary",
+        what=lambda summary: f"the summary of “{summary.sprint_title}”",
+    )
+
+
+def _export_sprint_report(
+    paths: AppPaths,
+    args: argparse.Namespace,
+    open_journal: Opener,
+    *,
+    pick: Callable[[Services], int],
+    read: Callable[..., _R],
+    markdown: Callable[[_R], str],
+    module: str,
+    what: Callable[[_R], str],
+) -> int:
+    """Export the report ``read`` makes of the sprint ``pick`` names, in ``args.format``:
+    Markdown by ``markdown``, HTML and PDF by ``<module>_html`` and ``<module>_pdf`` of
+    ``devjournal.exporting.<module>_html`` / ``_pdf`` (imported only when asked for)."""
+
+    def made_by(kind: str) -> Callable[[], bytes]:
+        def make() -> bytes:
+            made = getattr(
+                importlib.import_module(f"devjournal.exporting.{module}_{kind}"),
+                f"{module}_{kind}",
+            )(report)
+            return made.encode("utf-8") if isinstance(made, str) else bytes(made)
+
+        return make
+
+    report = _read_report(
+        paths,
+        args,
+        open_journal,
+        lambda services, now: read(
+            services, pick(services), now, include_private=args.include_private
+        ),
+    )
+    _write_report(
+        args,
+        lambda: markdown(report).encode("utf-8"),
+        made_by("html"),
+        made_by("pdf"),
+        done=f"Wrote {what(report)}",
+    )
+    return 0
+
+
+def _read_report(
+    paths: AppPaths,
+    args: argparse.Namespace,
+    open_journal: Opener,
+    build: Callable[[Services, datetime], _R],
+) -> _R:
+    """The report ``build`` reads from the journal as of now (refused first when a PDF
+    has no file to go to)."""
     if args.format == "pdf" and not args.output:
         raise UsageError("A PDF needs a file: -o FILE.")
     db, services = open_journal(paths)
     try:
-        summary = sprint_summary(
-            services,
-            sprint_id_of(services, args.sprint),
-            datetime.now(UTC),
-            include_private=args.include_private,
-        )
+        return build(services, datetime.now(UTC))
     finally:
         db.close()
+
+
+def _write_report(
+    args: argparse.Namespace,
+    markdown: Callable[[], bytes],
+    html: Callable[[], bytes],
+    pdf: Callable[[], bytes],
+    *,
+    done: str,
+) -> None:
+    """Make the report in ``args.format`` (HTML and PDF headless) and write it."""
     if args.format == "md":
-        data = summary_markdown(summary).encode("utf-8")
+        data = markdown()
     else:
         with headless_qt():
-            if args.format == "html":
-                from devjournal.exporting.summary_html import summary_html  # noqa: PLC0415
+            data = html() if args.format == "html" else pdf()
+    write_output(data, args.output, text=args.format != "pdf", done=done)
 
-                data = summary_html(summary).encode("utf-8")
-            else:
-                from devjournal.exporting.summary_pdf import summary_pdf  # noqa: PLC0415
 
-                data = summary_pdf(summary)
-    write_output(
-        data,
-        args.output,
-        text=args.format != "pdf",
-        done=f"Wrote the summary of “{summary.sprint_title}”",
+def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.exporting.closeout import closeout_markdown, sprint_closeout  # noqa: PLC0415
+
+    return _export_sprint_report(
+        paths,
+        args,
+        open_journal,
+        pick=lambda services: closeout_sprint_id(services, args.sprint),
+        read=sprint_closeout,
+        markdown=closeout_markdown,
+        module="closeout",
+        what=lambda report: f"the close-out report of “{report.sprint_title}”",
     )
-    return 0
 
 
 def _export_journal(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:

@@ -13,31 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
-from devjournal.domain.models import Goal, LogEntry
+from devjournal.domain.models import LogEntry
 from devjournal.domain.pace import Kpi, PaceStatus, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sprints import SprintView
+from devjournal.exporting.report_text import chart_key, day, md, number, unit_of
 from devjournal.services.container import Services
 
 WORRYING = (PaceStatus.AT_RISK, PaceStatus.BEHIND, PaceStatus.MISSED)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b} {day.year}"
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _unit(goal: Goal) -> str:
-    if goal.metric_kind is MetricKind.PERCENT:
-        return "%"
-    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
-        return f"/{goal.scale_max}"
-    return f" {goal.unit}" if goal.unit else ""
 
 
 @dataclass(frozen=True)
@@ -136,10 +119,10 @@ def build_summary(
     if held:
         last = max(held)
         since = last.astimezone().date()
-        since_label = f"since the last session ({_day(since)})"
+        since_label = f"since the last session ({day(since)})"
     else:
         since = sprint.start_date
-        since_label = f"since the sprint began ({_day(since)})"
+        since_label = f"since the sprint began ({day(since)})"
     left_out = 0
     goals = []
     discuss: list[str] = []
@@ -151,11 +134,11 @@ def build_summary(
             left_out += 1
             continue
         if goal.metric_kind is MetricKind.MILESTONES:
-            figures = f"{_number(progress.latest)} of {_number(progress.target)} milestones"
+            figures = f"{number(progress.latest)} of {number(progress.target)} milestones"
         elif progress.kpi is not None:
             figures = (
-                f"{_number(progress.baseline)} → {_number(progress.latest)} → "
-                f"{_number(progress.target)}{_unit(goal)}"
+                f"{number(progress.baseline)} → {number(progress.latest)} → "
+                f"{number(progress.target)}{unit_of(goal)}"
             )
         else:
             figures = "no baseline and target yet"
@@ -174,13 +157,13 @@ def build_summary(
                 status=status,
                 due=goal.deadline,
                 checkins=tuple(
-                    SummaryCheckin(c.on_date, f"{_number(c.value)}{_unit(goal)}", c.note)
+                    SummaryCheckin(c.on_date, f"{number(c.value)}{unit_of(goal)}", c.note)
                     for c in goal_view.checkins
                     if c.on_date > since
                 ),
                 kpi=progress.kpi,
                 points=progress.points,
-                unit=_unit(goal).strip(),
+                unit=unit_of(goal).strip(),
             )
         )
     today = now.astimezone().date()
@@ -230,20 +213,11 @@ def build_summary(
     )
 
 
-def _md(text: str) -> str:
-    """User text inside Markdown: characters that would start markup are escaped."""
-    out = []
-    for ch in text:
-        if ch in "\\`*_[]<>#|":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return " ".join("".join(out).split())
-
-
-def chart_key(index: int) -> str:
-    """How the Markdown names goal ``index``'s chart (see :func:`summary_markdown`)."""
-    return f"goal-{index}"
+def commitment_markdown(c: SummaryCommitment) -> str:
+    """``Block review slots (due 5 Nov 2026): overdue (13 days), slipped 2×``."""
+    due = f" (due {day(c.due)})" if c.due else ""
+    slipped = f", slipped {c.slips}×" if c.slips else ""
+    return f"{md(c.title)}{due}: {c.state}{slipped}"
 
 
 def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
@@ -253,45 +227,42 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
     that the PDF and the preview replace with the vector chart.
     """
     s = summary
-    lines = [f"# {_md(s.sprint_title)}", ""]
+    lines = [f"# {md(s.sprint_title)}", ""]
     facts = [f"Day {s.day} of {s.total_days}"]
     if s.coach:
-        facts.insert(0, f"Coach: {_md(s.coach)}")
+        facts.insert(0, f"Coach: {md(s.coach)}")
     lines.append(" · ".join(facts))
     if s.focus:
-        lines += ["", f"Aiming for: {_md(s.focus)}"]
+        lines += ["", f"Aiming for: {md(s.focus)}"]
     lines += ["", f"Changes are {s.since_label}.", "", "## Goals", ""]
     if not s.goals:
         lines.append("No goals to show.")
     for index, goal in enumerate(s.goals):
-        lines.append(f"### {_md(goal.title)} — {goal.status}")
+        lines.append(f"### {md(goal.title)} — {goal.status}")
         lines.append("")
         if goal.specific:
-            lines += [_md(goal.specific), ""]
+            lines += [md(goal.specific), ""]
         if charts and goal.kpi is not None:
             lines += [f"![Chart](chart:{chart_key(index)})", ""]
         lines.append(f"- {goal.figures}")
         if goal.due is not None:
-            lines.append(f"- Due {_day(goal.due)}")
+            lines.append(f"- Due {day(goal.due)}")
         for checkin in goal.checkins:
-            note = f" — {_md(checkin.note)}" if checkin.note else ""
-            lines.append(f"- Check-in {_day(checkin.on)}: {checkin.value}{note}")
+            note = f" — {md(checkin.note)}" if checkin.note else ""
+            lines.append(f"- Check-in {day(checkin.on)}: {checkin.value}{note}")
         lines.append("")
     lines += ["## Commitments", ""]
     if not s.commitments:
         lines += ["None open or changed since then.", ""]
-    for c in s.commitments:
-        due = f" (due {_day(c.due)})" if c.due else ""
-        slipped = f", slipped {c.slips}×" if c.slips else ""
-        lines.append(f"- {_md(c.title)}{due}: {c.state}{slipped}")
+    lines += [f"- {commitment_markdown(c)}" for c in s.commitments]
     if s.commitments:
         lines.append("")
     if s.entries:
         lines += ["## Wins and reflections", ""]
-        lines += [f"- {_day(e.on)}, {e.kind}: {_md(e.title)}" for e in s.entries]
+        lines += [f"- {day(e.on)}, {e.kind}: {md(e.title)}" for e in s.entries]
         lines.append("")
     lines += ["## To discuss", ""]
-    lines += [f"- {_md(item)}" for item in s.to_discuss] or ["- (add your own)"]
+    lines += [f"- {md(item)}" for item in s.to_discuss] or ["- (add your own)"]
     lines.append("")
     if s.left_out:
         lines += [f"{s.left_out} private item(s) left out.", ""]

@@ -149,11 +149,18 @@ def chart_rects(doc: QTextDocument) -> list[tuple[str, QRectF]]:
     scale = _line_scale(doc)
     out = []
     for block, key in _chart_blocks(doc):
-        if not block.layout().lineAt(0).isValid():
+        line = block.layout().lineAt(0)
+        if not line.isValid():
             continue  # not laid out yet
-        # The block is one fixed-height line: the chart fills it.
+        # The block is one fixed-height line: the chart fills it. On pages, Qt moves a
+        # line that would cross the foot of a page to the top of the next page, leaving
+        # its block's top behind: the chart follows the line.
+        height = block.blockFormat().lineHeight() * scale
         top = layout.blockBoundingRect(block).y()
-        out.append((key, QRectF(0, top, width, block.blockFormat().lineHeight() * scale)))
+        page = doc.pageSize().height()
+        if 0 < page < 1e9 and top // page != (top + height - 0.01) // page:
+            top = (top // page + 1) * page
+        out.append((key, QRectF(0, top, width, height)))
     return out
 
 

@@ -182,7 +182,13 @@ class MainWindow(QMainWindow):
         from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
         from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
 
-        self.coaching_page = CoachingPage(services.coaching, self.events, self._drafts, self._clock)
+        self.coaching_page = CoachingPage(
+            services.coaching,
+            self.events,
+            self._drafts,
+            self._clock,
+            entries_of_sprint=services.mentorship.entries_of_sprint,
+        )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         self.mentorship_page = MentorshipPage(
             services.mentorship, self.events, self._drafts, self._clock

@@ -9,7 +9,7 @@ here runs a nested event loop.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.enums import ActionStatus, SessionStatus
 from devjournal.domain.errors import DomainError, ValidationError
-from devjournal.domain.models import ActionItem, Checkin, CheckinDraft, CoachingSession, Milestone
+from devjournal.domain.models import (
+    ActionItem,
+    Checkin,
+    CheckinDraft,
+    CoachingSession,
+    LogEntry,
+    Milestone,
+)
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
@@ -51,6 +58,7 @@ from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
+from devjournal.ui.report_export import export_closeout, open_file
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.goal_card import GoalCard
@@ -88,9 +96,12 @@ class CoachingPage(QWidget):
         drafts: DraftStore,
         clock: Clock = utc_now,
         parent: QWidget | None = None,
+        *,
+        entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
     ) -> None:
         super().__init__(parent)
         self._coaching = coaching
+        self._entries_of_sprint = entries_of_sprint
         self._events = events
         self._drafts = drafts
         self._clock = clock
@@ -359,10 +370,13 @@ class CoachingPage(QWidget):
         self.edit_button = QPushButton("Edit sprint")
         self.close_button = QPushButton("Close sprint…")
         self.delete_button = QPushButton("Delete sprint")
+        self.export_button = QPushButton("Export close-out report…")
         self.add_goal_button.setVisible(not closed)
         self.close_button.setVisible(not closed)
         for button in (self.add_goal_button, self.edit_button, self.close_button):
             actions.addWidget(button)
+        actions.addWidget(self.export_button)
+        self.export_button.clicked.connect(self.export_closeout)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
         self.add_goal_button.clicked.connect(self.add_goal)
@@ -744,6 +758,23 @@ class CoachingPage(QWidget):
             box.open()
             self.refresh()  # show the journal as it is
             return None
+
+    def export_closeout(self) -> None:
+        """Save the open sprint's close-out report as Markdown, HTML or PDF."""
+        if self.view is None:
+            return
+        sprint_id = self.view.sprint.id
+        saved = export_closeout(
+            self, self._coaching, self._entries_of_sprint, sprint_id, self._clock()
+        )
+        if saved is not None:
+            path, left_out = saved
+            private = f" ({plural(left_out, 'private item')} left out)" if left_out else ""
+            self._notify(
+                f"Saved the close-out report to {path.name}{private}.",
+                "Open",
+                lambda: open_file(path),
+            )
 
     def delete_sprint(self) -> None:
         """Delete the open sprint (undoable)."""

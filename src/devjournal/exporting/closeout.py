@@ -1,0 +1,299 @@
+"""The close-out report of a sprint, and its Markdown: how it ended, what each goal came to,
+what was learnt, the wins, and how the commitments were followed through.
+
+Read before the last coaching session or a performance review. Built, like the goal
+summary, from what the services return, with no Qt and no storage, so every format says the
+same thing; deterministic apart from the "generated" line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
+from devjournal.domain.models import LogEntry
+from devjournal.domain.pace import Kpi, Point
+from devjournal.domain.sessions import SessionsView, done_on_time
+from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
+from devjournal.domain.wording import plural
+from devjournal.exporting.report_text import (
+    TextBlock,
+    chart_key,
+    day,
+    flat,
+    md,
+    md_blocks,
+    number,
+    text_blocks,
+    unit_of,
+)
+from devjournal.exporting.summary import SummaryCommitment, SummaryEntry, commitment_markdown
+from devjournal.services.container import Services
+
+
+@dataclass(frozen=True)
+class CloseoutGoal:
+    """One goal and what it came to."""
+
+    title: str
+    specific: str
+    why: str
+    outcome: str
+    """``Achieved``, ``Missed``, ``Dropped``; while undecided, how it stands (``On track``)."""
+    dropped: bool
+    figures: str
+    """``Baseline 30 → final 12 → target 10 hours``."""
+    achieved: str
+    """``90% achieved · target met`` ("" without a baseline and target)."""
+    due: date | None
+    lessons: str
+    """On one line."""
+    kpi: Kpi | None = None
+    points: tuple[Point, ...] = ()
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class CloseoutReport:
+    """A sprint's close-out: how it ended, each goal, wins, lessons and follow-through."""
+
+    sprint_title: str
+    kind: str
+    coach: str
+    focus: str
+    start: date
+    end: date
+    ended: str
+    """``Completed on 19 Dec 2026``, ``Abandoned on …``, or ``Still running (day 49 of 80)``."""
+    as_of: date
+    """The day the report speaks of: the day the sprint closed, or today."""
+    retrospective: tuple[TextBlock, ...]
+    results: str
+    """``3 goals: 2 achieved, 1 missed``."""
+    goals: tuple[CloseoutGoal, ...]
+    wins: tuple[SummaryEntry, ...]
+    learnt: tuple[SummaryEntry, ...]
+    """Lessons and reflections."""
+    follow_through: str
+    commitments: tuple[SummaryCommitment, ...]
+    sessions: str
+    left_out: int
+    """Private items left out."""
+    generated_at: datetime
+
+
+def sprint_closeout(
+    services: Services, sprint_id: int, now: datetime, *, include_private: bool = False
+) -> CloseoutReport:
+    """The close-out report of sprint ``sprint_id`` read from the journal (see
+    :func:`build_closeout`)."""
+    c = services.coaching
+    return build_closeout(
+        c.sprint_view(sprint_id),
+        c.sessions_view(sprint_id),
+        services.mentorship.entries_of_sprint(sprint_id),
+        now,
+        include_private=include_private,
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _goal(goal_view: GoalView, closed: bool) -> CloseoutGoal:
+    goal, progress = goal_view.goal, goal_view.progress
+    unit = unit_of(goal)
+    final = goal.final_value if goal.final_value is not None else progress.latest
+    word = "final" if closed or goal.final_value is not None else "latest"
+    kpi = progress.kpi
+    if goal.metric_kind is MetricKind.MILESTONES:
+        figures = f"{number(progress.latest)} of {number(progress.target)} milestones done"
+    elif kpi is not None or progress.baseline is not None or progress.target is not None:
+        figures = (
+            f"Baseline {number(progress.baseline)} → {word} {number(final)} → "
+            f"target {number(progress.target)}{unit}"
+        )
+    else:
+        figures = f"No baseline and target; {word} {number(final)}{unit}"
+        if final is None:
+            figures = "No baseline, target or check-in"
+    achieved = ""
+    if kpi is not None and final is not None:
+        percent = round(100 * min(1.0, max(0.0, kpi.fraction(final))))
+        if goal.status is GoalStatus.DROPPED:
+            met = "dropped before the end"
+        elif kpi.reached(final):
+            met = "target met"
+        else:
+            met = "target not met" if closed or goal_view.decided else "target not met yet"
+        achieved = f"{percent}% achieved · {met}"
+    elif goal.status is GoalStatus.ACHIEVED:
+        achieved = "target met"
+    elif goal.status is GoalStatus.MISSED:
+        achieved = "target not met"
+    return CloseoutGoal(
+        title=goal.title,
+        specific=goal.specific,
+        why=goal.relevant,
+        outcome=_capital(goal_view.standing),
+        dropped=goal.status is GoalStatus.DROPPED,
+        figures=figures,
+        achieved=achieved,
+        due=goal.deadline,
+        lessons=flat(text_blocks(goal.lessons)),
+        kpi=kpi,
+        points=progress.points,
+        unit=unit.strip(),
+    )
+
+
+def _results(goals: Sequence[CloseoutGoal]) -> str:
+    """``3 goals: 2 achieved, 1 dropped`` (in the order the Coaching page counts them)."""
+    counts = Counter(g.outcome.lower() for g in goals)
+    parts = [f"{counts[name]} {name}" for name in STANDING_ORDER if counts[name]]
+    text = plural(len(goals), "goal")
+    return f"{text}: {', '.join(parts)}" if parts else text
+
+
+def build_closeout(
+    view: SprintView,
+    ledger: SessionsView,
+    entries: Sequence[LogEntry],
+    now: datetime,
+    *,
+    include_private: bool = False,
+) -> CloseoutReport:
+    """The close-out report of ``view``'s sprint as of ``now``; private items only when
+    asked."""
+    sprint = view.sprint
+    closed = sprint.closed_state is not None
+    today = now.astimezone().date()
+    if sprint.closed_state is not None and sprint.closed_on is not None:
+        ended = f"{sprint.closed_state.value.capitalize()} on {day(sprint.closed_on)}"
+        as_of = sprint.closed_on
+    elif sprint.end_date < today:
+        ended = f"Ended {day(sprint.end_date)}, not closed yet"
+        as_of = today
+    elif sprint.start_date > today:
+        ended = f"Not started yet (starts {day(sprint.start_date)})"
+        as_of = today
+    else:
+        ended = f"Still running (day {view.day} of {view.total_days})"
+        as_of = today
+    left_out = 0
+    goals = []
+    for goal_view in view.goals:
+        if goal_view.goal.scope is Scope.PRIVATE and not include_private:
+            left_out += 1
+            continue
+        goals.append(_goal(goal_view, closed))
+    commitments = []
+    for line in ledger.actions:
+        action = line.action
+        if action.status is ActionStatus.DONE:
+            state = "done on time" if done_on_time(action) else "done late"
+            if action.done_on is not None:
+                state += f" ({day(action.done_on)})"
+        elif action.status is ActionStatus.DROPPED:
+            state = "dropped"
+        elif line.overdue and action.due_date is not None:
+            late = (as_of - action.due_date).days if closed else (today - action.due_date).days
+            state = f"still open, {plural(late, 'day')} overdue" if late > 0 else "still open"
+        else:
+            state = "still open"
+        commitments.append(SummaryCommitment(action.title, state, action.due_date, line.slips))
+    held = cancelled = planned = 0
+    for session_line in ledger.sessions:
+        status = session_line.session.status.value
+        held += status == "held"
+        cancelled += status == "cancelled"
+        planned += status == "planned"
+    sessions = f"{plural(held, 'session')} held"
+    if cancelled:
+        sessions += f", {cancelled} cancelled"
+    if planned:
+        sessions += f", {planned} still planned"
+    wins: list[SummaryEntry] = []
+    learnt: list[SummaryEntry] = []
+    for entry in sorted(entries, key=lambda e: (e.occurred_at, e.id)):
+        if entry.kind not in (EntryKind.WIN, EntryKind.LESSON, EntryKind.REFLECTION):
+            continue
+        if entry.scope is Scope.PRIVATE and not include_private:
+            left_out += 1
+            continue
+        shown = SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
+        (wins if entry.kind is EntryKind.WIN else learnt).append(shown)
+    return CloseoutReport(
+        sprint_title=sprint.title,
+        kind=sprint.kind.label,
+        coach=sprint.coach_name,
+        focus=sprint.focus,
+        start=sprint.start_date,
+        end=sprint.end_date,
+        ended=ended,
+        as_of=as_of,
+        retrospective=text_blocks(sprint.retrospective),
+        results=_results(goals),
+        goals=tuple(goals),
+        wins=tuple(wins),
+        learnt=tuple(learnt),
+        follow_through=str(ledger.total),
+        commitments=tuple(commitments),
+        sessions=sessions,
+        left_out=left_out,
+        generated_at=now,
+    )
+
+
+def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
+    """The report as Markdown. With ``charts``, each goal with a chart gets an image line
+    ``![Chart](chart:goal-N)`` that the PDF replaces with the vector chart."""
+    r = report
+    lines = [f"# {md(r.sprint_title)}: close-out", ""]
+    facts = [f"{r.kind} sprint", f"{day(r.start)} – {day(r.end)}"]
+    if r.coach:
+        facts.insert(1, f"coach {md(r.coach)}")
+    lines += [" · ".join(facts), "", f"**{r.ended}.** {r.results}.", ""]
+    if r.focus:
+        lines += [f"Aiming for: {md(r.focus)}", ""]
+    lines += ["## Retrospective", ""]
+    lines += md_blocks(r.retrospective) or ["No retrospective was written.", ""]
+    lines += ["## Goals", ""]
+    if not r.goals:
+        lines += ["No goals to show.", ""]
+    for index, goal in enumerate(r.goals):
+        lines += [f"### {md(goal.title)} — {goal.outcome}", ""]
+        if goal.specific:
+            lines += [md(goal.specific), ""]
+        if goal.why:
+            lines += [f"Why it mattered: {md(goal.why)}", ""]
+        if charts and goal.kpi is not None:
+            lines += [f"![Chart](chart:{chart_key(index)})", ""]
+        lines.append(f"- {goal.figures}")
+        if goal.achieved:
+            lines.append(f"- {goal.achieved}")
+        if goal.due is not None:
+            lines.append(f"- Due {day(goal.due)}")
+        if goal.lessons:
+            lines.append(f"- Lessons: {md(goal.lessons)}")
+        lines.append("")
+    if r.wins:
+        lines += ["## Wins", ""]
+        lines += [f"- {day(e.on)}: {md(e.title)}" for e in r.wins]
+        lines.append("")
+    if r.learnt:
+        lines += ["## Lessons and reflections", ""]
+        lines += [f"- {day(e.on)}, {e.kind}: {md(e.title)}" for e in r.learnt]
+        lines.append("")
+    lines += ["## Follow-through", "", f"{r.follow_through}. {_capital(r.sessions)}.", ""]
+    lines += [f"- {commitment_markdown(c)}" for c in r.commitments]
+    if r.commitments:
+        lines.append("")
+    if r.left_out:
+        lines += [f"{r.left_out} private item(s) left out.", ""]
+    lines.append(f"_Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    return "\n".join(lines) + "\n"

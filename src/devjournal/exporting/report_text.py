@@ -1,0 +1,120 @@
+"""How the reports (goal summary, close-out report, ...) say dates, figures and user text,
+so every report and every format says them the same way. Pure: no Qt, no storage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from devjournal.domain.enums import MetricKind
+from devjournal.domain.models import Goal
+from devjournal.domain.pace import Kpi, Point
+from devjournal.domain.wording import markdown_lines
+
+
+class ChartedGoal(Protocol):
+    """A goal as a report states it, with what its chart draws."""
+
+    @property
+    def kpi(self) -> Kpi | None:
+        """What the chart draws (None: the goal has no chart)."""
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """The measured values."""
+
+    @property
+    def unit(self) -> str:
+        """The unit on the chart's axis."""
+
+
+def day(on: date) -> str:
+    """``1 Nov 2026``: unambiguous in every locale."""
+    return f"{on.day} {on:%b} {on.year}"
+
+
+def number(value: float | None) -> str:
+    """A figure as a report shows it: ``1,200``, ``2.5``; ``—`` when there is none."""
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def unit_of(goal: Goal) -> str:
+    """What follows a goal's figures: ``%``, ``/5``, `` hours`` or nothing."""
+    if goal.metric_kind is MetricKind.PERCENT:
+        return "%"
+    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+        return f"/{goal.scale_max}"
+    return f" {goal.unit}" if goal.unit else ""
+
+
+def md(text: str) -> str:
+    """User text inside Markdown, on one line: characters that would start markup are
+    escaped."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_[]<>#|":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph, or a list, of text the user typed (Markdown emphasis removed)."""
+
+    lines: tuple[str, ...]
+    is_list: bool = False
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def text_blocks(text: str) -> tuple[TextBlock, ...]:
+    """User text as paragraphs (split at blank lines, each on one line) and lists (a line
+    each item), the way they were typed; emphasis markers and headings' ``#`` dropped,
+    since the text is shown as text, never as markup."""
+    blocks: list[TextBlock] = []
+    lines: list[str] = []
+    listing = False
+
+    def flush() -> None:
+        if lines:
+            blocks.append(TextBlock(tuple(lines) if listing else (" ".join(lines),), listing))
+            lines.clear()
+
+    for raw in text.splitlines():
+        item = bool(_LIST_ITEM.match(raw))
+        line = " ".join(markdown_lines(raw.strip().lstrip("#"))).strip()
+        if not line:
+            flush()
+            continue
+        if item != listing:
+            flush()
+            listing = item
+        lines.append(line)
+    flush()
+    return tuple(blocks)
+
+
+def flat(blocks: tuple[TextBlock, ...]) -> str:
+    """Blocks on one line (a list's items one after another)."""
+    return " ".join(line for block in blocks for line in block.lines)
+
+
+def md_blocks(blocks: tuple[TextBlock, ...]) -> list[str]:
+    """Blocks as Markdown lines, each block followed by a blank line."""
+    out: list[str] = []
+    for block in blocks:
+        out += [f"- {md(line)}" if block.is_list else md(line) for line in block.lines]
+        out.append("")
+    return out
+
+
+def chart_key(index: int) -> str:
+    """How a report's Markdown names goal ``index``'s chart: ``![Chart](chart:goal-N)``."""
+    return f"goal-{index}"

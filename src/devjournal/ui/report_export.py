@@ -1,0 +1,95 @@
+"""Saving a report from the window: a save dialog offering Markdown, HTML and PDF (the
+format chosen by the file's suffix, else by the filter), the file written atomically
+(0600), and a clear message when it cannot be written. Used for the close-out report; any
+report with the three makers can use :func:`save_report_as`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from devjournal.domain.models import LogEntry
+from devjournal.files import atomic_write_bytes
+from devjournal.services.coaching_service import CoachingService
+
+Maker = Callable[[], bytes]
+FILTERS = (("Markdown (*.md)", "md"), ("HTML (*.html)", "html"), ("PDF (*.pdf)", "pdf"))
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def report_file_name(title: str, what: str) -> str:
+    """A file name for a report on ``title``: ``Review faster - close-out.md``."""
+    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    return f"{' '.join(safe.split())[:80] or 'report'} - {what}.md"
+
+
+def save_report_as(
+    parent: QWidget,
+    default_name: str,
+    make_md: Maker,
+    make_html: Maker,
+    make_pdf: Maker,
+    *,
+    caption: str = "Export report",
+) -> Path | None:
+    """Ask where to save the report and write it there; returns the file written, or None
+    when the user cancelled or it could not be written (the user was told why)."""
+    filters = ";;".join(name for name, _ in FILTERS)
+    chosen, selected = QFileDialog.getSaveFileName(parent, caption, default_name, filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:  # no known suffix: the filter decides, and gives it
+        fmt = dict(FILTERS).get(selected, "md")
+        path = path.with_name(f"{path.name}.{fmt}")
+    makers = {"md": make_md, "html": make_html, "pdf": make_pdf}
+    try:
+        atomic_write_bytes(path, makers[fmt]())
+    except OSError as exc:
+        QMessageBox.warning(
+            parent, caption, f"Could not save the report to {path}:\n{exc.strerror or exc}."
+        )
+        return None
+    return path
+
+
+def open_file(path: Path) -> None:
+    """Open a saved report in the app the system opens its kind of file with."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def export_closeout(
+    parent: QWidget,
+    coaching: CoachingService,
+    entries_of_sprint: Callable[[int], Sequence[LogEntry]],
+    sprint_id: int,
+    now: datetime,
+) -> tuple[Path, int] | None:
+    """Save sprint ``sprint_id``'s close-out report (private items left out); returns the
+    file and how many private items were left out, or None."""
+    from devjournal.exporting.closeout import build_closeout, closeout_markdown  # noqa: PLC0415
+    from devjournal.exporting.closeout_html import closeout_html  # noqa: PLC0415
+    from devjournal.exporting.closeout_pdf import closeout_pdf  # noqa: PLC0415
+
+    report = build_closeout(
+        coaching.sprint_view(sprint_id),
+        coaching.sessions_view(sprint_id),
+        entries_of_sprint(sprint_id),
+        now,
+    )
+    saved = save_report_as(
+        parent,
+        report_file_name(report.sprint_title, "close-out"),
+        lambda: closeout_markdown(report).encode("utf-8"),
+        lambda: closeout_html(report).encode("utf-8"),
+        lambda: closeout_pdf(report),
+        caption="Export close-out report",
+    )
+    return (saved, report.left_out) if saved is not None else None

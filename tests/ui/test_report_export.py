@@ -1,0 +1,136 @@
+"""Exporting the close-out report from the Coaching page: a save dialog (stubbed), the file
+written atomically (0600) in the format the suffix or the filter names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import EntryKind, Scope
+from devjournal.domain.models import LogEntryDraft
+from devjournal.services.container import Services
+from devjournal.ui import report_export
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.report_export import report_file_name
+from tests.ui.test_coaching_page import page_of
+from tests.unit.test_closeout import NOW, fill
+
+
+class SaveAs:
+    """Stands in for QFileDialog.getSaveFileName: answers ``(path, filter)``."""
+
+    def __init__(self, answer: tuple[str, str]) -> None:
+        self.answer = answer
+        self.asked: list[tuple[Any, ...]] = []
+
+    def __call__(self, *args: Any) -> tuple[str, str]:
+        self.asked.append(args)
+        return self.answer
+
+
+def _page_on_closed_sprint(window: MainWindow, services: Services) -> Any:
+    sprint_id = fill(services)
+    page = page_of(window)
+    page.refresh(keep=sprint_id)
+    assert page.view is not None and page.view.sprint.id == sprint_id
+    return page
+
+
+@pytest.mark.parametrize(
+    ("name", "selected", "written", "starts"),
+    [
+        ("report.pdf", "Markdown (*.md)", "report.pdf", b"%PDF-"),  # the suffix decides
+        ("report.html", "PDF (*.pdf)", "report.html", b"<!DOCTYPE html>"),
+        ("report", "HTML (*.html)", "report.html", b"<!DOCTYPE html>"),  # else the filter
+        ("report.md", "Markdown (*.md)", "report.md", b"# Review faster"),
+    ],
+)
+def test_export_closeout_report_from_the_coaching_page(
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    selected: str,
+    written: str,
+    starts: bytes,
+) -> None:
+    page = _page_on_closed_sprint(window, services)
+    out = tmp_path / "out"
+    out.mkdir()
+    save_as = SaveAs((str(out / name), selected))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    assert page.export_button.isVisible()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    _parent, caption, default, filters = save_as.asked[0]
+    assert caption == "Export close-out report"
+    assert default == "Review faster fast - close-out.md"
+    assert filters == "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
+    target = out / written
+    assert target.read_bytes().startswith(starts)
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert [p.name for p in out.iterdir()] == [written]  # no temp file left behind
+    assert page.notice_text() == (
+        f"Saved the close-out report to {written} (2 private items left out)."
+    )
+
+
+def test_cancelling_the_dialog_writes_nothing(
+    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page_on_closed_sprint(window, services)
+    before = sorted(tmp_path.rglob("*"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(("", "")))
+    page.export_closeout()
+    assert sorted(tmp_path.rglob("*")) == before
+    assert page.notice_text() == ""
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_message(
+    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page_on_closed_sprint(window, services)
+    target = tmp_path / "locked" / "x.md"
+
+    def refuse(_path: Path, _data: bytes) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    warnings: list[str] = []
+    monkeypatch.setattr(report_export, "atomic_write_bytes", refuse)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs((str(target), "Markdown (*.md)")))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    page.export_closeout()
+    assert warnings == [f"Could not save the report to {target}:\nPermission denied."]
+    assert page.notice_text() == ""
+
+
+def test_the_page_export_includes_the_sprint_log_entries(
+    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page_on_closed_sprint(window, services)
+    assert page.view is not None
+    services.mentorship.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.WIN,
+            occurred_at=NOW,
+            title="Shipped the guide",
+            sprint_id=page.view.sprint.id,
+            scope=Scope.COACH,
+        )
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", SaveAs((str(tmp_path / "r.md"), "Markdown (*.md)"))
+    )
+    page.export_closeout()
+    assert "- 18 Nov 2026: Shipped the guide" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_report_file_names_are_safe() -> None:
+    assert report_file_name('a/b: "c"', "close-out") == "a b c - close-out.md"
+    assert report_file_name("   ", "close-out") == "report - close-out.md"
