@@ -56,6 +56,10 @@ def report_document(
     """The Markdown laid out as a document; each ``chart:KEY`` image becomes an empty line
     as tall as the chart, which :func:`paint_charts` fills.
 
+    The Markdown may carry what users wrote (entry bodies), so HTML in it stays text and
+    any other image is dropped before layout, which would load it (a path, a share,
+    ``/dev/zero``).
+
     (A line is never split between pages, so a chart is never cut in two. Qt's own text
     objects are not used: in PySide6 6.12 a Python ``QPyTextObject`` corrupts ``None``'s
     reference count on each call.)
@@ -66,7 +70,8 @@ def report_document(
     if font is None:
         base.setPointSizeF(10.0)
     doc.setDefaultFont(base)
-    doc.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+    features = QTextDocument.MarkdownFeature
+    doc.setMarkdown(markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     if text_color is not None:
         cursor = QTextCursor(doc)
         cursor.select(QTextCursor.SelectionType.Document)
@@ -79,8 +84,8 @@ def report_document(
 
 def _place_charts(doc: QTextDocument) -> None:
     """Swap every ``chart:KEY`` image for a chart line (a no-break space in a block that
-    names the chart)."""
-    found: list[tuple[int, int, str]] = []
+    names the chart), and drop every other image."""
+    found: list[tuple[int, int, str | None]] = []
     block = doc.begin()
     while block.isValid():
         it = block.begin()
@@ -89,16 +94,17 @@ def _place_charts(doc: QTextDocument) -> None:
             fmt = fragment.charFormat()
             if fmt.isImageFormat():
                 name = fmt.toImageFormat().name()
-                if name.startswith(CHART_PREFIX):
-                    found.append(
-                        (fragment.position(), fragment.length(), name[len(CHART_PREFIX) :])
-                    )
+                key = name[len(CHART_PREFIX) :] if name.startswith(CHART_PREFIX) else None
+                found.append((fragment.position(), fragment.length(), key))
             it += 1
         block = block.next()
     for position, length, key in reversed(found):
         cursor = QTextCursor(doc)
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        if key is None:
+            cursor.removeSelectedText()
+            continue
         cursor.insertText("\u00a0", QTextCharFormat())
         block_format = cursor.blockFormat()
         block_format.setProperty(CHART_KEY, key)
