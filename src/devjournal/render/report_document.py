@@ -168,9 +168,15 @@ def paint_charts(
     doc: QTextDocument,
     charts: Mapping[str, GoalChart],
     clip: QRectF | None = None,
+    rects: list[tuple[str, QRectF]] | None = None,
 ) -> None:
-    """Paint each chart in its line (those meeting ``clip``, in document coordinates)."""
-    for key, rect in chart_rects(doc):
+    """Paint each chart in its line (those meeting ``clip``, in document coordinates).
+
+    ``rects`` is :func:`chart_rects` worked out once for many pages (finding them walks
+    every block of the document)."""
+    if not charts:
+        return
+    for key, rect in chart_rects(doc) if rects is None else rects:
         chart = charts.get(key)
         if chart is None or (clip is not None and not clip.intersects(rect)):
             continue
@@ -202,6 +208,7 @@ def print_document(
     doc.setPageSize(body)
     finish_layout(doc)
     pages = max(1, doc.pageCount())
+    rects = chart_rects(doc) if charts else []
     painter = QPainter(device)
     try:
         footer_font = QFont(doc.defaultFont())
@@ -216,7 +223,7 @@ def print_document(
             context.palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
             painter.setClipRect(context.clip)
             doc.documentLayout().draw(painter, context)
-            paint_charts(painter, doc, charts, context.clip)
+            paint_charts(painter, doc, charts, context.clip, rects)
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(QColor("#666666"))
