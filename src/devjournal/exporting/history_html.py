@@ -30,7 +30,7 @@ def history_html(export: HistoryExport, progress: Progress | None = None) -> str
             progress.report(done, len(export.items), f"Writing entries… {done:,}")
         if item.body.strip():
             # Safe by construction: Qt escaped every character the user typed.
-            bodies[item.id] = Markup(safe_markdown_html(item.body, web_links_only=True))
+            bodies[item.id] = Markup(safe_markdown_html(item.body, for_file=True))
     env = Environment(
         loader=PackageLoader("devjournal.exporting", "templates"),
         autoescape=select_autoescape(("html", "j2")),
