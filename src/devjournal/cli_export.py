@@ -12,10 +12,11 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
 from devjournal.paths import AppPaths
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 Opener = Callable[[AppPaths], "tuple[Database, Services]"]
 _R = TypeVar("_R")
+T = TypeVar("T")
 
 
 class UsageError(DomainError):
@@ -62,6 +64,19 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     checkins.add_argument("--sprint", metavar="ID", help="only this sprint's goals")
     checkins.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
 
+    history = kinds.add_parser("history", help="the mentorship history, filtered")
+    history.add_argument("--mentor", metavar="ID|NAME", help="only entries with this mentor")
+    history.add_argument("--tag", metavar="TAG", help="only entries with this tag")
+    history.add_argument(
+        "--kind", choices=[k.value for k in EntryKind], help="only entries of this kind"
+    )
+    history.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="from this day on")
+    history.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="up to this day")
+    _format_options(history)
+    history.add_argument(
+        "--include-private", action="store_true", help="keep entries scoped private"
+    )
+
 
 def _sprint_report_options(
     parser: argparse.ArgumentParser, sprint_help: str = "a sprint id, or 'current' (default)"
@@ -93,6 +108,8 @@ def run_export(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
         return _export_checkins(paths, args, open_journal)
     if args.what == "closeout":
         return _export_closeout(paths, args, open_journal)
+    if args.what == "history":
+        return _export_history(paths, args, open_journal)
     return _export_summary(paths, args, open_journal)
 
 
@@ -127,6 +144,18 @@ def write_output(data: bytes, output: str | None, *, text: bool, done: str) -> N
     except OSError as exc:
         raise UsageError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
     print(f"{done} to {output}.")
+
+
+def formatted(fmt: str, report: T, markdown: Callable[[T], str], name: str) -> bytes:
+    """``report`` as ``md``, ``html`` or ``pdf`` bytes: Markdown by ``markdown``, HTML and PDF
+    by ``devjournal.exporting.<name>_html.<name>_html`` and ``..._pdf``, imported only now
+    (Qt is slow to load) and run headless."""
+    if fmt == "md":
+        return markdown(report).encode("utf-8")
+    module = importlib.import_module(f"devjournal.exporting.{name}_{fmt}")
+    with headless_qt():
+        data = getattr(module, f"{name}_{fmt}")(report)
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
 def sprint_id_of(services: Services, which: str) -> int:
@@ -219,16 +248,6 @@ def _export_sprint_report(
     Markdown by ``markdown``, HTML and PDF by ``<module>_html`` and ``<module>_pdf`` of
     ``devjournal.exporting.<module>_html`` / ``_pdf`` (imported only when asked for)."""
 
-    def made_by(kind: str) -> Callable[[], bytes]:
-        def make() -> bytes:
-            made = getattr(
-                importlib.import_module(f"devjournal.exporting.{module}_{kind}"),
-                f"{module}_{kind}",
-            )(report)
-            return made.encode("utf-8") if isinstance(made, str) else bytes(made)
-
-        return make
-
     report = _read_report(
         paths,
         args,
@@ -237,11 +256,10 @@ def _export_sprint_report(
             services, pick(services), now, include_private=args.include_private
         ),
     )
-    _write_report(
-        args,
-        lambda: markdown(report).encode("utf-8"),
-        made_by("html"),
-        made_by("pdf"),
+    write_output(
+        formatted(args.format, report, markdown, module),
+        args.output,
+        text=args.format != "pdf",
         done=f"Wrote {what(report)}",
     )
     return 0
@@ -262,23 +280,6 @@ def _read_report(
         return build(services, datetime.now(UTC))
     finally:
         db.close()
-
-
-def _write_report(
-    args: argparse.Namespace,
-    markdown: Callable[[], bytes],
-    html: Callable[[], bytes],
-    pdf: Callable[[], bytes],
-    *,
-    done: str,
-) -> None:
-    """Make the report in ``args.format`` (HTML and PDF headless) and write it."""
-    if args.format == "md":
-        data = markdown()
-    else:
-        with headless_qt():
-            data = html() if args.format == "html" else pdf()
-    write_output(data, args.output, text=args.format != "pdf", done=done)
 
 
 def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
@@ -322,4 +323,66 @@ def _export_checkins(paths: AppPaths, args: argparse.Namespace, open_journal: Op
     finally:
         db.close()
     write_output(data, args.output, text=True, done=f"Wrote {count:,} check-ins")
+    return 0
+
+
+def _day_option(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} takes a day as YYYY-MM-DD, not {value!r}.") from None
+
+
+def mentor_id_of(services: Services, which: str) -> int:
+    """The mentor ``which`` names: an id, or a name (any case)."""
+    mentors = services.mentorship.mentors()
+    if which.isdigit() and any(m.id == int(which) for m in mentors):
+        return int(which)
+    wanted = " ".join(which.split()).casefold()
+    named = [m for m in mentors if " ".join(m.name.split()).casefold() == wanted]
+    if len(named) == 1:
+        return named[0].id
+    if named:
+        ids = ", ".join(str(m.id) for m in named)
+        raise UsageError(f"More than one mentor is called {which!r}: give an id ({ids}).")
+    known = "; ".join(f"{m.id} {m.name}" for m in mentors) or "none yet"
+    raise UsageError(f"No mentor {which!r}. Mentors (id name): {known}.")
+
+
+def _export_history(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    from devjournal.domain.history import HistoryFilter  # noqa: PLC0415
+    from devjournal.exporting.history_export import (  # noqa: PLC0415
+        HistoryRequest,
+        build_history,
+        history_markdown,
+    )
+
+    if args.format == "pdf" and not args.output:
+        raise UsageError("A PDF needs a file: -o FILE.")
+    since, until = _day_option(args.since, "--from"), _day_option(args.until, "--to")
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--from ({since}) is after --to ({until}).")
+    db, services = open_journal(paths)
+    try:
+        where = HistoryFilter(
+            mentor_id=mentor_id_of(services, args.mentor) if args.mentor else None,
+            kind=EntryKind(args.kind) if args.kind else None,
+            tag=args.tag or "",
+            since=since,
+            until=until,
+        )
+        request = HistoryRequest(where, include_private=args.include_private)
+        export = build_history(services, request, datetime.now(UTC))
+    finally:
+        db.close()
+    data = formatted(args.format, export, history_markdown, "history")
+    left = f" ({export.left_out:,} private left out)" if export.left_out else ""
+    write_output(
+        data,
+        args.output,
+        text=args.format != "pdf",
+        done=f"Wrote {len(export.items):,} entries of the mentorship history{left}",
+    )
     return 0

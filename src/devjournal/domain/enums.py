@@ -58,6 +58,13 @@ class Scope(StrEnum):
     COACH = "coach"
     MENTOR = "mentor"
 
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"private": "Private", "coach": "Shareable with my coach"}.get(
+            self.value, "Shareable with my mentor"
+        )
+
 
 class SessionStatus(StrEnum):
     """The state of a coaching session."""
@@ -130,3 +137,10 @@ class AdviceStatus(StrEnum):
     WORKED = "worked"
     DIDNT_WORK = "didnt_work"
     PARKED = "parked"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"trying": "Trying it", "didnt_work": "Didn't work"}.get(
+            self.value, self.value.capitalize()
+        )

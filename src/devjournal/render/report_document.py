@@ -56,6 +56,10 @@ def report_document(
     """The Markdown laid out as a document; each ``chart:KEY`` image becomes an empty line
     as tall as the chart, which :func:`paint_charts` fills.
 
+    The Markdown may carry what users wrote (entry bodies), so HTML in it stays text and
+    any other image is dropped before layout, which would load it (a path, a share,
+    ``/dev/zero``).
+
     (A line is never split between pages, so a chart is never cut in two. Qt's own text
     objects are not used: in PySide6 6.12 a Python ``QPyTextObject`` corrupts ``None``'s
     reference count on each call.)
@@ -66,7 +70,8 @@ def report_document(
     if font is None:
         base.setPointSizeF(10.0)
     doc.setDefaultFont(base)
-    doc.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+    features = QTextDocument.MarkdownFeature
+    doc.setMarkdown(markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     if text_color is not None:
         cursor = QTextCursor(doc)
         cursor.select(QTextCursor.SelectionType.Document)
@@ -79,8 +84,8 @@ def report_document(
 
 def _place_charts(doc: QTextDocument) -> None:
     """Swap every ``chart:KEY`` image for a chart line (a no-break space in a block that
-    names the chart)."""
-    found: list[tuple[int, int, str]] = []
+    names the chart), and drop every other image."""
+    found: list[tuple[int, int, str | None]] = []
     block = doc.begin()
     while block.isValid():
         it = block.begin()
@@ -89,16 +94,17 @@ def _place_charts(doc: QTextDocument) -> None:
             fmt = fragment.charFormat()
             if fmt.isImageFormat():
                 name = fmt.toImageFormat().name()
-                if name.startswith(CHART_PREFIX):
-                    found.append(
-                        (fragment.position(), fragment.length(), name[len(CHART_PREFIX) :])
-                    )
+                key = name[len(CHART_PREFIX) :] if name.startswith(CHART_PREFIX) else None
+                found.append((fragment.position(), fragment.length(), key))
             it += 1
         block = block.next()
     for position, length, key in reversed(found):
         cursor = QTextCursor(doc)
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        if key is None:
+            cursor.removeSelectedText()
+            continue
         cursor.insertText("\u00a0", QTextCharFormat())
         block_format = cursor.blockFormat()
         block_format.setProperty(CHART_KEY, key)
@@ -169,9 +175,15 @@ def paint_charts(
     doc: QTextDocument,
     charts: Mapping[str, GoalChart],
     clip: QRectF | None = None,
+    rects: list[tuple[str, QRectF]] | None = None,
 ) -> None:
-    """Paint each chart in its line (those meeting ``clip``, in document coordinates)."""
-    for key, rect in chart_rects(doc):
+    """Paint each chart in its line (those meeting ``clip``, in document coordinates).
+
+    ``rects`` is :func:`chart_rects` worked out once for many pages (finding them walks
+    every block of the document)."""
+    if not charts:
+        return
+    for key, rect in chart_rects(doc) if rects is None else rects:
         chart = charts.get(key)
         if chart is None or (clip is not None and not clip.intersects(rect)):
             continue
@@ -203,6 +215,7 @@ def print_document(
     doc.setPageSize(body)
     finish_layout(doc)
     pages = max(1, doc.pageCount())
+    rects = chart_rects(doc) if charts else []
     painter = QPainter(device)
     try:
         footer_font = QFont(doc.defaultFont())
@@ -217,7 +230,7 @@ def print_document(
             context.palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
             painter.setClipRect(context.clip)
             doc.documentLayout().draw(painter, context)
-            paint_charts(painter, doc, charts, context.clip)
+            paint_charts(painter, doc, charts, context.clip, rects)
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(QColor("#666666"))

@@ -204,6 +204,17 @@ class MentorshipService:
         with self._db.reading() as tx:
             return tx.entries.answers_to(entry_id)
 
+    def entries_by_id(self, entry_ids: Sequence[int]) -> list[m.LogEntry]:
+        """The live entries among ``entry_ids``, with their tags (for exports: one read for
+        many entries)."""
+        with self._db.reading() as tx:
+            return tx.entries.of_ids(entry_ids)
+
+    def answers_to_any(self, entry_ids: Sequence[int]) -> list[m.LogEntry]:
+        """What answers any of ``entry_ids`` (reflections on advice)."""
+        with self._db.reading() as tx:
+            return tx.entries.answering(entry_ids)
+
     def recent_advice(self, limit: int = 200) -> list[m.LogEntry]:
         """The newest advice, to answer with a reflection."""
         with self._db.reading() as tx:

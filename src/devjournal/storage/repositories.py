@@ -462,6 +462,20 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
         """The entries that answer ``entry_id`` (reflections on a piece of advice)."""
         return self._select(s.LogEntryRow.responds_to_id == entry_id)
 
+    def of_ids(self, entry_ids: Sequence[int]) -> list[m.LogEntry]:
+        """The live entries among ``entry_ids``, oldest first within each 500."""
+        return self._select_in(s.LogEntryRow.id, entry_ids)
+
+    def answering(self, entry_ids: Sequence[int]) -> list[m.LogEntry]:
+        """The live entries that answer any of ``entry_ids``, oldest first within each 500."""
+        return self._select_in(s.LogEntryRow.responds_to_id, entry_ids)
+
+    def _select_in(self, column: Any, values: Sequence[int]) -> list[m.LogEntry]:
+        out: list[m.LogEntry] = []
+        for start in range(0, len(values), 500):  # SQLite's bound-parameter limit
+            out += self._select(column.in_(values[start : start + 500]))
+        return out
+
     def advice(self, limit: int) -> list[m.LogEntry]:
         """The newest pieces of advice."""
         r = s.LogEntryRow

@@ -30,18 +30,8 @@ from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
 
-ADVICE_STATUS_LABELS = {
-    AdviceStatus.NEW: "New",
-    AdviceStatus.TRYING: "Trying it",
-    AdviceStatus.WORKED: "Worked",
-    AdviceStatus.DIDNT_WORK: "Didn't work",
-    AdviceStatus.PARKED: "Parked",
-}
-SCOPE_LABELS = {
-    Scope.PRIVATE: "Private",
-    Scope.COACH: "Shareable with my coach",
-    Scope.MENTOR: "Shareable with my mentor",
-}
+ADVICE_STATUS_LABELS = {status: status.label for status in AdviceStatus}
+SCOPE_LABELS = {scope: scope.label for scope in Scope}
 
 
 def render_markdown(view: QTextBrowser, text: str) -> None:

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +40,10 @@ from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.models import LogEntry
 from devjournal.domain.search import SearchQueryError
 from devjournal.drafts import DraftStore
+from devjournal.exporting.history_export import HistoryRequest
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.container import Services
+from devjournal.ui.background import BackgroundTask
 from devjournal.ui.dialogs.entry_dialog import (
     ADVICE_STATUS_LABELS,
     SCOPE_LABELS,
@@ -48,6 +52,7 @@ from devjournal.ui.dialogs.entry_dialog import (
 )
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
+from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
@@ -130,16 +135,34 @@ class HistoryPage(QWidget):
         self.new_button = QPushButton("New entry")
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip("Write a log entry (Ctrl+N)")
+        self.export_button = QToolButton()
+        self.export_button.setText("Export…")
+        self.export_button.setToolTip(
+            "Save the entries these filters (or this search) find as Markdown, HTML or PDF; "
+            "entries scoped private are left out unless you choose otherwise"
+        )
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.export_private_action = QAction("Export, private entries included…", self)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.export_private_action)
+        self.export_button.setMenu(menu)
+        self.export_note = label("", "muted", wrap=True)
+        self.export_note.setVisible(False)
+        self.export_task: BackgroundTask[tuple[bytes, str]] | None = None
 
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(12, 16, 6, 12)
-        column.addWidget(self.new_button)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button, 1)
+        top.addWidget(self.export_button)
+        column.addLayout(top)
         column.addWidget(self.search_edit)
         column.addLayout(filters)
         column.addLayout(dates)
         column.addWidget(self.count_label)
         column.addWidget(self.list, 1)
+        column.addWidget(self.export_note)
 
         self.reader = SafeTextBrowser()
         self.reader.setAccessibleName("The entry")
@@ -198,6 +221,8 @@ class HistoryPage(QWidget):
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
         self.new_button.clicked.connect(self.entry_requested)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_private_action.triggered.connect(self._on_export_private_action_triggered)
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
@@ -235,6 +260,37 @@ class HistoryPage(QWidget):
             since=from_qdate(self.since_edit.date()) if dated else None,
             until=from_qdate(self.until_edit.date()) if dated else None,
         )
+
+    def export_request(self, *, include_private: bool = False) -> HistoryRequest:
+        """What an export now writes: the search if one is typed, else the filters (a
+        filter on private entries includes them)."""
+        where = self.history_filter()
+        return HistoryRequest(
+            where,
+            search=self.search_edit.text().strip(),
+            include_private=include_private or where.scope is Scope.PRIVATE,
+        )
+
+    def export(self, *, include_private: bool = False) -> None:
+        """Export what the page shows to a file the user picks."""
+        self.export_task = export_history(
+            self,
+            self._services,
+            self.export_request(include_private=include_private),
+            self._clock,
+            self._show_export_note,
+        )
+
+    def _on_export_button_clicked(self) -> None:
+        self.export()
+
+    def _on_export_private_action_triggered(self) -> None:
+        self.export(include_private=True)
+
+    def _show_export_note(self, text: str) -> None:
+        self.export_task = None
+        self.export_note.setText(text)
+        self.export_note.setVisible(True)
 
     def _fetch(self, after: tuple[datetime, int] | None, limit: int) -> list[HistoryRow]:
         return self._services.mentorship.history_page(self.history_filter(), after, limit)

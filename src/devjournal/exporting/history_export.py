@@ -1,0 +1,319 @@
+"""The mentorship history as a document to keep: the entries a filter (or a search)
+finds, oldest first, month by month, and its Markdown.
+
+Built from what the services return, with no Qt and no storage, so the terminal, the
+window and every file format say the same thing. Entries scoped private are left out
+unless asked for (and the document says how many were). The output is deterministic: the
+same journal gives the same text, apart from the "Generated" line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
+from devjournal.domain.history import HistoryFilter
+from devjournal.domain.jobs import Progress, no_progress
+from devjournal.domain.models import LogEntry
+from devjournal.exporting.report_text import day as _day
+from devjournal.exporting.report_text import md as _md
+from devjournal.services.container import Services
+
+PAGE = 1000
+"""Entries found or read per step (each step reports progress and may be cancelled)."""
+FORMAT_STEP = 500
+TITLE = "Mentorship history"
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class HistoryRequest:
+    """Which entries to export: a filter, or a search (which, as on the History page,
+    looks through the whole log and ignores the filter)."""
+
+    where: HistoryFilter = field(default_factory=HistoryFilter)
+    search: str = ""
+    include_private: bool = False
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """Another entry, named by its date and title (what advice became, what it answers)."""
+
+    on: date
+    kind: EntryKind
+    title: str
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One entry as the export shows it."""
+
+    id: int
+    on: date
+    kind: EntryKind
+    title: str
+    body: str
+    mentor: str
+    tags: tuple[str, ...]
+    source_url: str
+    advice_status: AdviceStatus | None
+    scope: Scope
+    answers: EntryRef | None
+    replies: tuple[EntryRef, ...]
+
+
+@dataclass(frozen=True)
+class HistoryMonth:
+    """The entries of one month, oldest first."""
+
+    label: str
+    items: tuple[HistoryItem, ...]
+
+
+@dataclass(frozen=True)
+class HistoryExport:
+    """The history an export writes: what was asked, and what it found."""
+
+    filters: tuple[str, ...]
+    """What the filter or search was, one phrase each ("Mentor: Ada")."""
+    items: tuple[HistoryItem, ...]
+    """Oldest first."""
+    left_out: int
+    """Private entries left out."""
+    include_private: bool
+    generated_at: datetime
+
+    def months(self) -> Iterator[HistoryMonth]:
+        """The items month by month, oldest first."""
+        current: list[HistoryItem] = []
+        for item in self.items:
+            if current and (current[0].on.year, current[0].on.month) != (
+                item.on.year,
+                item.on.month,
+            ):
+                yield _month(current)
+                current = []
+            current.append(item)
+        if current:
+            yield _month(current)
+
+    @property
+    def span(self) -> str:
+        """How many entries, and from when to when."""
+        if not self.items:
+            return "No entries match."
+        first, last = self.items[0].on, self.items[-1].on
+        count = f"{len(self.items):,} {'entry' if len(self.items) == 1 else 'entries'}"
+        if first == last:
+            return f"{count}, on {_day(first)}."
+        return f"{count}, from {_day(first)} to {_day(last)}."
+
+    @property
+    def privacy(self) -> str:
+        """What became of private entries."""
+        if self.include_private:
+            return "Entries scoped private are included."
+        if self.left_out:
+            return f"{self.left_out:,} private {_plural(self.left_out)} left out."
+        return "Entries scoped private are left out."
+
+
+def _plural(count: int) -> str:
+    return "entry" if count == 1 else "entries"
+
+
+def _month(items: list[HistoryItem]) -> HistoryMonth:
+    return HistoryMonth(f"{items[0].on:%B} {items[0].on.year}", tuple(items))
+
+
+def describe(services: Services, request: HistoryRequest) -> tuple[str, ...]:
+    """What ``request`` asks for, in words."""
+    if request.search.strip():
+        return (f"Search: {request.search.strip()} (the filters do not apply to a search)",)
+    where = request.where
+    out = []
+    if where.mentor_id is not None:
+        names = {m.id: m.name for m in services.mentorship.mentors()}
+        out.append(f"Mentor: {names.get(where.mentor_id, f'#{where.mentor_id}')}")
+    if where.kind is not None:
+        out.append(f"Kind: {where.kind.label}")
+    if where.tag.strip():
+        out.append(f"Tag: {' '.join(where.tag.split())}")
+    if where.scope is not None:
+        out.append(f"Shared: {where.scope.label}")
+    if where.since is not None and where.until is not None:
+        out.append(f"From {_day(where.since)} to {_day(where.until)}")
+    elif where.since is not None:
+        out.append(f"From {_day(where.since)}")
+    elif where.until is not None:
+        out.append(f"Up to {_day(where.until)}")
+    return tuple(out) or ("Every entry",)
+
+
+def _matching_ids(services: Services, request: HistoryRequest, progress: Progress) -> list[int]:
+    """The ids the filter or search finds (newest first)."""
+    ms = services.mentorship
+    ids: list[int] = []
+    if request.search.strip():
+        while True:
+            found = ms.search(request.search, limit=PAGE, offset=len(ids))
+            ids += [hit.id for hit in found.hits]
+            progress.report(0, 0, f"Finding entries… {len(ids):,} of {found.total:,}")
+            if len(found.hits) < PAGE or len(ids) >= found.total:
+                return ids
+    after = None
+    while True:
+        rows = ms.history_page(request.where, after, PAGE)
+        ids += [row.id for row in rows]
+        progress.report(0, 0, f"Finding entries… {len(ids):,}")
+        if len(rows) < PAGE:
+            return ids
+        after = rows[-1].key
+
+
+def build_history(
+    services: Services,
+    request: HistoryRequest,
+    now: datetime,
+    progress: Progress | None = None,
+) -> HistoryExport:
+    """The history ``request`` asks for, read from the journal as of ``now``.
+
+    Reports to ``progress`` as it finds and reads entries; raises
+    :class:`~devjournal.domain.jobs.Cancelled` there once cancel was asked.
+    """
+    progress = progress or no_progress()
+    ms = services.mentorship
+    ids = _matching_ids(services, request, progress)
+    entries: list[LogEntry] = []
+    for start in range(0, len(ids), PAGE):
+        progress.report(start, len(ids), f"Reading entries… {start:,} of {len(ids):,}")
+        entries += ms.entries_by_id(ids[start : start + PAGE])
+    progress.report(len(ids), len(ids), "Reading what answers the advice…")
+    shown = [e for e in entries if request.include_private or e.scope is not Scope.PRIVATE]
+    left_out = len(entries) - len(shown)
+    shareable = request.include_private or None
+
+    def ref(entry: LogEntry) -> EntryRef:
+        return EntryRef(entry.occurred_at.astimezone().date(), entry.kind, entry.title)
+
+    replies: dict[int, list[LogEntry]] = {}
+    advice_ids = [e.id for e in shown if e.kind is EntryKind.ADVICE]
+    for answer in ms.answers_to_any(advice_ids):
+        if shareable or answer.scope is not Scope.PRIVATE:
+            replies.setdefault(answer.responds_to_id or 0, []).append(answer)
+    by_id = {e.id: e for e in entries}
+    wanted = sorted({e.responds_to_id for e in shown if e.responds_to_id} - by_id.keys())
+    by_id.update({e.id: e for e in ms.entries_by_id(wanted)})
+    mentors = {m.id: m.name for m in ms.mentors()}
+    items = []
+    for entry in sorted(shown, key=lambda e: (e.occurred_at, e.id)):
+        answered = by_id.get(entry.responds_to_id or 0)
+        if answered is not None and answered.scope is Scope.PRIVATE and not shareable:
+            answered = None
+        items.append(
+            HistoryItem(
+                id=entry.id,
+                on=entry.occurred_at.astimezone().date(),
+                kind=entry.kind,
+                title=entry.title,
+                body=entry.body,
+                mentor=mentors.get(entry.mentor_id or 0, ""),
+                tags=entry.tags,
+                source_url=entry.source_url,
+                advice_status=entry.advice_status,
+                scope=entry.scope,
+                answers=ref(answered) if answered is not None else None,
+                replies=tuple(
+                    ref(r)
+                    for r in sorted(replies.get(entry.id, []), key=lambda r: (r.occurred_at, r.id))
+                ),
+            )
+        )
+    return HistoryExport(
+        filters=describe(services, request),
+        items=tuple(items),
+        left_out=left_out,
+        include_private=request.include_private,
+        generated_at=now,
+    )
+
+
+def entry_facts(item: HistoryItem) -> list[str]:
+    """The line under an entry's heading: kind, mentor, advice status, sharing."""
+    facts = [item.kind.label]
+    if item.mentor:
+        facts.append(f"with {item.mentor}")
+    if item.advice_status is not None:
+        facts.append(f"status: {item.advice_status.label}")
+    if item.scope is Scope.PRIVATE:
+        facts.append("private")
+    return facts
+
+
+def ref_text(ref: EntryRef) -> str:
+    """Another entry in words: "3 Mar 2024, Reflection: title"."""
+    return f"{_day(ref.on)}, {ref.kind.label}: {ref.title}"
+
+
+def is_web_link(url: str) -> bool:
+    """Whether ``url`` may be a live link in a file (http, https or mailto, no spaces)."""
+    lowered = url.strip().lower()
+    return lowered.startswith(("http://", "https://", "mailto:")) and not any(
+        ch.isspace() or ch in "<>\"'`" for ch in url.strip()
+    )
+
+
+def body_markdown(body: str) -> str:
+    """An entry's body as the user wrote it, with a code fence they left open closed, so
+    it cannot swallow the rest of the document."""
+    text = body.strip("\n")
+    fence = ""
+    for line in text.splitlines():
+        found = _FENCE.match(line)
+        if not found:
+            continue
+        mark = found.group(1)
+        if not fence:
+            fence = mark
+        elif mark[0] == fence[0] and len(mark) >= len(fence) and not line.strip()[len(mark) :]:
+            fence = ""
+    return f"{text}\n{fence}" if fence else text
+
+
+def history_markdown(export: HistoryExport, progress: Progress | None = None) -> str:
+    """The history as Markdown: what was asked, then month by month each entry with its
+    facts, its tags, its body (the user's own Markdown), its source, and what answers it."""
+    progress = progress or no_progress()
+    x = export
+    lines = [f"# {TITLE}", "", " · ".join(_md(f) for f in x.filters), ""]
+    lines += [f"{x.span} {x.privacy}", ""]
+    done = 0
+    for month in x.months():
+        lines += [f"## {month.label}", ""]
+        for item in month.items:
+            if done % FORMAT_STEP == 0:
+                progress.report(done, len(x.items), f"Writing entries… {done:,}")
+            done += 1
+            lines += [f"### {_day(item.on)} · {_md(item.title)}", ""]
+            lines += [_md(" · ".join(entry_facts(item))), ""]
+            if item.tags:
+                lines += [f"Tags: {_md(', '.join(item.tags))}", ""]
+            if item.answers is not None:
+                lines += [f"Answers: {_md(ref_text(item.answers))}", ""]
+            if item.body.strip():
+                lines += [body_markdown(item.body), ""]
+            if item.source_url.strip():
+                url = item.source_url.strip()
+                shown = f"<{url}>" if is_web_link(url) else _md(url)
+                lines += [f"Source: {shown}", ""]
+            if item.replies:
+                lines += ["What came of it:", ""]
+                lines += [f"- {_md(ref_text(r))}" for r in item.replies]
+                lines.append("")
+    lines.append(f"_Generated {x.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    return "\n".join(lines) + "\n"

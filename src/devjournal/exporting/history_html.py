@@ -1,0 +1,52 @@
+"""The mentorship history as one self-contained HTML file: everything a user typed is
+autoescaped by Jinja2, and each body is their Markdown rendered by Qt's reader with HTML
+kept as text, images dropped and only web links live (no script, nothing loaded)."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from devjournal.domain.jobs import Progress, no_progress
+from devjournal.exporting.history_export import (
+    FORMAT_STEP,
+    TITLE,
+    HistoryExport,
+    HistoryItem,
+    entry_facts,
+    is_web_link,
+    ref_text,
+)
+from devjournal.exporting.report_text import day as _day
+from devjournal.render.safe_markdown import safe_markdown_html
+
+
+def history_html(export: HistoryExport, progress: Progress | None = None) -> str:
+    """The history as HTML. Needs a QGuiApplication (Qt reads the bodies' Markdown)."""
+    progress = progress or no_progress()
+    bodies: dict[int, Markup] = {}
+    for done, item in enumerate(export.items):
+        if done % FORMAT_STEP == 0:
+            progress.report(done, len(export.items), f"Writing entries… {done:,}")
+        if item.body.strip():
+            # Safe by construction: Qt escaped every character the user typed.
+            bodies[item.id] = Markup(safe_markdown_html(item.body, for_file=True))
+    env = Environment(
+        loader=PackageLoader("devjournal.exporting", "templates"),
+        autoescape=select_autoescape(("html", "j2")),
+        keep_trailing_newline=True,
+    )
+    env.filters["web_link"] = is_web_link
+
+    def facts(item: HistoryItem) -> str:
+        return " · ".join(entry_facts(item))
+
+    return env.get_template("history.html.j2").render(
+        x=export,
+        title=TITLE,
+        day=_day,
+        facts=facts,
+        ref=ref_text,
+        bodies=bodies,
+        generated=f"{export.generated_at.astimezone():%Y-%m-%d %H:%M}",
+    )

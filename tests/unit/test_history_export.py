@@ -1,0 +1,167 @@
+"""The mentorship history export: what it finds, its Markdown, and the terminal command."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from devjournal.cli import run
+from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship, Scope
+from devjournal.domain.history import HistoryFilter
+from devjournal.domain.jobs import Cancelled, Progress
+from devjournal.domain.models import LogEntryDraft, MentorDraft
+from devjournal.exporting.history_export import (
+    HistoryRequest,
+    body_markdown,
+    build_history,
+    history_markdown,
+)
+from devjournal.services.container import Services
+from tests.golden.compare import check
+
+NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
+EVIL = '<script>alert("x")</script> & <b>bold?</b>'
+
+
+def fill(services: Services) -> dict[str, int]:
+    """Two mentors; advice and its answer; a body with HTML, an image and a bad link; a
+    private entry; entries in three months."""
+    ms = services.mentorship
+    ada = ms.add_mentor(MentorDraft(name="Ada <Lovelace>", relationship=Relationship.PEER)).value
+    bob = ms.add_mentor(MentorDraft(name="Bob", relationship=Relationship.TRADITIONAL)).value
+
+    def add(day: date, kind: EntryKind, title: str, **more: object) -> int:
+        draft = LogEntryDraft(
+            kind=kind,
+            occurred_at=datetime(day.year, day.month, day.day, 10, tzinfo=UTC),
+            title=title,
+            scope=more.pop("scope", Scope.MENTOR),  # type: ignore[arg-type]
+            **more,  # type: ignore[arg-type]
+        )
+        return ms.add_entry(draft).value.id
+
+    advice = add(
+        date(2026, 9, 3),
+        EntryKind.ADVICE,
+        "Delegate *the* status updates",
+        mentor_id=ada.id,
+        tags=("delegation", "c++"),
+        advice_status=AdviceStatus.TRYING,
+        body="Hand the **weekly** update to Sam.\n\n- ask first\n- then let go\n",
+        source_url="https://example.com/delegation?a=1&b=2",
+    )
+    add(
+        date(2026, 9, 20),
+        EntryKind.REFLECTION,
+        "Two weeks of delegating",
+        responds_to_id=advice,
+        tags=("delegation",),
+        body="It worked. [evil](javascript:alert(1)) and [fine](https://example.org)\n\n"
+        "![tracker](https://example.net/pixel.png)",
+    )
+    add(
+        date(2026, 10, 1),
+        EntryKind.CONVERSATION,
+        EVIL,
+        mentor_id=bob.id,
+        body=f"{EVIL}\n\n<div onclick='x'>raw block</div>\n\n```\nunclosed <i>code</i>",
+    )
+    add(date(2026, 10, 2), EntryKind.WIN, "Secret win", scope=Scope.PRIVATE, tags=("delegation",))
+    add(date(2026, 11, 1), EntryKind.LESSON, "Talk on estimation", mentor_id=bob.id)
+    return {"ada": ada.id, "bob": bob.id, "advice": advice}
+
+
+def history(services: Services, **request: object) -> str:
+    return history_markdown(build_history(services, HistoryRequest(**request), NOW))  # type: ignore[arg-type]
+
+
+def test_the_whole_history_as_markdown_matches_its_golden_file(services: Services) -> None:
+    fill(services)
+    check("history.md", history(services))
+
+
+def test_filters_narrow_and_the_header_says_so(services: Services) -> None:
+    ids = fill(services)
+    text = history(services, where=HistoryFilter(mentor_id=ids["ada"]))
+    assert "Mentor: Ada \\<Lovelace\\>" in text
+    assert "1 entry, on 3 Sep 2026." in text
+    assert "Two weeks of delegating" in text  # named as what came of the advice
+    text = history(
+        services,
+        where=HistoryFilter(tag="Delegation", since=date(2026, 9, 10), until=date(2026, 10, 31)),
+    )
+    assert "Tag: Delegation · From 10 Sep 2026 to 31 Oct 2026" in text
+    assert "1 entry, on 20 Sep 2026. 1 private entry left out." in text
+    assert "Answers: 3 Sep 2026, Advice: Delegate \\*the\\* status updates" in text
+
+
+def test_private_entries_only_when_asked(services: Services) -> None:
+    fill(services)
+    assert "Secret win" not in history(services)
+    text = history(services, include_private=True)
+    assert "Secret win" in text and "Win · private" in text
+    assert "Entries scoped private are included." in text
+
+
+def test_a_search_exports_what_it_finds(services: Services) -> None:
+    fill(services)
+    text = history(services, search="delegating")
+    assert "Search: delegating (the filters do not apply to a search)" in text
+    assert "1 entry, on 20 Sep 2026." in text
+
+
+def test_an_open_code_fence_in_a_body_is_closed() -> None:
+    assert body_markdown("a\n```py\nx = 1") == "a\n```py\nx = 1\n```"
+    assert body_markdown("~~~~\nx\n~~~~\n") == "~~~~\nx\n~~~~"
+    assert body_markdown("plain") == "plain"
+
+
+def test_progress_is_reported_and_a_cancel_stops_the_export(services: Services) -> None:
+    fill(services)
+    seen: list[tuple[int, int, str]] = []
+    build_history(services, HistoryRequest(), NOW, Progress(lambda *a: seen.append(a)))
+    assert seen and seen[0][2].startswith("Finding entries")
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        build_history(services, HistoryRequest(), NOW, progress)
+
+
+def test_export_history_from_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 0
+    capsys.readouterr()
+    target = tmp_path / "history.md"
+    home = ["--home", str(tmp_path), "export", "history"]
+    assert run([*home, "--kind", "advice", "--from", "2025-01-01", "-o", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "entries of the mentorship history" in out and str(target) in out
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Mentorship history\n\nKind: Advice · From 1 Jan 2025\n")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert run([*home, "--mentor", "1"]) == 0  # md without -o goes to stdout
+    assert "# Mentorship history" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mentor", "Nobody"], "No mentor 'Nobody'. Mentors (id name): 1 "),
+        (["--from", "2026-13-01"], "--from takes a day as YYYY-MM-DD, not '2026-13-01'."),
+        (["--from", "2026-03-01", "--to", "2026-02-01"], "--from (2026-03-01) is after --to"),
+        (["--format", "pdf"], "A PDF needs a file: -o FILE."),
+    ],
+)
+def test_bad_values_are_clear_messages_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 0
+    capsys.readouterr()
+    target = tmp_path / "out.file"
+    output = [] if "pdf" in args else ["-o", str(target)]
+    assert run(["--home", str(tmp_path), "export", "history", *args, *output]) == 1
+    assert message in capsys.readouterr().err
+    assert not target.exists()
