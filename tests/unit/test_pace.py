@@ -135,3 +135,11 @@ def test_the_ideal_line_runs_from_baseline_to_target(kpi: Kpi, offset: int) -> N
 def test_of_two_checkins_on_one_day_the_later_recorded_counts() -> None:
     corrected = [Point(day(45), 40), Point(day(45), 25)]  # a typo, then the real value
     assert status(UP, corrected, day(45)) is PaceStatus.ON_TRACK
+
+
+def test_a_subnormal_span_projects_no_finish() -> None:
+    """Found by hypothesis: a baseline and target 2e-309 apart make every fraction
+    infinite, and the projection used to fail on round(nan)."""
+    kpi = Kpi(-2.2e-309, 0.0, Direction.UP, date(2026, 1, 1), date(2026, 3, 1))
+    points = [Point(date(2026, 1, 5), 1.0), Point(date(2026, 1, 9), 2.0)]
+    assert projected_finish(kpi, points) is None

@@ -7,6 +7,8 @@ computed on the signed distance from the baseline towards the target.
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -126,11 +128,13 @@ def projected_finish(kpi: Kpi, points: Sequence[Point]) -> date | None:
     if var_x == 0:
         return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var_x
-    if slope <= 0:
+    if not (slope > 0 and math.isfinite(slope)):
         return None
     intercept = mean_y - slope * mean_x
     days = (1.0 - intercept) / slope
-    if days > 36_500:  # further than a hundred years is "not at this pace"
+    # Further than a hundred years is "not at this pace"; not finite: a KPI whose baseline
+    # and target differ by a subnormal amount makes every fraction overflow.
+    if not math.isfinite(days) or days > 36_500:
         return None
     return kpi.start + timedelta(days=max(0, round(days)))
 
