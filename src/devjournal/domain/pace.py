@@ -8,7 +8,6 @@ computed on the signed distance from the baseline towards the target.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -9,7 +9,7 @@ The output is deterministic: the same journal gives the same text, apart from th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
@@ -85,10 +85,17 @@ class GoalSummary:
     left_out: int
     """Private items left out."""
     generated_at: datetime
+    only_goal: str = ""
+    """The goal's title when the summary is of one goal."""
 
 
 def sprint_summary(
-    services: Services, sprint_id: int, now: datetime, *, include_private: bool = False
+    services: Services,
+    sprint_id: int,
+    now: datetime,
+    *,
+    include_private: bool = False,
+    goal_id: int | None = None,
 ) -> GoalSummary:
     """The summary of sprint ``sprint_id`` read from the journal (see :func:`build_summary`)."""
     c = services.coaching
@@ -98,6 +105,7 @@ def sprint_summary(
         services.mentorship.entries_of_sprint(sprint_id),
         now,
         include_private=include_private,
+        goal_id=goal_id,
     )
 
 
@@ -108,9 +116,21 @@ def build_summary(
     now: datetime,
     *,
     include_private: bool = False,
+    goal_id: int | None = None,
 ) -> GoalSummary:
-    """The summary of ``view``'s sprint as of ``now``; private items only when asked."""
+    """The summary of ``view``'s sprint as of ``now``; private items only when asked.
+
+    With ``goal_id``, of that goal only: its commitments and the entries linked to it.
+    """
     sprint = view.sprint
+    only_goal = ""
+    if goal_id is not None:
+        view = replace(view, goals=tuple(g for g in view.goals if g.goal.id == goal_id))
+        only_goal = view.goals[0].goal.title if view.goals else ""
+        ledger = replace(
+            ledger, actions=tuple(a for a in ledger.actions if a.action.goal_id == goal_id)
+        )
+        entries = [e for e in entries if e.goal_id == goal_id]
     held = [
         line.session.starts_at
         for line in ledger.sessions
@@ -200,6 +220,7 @@ def build_summary(
         sprint_title=sprint.title,
         coach=sprint.coach_name,
         focus=sprint.focus,
+        only_goal=only_goal,
         day=view.day,
         total_days=view.total_days,
         since=since,
@@ -234,6 +255,8 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
     lines.append(" · ".join(facts))
     if s.focus:
         lines += ["", f"Aiming for: {md(s.focus)}"]
+    if s.only_goal:
+        lines += ["", f"For one goal: {md(s.only_goal)}."]
     lines += ["", f"Changes are {s.since_label}.", "", "## Goals", ""]
     if not s.goals:
         lines.append("No goals to show.")

@@ -151,7 +151,9 @@ def finish_layout(doc: QTextDocument) -> None:
 def chart_rects(doc: QTextDocument) -> list[tuple[str, QRectF]]:
     """Where each chart goes, in document coordinates: (key, rect)."""
     layout = doc.documentLayout()
+    margin = doc.documentMargin()
     width = doc.textWidth() if doc.textWidth() > 0 else layout.documentSize().width()
+    width -= 2 * margin
     scale = _line_scale(doc)
     out = []
     for block, key in _chart_blocks(doc):
@@ -166,7 +168,7 @@ def chart_rects(doc: QTextDocument) -> list[tuple[str, QRectF]]:
         page = doc.pageSize().height()
         if 0 < page < 1e9 and top // page != (top + height - 0.01) // page:
             top = (top // page + 1) * page
-        out.append((key, QRectF(0, top, width, height)))
+        out.append((key, QRectF(margin, top, width, height)))
     return out
 
 

@@ -37,6 +37,7 @@ from devjournal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from devjournal.services.container import Services
+    from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
         self.mentorship_page: MentorshipPage | None = None
+        self.transfer: JournalTransfer | None = None
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
@@ -126,6 +128,28 @@ class MainWindow(QMainWindow):
         self.new_entry_action = file_menu.addAction("&New log entry…")
         self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_entry_action.setEnabled(False)  # until the journal's services are loaded
+        self.summary_action = file_menu.addAction("&Prepare session summary…")
+        self.summary_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.summary_action.setToolTip("Preview, edit, print or save the running sprint's summary")
+        file_menu.addSeparator()
+        import_menu = file_menu.addMenu("&Import")
+        self.import_jrnl_action = import_menu.addAction("Entries from &jrnl…")
+        self.import_dayone_action = import_menu.addAction("Entries from &Day One…")
+        import_menu.addSeparator()
+        self.restore_action = import_menu.addAction("A devjournal &export (into an empty journal)…")
+        export_menu = file_menu.addMenu("&Export")
+        self.export_journal_action = export_menu.addAction("The whole &journal (JSON)…")
+        self.export_checkins_action = export_menu.addAction("&Check-ins (CSV)…")
+        self.transfer_actions = (
+            self.summary_action,
+            self.import_jrnl_action,
+            self.import_dayone_action,
+            self.restore_action,
+            self.export_journal_action,
+            self.export_checkins_action,
+        )
+        for action in self.transfer_actions:
+            action.setEnabled(False)  # until the journal's services are loaded
         file_menu.addSeparator()
         self.sample_action = file_menu.addAction("Open a &sample journal…")
         self.folder_action = file_menu.addAction("Show journal &folder")
@@ -200,6 +224,20 @@ class MainWindow(QMainWindow):
         self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
         self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
         self.new_entry_action.setEnabled(True)
+        from devjournal.ui.journal_transfer import JournalTransfer  # noqa: PLC0415
+
+        transfer = JournalTransfer(
+            self, services, self.events, lambda text: self.statusBar().showMessage(text, 15_000)
+        )
+        self.transfer = transfer
+        self.import_jrnl_action.triggered.connect(lambda: transfer.import_entries("jrnl"))
+        self.import_dayone_action.triggered.connect(lambda: transfer.import_entries("dayone"))
+        self.restore_action.triggered.connect(transfer.restore_journal)
+        self.export_journal_action.triggered.connect(transfer.export_journal)
+        self.export_checkins_action.triggered.connect(transfer.export_checkins)
+        self.summary_action.triggered.connect(self.prepare_summary)
+        for action in self.transfer_actions:
+            action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self.reminders = Reminders(
             self._settings, services.journal.reminder_facts, self.show_reminder, self
@@ -240,6 +278,23 @@ class MainWindow(QMainWindow):
         if self.history_page is not None:
             self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
             self.history_page.show_mentor(mentor_id)
+
+    def prepare_summary(self) -> None:
+        """The session summary of the sprint open on the Coaching page, or of the one
+        running today (Ctrl+Shift+P)."""
+        page = self._coaching()
+        if page is None:
+            return
+        view = page.view
+        if view is None or view.sprint.closed_state is not None:
+            running = page.running_sprint_id()
+            if running is None:
+                self.statusBar().showMessage(
+                    "No sprint is running today: open a sprint to prepare its summary.", 8000
+                )
+                return
+            page.open_sprint(running)
+        page.prepare_summary()
 
     def new_entry(self) -> None:
         """Write a log entry, from any page (Ctrl+N)."""

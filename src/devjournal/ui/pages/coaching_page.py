@@ -46,6 +46,7 @@ from devjournal.domain.models import (
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
+from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.action_dialog import ActionDialog
@@ -56,11 +57,13 @@ from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.plan_sessions_dialog import PlanSessionsDialog
 from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
 from devjournal.ui.report_export import export_closeout, open_file
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.goal_card import GoalCard
 from devjournal.ui.widgets.sessions_panel import SessionsPanel, when_text
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -114,6 +117,7 @@ class CoachingPage(QWidget):
         self._pending_quick: dict[int, tuple[str, str, str]] = {}  # goal: day, value, note
         self._tab = GOALS_TAB
         self.sessions_panel: SessionsPanel | None = None
+        self.summary_dialog: SummaryDialog | None = None
 
         # Left: the sprints, grouped by phase.
         self.new_button = QPushButton("New sprint")
@@ -364,21 +368,32 @@ class CoachingPage(QWidget):
         if sprint.focus:
             column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.add_goal_button = QPushButton("Add goal")
         self.add_goal_button.setObjectName("primary")
         self.edit_button = QPushButton("Edit sprint")
         self.close_button = QPushButton("Close sprint…")
         self.delete_button = QPushButton("Delete sprint")
-        self.export_button = QPushButton("Export close-out report…")
+        self.export_button = QPushButton("Close-out report…")
+        self.export_button.setToolTip(
+            "Save the sprint's close-out report (goals, lessons, wins, follow-through) as "
+            "Markdown, HTML or PDF"
+        )
+        self.summary_button = QPushButton("Prepare session summary…")
+        self.summary_button.setToolTip(
+            "Preview, edit, print, copy or save where each goal stands before your next "
+            "session (Ctrl+Shift+P)"
+        )
         self.add_goal_button.setVisible(not closed)
         self.close_button.setVisible(not closed)
-        for button in (self.add_goal_button, self.edit_button, self.close_button):
+        self.summary_button.setVisible(not closed)
+        for button in (self.add_goal_button, self.summary_button, self.edit_button):
             actions.addWidget(button)
+        actions.addWidget(self.close_button)
         actions.addWidget(self.export_button)
+        self.summary_button.clicked.connect(lambda: self.prepare_summary())  # noqa: PLW0108 - not clicked(bool) as goal id
         self.export_button.clicked.connect(self.export_closeout)
-        actions.addStretch(1)
-        actions.addWidget(self.delete_button)
+        actions.add_right(self.delete_button)
         self.add_goal_button.clicked.connect(self.add_goal)
         self.edit_button.clicked.connect(self.edit_sprint)
         self.close_button.clicked.connect(self.close_sprint)
@@ -500,6 +515,7 @@ class CoachingPage(QWidget):
 
     def _connect_card(self, card: GoalCard) -> None:
         card.edit_requested.connect(self.edit_goal)
+        card.summary_requested.connect(lambda view: self.prepare_summary(view.goal.id))
         card.delete_requested.connect(self.delete_goal)
         card.checkin_submitted.connect(self.add_checkin)
         card.quick_checkin_edited.connect(self._on_card_quick_checkin_edited)
@@ -758,6 +774,40 @@ class CoachingPage(QWidget):
             box.open()
             self.refresh()  # show the journal as it is
             return None
+
+    def running_sprint_id(self) -> int | None:
+        """The sprint running today, if any."""
+        active = [s for s in self._coaching.board() if s.phase is SprintPhase.ACTIVE]
+        return active[0].sprint.id if active else None
+
+    def prepare_summary(self, goal_id: int | None = None) -> None:
+        """Open the session summary of the open sprint (or of one of its goals)."""
+        if self.view is None:
+            return
+        sprint_id = self.view.sprint.id
+        coaching, entries_of, clock = self._coaching, self._entries_of_sprint, self._clock
+
+        def make(include_private: bool) -> GoalSummary:
+            return build_summary(
+                coaching.sprint_view(sprint_id),
+                coaching.sessions_view(sprint_id),
+                entries_of(sprint_id),
+                clock(),
+                include_private=include_private,
+                goal_id=goal_id,
+            )
+
+        try:
+            dialog = SummaryDialog(make, self)
+        except DomainError as exc:  # the sprint was deleted meanwhile (another window)
+            box = QMessageBox(QMessageBox.Icon.Warning, "devjournal", str(exc), parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.refresh()
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.summary_dialog = dialog
+        dialog.open()
 
     def export_closeout(self) -> None:
         """Save the open sprint's close-out report as Markdown, HTML or PDF."""

@@ -78,6 +78,7 @@ class GoalCard(Card):
 
     edit_requested = Signal(object)  # GoalView
     delete_requested = Signal(object)  # GoalView
+    summary_requested = Signal(object)  # GoalView
     checkin_submitted = Signal(object, object, str, str)  # GoalView, date, value text, note
     quick_checkin_edited = Signal(int, str, str, str)  # goal id, day (ISO), value text, note
     checkin_edit_requested = Signal(object)  # Checkin
@@ -108,11 +109,15 @@ class GoalCard(Card):
         self.status_label = label(shown, self.status_style())
         self.status_label.setAccessibleName(f"Status: {shown}")
         top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.summary_button = self._tool(
+            "Summary", f"Prepare a session summary of the goal “{goal.title}”"
+        )
         self.edit_button = self._tool("Edit", f"Edit the goal “{goal.title}”")
         self.delete_button = self._tool("Delete", f"Delete the goal “{goal.title}”")
+        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self.goal_view))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.goal_view))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.goal_view))
-        for button in (self.edit_button, self.delete_button):
+        for button in (self.summary_button, self.edit_button, self.delete_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(top)
 

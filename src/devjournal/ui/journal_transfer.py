@@ -1,0 +1,246 @@
+"""File → Import and File → Export: the journal in and out from the window.
+
+Every step that reads or writes a whole file runs off the GUI thread behind a progress
+dialog with Cancel (``ui/background.py``). An import is previewed before anything is
+written, and is all or nothing: a cancel or a bad file leaves the journal as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.imports import ImportPlan
+from devjournal.domain.jobs import Progress
+from devjournal.domain.wording import plural
+from devjournal.files import atomic_write_bytes
+from devjournal.services.changes import Changes
+from devjournal.services.container import Services
+from devjournal.ui.background import run_with_progress
+from devjournal.ui.events import JournalEvents
+
+SOURCES = {
+    "jrnl": ("jrnl", "jrnl export (*.json);;All files (*)"),
+    "dayone": ("Day One", "Day One export (*.zip *.json);;All files (*)"),
+}
+PREVIEW_ROWS = 200
+
+
+class ImportPreview(QDialog):
+    """What an import would add, before it adds anything."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(f"Import from {plan.batch.source}")
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel("\n".join(plan.describe()))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.entries = QListWidget()
+        self.entries.setAccessibleName("Entries to add")
+        newest = sorted(plan.new, key=lambda e: e.occurred_at, reverse=True)
+        for entry in newest[:PREVIEW_ROWS]:
+            when = entry.occurred_at.astimezone()
+            tags = f"   #{' #'.join(entry.tags)}" if entry.tags else ""
+            self.entries.addItem(f"{when.day} {when:%b %Y}   {entry.title}{tags}")
+        if len(newest) > PREVIEW_ROWS:
+            self.entries.addItem(f"… and {len(newest) - PREVIEW_ROWS:,} more")
+        self.entries.setVisible(bool(newest))
+        layout.addWidget(self.entries, 1)
+        note = QLabel(
+            "Entries come in as private reflections with their tags; you can edit or delete "
+            "them like any other. Importing the same file again adds nothing."
+        )
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(
+            f"Import {plural(len(plan.new), 'entry', 'entries')}",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.import_button.setEnabled(bool(plan.new))
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class JournalTransfer(QObject):
+    """The import and export actions of one window."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        services: Services,
+        events: JournalEvents,
+        notify: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+        self._events = events
+        self._notify = notify
+        self.preview: ImportPreview | None = None
+
+    # -- imports --------------------------------------------------------------------------
+    def import_entries(self, source: str) -> None:
+        """Pick a jrnl or Day One export, preview what it adds, then add it."""
+        name, filters = SOURCES[source]
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window, f"Import from {name}", str(Path.home()), filters
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def read(progress: Progress) -> ImportPlan:
+            from devjournal.importing.readers import read_entries  # noqa: PLC0415
+            from devjournal.importing.source import read_bytes  # noqa: PLC0415
+
+            progress.report(0, 0, f"Reading {path.name}…")
+            batch = read_entries(source, read_bytes(path), path.name, progress)
+            progress.report(0, 0, "Comparing with the journal…")
+            return self._services.imports.plan(batch)
+
+        run_with_progress(self._window, f"Import from {name}", read, self._show_preview)
+
+    def _show_preview(self, plan: ImportPlan) -> None:
+        preview = ImportPreview(plan, self._window)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.accepted.connect(lambda: self._run_import(plan))
+        self.preview = preview
+        preview.open()
+
+    def _run_import(self, plan: ImportPlan) -> None:
+        def run(progress: Progress) -> int:
+            return self._services.imports.run(plan, progress).value
+
+        def done(added: int) -> None:
+            self._events.emit_changes(Changes(entries=True, tags=True))
+            self._notify(
+                f"Imported {plural(added, 'entry', 'entries')} from {plan.batch.file_name}."
+            )
+
+        run_with_progress(
+            self._window,
+            f"Import from {plan.batch.source}",
+            run,
+            done,
+            on_cancel=lambda: self._notify("The import was cancelled; nothing was added."),
+        )
+
+    def restore_journal(self) -> None:
+        """Bring a devjournal export into this journal, which must be empty."""
+        if not self._services.journal.is_empty():
+            QMessageBox.information(
+                self._window,
+                "Import a devjournal export",
+                "This journal already holds data. A devjournal export is restored into an "
+                "empty journal, exactly as it was exported: start devjournal with "
+                "--home NEW_FOLDER and import it there (or run: devjournal --home NEW_FOLDER "
+                "import devjournal FILE).",
+            )
+            return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Import a devjournal export",
+            str(Path.home()),
+            "devjournal export (*.json);;All files (*)",
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def run(progress: Progress) -> dict[str, int]:
+            from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
+            from devjournal.importing.source import read_bytes  # noqa: PLC0415
+
+            progress.report(0, 0, f"Reading {path.name}…")
+            tables = read_journal_json(read_bytes(path), path.name)
+            return self._services.journal.restore(tables, progress).value
+
+        def done(counts: dict[str, int]) -> None:
+            self._events.emit_changes(Changes.everything())
+            self._notify(
+                f"Restored {path.name}: {plural(counts['sprints'], 'sprint')}, "
+                f"{plural(counts['mentors'], 'mentor')}, "
+                f"{plural(counts['log_entries'], 'log entry', 'log entries')}."
+            )
+
+        run_with_progress(
+            self._window,
+            "Import a devjournal export",
+            run,
+            done,
+            on_cancel=lambda: self._notify("The import was cancelled; nothing was added."),
+        )
+
+    # -- exports --------------------------------------------------------------------------
+    def export_journal(self) -> None:
+        """Save the whole journal as one JSON file (docs/journal-format.md)."""
+        stamp = datetime.now().strftime("%Y-%m-%d")
+
+        def make(progress: Progress) -> bytes:
+            from devjournal.exporting.journal_json import journal_json  # noqa: PLC0415
+
+            progress.report(0, 0, "Reading the journal…")
+            tables = self._services.journal.dump()
+            progress.check()
+            return journal_json(tables, self._services.journal.revision(), datetime.now(UTC))
+
+        self._export("Export the whole journal", f"devjournal-{stamp}.json",
+                     "devjournal export (*.json)", make)  # fmt: skip
+
+    def export_checkins(self) -> None:
+        """Save every check-in as CSV."""
+
+        def make(progress: Progress) -> bytes:
+            from devjournal.exporting.checkins_csv import checkins_csv  # noqa: PLC0415
+
+            progress.report(0, 0, "Reading the check-ins…")
+            return checkins_csv(self._services)[0]
+
+        self._export("Export check-ins", "check-ins.csv", "CSV (*.csv)", make)
+
+    def _export(
+        self, title: str, default: str, filters: str, make: Callable[[Progress], bytes]
+    ) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._window, title, str(Path.home() / default), filters
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def job(progress: Progress) -> Any:
+            data = make(progress)
+            progress.report(1, 1, f"Writing {path.name}…")
+            try:
+                atomic_write_bytes(path, data)
+            except OSError as exc:
+                from devjournal.domain.errors import DomainError  # noqa: PLC0415
+
+                raise DomainError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+            return path
+
+        run_with_progress(
+            self._window, title, job, lambda saved: self._notify(f"Saved {Path(saved).name}.")
+        )
