@@ -55,6 +55,9 @@ class ImportPreview(QDialog):
         layout.addWidget(self.summary)
         self.entries = QListWidget()
         self.entries.setAccessibleName("Entries to add")
+        self.entries.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entries.setUniformItemSizes(True)
         newest = sorted(plan.new, key=lambda e: e.occurred_at, reverse=True)
         for entry in newest[:PREVIEW_ROWS]:
             when = entry.occurred_at.astimezone()

@@ -62,7 +62,7 @@ class SummaryDialog(QDialog):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("To discuss")
-        heading.setObjectName("sectionTitle")
+        heading.setObjectName("cardTitle")
         column.addWidget(heading)
         hint = QLabel(
             "Prefilled from goals at risk or behind and slipped commitments. "
