@@ -146,9 +146,9 @@ def test_the_summary_says_where_each_goal_stands_and_what_to_discuss(services: S
         NOW,
     )
     text = summary_markdown(summary)
-    body, generated = text.rsplit("\n_Generated ", 1)
+    body, generated = text.rsplit("\n*Generated ", 1)
     assert body == GOLDEN
-    assert generated.strip() == "2026-11-18 09:30 by devjournal._"
+    assert generated.strip() == "2026-11-18 09:30 by devjournal.*"
     everything = sprint_summary(
         services,
         sprint_id,

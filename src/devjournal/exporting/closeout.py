@@ -295,5 +295,5 @@ def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
         lines.append("")
     if r.left_out:
         lines += [f"{r.left_out} private item(s) left out.", ""]
-    lines.append(f"_Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    lines.append(f"*Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return "\n".join(lines) + "\n"

@@ -315,5 +315,5 @@ def history_markdown(export: HistoryExport, progress: Progress | None = None) ->
                 lines += ["What came of it:", ""]
                 lines += [f"- {_md(ref_text(r))}" for r in item.replies]
                 lines.append("")
-    lines.append(f"_Generated {x.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    lines.append(f"*Generated {x.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return "\n".join(lines) + "\n"

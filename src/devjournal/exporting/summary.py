@@ -289,5 +289,5 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
     lines.append("")
     if s.left_out:
         lines += [f"{s.left_out} private item(s) left out.", ""]
-    lines.append(f"_Generated {s.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal._")
+    lines.append(f"*Generated {s.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return "\n".join(lines) + "\n"

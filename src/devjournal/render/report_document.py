@@ -228,7 +228,9 @@ def print_document(
             painter.save()
             painter.translate(0, -number * body.height())
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, number * body.height(), body.width(), body.height())
+            # One device pixel short: Qt draws a line whose top is exactly on the clip's
+            # bottom edge (a line it moved to the next page), which would print it twice.
+            context.clip = QRectF(0, number * body.height(), body.width(), body.height() - 1)
             context.palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
             painter.setClipRect(context.clip)
             doc.documentLayout().draw(painter, context)
