@@ -71,11 +71,14 @@ def test_a_bad_file_is_a_message_and_nothing_changes(
     source = tmp_path / "journal.json"
     source.write_text('{"entries": [{"date": "2024-02-30", "title": "x"}]}', encoding="utf-8")
     _pick(monkeypatch, source)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window.import_jrnl_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "entries[0].date: '2024-02-30' is not a date (YYYY-MM-DD)" in shown[0]
+
+    def message() -> str:
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        return boxes[0].text() if boxes else ""
+
+    qtbot.waitUntil(lambda: bool(message()), timeout=10_000)
+    assert "entries[0].date: '2024-02-30' is not a date (YYYY-MM-DD)" in message()
     assert services.journal.is_empty()
 
 

@@ -128,3 +128,33 @@ def test_a_summary_of_one_goal(window: MainWindow, services: Services) -> None:
     assert "For one goal: Review turnaround." in text
     assert "Review turnaround — Behind" in text
     assert "Block review slots" not in text  # not linked to the goal
+
+
+def test_points_from_private_items_leave_when_private_is_turned_off(
+    window: MainWindow, services: Services
+) -> None:
+    dialog = _open(window, services)
+    dialog.private_box.setChecked(True)
+    private_point = "Secret goal: no check-in lately"
+    points = [dialog.discuss_list.item(i).text() for i in range(dialog.discuss_list.count())]
+    assert private_point in points
+    dialog.set_points([*reversed(points), "My own point"])  # the user edits the list
+    dialog.private_box.setChecked(False)
+    kept = [dialog.discuss_list.item(i).text() for i in range(dialog.discuss_list.count())]
+    assert private_point not in kept and "My own point" in kept
+    assert private_point not in dialog.preview.document().toPlainText()
+
+
+def test_a_private_goal_alone_is_not_named(window: MainWindow, services: Services) -> None:
+    from devjournal.exporting.summary import sprint_summary, summary_markdown
+    from tests.unit.test_summary import NOW
+
+    sprint_id = fill(services)
+    secret = next(
+        g.goal.id
+        for g in services.coaching.sprint_view(sprint_id).goals
+        if g.goal.title == "Secret goal"
+    )
+    text = summary_markdown(sprint_summary(services, sprint_id, NOW, goal_id=secret))
+    assert "Secret goal" not in text and "For one goal: a private goal (left out)." in text
+    assert "No goals to show.\n\n## Commitments" in text

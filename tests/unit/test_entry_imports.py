@@ -118,7 +118,7 @@ def test_day_one_entries_from_the_zip_with_titles_unescaped_and_photos_noted(
     services: Services,
 ) -> None:
     batch = read_dayone(_zip(DAYONE), "Export.zip")
-    assert batch.notes == ("1 photo(s) stay in Day One: devjournal imports the text.",)
+    assert batch.notes == ("1 photo stays in Day One: devjournal imports the text.",)
     plan = services.imports.plan(batch)
     services.imports.run(plan)
     entries = {e.title: e for e in services.mentorship.latest_entries(10)}
@@ -128,6 +128,16 @@ def test_day_one_entries_from_the_zip_with_titles_unescaped_and_photos_noted(
     assert entries["Morning pages"].tags == ("starred",)
     # The same export as the bare .json is the same entries: nothing new.
     assert services.imports.plan(read_dayone(_bytes(DAYONE), "Journal.json")).new == ()
+
+
+def test_a_blank_title_takes_the_first_line_of_the_body(services: Services) -> None:
+    document = {"entries": [
+        {"date": "2024-01-01", "time": "10:00", "title": "   ", "body": "First line\nmore"},
+        {"date": "2024-01-02", "time": "10:00", "title": "", "body": ""},
+    ]}  # fmt: skip
+    batch = read_jrnl(_bytes(document), "j.json")
+    assert [e.title for e in batch.entries] == ["First line", "(untitled)"]
+    assert services.imports.run(services.imports.plan(batch)).value == 2
 
 
 def test_a_long_first_line_is_shortened_and_kept_whole_in_the_body(services: Services) -> None:
@@ -155,6 +165,17 @@ BAD = [
      "entries[0].body: is 200,001 characters long; at most 200,000 fit"),
     ("jrnl", _bytes({"entries": [{"date": "2024-01-01", "title": "t", "tags": "@a"}]}),
      "entries[0].tags: expected a list of tags, got '@a'"),
+    ("jrnl", b'{"entries": [{"date": "2024-01-01", "title": "t", "n": 1' + b"0" * 5000 + b"}]}",
+     "holds a number too long to read"),
+    ("jrnl",
+     _bytes({"entries": [{"date": "2024-01-01", "title": "x" * 600, "body": "b" * 199_990}]}),
+     "entries[0] (its text): is 200,592 characters long; at most 200,000 fit"),
+    ("dayone",
+     _bytes({"entries": [{"uuid": "ABCDEF0123", "creationDate": "1900-01-01T00:30:00+01:00"}]}),
+     "entries[0]: the year 1899 is out of range"),
+    ("dayone", _bytes({"entries": [{"uuid": "ABCDEF0123", "creationDate": "2023-01-01T00:00:00Z",
+                                    "tags": ["t" * 61]}]}),
+     "entries[0].tags[0]: a tag is at most 60 characters"),
     ("dayone", b"PK\x03\x04 broken", "is a damaged zip file"),
     ("dayone", _bytes({"entries": [{"uuid": "x", "creationDate": "2023-01-01T00:00:00Z"}]}),
      "entries[0].uuid: 'x' is not a Day One id"),

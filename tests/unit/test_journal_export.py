@@ -80,6 +80,43 @@ def test_a_round_trip_is_exact(tmp_path: Path, sample_export: bytes) -> None:
     assert counts["sprints"] == 4 and counts["log_entries"] == 149 and counts["mentors"] == 7
 
 
+def test_a_journal_with_deletions_round_trips(tmp_path: Path) -> None:
+    """Deleting a goal another goal was rolled over from, or advice with answers, leaves
+    references to rows that are not exported: they become null, and the file restores."""
+    home = tmp_path / "h"
+    assert run(["--home", str(home), "sample", "--size", "small"]) == 0
+    db = open_journal(home / "journal.sqlite", home / "backups")
+    services = build_services(db, home / "backups", lambda: NOW)
+    con = sqlite3.connect(home / "journal.sqlite")
+    rolled = con.execute(
+        "SELECT rolled_from_id FROM goal WHERE rolled_from_id IS NOT NULL"
+    ).fetchone()
+    answered = con.execute(
+        "SELECT responds_to_id FROM log_entry WHERE responds_to_id IS NOT NULL"
+    ).fetchone()
+    con.close()
+    assert rolled and answered
+    services.coaching.delete_goal(rolled[0])
+    services.mentorship.delete_entry(answered[0])
+    data = journal_json(services.journal.dump(), services.journal.revision(), NOW)
+    db.close()
+    restored = _restore(tmp_path / "r", data)
+    again = journal_json(restored.journal.dump(), restored.journal.revision(), NOW)
+    assert _without_generated(again) == _without_generated(data)
+
+
+def test_a_file_from_before_a_new_column_takes_its_default(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    document = json.loads(sample_export)
+    for entry in document["tables"]["log_entry"]:
+        del entry["import_key"]  # as a file written before schema 0003 would be
+    for goal in document["tables"]["goal"]:
+        del goal["lessons"]
+    services = _restore(tmp_path / "h", json.dumps(document).encode())
+    assert services.journal.info().counts["log_entries"] == 149
+
+
 def test_deleted_things_stay_behind(sample_export: bytes) -> None:
     tables = json.loads(sample_export)["tables"]
     assert 5 not in [s["id"] for s in tables["sprint"]]
@@ -140,7 +177,7 @@ BAD_FILES = [
     ),
     (
         lambda d: _broken(d, lambda t: t["sprint"][1].update(end_date="2001-01-01")),
-        "sprint[1]: breaks a rule of the journal (sprint dates in order)",
+        "sprint[1].end_date: The sprint cannot end before it starts.",
     ),
     (
         lambda d: _broken(d, lambda t: t["log_entry"][3].update(body="x" * 1_000_001)),
@@ -169,6 +206,31 @@ BAD_FILES = [
     (
         lambda d: _broken(d, lambda t: t.update(photos=[])),
         "tables.photos: is not a table of a devjournal journal",
+    ),
+    (
+        lambda d: _broken(
+            d,
+            lambda t: t["tag"].append(
+                {**t["tag"][2], "id": 999, "name": t["tag"][2]["name"].upper()}
+            ),
+        ),
+        "breaks a rule of the journal (a value that must be unique appears twice)",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["mentor_link"][0].update(url="javascript:alert(1)")),
+        "mentor_link[0].url: Enter an http, https or mailto address.",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["checkin"][0].update(value=10**400)),
+        "checkin[0].value: the number is too large",
+    ),
+    (
+        lambda d: d.replace(b'"version": 1', b'"version": 1' + b"0" * 5000),
+        "holds a number too long to read",
+    ),
+    (
+        lambda d: _broken(d, lambda t: t["coaching_session"][0].update(questions="[1]")),
+        "coaching_session[0].questions: is not a JSON list of [question, answer] pairs",
     ),
 ]
 

@@ -7,12 +7,12 @@ Each incoming entry has a key that says where it came from (``jrnl:<hash>``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import ImportProblem
-from devjournal.domain.rules import TEXT_MAX
+from devjournal.domain.rules import TAG_MAX, TEXT_MAX
 
 TITLE_LIMIT = 300
 """An entry title's length in the journal (longer first lines are shortened)."""
@@ -65,7 +65,9 @@ class ImportPlan:
     def describe(self) -> list[str]:
         """The preview, in lines (the terminal's and the window's)."""
         batch = self.batch
-        lines = [f"{batch.file_name} ({batch.source}): {len(batch.entries):,} entries."]
+        lines = [
+            f"{batch.file_name} ({batch.source}): {_count(len(batch.entries), 'entry', 'entries')}."
+        ]
         if self.new and self.first and self.last:
             first, last = self.first.astimezone(), self.last.astimezone()
             lines.append(
@@ -75,7 +77,11 @@ class ImportPlan:
         else:
             lines.append("Nothing new to add.")
         if self.already_imported:
-            lines.append(f"{self.already_imported:,} were imported before and are skipped.")
+            were = "was" if self.already_imported == 1 else "were"
+            lines.append(
+                f"{self.already_imported:,} {were} imported before and "
+                f"{'is' if self.already_imported == 1 else 'are'} skipped."
+            )
         if self.new_tags:
             names = ", ".join(self.new_tags[:12]) + (" …" if len(self.new_tags) > 12 else "")
             lines.append(f"{len(self.new_tags):,} new tag(s): {names}.")
@@ -83,8 +89,22 @@ class ImportPlan:
         return lines
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y}"
+
+
+def check_entry(entry: IncomingEntry, where: str) -> IncomingEntry:
+    """``entry`` if the journal (and a later export of it) can hold it as it is."""
+    year_in_range(entry.occurred_at.astimezone(UTC).year, where)
+    checked_text(entry.body, f"{where} (its text)")
+    for tag in entry.tags:
+        if len(" ".join(tag.split())) > TAG_MAX:
+            raise problem(where, f"the tag {shown(tag)} is longer than {TAG_MAX} characters")
+    return entry
 
 
 def problem(where: str, what: str) -> ImportProblem:
@@ -129,7 +149,7 @@ def year_in_range(year: int, where: str) -> None:
 def short_title(text: str) -> tuple[str, bool]:
     """``text`` as a title of at most :data:`TITLE_LIMIT` characters, cut at a word; and
     whether it was cut."""
-    line = " ".join(text.split())
+    line = " ".join(text.split()) or "(untitled)"
     if len(line) <= TITLE_LIMIT:
         return line, False
     cut = line[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] or line[: TITLE_LIMIT - 1]

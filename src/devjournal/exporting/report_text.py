@@ -55,12 +55,20 @@ def md(text: str) -> str:
     """User text inside Markdown, on one line: characters that would start markup are
     escaped."""
     out = []
-    for ch in text:
-        if ch in "\\`*_[]<>#|":
+    for ch in " ".join(text.split()):
+        if ch in "\\`*_[]<>#|&~":
             out.append("\\" + ch)
         else:
             out.append(ch)
-    return " ".join("".join(out).split())
+    line = "".join(out)
+    # What would open a block where the text starts: a list item, a heading underline,
+    # a numbered item ("1. first"), a quote (already escaped: >).
+    if line[:1] in ("-", "+", "="):
+        line = "\\" + line
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
+
+
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 @dataclass(frozen=True)

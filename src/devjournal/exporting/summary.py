@@ -126,7 +126,13 @@ def build_summary(
     only_goal = ""
     if goal_id is not None:
         view = replace(view, goals=tuple(g for g in view.goals if g.goal.id == goal_id))
-        only_goal = view.goals[0].goal.title if view.goals else ""
+        chosen = view.goals[0].goal if view.goals else None
+        if chosen is None:
+            only_goal = "a goal that no longer exists"
+        elif chosen.scope is Scope.PRIVATE and not include_private:
+            only_goal = "a private goal (left out)"
+        else:
+            only_goal = chosen.title
         ledger = replace(
             ledger, actions=tuple(a for a in ledger.actions if a.action.goal_id == goal_id)
         )
@@ -259,7 +265,7 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
         lines += ["", f"For one goal: {md(s.only_goal)}."]
     lines += ["", f"Changes are {s.since_label}.", "", "## Goals", ""]
     if not s.goals:
-        lines.append("No goals to show.")
+        lines += ["No goals to show.", ""]
     for index, goal in enumerate(s.goals):
         lines.append(f"### {md(goal.title)} — {goal.status}")
         lines.append("")

@@ -21,6 +21,7 @@ from devjournal.domain.errors import ImportProblem
 from devjournal.domain.imports import (
     ImportBatch,
     IncomingEntry,
+    check_entry,
     problem,
     short_title,
     shown,
@@ -39,7 +40,7 @@ _UUID = re.compile(r"^[0-9A-Fa-f-]{8,64}$")
 
 def read_dayone(data: bytes, name: str, progress: Progress | None = None) -> ImportBatch:
     """The entries of a Day One export (.zip or .json), or :class:`ImportProblem`."""
-    documents = _documents(data, name)
+    documents = _documents(data, name, progress)
     out: dict[str, IncomingEntry] = {}
     photos = 0
     for doc_name, document in documents:
@@ -52,11 +53,12 @@ def read_dayone(data: bytes, name: str, progress: Progress | None = None) -> Imp
                 progress.report(index, len(entries), "Reading the Day One file…")
     notes: tuple[str, ...] = ()
     if photos:
-        notes = (f"{photos:,} photo(s) stay in Day One: devjournal imports the text.",)
+        things = "photo stays" if photos == 1 else "photos stay"
+        notes = (f"{photos:,} {things} in Day One: devjournal imports the text.",)
     return ImportBatch(SOURCE, name, tuple(out.values()), notes)
 
 
-def _documents(data: bytes, name: str) -> list[tuple[str, Any]]:
+def _documents(data: bytes, name: str, progress: Progress | None = None) -> list[tuple[str, Any]]:
     if not data.startswith(b"PK"):
         return [(name, parse_json(data, name))]
     try:
@@ -70,19 +72,27 @@ def _documents(data: bytes, name: str) -> list[tuple[str, Any]]:
         ]
         if not members:
             raise ImportProblem(f"{name} holds no .json file: is it a Day One JSON export?")
+        budget = MAX_FILE_BYTES  # what all the members may unpack to, together
         out = []
         for info in members:
-            if info.file_size > MAX_FILE_BYTES:
-                raise ImportProblem(f"{name}: {info.filename} is too large to import.")
+            if progress is not None:
+                progress.report(0, 0, f"Unpacking {info.filename}…")
+            if info.file_size > budget:
+                raise ImportProblem(f"{name} unpacks to more than {MAX_FILE_BYTES // 1024**2} MB.")
             with archive.open(info) as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                raise ImportProblem(f"{name}: {info.filename} is too large to import.")
+                raw = handle.read(budget + 1)
+            if len(raw) > budget:
+                raise ImportProblem(f"{name} unpacks to more than {MAX_FILE_BYTES // 1024**2} MB.")
+            budget -= len(raw)
             label = f"{name}/{info.filename}"
             out.append((label, parse_json(raw, label)))
         return out
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
         raise ImportProblem(f"{name} is a damaged zip file ({exc}).") from None
+    except RuntimeError:  # an encrypted member
+        raise ImportProblem(
+            f"{name} is protected by a password; export it again without one."
+        ) from None
     except NotImplementedError:
         raise ImportProblem(f"{name} is compressed in a way that cannot be read.") from None
 
@@ -104,7 +114,7 @@ def _entry(raw: Any, where: str) -> tuple[IncomingEntry, int]:
         moment = moment.replace(tzinfo=UTC)
     year_in_range(moment.year, f"{where}.creationDate")
     text = text_field(raw, "text", where, required=False)
-    photos = raw.get("photos")
+    photos = raw.get("photos")  # only counted, for the preview
     pictures = len(photos) if isinstance(photos, list) else 0
     text = _ESCAPED.sub(r"\1", _MOMENT.sub("", text.replace("\r\n", "\n")))
     lines = text.strip("\n").split("\n", 1)
@@ -119,12 +129,15 @@ def _entry(raw: Any, where: str) -> tuple[IncomingEntry, int]:
     if flag_field(raw, "starred", where):
         tags.append("starred")
     return (
-        IncomingEntry(
-            key=f"dayone:{uuid.upper()}",
-            occurred_at=moment.astimezone(UTC),
-            title=title,
-            body=body,
-            tags=tuple(tags),
+        check_entry(
+            IncomingEntry(
+                key=f"dayone:{uuid.upper()}",
+                occurred_at=moment.astimezone(UTC),
+                title=title,
+                body=body,
+                tags=tuple(tags),
+            ),
+            where,
         ),
         pictures,
     )

@@ -34,7 +34,7 @@ def tags_field(entry: dict[str, Any], name: str, where: str) -> list[str]:
     for index, tag in enumerate(value):
         if not isinstance(tag, str):
             raise problem(f"{where}.{name}[{index}]", f"expected text, got {shown(tag)}")
-        if len(tag) > TAG_MAX + 1:
+        if len(tag.removeprefix("@")) > TAG_MAX:
             raise problem(f"{where}.{name}[{index}]", f"a tag is at most {TAG_MAX} characters")
         out.append(checked_text(tag, f"{where}.{name}[{index}]"))
     return out

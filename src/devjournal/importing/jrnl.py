@@ -17,6 +17,7 @@ from typing import Any
 from devjournal.domain.imports import (
     ImportBatch,
     IncomingEntry,
+    check_entry,
     problem,
     short_title,
     shown,
@@ -66,14 +67,17 @@ def _entry(raw: Any, where: str) -> IncomingEntry:
     key = hashlib.sha256(
         "\x00".join((day_text, time_text, title_text, body)).encode("utf-8")
     ).hexdigest()[:40]
-    title, cut = short_title(title_text or body.strip().split("\n", 1)[0] or "(untitled)")
+    title, cut = short_title(title_text.strip() or body.strip().split("\n", 1)[0])
     if cut:
         body = f"{title_text}\n\n{body}" if body else title_text
     local = datetime.combine(day, at.replace(tzinfo=None)).astimezone()
-    return IncomingEntry(
-        key=f"jrnl:{key}",
-        occurred_at=local.astimezone(UTC),
-        title=title,
-        body=body.strip("\n"),
-        tags=tuple(tags),
+    return check_entry(
+        IncomingEntry(
+            key=f"jrnl:{key}",
+            occurred_at=local.astimezone(UTC),
+            title=title,
+            body=body.strip("\n"),
+            tags=tuple(tags),
+        ),
+        where,
     )

@@ -8,8 +8,9 @@ from typing import Any
 
 from devjournal.domain.errors import ImportProblem
 
-MAX_FILE_BYTES = 1024**3
-"""The largest file read (1 GiB; 100,000 jrnl entries are about 60 MB)."""
+MAX_FILE_BYTES = 512 * 1024**2
+"""The largest file read, and the most a zip may unpack to (512 MB; 100,000 jrnl entries
+are about 50 MB)."""
 
 
 def read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -46,7 +47,11 @@ def parse_json(data: bytes, name: str) -> Any:
         ) from None
     except RecursionError:
         raise ImportProblem(f"{name} nests its JSON too deeply to be read.") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ImportProblem(f"{name} holds a number too long to read ({exc}).") from None
 
 
 def _no_constant(word: str) -> Any:
-    raise ImportProblem(f"The file uses {word}, which is not a number JSON allows.")
+    raise ImportProblem(
+        f"The file uses {word}, which is not a number JSON allows; nothing was imported."
+    )

@@ -15,6 +15,8 @@ so a refused file leaves the journal exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +29,9 @@ from sqlalchemy import Column, Float, Integer, String, Table, Text, insert, sele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from devjournal.domain import models as m
+from devjournal.domain import rules
+from devjournal.domain.errors import ValidationError
 from devjournal.domain.imports import checked_text, problem, shown, year_in_range
 from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import TEXT_MAX
@@ -69,6 +74,8 @@ class _Col:
     max_length: int
     enum: type[Enum] | None
     references: str | None  # "table.column"
+    default: tuple[Any] | None = None
+    """The value a file without this field gets (a column a later schema added)."""
 
 
 def _columns(table: Table) -> list[_Col]:
@@ -103,6 +110,13 @@ def _describe(column: Column[Any]) -> _Col:
         max_length=max_length,
         enum=enum,
         references=fk.target_fullname if fk is not None else None,
+        default=(
+            (getattr(column.default, "arg", None),)
+            if column.default is not None and column.default.is_scalar
+            else (None,)
+            if column.nullable and not column.primary_key
+            else None
+        ),
     )
 
 
@@ -132,9 +146,12 @@ def dump_tables(session: Session) -> dict[str, list[dict[str, Any]]]:
         self_refs: list[tuple[dict[str, Any], str, str]] = []
         for record in session.execute(query):
             row = dict(zip(names, record, strict=True))
-            if not _keep_references(row, columns, kept, table.name, self_refs):
+            refs: list[tuple[dict[str, Any], str, str]] = []
+            if not _keep_references(row, columns, kept, table.name, refs):
                 continue
-            rows.append({k: _json_value(v) for k, v in row.items()})
+            exported = {k: _json_value(v) for k, v in row.items()}
+            self_refs += [(exported, name, target) for _, name, target in refs]
+            rows.append(exported)
         if "id" in table.c:
             kept[table.name] = {row["id"] for row in rows}
             for row, name, target in self_refs:  # e.g. goal.rolled_from_id
@@ -188,7 +205,10 @@ def _convert(col: _Col, value: Any, where: str) -> Any:
     if col.kind == "float":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise _problem(where, f"expected a number, got {shown(value)}")
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise _problem(where, "the number is too large") from None
         if not math.isfinite(number):
             raise _problem(where, "expected a finite number")
         return number
@@ -251,9 +271,12 @@ def check_tables(
                     raise _problem(f"{at}.{key}", f"is not a field of {table.name}")
             values = {}
             for col in columns:
-                if col.name not in row:
+                if col.name in row:
+                    values[col.name] = _convert(col, row[col.name], f"{at}.{col.name}")
+                elif col.default is not None:  # written before the column existed
+                    values[col.name] = col.default[0]
+                else:
                     raise _problem(f"{at}.{col.name}", "is missing")
-                values[col.name] = _convert(col, row[col.name], f"{at}.{col.name}")
             key = tuple(values[k] for k in keys)
             if key in seen:
                 raise _problem(
@@ -279,7 +302,91 @@ def check_tables(
                         f"{table.name}[{index}].{col.name}",
                         f"there is no {target} with id {value} in the file",
                     )
+    check_rules(out)
     return out
+
+
+def _drafts(table: str, rows: Sequence[dict[str, Any]]) -> list[Any]:
+    draft_cls = _DRAFTS[table]
+    names = [f.name for f in dataclasses.fields(draft_cls)]
+    out = []
+    for row in rows:
+        values = {name: row[name] for name in names if name in row}
+        if table == "coaching_session":
+            values["questions"] = tuple(_questions(row["questions"]))
+        out.append(draft_cls(**values))
+    return out
+
+
+def _questions(raw: str) -> list[m.SessionQuestion]:
+    try:
+        pairs = json.loads(raw)
+    except ValueError:
+        raise ValueError("is not a JSON list of [question, answer] pairs") from None
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise ValueError("is not a JSON list of [question, answer] pairs")
+    return [m.SessionQuestion(question=q, answer=a) for q, a in pairs]
+
+
+def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
+    """The rules the app applies to every save, applied to every row of a file: a file
+    edited by hand cannot bring in what the app would refuse to store."""
+    drafts: dict[str, dict[Any, Any]] = {}
+    for table in ("sprint", "goal", "milestone", "checkin", "coaching_session",
+                  "action_item", "mentor", "mentor_link", "log_entry"):  # fmt: skip
+        rows = out[table]
+        try:
+            made = _drafts(table, rows)
+        except ValueError as exc:
+            index = next(
+                i for i, r in enumerate(rows)
+                if table == "coaching_session" and _bad_questions(r)
+            )  # fmt: skip
+            raise _problem(f"{table}[{index}].questions", str(exc)) from None
+        drafts[table] = {row.get("id"): draft for row, draft in zip(rows, made, strict=True)}
+        for index, (row, draft) in enumerate(zip(rows, made, strict=True)):
+            try:
+                if table == "goal":
+                    rules.validate_goal(draft, drafts["sprint"][row["sprint_id"]])
+                elif table == "checkin":
+                    rules.validate_checkin(draft, drafts["goal"][row["goal_id"]])
+                elif table == "log_entry":
+                    rules.validate_log_entry(draft, row["id"])
+                else:
+                    _VALIDATORS[table](draft)
+            except ValidationError as exc:
+                raise _problem(f"{table}[{index}].{exc.field}", exc.message.rstrip(".")) from None
+
+
+def _bad_questions(row: dict[str, Any]) -> bool:
+    try:
+        _questions(row["questions"])
+    except ValueError:
+        return True
+    return False
+
+
+_DRAFTS: dict[str, type[Any]] = {
+    "sprint": m.SprintDraft,
+    "goal": m.GoalDraft,
+    "milestone": m.MilestoneDraft,
+    "checkin": m.CheckinDraft,
+    "coaching_session": m.SessionDraft,
+    "action_item": m.ActionItemDraft,
+    "mentor": m.MentorDraft,
+    "mentor_link": m.MentorLinkDraft,
+    "log_entry": m.LogEntryDraft,
+}
+_VALIDATORS: dict[str, Any] = {
+    "sprint": rules.validate_sprint,
+    "milestone": rules.validate_milestone,
+    "coaching_session": rules.validate_session,
+    "action_item": rules.validate_action_item,
+    "mentor": rules.validate_mentor,
+    "mentor_link": rules.validate_mentor_link,
+}
 
 
 def load_tables(
@@ -326,17 +433,23 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]], offset: 
 def _first_broken(
     session: Session, table: Table, rows: Iterable[dict[str, Any]]
 ) -> tuple[int, str]:
-    """Which row of a refused batch breaks a rule, and the rule (for the message)."""
-    for index, row in enumerate(rows):
-        try:
-            with session.begin_nested():
-                session.execute(insert(table), [row])
-                raise _Undo
-        except _Undo:
-            continue
-        except IntegrityError as exc:
-            return index, _rule(str(exc.orig))
-    return 0, "a rule between rows"
+    """Which row of a refused batch breaks a rule, and the rule (for the message): the rows
+    go in one by one, so a clash with an earlier row of the batch shows too; then all of
+    them are rolled back."""
+    found = (0, "a rule between rows")
+    try:
+        with session.begin_nested():
+            for index, row in enumerate(rows):
+                try:
+                    with session.begin_nested():
+                        session.execute(insert(table), [row])
+                except IntegrityError as exc:
+                    found = (index, _rule(str(exc.orig)))
+                    break
+            raise _Undo
+    except _Undo:
+        pass
+    return found
 
 
 class _Undo(Exception):  # noqa: N818 - control flow, not an error

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from devjournal.domain.errors import DomainError
@@ -49,10 +49,9 @@ class BackgroundTask(QThread, Generic[T]):
             log.exception("background job failed")
             self.failed.emit(f"Something went wrong: {exc!r}. Details are in the log file.")
         else:
-            if self.progress.cancelled:
-                self.was_cancelled.emit()
-            else:
-                self.succeeded.emit(result)
+            # A job that returned did its work, even if Cancel came too late to stop it
+            # (during the final commit): say it succeeded, not that nothing happened.
+            self.succeeded.emit(result)
 
     def cancel(self) -> None:
         """Ask the job to stop (it stops at its next progress report)."""
@@ -67,15 +66,30 @@ def run_with_progress(
     *,
     on_failure: Callable[[str], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
-) -> BackgroundTask[T]:
-    """Run ``job`` off the GUI thread behind a progress dialog with Cancel.
+) -> BackgroundTask[T] | None:
+    """Run ``job`` off the GUI thread behind a window-modal progress dialog with Cancel.
 
     A failure is shown in a message box unless ``on_failure`` is given. The task is kept
-    on ``parent`` (``parent.background_task``) until it ends, so tests can wait on it.
+    on ``parent`` (``parent.background_task``) until it ends, so tests can wait on it; while
+    one runs, another is refused (returns None) rather than racing it for the journal.
     """
+    running = getattr(parent, "background_task", None)
+    if running is not None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            "Another import or export is still running; try again when it has finished.",
+            parent=parent,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setMinimumDuration(400)
+    # Shown at once and window-modal: the window must not write to the journal while a
+    # long import holds its write lock.
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumWidth(420)
@@ -106,7 +120,9 @@ def run_with_progress(
         if on_failure is not None:
             on_failure(message)
         else:
-            QMessageBox.warning(parent, title, message)
+            box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def cancelled() -> None:
         finish()
@@ -126,3 +142,16 @@ def run_with_progress(
     parent.background_task = task  # type: ignore[attr-defined]
     task.start()
     return task
+
+
+def stop_all(owner: QObject, timeout_ms: int = 30_000) -> int:
+    """Cancel every task under ``owner`` and wait for each to stop (a window closing):
+    a cancelled import rolls back; returns how many were still running."""
+    running = [t for t in owner.findChildren(BackgroundTask) if t.isRunning()]
+    for task in running:
+        log.info("cancelling a background job as the window closes")
+        task.cancel()
+    for task in running:
+        if not task.wait(timeout_ms):
+            log.warning("a background job did not stop within %d ms", timeout_ms)
+    return len(running)

@@ -51,6 +51,7 @@ class ImportPreview(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel("\n".join(plan.describe()))
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.entries = QListWidget()

@@ -390,6 +390,9 @@ class MainWindow(QMainWindow):
         if self.history_page is not None and self.history_page.dialog is not None:
             self.history_page.dialog.keep_draft()
             self.history_page.dialog.hide()
+        from devjournal.ui.background import stop_all  # noqa: PLC0415
+
+        stop_all(self)  # an import still running is cancelled (rolled back), not cut off
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
         self._settings.save()

@@ -149,14 +149,19 @@ class SummaryDialog(QDialog):
         return dataclasses.replace(self._base, to_discuss=tuple(self._discuss))
 
     def set_include_private(self, include: bool) -> None:
-        """Read the summary again with or without private items (an edited list stays)."""
+        """Read the summary again with or without private items. An edited list keeps the
+        user's points; points that came from private items leave with them."""
         if include == self._include_private:
             return
+        before = self._base
         self._include_private = include
         self._base = self._make(include)
         if not self._edited:
             self._discuss = list(self._base.to_discuss)
-            self._fill_list()
+        elif not include:
+            private = set(before.to_discuss) - set(self._base.to_discuss)
+            self._discuss = [point for point in self._discuss if point not in private]
+        self._fill_list()
         if self.private_box.isChecked() != include:
             self.private_box.setChecked(include)
         self._render()

@@ -516,6 +516,7 @@ class CoachingPage(QWidget):
     def _connect_card(self, card: GoalCard) -> None:
         card.edit_requested.connect(self.edit_goal)
         card.summary_requested.connect(lambda view: self.prepare_summary(view.goal.id))
+        card.summary_button.setVisible(self.view is None or self.view.sprint.closed_state is None)
         card.delete_requested.connect(self.delete_goal)
         card.checkin_submitted.connect(self.add_checkin)
         card.quick_checkin_edited.connect(self._on_card_quick_checkin_edited)

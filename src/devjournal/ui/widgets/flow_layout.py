@@ -14,7 +14,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._right: set[int] = set()
+        self._right: list[QLayoutItem] = []
         self.setContentsMargins(QMargins(0, 0, 0, 0))
         self.setSpacing(spacing)
 
@@ -24,7 +24,7 @@ class FlowLayout(QLayout):
     def add_right(self, widget: QWidget) -> None:
         """Add ``widget`` flush right (it wraps like the others when there is no room)."""
         self.addWidget(widget)
-        self._right.add(len(self._items) - 1)
+        self._right.append(self._items[-1])
 
     def count(self) -> int:
         return len(self._items)
@@ -34,8 +34,10 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
-            self._right.discard(index)
-            return self._items.pop(index)
+            item = self._items.pop(index)
+            if item in self._right:
+                self._right.remove(item)
+            return item
         return None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -82,8 +84,8 @@ class FlowLayout(QLayout):
             if not line:
                 continue
             height = max(item.sizeHint().height() for item in line)
-            left = [i for i in line if self._items.index(i) not in self._right]
-            right = [i for i in line if self._items.index(i) in self._right]
+            left = [i for i in line if i not in self._right]
+            right = [i for i in line if i in self._right]
             x = area.x()
             for item in left:
                 if move:
@@ -96,4 +98,6 @@ class FlowLayout(QLayout):
                     item.setGeometry(QRect(QPoint(x, y), QSize(item.sizeHint().width(), height)))
                 x -= gap
             y += height + gap
+        if y == area.y():
+            return margins.top() + margins.bottom()  # nothing to show
         return y - gap - rect.y() + margins.bottom()
