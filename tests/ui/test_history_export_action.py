@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.jobs import Progress
@@ -17,19 +16,13 @@ from devjournal.ui import history_export_action
 from devjournal.ui.history_export_action import chosen_format
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.history_page import HistoryPage
+from tests.ui.prompts import Choose, choose
 from tests.ui.test_history_page import history
 from tests.unit.test_history_export import fill
 
 
-def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, name_filter: str = "") -> list[str]:
-    asked: list[str] = []
-
-    def fake(_parent: object, title: str, *_args: object) -> tuple[str, str]:
-        asked.append(title)
-        return str(path), name_filter
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
-    return asked
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, name_filter: str = "") -> Choose:
+    return choose(monkeypatch, path, name_filter)
 
 
 def finished(page: HistoryPage, qtbot: QtBot) -> None:
@@ -58,7 +51,7 @@ def test_export_writes_what_the_filters_show(
     page.export_button.click()
     finished(page, qtbot)
     target = tmp_path / "bob.pdf"  # the filter's suffix is added
-    assert asked == ["Export the history"]
+    assert [caption for caption, *_ in asked.asked] == ["Export the history"]
     assert target.read_bytes().startswith(b"%PDF-")
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert page.export_note.text() == f"Exported 2 entries to {target}."
@@ -89,7 +82,7 @@ def test_no_file_chosen_means_no_export(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = history(window)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    choose(monkeypatch, "")
     page.export_button.click()
     assert page.export_task is None and getattr(page, "background_task", None) is None
 

@@ -7,17 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
+from tests.ui.prompts import choose, message_shown
 from tests.unit.test_entry_imports import JRNL
 
 
 def _pick(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    choose(monkeypatch, path)
 
 
 def _idle(window: MainWindow, qtbot: QtBot) -> None:
@@ -73,12 +72,8 @@ def test_a_bad_file_is_a_message_and_nothing_changes(
     _pick(monkeypatch, source)
     window.import_jrnl_action.trigger()
 
-    def message() -> str:
-        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-        return boxes[0].text() if boxes else ""
-
-    qtbot.waitUntil(lambda: bool(message()), timeout=10_000)
-    assert "entries[0].date: '2024-02-30' is not a date (YYYY-MM-DD)" in message()
+    qtbot.waitUntil(lambda: bool(message_shown(window)), timeout=10_000)
+    assert "entries[0].date: '2024-02-30' is not a date (YYYY-MM-DD)" in message_shown(window)
     assert services.journal.is_empty()
 
 
@@ -103,10 +98,8 @@ def test_export_the_journal_and_restore_it_into_an_empty_one(
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
     # This journal holds data: restoring here is refused with a way forward.
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda p, t, text: told.append(text))
     window.restore_action.trigger()
-    assert told and "--home NEW_FOLDER" in told[0]
+    assert "--home NEW_FOLDER" in message_shown(window)
 
     csv_target = tmp_path / "check-ins.csv"
     _pick(monkeypatch, csv_target)
@@ -129,3 +122,26 @@ def test_prepare_summary_from_the_menu_opens_the_running_sprint(
     assert dialog is not None and dialog.isVisible()
     assert "Review faster <fast>" in dialog.preview.document().toPlainText()
     dialog.reject()
+
+
+def test_the_file_prompt_is_a_real_dialog_that_calls_back(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from devjournal.ui.file_prompts import ask_for_file
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen: list[tuple[Path, str]] = []
+    dialog = ask_for_file(
+        parent,
+        "Export",
+        save=True,
+        suggested=str(tmp_path / "journal.json"),
+        filters="devjournal export (*.json)",
+        on_chosen=lambda path, name_filter: chosen.append((path, name_filter)),
+    )
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    assert dialog.isModal()  # window-modal: open(), not exec()
+    dialog.selectFile(str(tmp_path / "journal.json"))
+    dialog.accept()
+    assert chosen == [(tmp_path / "journal.json", "devjournal export (*.json)")]

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import EntryKind, Scope
@@ -17,20 +16,9 @@ from devjournal.services.container import Services
 from devjournal.ui import report_export
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.report_export import report_file_name
+from tests.ui.prompts import choose, message_shown
 from tests.ui.test_coaching_page import page_of
 from tests.unit.test_closeout import NOW, fill
-
-
-class SaveAs:
-    """Stands in for QFileDialog.getSaveFileName: answers ``(path, filter)``."""
-
-    def __init__(self, answer: tuple[str, str]) -> None:
-        self.answer = answer
-        self.asked: list[tuple[Any, ...]] = []
-
-    def __call__(self, *args: Any) -> tuple[str, str]:
-        self.asked.append(args)
-        return self.answer
 
 
 def _page_on_closed_sprint(window: MainWindow, services: Services) -> Any:
@@ -64,11 +52,10 @@ def test_export_closeout_report_from_the_coaching_page(
     page = _page_on_closed_sprint(window, services)
     out = tmp_path / "out"
     out.mkdir()
-    save_as = SaveAs((str(out / name), selected))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    save_as = choose(monkeypatch, out / name, selected)
     assert page.export_button.isVisible()
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    _parent, caption, default, filters = save_as.asked[0]
+    caption, default, filters, _save = save_as.asked[0]
     assert caption == "Export close-out report"
     assert default == "Review faster fast - close-out.md"
     assert filters == "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
@@ -86,7 +73,7 @@ def test_cancelling_the_dialog_writes_nothing(
 ) -> None:
     page = _page_on_closed_sprint(window, services)
     before = sorted(tmp_path.rglob("*"))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(("", "")))
+    choose(monkeypatch, "")
     page.export_closeout()
     assert sorted(tmp_path.rglob("*")) == before
     assert page.notice_text() == ""
@@ -101,12 +88,10 @@ def test_a_folder_that_cannot_be_written_is_a_clear_message(
     def refuse(_path: Path, _data: bytes) -> None:
         raise PermissionError(13, "Permission denied")
 
-    warnings: list[str] = []
     monkeypatch.setattr(report_export, "atomic_write_bytes", refuse)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs((str(target), "Markdown (*.md)")))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    choose(monkeypatch, target, "Markdown (*.md)")
     page.export_closeout()
-    assert warnings == [f"Could not save the report to {target}:\nPermission denied."]
+    assert message_shown(page) == f"Could not save the report to {target}:\nPermission denied."
     assert page.notice_text() == ""
 
 
@@ -124,9 +109,7 @@ def test_the_page_export_includes_the_sprint_log_entries(
             scope=Scope.COACH,
         )
     )
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", SaveAs((str(tmp_path / "r.md"), "Markdown (*.md)"))
-    )
+    choose(monkeypatch, tmp_path / "r.md", "Markdown (*.md)")
     page.export_closeout()
     assert "- 18 Nov 2026: Shipped the guide" in (tmp_path / "r.md").read_text(encoding="utf-8")
 

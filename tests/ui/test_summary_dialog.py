@@ -11,13 +11,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.main_window import MainWindow
 from tests.golden.compare import pdf_text
+from tests.ui.prompts import choose
 from tests.ui.test_coaching_page import page_of
 from tests.unit.test_summary import fill
 
@@ -104,9 +105,7 @@ def test_copy_print_and_save_give_what_is_shown(
     assert "Promotion timeline <b>now</b>" in pdf_text(printed.read_bytes())
 
     target = tmp_path / "summary.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)")
-    )
+    choose(monkeypatch, target, "PDF (*.pdf)")
     dialog.save_button.click()
     assert dialog.saved_to == target and "Saved to summary.pdf." in dialog.status.text()
     text = pdf_text(target.read_bytes())
@@ -115,9 +114,7 @@ def test_copy_print_and_save_give_what_is_shown(
     assert len(PdfReader(io.BytesIO(target.read_bytes())).pages) == 1
 
     html = tmp_path / "summary.html"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(html), "HTML (*.html)")
-    )
+    choose(monkeypatch, html, "HTML (*.html)")
     dialog.save_button.click()
     assert "Promotion timeline &lt;b&gt;now&lt;/b&gt;" in html.read_text(encoding="utf-8")
 

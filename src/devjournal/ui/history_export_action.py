@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from devjournal.domain.clock import Clock
 from devjournal.domain.jobs import Progress
@@ -18,6 +18,7 @@ from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
 from devjournal.files import atomic_write_bytes
 from devjournal.services.container import Services
+from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask, run_with_progress
 
 FILTERS = {
@@ -66,32 +67,50 @@ def export_history(
     request: HistoryRequest,
     clock: Clock,
     done: Callable[[str], None],
-) -> BackgroundTask[tuple[bytes, str]] | None:
-    """Ask where, then export ``request``'s entries there; ``done`` gets what happened
-    ("Exported … to FILE", or that it was cancelled). Returns the running task, or None
-    when the user chose no file."""
-    path, name_filter = QFileDialog.getSaveFileName(
+    *,
+    started: Callable[[BackgroundTask[tuple[bytes, str]] | None], None] = lambda _task: None,
+) -> None:
+    """Ask where, then export ``request``'s entries there off the GUI thread; ``started``
+    gets the running task, ``done`` what happened ("Exported … to FILE", that it was
+    cancelled, or why it could not be written)."""
+
+    def chosen(path: Path, name_filter: str) -> None:
+        target, fmt = chosen_format(str(path), name_filter)
+
+        def write(result: tuple[bytes, str]) -> None:
+            data, what = result
+            try:
+                atomic_write_bytes(target, data)
+            except OSError as exc:
+                message = f"Cannot write {target}: {exc.strerror or exc}."
+                file_prompts.tell(parent, TITLE, message, warning=True)
+                done(message)
+                return
+            done(f"Exported {what} to {target}.")
+
+        def cancelled() -> None:
+            done("The export was cancelled; nothing was written.")
+
+        def failed(message: str) -> None:
+            file_prompts.tell(parent, TITLE, message, warning=True)
+            done(message)
+
+        started(
+            run_with_progress(
+                parent,
+                TITLE,
+                render_history(services, request, clock, fmt),
+                write,
+                on_cancel=cancelled,
+                on_failure=failed,
+            )
+        )
+
+    file_prompts.ask_for_file(
         parent,
         TITLE,
-        str(Path.home() / "mentorship-history.md"),
-        ";;".join(FILTERS),
-    )
-    if not path:
-        return None
-    target, fmt = chosen_format(path, name_filter)
-
-    def write(result: tuple[bytes, str]) -> None:
-        data, what = result
-        try:
-            atomic_write_bytes(target, data)
-        except OSError as exc:
-            QMessageBox.warning(parent, TITLE, f"Cannot write {target}: {exc.strerror or exc}.")
-            return
-        done(f"Exported {what} to {target}.")
-
-    def cancelled() -> None:
-        done("The export was cancelled; nothing was written.")
-
-    return run_with_progress(
-        parent, TITLE, render_history(services, request, clock, fmt), write, on_cancel=cancelled
+        save=True,
+        suggested=str(Path.home() / "mentorship-history.md"),
+        filters=";;".join(FILTERS),
+        on_chosen=chosen,
     )

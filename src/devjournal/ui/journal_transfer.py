@@ -16,10 +16,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from devjournal.domain.wording import plural
 from devjournal.files import atomic_write_bytes
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
+from devjournal.ui import file_prompts
 from devjournal.ui.background import run_with_progress
 from devjournal.ui.events import JournalEvents
 
@@ -108,12 +107,17 @@ class JournalTransfer(QObject):
     def import_entries(self, source: str) -> None:
         """Pick a jrnl or Day One export, preview what it adds, then add it."""
         name, filters = SOURCES[source]
-        chosen, _ = QFileDialog.getOpenFileName(
-            self._window, f"Import from {name}", str(Path.home()), filters
+        file_prompts.ask_for_file(
+            self._window,
+            f"Import from {name}",
+            save=False,
+            suggested=str(Path.home()),
+            filters=filters,
+            on_chosen=lambda path, _filter: self._read_entries(source, path),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
+
+    def _read_entries(self, source: str, path: Path) -> None:
+        name = SOURCES[source][0]
 
         def read(progress: Progress) -> ImportPlan:
             from devjournal.importing.readers import read_entries  # noqa: PLC0415
@@ -154,7 +158,7 @@ class JournalTransfer(QObject):
     def restore_journal(self) -> None:
         """Bring a devjournal export into this journal, which must be empty."""
         if not self._services.journal.is_empty():
-            QMessageBox.information(
+            file_prompts.tell(
                 self._window,
                 "Import a devjournal export",
                 "This journal already holds data. A devjournal export is restored into an "
@@ -163,16 +167,16 @@ class JournalTransfer(QObject):
                 "import devjournal FILE).",
             )
             return
-        chosen, _ = QFileDialog.getOpenFileName(
+        file_prompts.ask_for_file(
             self._window,
             "Import a devjournal export",
-            str(Path.home()),
-            "devjournal export (*.json);;All files (*)",
+            save=False,
+            suggested=str(Path.home()),
+            filters="devjournal export (*.json);;All files (*)",
+            on_chosen=lambda path, _filter: self._restore(path),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
 
+    def _restore(self, path: Path) -> None:
         def run(progress: Progress) -> dict[str, int]:
             from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
             from devjournal.importing.source import read_bytes  # noqa: PLC0415
@@ -227,13 +231,16 @@ class JournalTransfer(QObject):
     def _export(
         self, title: str, default: str, filters: str, make: Callable[[Progress], bytes]
     ) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._window, title, str(Path.home() / default), filters
+        file_prompts.ask_for_file(
+            self._window,
+            title,
+            save=True,
+            suggested=str(Path.home() / default),
+            filters=filters,
+            on_chosen=lambda path, _filter: self._write(title, path, make),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
 
+    def _write(self, title: str, path: Path, make: Callable[[Progress], bytes]) -> None:
         def job(progress: Progress) -> Any:
             data = make(progress)
             progress.report(1, 1, f"Writing {path.name}…")

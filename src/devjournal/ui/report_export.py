@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from devjournal.domain.models import LogEntry
 from devjournal.files import atomic_write_bytes
 from devjournal.services.coaching_service import CoachingService
+from devjournal.ui import file_prompts
 
 Maker = Callable[[], bytes]
 FILTERS = (("Markdown (*.md)", "md"), ("HTML (*.html)", "html"), ("PDF (*.pdf)", "pdf"))
@@ -37,27 +38,38 @@ def save_report_as(
     make_pdf: Maker,
     *,
     caption: str = "Export report",
-) -> Path | None:
-    """Ask where to save the report and write it there; returns the file written, or None
-    when the user cancelled or it could not be written (the user was told why)."""
-    filters = ";;".join(name for name, _ in FILTERS)
-    chosen, selected = QFileDialog.getSaveFileName(parent, caption, default_name, filters)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:  # no known suffix: the filter decides, and gives it
-        fmt = dict(FILTERS).get(selected, "md")
-        path = path.with_name(f"{path.name}.{fmt}")
-    makers = {"md": make_md, "html": make_html, "pdf": make_pdf}
-    try:
-        atomic_write_bytes(path, makers[fmt]())
-    except OSError as exc:
-        QMessageBox.warning(
-            parent, caption, f"Could not save the report to {path}:\n{exc.strerror or exc}."
-        )
-        return None
-    return path
+    on_saved: Callable[[Path], None] = lambda _path: None,
+) -> None:
+    """Ask where to save the report, then write it there and call ``on_saved`` with the
+    file; nothing happens when the user cancels, and a failed write is explained."""
+
+    def write(chosen: Path, selected: str) -> None:
+        path = chosen
+        fmt = SUFFIXES.get(path.suffix.lower())
+        if fmt is None:  # no known suffix: the filter decides, and gives it
+            fmt = dict(FILTERS).get(selected, "md")
+            path = path.with_name(f"{path.name}.{fmt}")
+        makers = {"md": make_md, "html": make_html, "pdf": make_pdf}
+        try:
+            atomic_write_bytes(path, makers[fmt]())
+        except OSError as exc:
+            file_prompts.tell(
+                parent,
+                caption,
+                f"Could not save the report to {path}:\n{exc.strerror or exc}.",
+                warning=True,
+            )
+            return
+        on_saved(path)
+
+    file_prompts.ask_for_file(
+        parent,
+        caption,
+        save=True,
+        suggested=default_name,
+        filters=";;".join(name for name, _ in FILTERS),
+        on_chosen=write,
+    )
 
 
 def open_file(path: Path) -> None:
@@ -71,9 +83,11 @@ def export_closeout(
     entries_of_sprint: Callable[[int], Sequence[LogEntry]],
     sprint_id: int,
     now: datetime,
-) -> tuple[Path, int] | None:
-    """Save sprint ``sprint_id``'s close-out report (private items left out); returns the
-    file and how many private items were left out, or None."""
+    *,
+    on_saved: Callable[[Path, int], None],
+) -> None:
+    """Save sprint ``sprint_id``'s close-out report (private items left out); ``on_saved``
+    gets the file and how many private items were left out."""
     from devjournal.exporting.closeout import build_closeout, closeout_markdown  # noqa: PLC0415
     from devjournal.exporting.closeout_html import closeout_html  # noqa: PLC0415
     from devjournal.exporting.closeout_pdf import closeout_pdf  # noqa: PLC0415
@@ -84,12 +98,12 @@ def export_closeout(
         entries_of_sprint(sprint_id),
         now,
     )
-    saved = save_report_as(
+    save_report_as(
         parent,
         report_file_name(report.sprint_title, "close-out"),
         lambda: closeout_markdown(report).encode("utf-8"),
         lambda: closeout_html(report).encode("utf-8"),
         lambda: closeout_pdf(report),
         caption="Export close-out report",
+        on_saved=lambda path: on_saved(path, report.left_out),
     )
-    return (saved, report.left_out) if saved is not None else None

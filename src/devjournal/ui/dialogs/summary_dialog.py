@@ -259,14 +259,17 @@ class SummaryDialog(QDialog):
     def save_as(self) -> None:
         """Save as Markdown, HTML or PDF."""
         summary = self.summary
-        saved = save_report_as(
+
+        def saved(path: Path) -> None:
+            self.saved_to = path
+            self.status.setText(f"Saved to {path.name}.")
+
+        save_report_as(
             self,
             report_file_name(summary.sprint_title, "session summary"),
             lambda: summary_markdown(summary).encode("utf-8"),
             lambda: summary_html(summary).encode("utf-8"),
             lambda: summary_pdf(summary),
             caption="Save session summary",
+            on_saved=saved,
         )
-        if saved is not None:
-            self.saved_to = saved
-            self.status.setText(f"Saved to {saved.name}.")

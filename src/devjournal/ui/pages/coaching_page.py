@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -815,17 +816,18 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         sprint_id = self.view.sprint.id
-        saved = export_closeout(
-            self, self._coaching, self._entries_of_sprint, sprint_id, self._clock()
-        )
-        if saved is not None:
-            path, left_out = saved
+
+        def saved(path: Path, left_out: int) -> None:
             private = f" ({plural(left_out, 'private item')} left out)" if left_out else ""
             self._notify(
                 f"Saved the close-out report to {path.name}{private}.",
                 "Open",
                 lambda: open_file(path),
             )
+
+        export_closeout(
+            self, self._coaching, self._entries_of_sprint, sprint_id, self._clock(), on_saved=saved
+        )
 
     def delete_sprint(self) -> None:
         """Delete the open sprint (undoable)."""

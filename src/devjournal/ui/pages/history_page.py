@@ -273,13 +273,17 @@ class HistoryPage(QWidget):
 
     def export(self, *, include_private: bool = False) -> None:
         """Export what the page shows to a file the user picks."""
-        self.export_task = export_history(
+        export_history(
             self,
             self._services,
             self.export_request(include_private=include_private),
             self._clock,
             self._show_export_note,
+            started=self._on_export_started,
         )
+
+    def _on_export_started(self, task: BackgroundTask[tuple[bytes, str]] | None) -> None:
+        self.export_task = task
 
     def _on_export_button_clicked(self) -> None:
         self.export()
