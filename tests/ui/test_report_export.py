@@ -57,7 +57,7 @@ def test_export_closeout_report_from_the_coaching_page(
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     caption, default, filters, _save = save_as.asked[0]
     assert caption == "Export close-out report"
-    assert default == "Review faster fast - close-out.md"
+    assert default == str(Path.home() / "Review faster fast - close-out.md")
     assert filters == "Markdown (*.md);;HTML (*.html);;PDF (*.pdf)"
     target = out / written
     assert target.read_bytes().startswith(starts)

@@ -66,7 +66,7 @@ def save_report_as(
         parent,
         caption,
         save=True,
-        suggested=default_name,
+        suggested=str(Path.home() / default_name),  # not the folder the app started in
         filters=";;".join(name for name, _ in FILTERS),
         on_chosen=write,
     )
