@@ -74,6 +74,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
         "Coaching",
         "Mentorship",
         "History",
+        "Timeline",
     ]
     shown = texts(window)
     assert "Welcome to devjournal" in shown

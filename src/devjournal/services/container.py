@@ -10,6 +10,7 @@ from devjournal.services.coaching_service import CoachingService
 from devjournal.services.import_service import ImportService
 from devjournal.services.journal_service import JournalService
 from devjournal.services.mentorship_service import MentorshipService
+from devjournal.services.timeline_service import TimelineService
 from devjournal.storage.database import Database, open_journal
 
 
@@ -21,6 +22,7 @@ class Services:
     coaching: CoachingService
     mentorship: MentorshipService
     imports: ImportService
+    timeline: TimelineService
 
 
 def open_services(
@@ -38,4 +40,5 @@ def build_services(db: Database, backups_dir: Path, clock: Clock = utc_now) -> S
         coaching=CoachingService(db, clock),
         mentorship=MentorshipService(db, clock),
         imports=ImportService(db),
+        timeline=TimelineService(db, clock),
     )

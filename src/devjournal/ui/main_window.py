@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from devjournal import __version__
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.overview import TodayOverview
+from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths, sample_home_for
 from devjournal.settings import Settings
@@ -36,11 +37,13 @@ from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from devjournal.render.timeline_painter import Hit
     from devjournal.services.container import Services
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
+    from devjournal.ui.pages.timeline_page import TimelinePage
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.history_page: HistoryPage | None = None
         self.mentorship_page: MentorshipPage | None = None
         self.transfer: JournalTransfer | None = None
+        self.timeline_page: TimelinePage | None = None
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
@@ -220,6 +224,12 @@ class MainWindow(QMainWindow):
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
         self.history_page = HistoryPage(services, self.events, self._drafts, self._clock)
         self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
+        from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
+
+        self.timeline_page = TimelinePage(services, self.events, self._settings)
+        self._add_page("Timeline", self.timeline_page, QKeySequence("Ctrl+5"))
+        self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
+        self.timeline_page.coaching_requested.connect(self._coaching)
         self.history_page.entry_requested.connect(self.new_entry)
         self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
         self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
@@ -278,6 +288,23 @@ class MainWindow(QMainWindow):
         if self.history_page is not None:
             self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
             self.history_page.show_mentor(mentor_id)
+
+    def _on_timeline_page_open_requested(self, hit: Hit) -> None:
+        """Open what was clicked on the timeline where it is edited."""
+        if hit.kind is ItemKind.ENTRY:
+            if self.history_page is not None:
+                self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
+                self.history_page.open_entry(hit.id)
+            return
+        page = self._coaching()
+        if page is None or hit.sprint_id is None:
+            return
+        if hit.kind is ItemKind.SESSION:
+            page.open_sprint(hit.sprint_id, sessions=True)
+        elif hit.kind in (ItemKind.GOAL, ItemKind.CHECKIN):
+            page.open_sprint(hit.sprint_id, focus_goal=hit.goal_id)
+        else:
+            page.open_sprint(hit.sprint_id)
 
     def prepare_summary(self) -> None:
         """The session summary of the sprint open on the Coaching page, or of the one

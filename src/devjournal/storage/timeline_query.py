@@ -1,0 +1,157 @@
+"""What the timeline draws, in plain SQL.
+
+Sprints, goals, sessions and check-ins are few (hundreds to thousands) and read whole.
+Log entries can be a hundred thousand: they are read for the window in view only, either
+one by one (when few enough to draw) or as counts per bucket, each count an index range
+scan of ``ix_log_entry_occurred_at`` (or of the mentor or kind index under a filter).
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from devjournal.domain.enums import EntryKind, GoalStatus, SessionStatus, SprintKind
+from devjournal.domain.timeline import (
+    TimelineCheckin,
+    TimelineData,
+    TimelineEntry,
+    TimelineFilter,
+    TimelineGoal,
+    TimelineSession,
+    TimelineSprint,
+)
+
+_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
+
+
+def _stored(day: date) -> str:
+    """The stored (UTC) form of the local midnight starting ``day``."""
+    return datetime.combine(day, time()).astimezone().astimezone(UTC).strftime(_STORED)
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
+    """Every live sprint, goal, session and check-in, and the span of the log entries."""
+    sprints = tuple(
+        TimelineSprint(
+            id=row[0],
+            title=row[1],
+            kind=SprintKind(row[2]),
+            start=date.fromisoformat(row[3]),
+            end=date.fromisoformat(row[4]),
+            finished=row[5] is not None or date.fromisoformat(row[4]) < today,
+        )
+        for row in conn.execute(
+            "SELECT id, title, kind, start_date, end_date, closed_state FROM sprint "
+            "WHERE deleted_at IS NULL ORDER BY start_date, id"
+        )
+    )
+    goals = tuple(
+        TimelineGoal(
+            id=row[0],
+            sprint_id=row[1],
+            title=row[2],
+            deadline=date.fromisoformat(row[3]) if row[3] else None,
+            status=GoalStatus(row[4]),
+        )
+        for row in conn.execute(
+            "SELECT g.id, g.sprint_id, g.title, g.deadline, g.status FROM goal g "
+            "JOIN sprint s ON s.id = g.sprint_id AND s.deleted_at IS NULL "
+            "WHERE g.deleted_at IS NULL ORDER BY g.sprint_id, g.position, g.id"
+        )
+    )
+    sessions = tuple(
+        TimelineSession(row[0], row[1], _moment(row[2]), SessionStatus(row[3]))
+        for row in conn.execute(
+            "SELECT c.id, c.sprint_id, c.starts_at, c.status FROM coaching_session c "
+            "JOIN sprint s ON s.id = c.sprint_id AND s.deleted_at IS NULL "
+            "WHERE c.deleted_at IS NULL ORDER BY c.starts_at, c.id"
+        )
+    )
+    checkins = tuple(
+        TimelineCheckin(row[0], row[1], row[2], date.fromisoformat(row[3]), row[4])
+        for row in conn.execute(
+            "SELECT c.id, c.goal_id, g.sprint_id, c.on_date, c.value FROM checkin c "
+            "JOIN goal g ON g.id = c.goal_id AND g.deleted_at IS NULL "
+            "JOIN sprint s ON s.id = g.sprint_id AND s.deleted_at IS NULL "
+            "WHERE c.deleted_at IS NULL ORDER BY c.on_date, c.id"
+        )
+    )
+    first, last = conn.execute(
+        "SELECT min(occurred_at), max(occurred_at) FROM log_entry "
+        "INDEXED BY ix_log_entry_occurred_at WHERE deleted_at IS NULL"
+    ).fetchone()
+    return TimelineData(
+        sprints=sprints,
+        goals=goals,
+        sessions=sessions,
+        checkins=checkins,
+        first_entry=_moment(first).astimezone().date() if first else None,
+        last_entry=_moment(last).astimezone().date() if last else None,
+    )
+
+
+def _where(where: TimelineFilter) -> tuple[str, list[Any]]:
+    sql = ["e.deleted_at IS NULL"]
+    args: list[Any] = []
+    if where.sprint_id is not None:
+        sql.append("e.sprint_id = ?")
+        args.append(where.sprint_id)
+    if where.goal_id is not None:
+        sql.append("e.goal_id = ?")
+        args.append(where.goal_id)
+    if where.mentor_id is not None:
+        sql.append("e.mentor_id = ?")
+        args.append(where.mentor_id)
+    if where.kind is not None:
+        sql.append("e.kind = ?")
+        args.append(where.kind.value)
+    if where.tag:
+        sql.append(
+            "EXISTS (SELECT 1 FROM log_entry_tag lt JOIN tag t ON t.id = lt.tag_id "
+            "WHERE lt.entry_id = e.id AND t.name = ? COLLATE NOCASE)"
+        )
+        args.append(where.tag)
+    return " AND ".join(sql), args
+
+
+def count_entries(
+    conn: sqlite3.Connection, edges: Sequence[date], where: TimelineFilter
+) -> list[int]:
+    """How many entries matching ``where`` fall between each pair of ``edges`` (local
+    days), one index range count each."""
+    condition, args = _where(where)
+    sql = (
+        f"SELECT count(*) FROM log_entry e WHERE {condition} "
+        "AND e.occurred_at >= ? AND e.occurred_at < ?"
+    )
+    stored = [_stored(day) for day in edges]
+    return [
+        int(conn.execute(sql, [*args, lo, hi]).fetchone()[0])
+        for lo, hi in itertools.pairwise(stored)
+    ]
+
+
+def entries_between(
+    conn: sqlite3.Connection, first: date, end: date, where: TimelineFilter, limit: int
+) -> list[TimelineEntry]:
+    """Up to ``limit`` entries matching ``where`` from ``first`` up to ``end`` (local
+    days), oldest first."""
+    condition, args = _where(where)
+    rows = conn.execute(
+        "SELECT e.id, e.occurred_at, e.kind, e.title, coalesce(m.name, '') FROM log_entry e "
+        "LEFT JOIN mentor m ON m.id = e.mentor_id AND m.deleted_at IS NULL "
+        f"WHERE {condition} AND e.occurred_at >= ? AND e.occurred_at < ? "
+        "ORDER BY e.occurred_at, e.id LIMIT ?",
+        [*args, _stored(first), _stored(end), limit],
+    )
+    return [
+        TimelineEntry(row[0], _moment(row[1]), EntryKind(row[2]), row[3], row[4]) for row in rows
+    ]

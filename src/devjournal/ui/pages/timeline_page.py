@@ -1,0 +1,476 @@
+"""The Timeline page: all of a person's development on one zoomable time axis.
+
+A lane per sprint (packed so overlapping sprints get their own row) with its goals'
+deadlines, sessions and check-ins, and a mentorship lane with the log entries, drawn by
+``render/timeline_painter.py``. Zoom with the buttons (week to all), Ctrl+wheel or +/-;
+pan by dragging, the wheel or the arrow keys. Filters narrow by sprint, goal, mentor, kind
+and tag. The view remembers its zoom and position; it can be saved as PNG or vector PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.enums import EntryKind
+from devjournal.domain.timeline import (
+    ZOOMS,
+    Scale,
+    TimelineData,
+    TimelineFilter,
+    bucket_unit,
+    date_of,
+    day_of,
+    fit,
+    pack_rows,
+)
+from devjournal.files import atomic_write_bytes
+from devjournal.render.timeline_painter import TimelineScene, paint_timeline, timeline_colors
+from devjournal.services.changes import Changes
+from devjournal.services.container import Services
+from devjournal.settings import Settings
+from devjournal.ui import file_prompts
+from devjournal.ui.events import JournalEvents
+from devjournal.ui.widgets.card import label
+from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.flow_layout import FlowLayout
+from devjournal.ui.widgets.timeline_view import TimelineView
+
+log = logging.getLogger(__name__)
+
+PX_PER_MARK = 6.0
+"""Entries closer than this would blur: shown as counts instead."""
+
+
+class TimelinePage(QWidget):
+    """Sprints, goals, sessions, check-ins and the mentorship log on one axis."""
+
+    open_requested = Signal(object)  # render.timeline_painter.Hit
+    coaching_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        events: JournalEvents,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self.data: TimelineData | None = None
+        self._rows: dict[int, int] = {}
+        self._stale = True
+        self.filter = TimelineFilter()
+        self.entries_total = 0
+        today = services.timeline.today()
+        self.view = TimelineView(Scale(today.toordinal() - 46, 92, 900))
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(600)
+        self._save_timer.timeout.connect(self._save_position)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 20, 24, 12)
+        column.setSpacing(10)
+        column.addWidget(label("Timeline", "pageTitle"))
+
+        tools = FlowLayout()
+        self.zoom_buttons: dict[str, QPushButton] = {}
+        for name in (*ZOOMS, "all"):
+            button = QPushButton(name.capitalize())
+            button.setCheckable(True)
+            button.setToolTip("Fit the whole journal" if name == "all" else f"Show a {name} across")
+            button.clicked.connect(lambda _checked=False, n=name: self.set_zoom(n))
+            self.zoom_buttons[name] = button
+            tools.addWidget(button)
+        self.zoom_out_button = QPushButton("−")
+        self.zoom_out_button.setToolTip("Zoom out (-, Ctrl+wheel)")
+        self.zoom_out_button.setAccessibleName("Zoom out")
+        self.zoom_in_button = QPushButton("+")
+        self.zoom_in_button.setToolTip("Zoom in (+, Ctrl+wheel)")
+        self.zoom_in_button.setAccessibleName("Zoom in")
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Put today in the middle (Home)")
+        for button in (self.zoom_out_button, self.zoom_in_button, self.today_button):
+            tools.addWidget(button)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.export_png_action = menu.addAction("What is in view as PNG…")
+        self.export_pdf_action = menu.addAction("What is in view as PDF (vector)…")
+        self.export_button.setMenu(menu)
+        tools.add_right(self.export_button)
+        column.addLayout(tools)
+
+        filters = FlowLayout()
+        self.sprint_box = self._combo("Filter by sprint")
+        self.goal_box = self._combo("Filter by goal")
+        self.mentor_box = self._combo("Filter entries by mentor")
+        self.kind_box = self._combo("Filter entries by kind")
+        self.tag_box = self._combo("Filter entries by tag")
+        for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
+            filters.addWidget(box)
+        self.clear_button = QPushButton("Clear filters")
+        filters.addWidget(self.clear_button)
+        column.addLayout(filters)
+
+        self.status = label("", "muted", wrap=True)
+        column.addWidget(self.status)
+        self.legend = label(
+            "Bars: sprints, coloured by kind (performance blue, skills green, leadership "
+            "purple), faded once finished · ● session held, ○ planned, crossed out if "
+            "cancelled · ◆ goal deadline, coloured by status · | check-in · top lane: "
+            "mentorship entries, coloured by kind. Drag or use ←/→ to move, Ctrl+wheel "
+            "or +/− to zoom, click or Enter to open.",
+            "muted",
+            wrap=True,
+        )
+        column.addWidget(self.legend)
+
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.view)
+        holder_layout.addStretch(1)
+        self.scroller.setWidget(holder)
+        self.empty = EmptyState(
+            "Your development, on one line",
+            "Sprints with their goals, sessions and check-ins, and every mentorship entry, "
+            "appear here on one time axis as you add them.",
+            "Go to Coaching",
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.scroller)
+        self.stack.addWidget(self.empty)
+        column.addWidget(self.stack, 1)
+
+        self.view.scale_changed.connect(self._on_view_scale_changed)
+        self.view.activated.connect(self.open_requested.emit)
+        self.empty.button.clicked.connect(self.coaching_requested.emit)
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoom(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoom(1 / 1.25))
+        self.today_button.clicked.connect(self.view.go_to_today)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.export_png_action.triggered.connect(lambda: self.export("png"))
+        self.export_pdf_action.triggered.connect(lambda: self.export("pdf"))
+        for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
+            box.activated.connect(self._on_filter_activated)
+        events.data_changed.connect(self._on_events_data_changed)
+
+    @staticmethod
+    def _combo(tip: str) -> QComboBox:
+        box = QComboBox()
+        box.setToolTip(tip)
+        box.setAccessibleName(tip)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.setMaximumWidth(260)
+        return box
+
+    # -- data -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_events_data_changed(self, changes: Changes) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the journal again and redraw (keeping zoom, position and filters)."""
+        first_time = self.data is None
+        self._stale = False
+        self.data = self._services.timeline.data()
+        self._rows = pack_rows([(s.id, s.start, s.end) for s in self.data.sprints])
+        self._fill_filters()
+        empty = not self.data.sprints and self.data.first_entry is None
+        self.stack.setCurrentWidget(self.empty if empty else self.scroller)
+        if first_time:
+            self._restore_position()
+        self._redraw()
+
+    def _fill_filters(self) -> None:
+        assert self.data is not None
+        mentorship = self._services.mentorship
+        self._fill(
+            self.sprint_box,
+            "All sprints",
+            [
+                (s.title, s.id)
+                for s in sorted(self.data.sprints, key=lambda s: s.start, reverse=True)
+            ],
+            self.filter.sprint_id,
+        )
+        goals = [g for g in self.data.goals if self.filter.sprint_id in (None, g.sprint_id)]
+        self._fill(
+            self.goal_box, "All goals", [(g.title, g.id) for g in goals], self.filter.goal_id
+        )
+        self._fill(
+            self.mentor_box,
+            "All mentors",
+            [(m.name, m.id) for m in mentorship.mentors()],
+            self.filter.mentor_id,
+        )
+        self._fill(
+            self.kind_box,
+            "All kinds",
+            [(k.label, k.value) for k in EntryKind],
+            self.filter.kind.value if self.filter.kind else None,
+        )
+        self._fill(
+            self.tag_box,
+            "All tags",
+            [(f"#{t}", t) for t in mentorship.tag_names()],
+            self.filter.tag or None,
+        )
+
+    @staticmethod
+    def _fill(
+        box: QComboBox, everything: str, items: list[tuple[str, object]], current: object
+    ) -> None:
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        for text, value in items:
+            box.addItem(text, value)
+        index = box.findData(current) if current is not None else 0
+        box.setCurrentIndex(max(0, index))
+        box.blockSignals(False)
+
+    # -- filters --------------------------------------------------------------------------
+    def _on_filter_activated(self, _index: int) -> None:
+        sprint_id = self.sprint_box.currentData()
+        goal_id = self.goal_box.currentData()
+        if sprint_id != self.filter.sprint_id:
+            goal_id = None  # another sprint's goals
+        kind = self.kind_box.currentData()
+        self.set_filter(
+            TimelineFilter(
+                sprint_id=sprint_id,
+                goal_id=goal_id,
+                mentor_id=self.mentor_box.currentData(),
+                kind=EntryKind(kind) if kind else None,
+                tag=self.tag_box.currentData() or "",
+            )
+        )
+
+    def set_filter(self, where: TimelineFilter) -> None:
+        """Narrow the timeline to ``where``."""
+        self.filter = where
+        if self.data is not None:
+            self._fill_filters()
+        self._redraw()
+
+    def clear_filters(self) -> None:
+        """Show everything again."""
+        self.set_filter(TimelineFilter())
+
+    # -- zoom and position ----------------------------------------------------------------
+    def set_zoom(self, name: str) -> None:
+        """One of the zoom buttons: week, month, quarter, year, or all."""
+        if name == "all":
+            if self.data is not None:
+                first, last = self.data.extent(self._services.timeline.today())
+                self.view.set_scale(fit(first, last, max(1, self.view.width())))
+            return
+        self.view.set_scale(self.view.scale.with_span(ZOOMS[name]))
+
+    def _restore_position(self) -> None:
+        span = self._settings.get_str("timeline_span")
+        centre = self._settings.get_str("timeline_centre")
+        today = self._services.timeline.today()
+        try:
+            days = float(span) if span else ZOOMS["quarter"]
+            middle = date.fromisoformat(centre).toordinal() + 0.5 if centre else None
+        except ValueError:
+            days, middle = ZOOMS["quarter"], None
+        width = max(1, self.view.width())
+        scale = Scale(0, days, width).with_span(days)
+        self.view.set_scale(scale.centred(middle if middle is not None else day_of(today) + 0.5))
+
+    def _save_position(self) -> None:
+        scale = self.view.scale
+        self._settings.set("timeline_span", f"{scale.span:.2f}")
+        self._settings.set("timeline_centre", date_of(scale.first + scale.span / 2).isoformat())
+        self._settings.save()
+
+    def _on_view_scale_changed(self) -> None:
+        self._redraw()
+        self._save_timer.start()
+
+    # -- drawing --------------------------------------------------------------------------
+    def scene(self) -> TimelineScene:
+        """What is drawn now: the data narrowed by the filters, entries for the view."""
+        data = self.data
+        if data is None:
+            return TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
+        where = self.filter
+        sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
+        if where.goal_id is not None:
+            owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
+            sprints = [s for s in sprints if s.id == owner]
+        shown = {s.id for s in sprints}
+        goals = [g for g in data.goals if g.sprint_id in shown and where.goal_id in (None, g.id)]
+        checkins = [
+            c for c in data.checkins if c.sprint_id in shown and where.goal_id in (None, c.goal_id)
+        ]
+        sessions = [s for s in data.sessions if s.sprint_id in shown]
+        rows = (
+            {s.id: i for i, s in enumerate(sprints)}
+            if where.sprint_id is not None or where.goal_id is not None
+            else self._rows
+        )
+        scale = self.view.scale
+        first, last = date_of(scale.first), date_of(scale.last)
+        window = self._services.timeline.window(
+            first,
+            last,
+            where,
+            max_marks=int(scale.width / PX_PER_MARK),
+            unit=bucket_unit(scale),
+        )
+        self.entries_total = window.total
+        self._show_status(window.total, bool(window.buckets), scale)
+        return TimelineScene(
+            sprints=sprints,
+            rows=rows,
+            goals=goals,
+            sessions=sessions,
+            checkins=checkins,
+            entries=window.entries,
+            buckets=window.buckets,
+            today=self._services.timeline.today(),
+        )
+
+    def _redraw(self) -> None:
+        self.view.set_scene(self.scene())
+        span = self.view.scale.span
+        for name, button in self.zoom_buttons.items():
+            button.setChecked(name != "all" and abs(ZOOMS[name] - span) < 0.5)
+
+    def _show_status(self, total: int, dense: bool, scale: Scale) -> None:
+        first, last = date_of(scale.first), date_of(scale.last)
+        span = f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+        if total == 0:
+            entries = "no mentorship entries"
+        elif dense:
+            entries = (
+                f"{total:,} mentorship entries, shown as counts per "
+                f"{bucket_unit(scale).value} (click a bar to zoom in)"
+            )
+        else:
+            entries = f"{total:,} mentorship {'entry' if total == 1 else 'entries'}"
+        narrowed = " · filtered" if self.filter != TimelineFilter() else ""
+        self.status.setText(f"{span} · {entries}{narrowed}")
+
+    # -- export ---------------------------------------------------------------------------
+    def render_png(self, scale_factor: float = 2.0) -> QImage:
+        """What is in view as an image (light colours, for sharing)."""
+        width, height = self.view.width(), round(self.view.scene.height())
+        image = QImage(
+            round(width * scale_factor), round(height * scale_factor), QImage.Format.Format_ARGB32
+        )
+        image.setDevicePixelRatio(scale_factor)
+        image.fill(timeline_colors().background)
+        painter = QPainter(image)
+        try:
+            paint_timeline(
+                painter,
+                width,
+                scale=self.view.scale,
+                scene=self.view.scene,
+                colors=timeline_colors(),
+                font=self.font(),
+            )
+        finally:
+            painter.end()
+        return image
+
+    def render_pdf(self, path: Path) -> None:
+        """What is in view as a one-page vector PDF at ``path`` (written atomically)."""
+        width, height = self.view.width(), self.view.scene.height()
+        from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
+
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setPageSize(
+            QPageSize(QSizeF(width * 0.75 + 36, height * 0.75 + 36), QPageSize.Unit.Point)
+        )
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Point)
+        writer.setResolution(96)
+        writer.setTitle("devjournal timeline")
+        writer.setCreator("devjournal")
+        painter = QPainter(writer)
+        try:
+            paint_timeline(
+                painter,
+                width,
+                scale=self.view.scale,
+                scene=self.view.scene,
+                colors=timeline_colors(),
+                font=self.font(),
+            )
+        finally:
+            painter.end()
+        del writer
+        atomic_write_bytes(path, bytes(buffer.data().data()))
+
+    def export(self, fmt: str) -> None:
+        """Save what is in view as PNG or PDF."""
+        first = date_of(self.view.scale.first)
+        name = f"timeline-{first.isoformat()}.{fmt}"
+        filters = "PNG image (*.png)" if fmt == "png" else "PDF (*.pdf)"
+
+        def chosen(path: Path, _filter: str) -> None:
+            if path.suffix.lower() != f".{fmt}":
+                path = path.with_name(f"{path.name}.{fmt}")
+            try:
+                if fmt == "png":
+                    from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
+
+                    buffer = QBuffer()
+                    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                    self.render_png().save(buffer, b"PNG")
+                    atomic_write_bytes(path, bytes(buffer.data().data()))
+                else:
+                    self.render_pdf(path)
+            except OSError as exc:
+                file_prompts.tell(
+                    self,
+                    "Export the timeline",
+                    f"Could not save {path}: {exc.strerror or exc}.",
+                    warning=True,
+                )
+                return
+            self.status.setText(f"Saved the timeline to {path}.")
+
+        file_prompts.ask_for_file(
+            self,
+            "Export the timeline",
+            save=True,
+            suggested=str(Path.home() / name),
+            filters=filters,
+            on_chosen=chosen,
+        )

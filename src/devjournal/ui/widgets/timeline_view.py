@@ -1,0 +1,241 @@
+"""The timeline canvas: paints a scene (``render/timeline_painter.py``) at a scale, and turns
+the mouse and keyboard into zoom, pan, hover and open.
+
+- Ctrl+wheel, + and - zoom (around the mouse, or the middle); the wheel, a drag, the
+  left and right arrow keys pan; Home goes to today.
+- Hovering a mark shows its tooltip; a click or Enter opens it; Tab and Shift+Tab move
+  between the marks in view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+
+from devjournal.domain.timeline import ItemKind, Scale, day_of
+from devjournal.render.timeline_painter import (
+    Hit,
+    TimelineColors,
+    TimelineScene,
+    paint_timeline,
+    timeline_colors,
+)
+from devjournal.ui.theme import is_dark
+
+ZOOM_STEP = 1.25
+PAN_STEP = 0.1
+"""An arrow key pans a tenth of the view."""
+
+
+class TimelineView(QWidget):
+    """Draws the timeline and reports what the user asks for."""
+
+    scale_changed = Signal()
+    activated = Signal(object)  # Hit
+
+    def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.scene = TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
+        self.hits: list[Hit] = []
+        self.selected: Hit | None = None
+        self._press: QPointF | None = None
+        self._press_scale: Scale | None = None
+        self._dragged = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Timeline")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(300)
+
+    # -- what to show ---------------------------------------------------------------------
+    def set_scene(self, scene: TimelineScene) -> None:
+        """Show ``scene`` (the selection stays if its mark is still there)."""
+        self.scene = scene
+        self.setFixedHeight(round(scene.height()))
+        self.update()
+
+    def set_scale(self, scale: Scale) -> None:
+        """Show the days ``scale`` says (then ``scale_changed``)."""
+        self.scale = scale.resized(self.width())
+        self.scale_changed.emit()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, round(self.scene.height()))
+
+    def colors(self) -> TimelineColors:
+        """Light or dark, as the window is."""
+        app = QApplication.instance()
+        return timeline_colors(isinstance(app, QApplication) and is_dark(app))
+
+    # -- painting -------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            selected = (self.selected.kind, self.selected.id) if self.selected else None
+            self.hits = paint_timeline(
+                painter,
+                self.width(),
+                scale=self.scale,
+                scene=self.scene,
+                colors=self.colors(),
+                font=self.font(),
+                selected=selected,
+            )
+        finally:
+            painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scale = self.scale.resized(event.size().width())
+            self.scale_changed.emit()
+
+    # -- what is where --------------------------------------------------------------------
+    def hit_at(self, point: QPointF) -> Hit | None:
+        """The mark under ``point`` (the smallest, when marks overlap)."""
+        found = [h for h in self.hits if h.rect.adjusted(-2, -2, 2, 2).contains(point)]
+        if not found:
+            return None
+        return min(found, key=lambda h: h.rect.width() * h.rect.height())
+
+    def _marks(self) -> list[Hit]:
+        """Marks that open something, left to right."""
+        return sorted(
+            (h for h in self.hits if h.kind is not ItemKind.DENSITY),
+            key=lambda h: (h.rect.center().x(), h.rect.top()),
+        )
+
+    # -- zoom and pan ---------------------------------------------------------------------
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom in (``factor`` > 1) or out."""
+        self.set_scale(self.scale.zoomed(factor, anchor_x))
+
+    def pan(self, dx: float) -> None:
+        """Move by ``dx`` pixels."""
+        self.set_scale(self.scale.panned(dx))
+
+    def go_to_today(self) -> None:
+        """Today in the middle."""
+        self.set_scale(self.scale.centred(day_of(self.scene.today) + 0.5))
+
+    # -- input ----------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = delta.y() / 120
+            if steps:
+                self.zoom(ZOOM_STEP**steps, event.position().x())
+            event.accept()
+            return
+        amount = delta.x() or delta.y()
+        if amount:
+            self.pan(-amount / 120 * self.width() * PAN_STEP)
+            event.accept()
+        else:
+            event.ignore()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_scale = self.scale
+            self._dragged = False
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and self._press_scale is not None:
+            dx = event.position().x() - self._press.x()
+            if abs(dx) > QApplication.startDragDistance():
+                self._dragged = True
+            if self._dragged:
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.set_scale(self._press_scale.panned(-dx))
+                return
+        hit = self.hit_at(event.position())
+        if hit is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), hit.tip, self)
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor
+                if hit.kind is not ItemKind.DENSITY
+                else Qt.CursorShape.ArrowCursor
+            )
+        else:
+            QToolTip.hideText()
+            self.unsetCursor()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        dragged, self._press, self._press_scale = self._dragged, None, None
+        self.unsetCursor()
+        if dragged:
+            return
+        hit = self.hit_at(event.position())
+        if hit is None:
+            return
+        if hit.kind is ItemKind.DENSITY:
+            self._zoom_into(hit.rect)
+            return
+        self.selected = hit
+        self.update()
+        self.activated.emit(hit)
+
+    def _zoom_into(self, rect: QRectF) -> None:
+        """A click on a density bar zooms in on it."""
+        first = self.scale.day_at(rect.left())
+        last = self.scale.day_at(rect.right())
+        span = max(last - first, 7.0) * 1.2
+        self.set_scale(Scale((first + last) / 2 - span / 2, span, self.width()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_Left:
+            self.pan(-self.width() * PAN_STEP)
+        elif key == Qt.Key.Key_Right:
+            self.pan(self.width() * PAN_STEP)
+        elif key == Qt.Key.Key_Home:
+            self.go_to_today()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab move between the marks in view (then out at either end)."""
+        marks = self._marks()
+        if not marks:
+            return super().focusNextPrevChild(forward)
+        keys = [(m.kind, m.id) for m in marks]
+        current = (self.selected.kind, self.selected.id) if self.selected else None
+        index = keys.index(current) if current in keys else (-1 if forward else len(marks))
+        index += 1 if forward else -1
+        if not 0 <= index < len(marks):
+            self.selected = None
+            self.update()
+            return super().focusNextPrevChild(forward)
+        self.selected = marks[index]
+        QToolTip.showText(
+            self.mapToGlobal(self.selected.rect.center().toPoint()), self.selected.tip, self
+        )
+        self.update()
+        return True
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        QToolTip.hideText()
+        super().focusOutEvent(event)
