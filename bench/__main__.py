@@ -249,6 +249,17 @@ def time_jrnl_import(runs: int) -> tuple[list[float], str]:
     )
 
 
+def time_timeline(home: Path, runs: int) -> tuple[list[float], list[float], str]:
+    """Opening the Timeline page and zooming and panning it (``bench/timeline_open.py``)."""
+    found = _run_child("timeline_open", home, runs)
+    return (
+        [float(t) for t in found["open"]],
+        [float(t) for t in found["steps"]],
+        f"{found['sprints']} sprints, {found['sessions']:,} sessions, {found['checkins']:,} "
+        "check-ins, 100,000 entries",
+    )
+
+
 def repeat(measure: Callable[[], float], runs: int, warmup: int = 1) -> list[float]:
     """``runs`` timings after ``warmup`` untimed ones (to fill the OS file cache)."""
     for _ in range(warmup):
@@ -348,6 +359,27 @@ def run_all(runs: int) -> list[Figure]:
             target_ms=800,
             samples_ms=repeat(lambda: time_search_command(stress), runs),
             note="process start to exit, searching 'code review' and printing 20 hits",
+        )
+    )
+    opens, steps, note = time_timeline(stress, runs)
+    figures.append(
+        Figure(
+            name="Open the Timeline page",
+            journal="stress",
+            target_ms=100,
+            samples_ms=opens,
+            note=f"sidebar click to painted page (a new page each run): {note}; lanes "
+            "packed, entries in view read as counts per bucket",
+        )
+    )
+    figures.append(
+        Figure(
+            name="Zoom or pan the timeline one step",
+            journal="stress",
+            target_ms=100,
+            samples_ms=steps,
+            note="each of: All, pan, Ctrl+wheel, Year, pan, Quarter, zoom out, Month, Week, "
+            "Today; the entries for the new view read and the page painted",
         )
     )
     timings, note = time_jrnl_import(min(runs, 3))

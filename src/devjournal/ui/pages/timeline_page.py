@@ -452,7 +452,7 @@ class TimelinePage(QWidget):
 
                     buffer = QBuffer()
                     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-                    self.render_png().save(buffer, b"PNG")
+                    self.render_png().save(buffer, "PNG")  # type: ignore[call-overload]
                     atomic_write_bytes(path, bytes(buffer.data().data()))
                 else:
                     self.render_pdf(path)

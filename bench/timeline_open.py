@@ -1,0 +1,92 @@
+"""Time the Timeline page on a journal, in its own process (one QApplication).
+
+``python -m bench.timeline_open HOME RUNS`` prints one JSON line: the timings in ms of
+opening the page (sidebar click to painted, the page built fresh each run) and of zoom and
+pan steps (each: the new scale, the entries for the view read, the page painted), after
+one untimed warm-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from devjournal.paths import resolve_paths
+from devjournal.services.container import open_services
+from devjournal.settings import Settings
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.pages.timeline_page import TimelinePage
+from devjournal.ui.theme import apply_theme
+
+STEPS: list[Callable[[TimelinePage], None]] = [
+    lambda page: page.set_zoom("all"),
+    lambda page: page.view.pan(page.view.width() * 0.1),
+    lambda page: page.view.zoom(1.25, 300),
+    lambda page: page.set_zoom("year"),
+    lambda page: page.view.pan(-page.view.width() * 0.1),
+    lambda page: page.set_zoom("quarter"),
+    lambda page: page.view.zoom(1 / 1.25),
+    lambda page: page.set_zoom("month"),
+    lambda page: page.set_zoom("week"),
+    lambda page: page.view.go_to_today(),
+]
+"""Zoom and pan steps: the buttons, Ctrl+wheel, arrow keys and Today."""
+
+
+def main() -> int:
+    home, runs = sys.argv[1], int(sys.argv[2])
+    app = QApplication([])
+    paths = resolve_paths(home)
+    apply_theme(app, "light")
+    db, services = open_services(paths.journal, paths.backups)
+    window = MainWindow(paths, Settings(paths.settings), services.journal.today)
+    window.attach_services(services)
+    window.resize(1280, 820)
+    window.show()
+    app.processEvents()
+    opens: list[float] = []
+    steps: list[float] = []
+    for run in range(runs + 1):
+        window.sidebar.setCurrentRow(0)
+        app.processEvents()
+        page = TimelinePage(services, window.events, Settings(paths.settings))
+        index = window.stack.addWidget(page)
+        started = time.perf_counter()
+        window.stack.setCurrentIndex(index)
+        page.view.repaint()
+        if run:
+            opens.append((time.perf_counter() - started) * 1000)
+        for step in STEPS:
+            started = time.perf_counter()
+            step(page)
+            page.view.repaint()
+            if run:
+                steps.append((time.perf_counter() - started) * 1000)
+        window.stack.removeWidget(page)
+        page.deleteLater()
+        app.processEvents()
+    data = services.timeline.data()
+    db.close()
+    print(
+        json.dumps(
+            {
+                "open": opens,
+                "steps": steps,
+                "sprints": len(data.sprints),
+                "checkins": len(data.checkins),
+                "sessions": len(data.sessions),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,301 @@
+"""The Timeline page: marks where their dates say, clicks open the right thing, filters hide
+the right things, zoom and position are remembered, exports are written."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.enums import (
+    Direction,
+    EntryKind,
+    GoalStatus,
+    Relationship,
+    SessionStatus,
+    SprintKind,
+)
+from devjournal.domain.models import (
+    CheckinDraft,
+    GoalDraft,
+    LogEntryDraft,
+    MentorDraft,
+    SessionDraft,
+    SprintDraft,
+)
+from devjournal.domain.timeline import ItemKind, day_of
+from devjournal.render.timeline_painter import Hit
+from devjournal.services.container import Services
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.pages.timeline_page import TimelinePage
+from tests.ui.prompts import choose
+
+
+def fill(services: Services) -> dict[str, int]:
+    c, ms = services.coaching, services.mentorship
+    sprint = c.create_sprint(
+        SprintDraft(
+            title="Review faster",
+            kind=SprintKind.PERFORMANCE,
+            start_date=date(2026, 10, 1),
+            end_date=date(2026, 12, 19),
+        )
+    ).value
+    other = c.create_sprint(
+        SprintDraft(
+            title="Lead the RFC",
+            kind=SprintKind.LEADERSHIP,
+            start_date=date(2026, 11, 2),
+            end_date=date(2027, 1, 29),
+        )
+    ).value
+    goal = c.add_goal(
+        GoalDraft(
+            sprint_id=sprint.id,
+            title="Review turnaround",
+            baseline=30,
+            target=10,
+            direction=Direction.DOWN,
+            deadline=date(2026, 12, 15),
+            status=GoalStatus.ACTIVE,
+        )
+    ).value
+    checkin = c.add_checkin(
+        CheckinDraft(goal_id=goal.id, on_date=date(2026, 11, 12), value=24)
+    ).value
+    session = c.add_session(
+        SessionDraft(
+            sprint_id=sprint.id,
+            starts_at=datetime(2026, 11, 4, 10, tzinfo=UTC),
+            status=SessionStatus.HELD,
+        )
+    ).value
+    mentor = ms.add_mentor(MentorDraft(name="Priya", relationship=Relationship.TRADITIONAL)).value
+    advice = ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.ADVICE,
+            occurred_at=datetime(2026, 11, 10, 9, tzinfo=UTC),
+            title="Say no to low-value meetings",
+            mentor_id=mentor.id,
+            tags=("focus",),
+        )
+    ).value
+    win = ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.WIN,
+            occurred_at=datetime(2026, 11, 16, 18, tzinfo=UTC),
+            title="Shipped the review bot",
+        )
+    ).value
+    return {
+        "sprint": sprint.id,
+        "other": other.id,
+        "goal": goal.id,
+        "checkin": checkin.id,
+        "session": session.id,
+        "advice": advice.id,
+        "win": win.id,
+    }
+
+
+def open_timeline(window: MainWindow) -> TimelinePage:
+    page = window.timeline_page
+    assert page is not None
+    window.sidebar.setCurrentRow(window.stack.indexOf(page))
+    page.set_zoom("quarter")
+    page.view.set_scale(page.view.scale.centred(day_of(date(2026, 11, 10))))
+    page.view.repaint()
+    return page
+
+
+def hit(page: TimelinePage, kind: ItemKind, ident: int) -> Hit:
+    found = [h for h in page.view.hits if h.kind is kind and h.id == ident]
+    assert found, f"no {kind} {ident} on the timeline"
+    return found[0]
+
+
+def marks(page: TimelinePage, kind: ItemKind) -> set[int]:
+    return {h.id for h in page.view.hits if h.kind is kind}
+
+
+def test_items_appear_where_their_dates_say(window: MainWindow, services: Services) -> None:
+    ids = fill(services)
+    page = open_timeline(window)
+    scale = page.view.scale
+    sprint = hit(page, ItemKind.SPRINT, ids["sprint"])
+    assert sprint.rect.left() == pytest.approx(scale.x(day_of(date(2026, 10, 1))), abs=1)
+    assert sprint.rect.right() == pytest.approx(scale.x(day_of(date(2026, 12, 20))), abs=1)
+    goal = hit(page, ItemKind.GOAL, ids["goal"])
+    assert goal.rect.center().x() == pytest.approx(scale.x(day_of(date(2026, 12, 15)) + 0.5), abs=1)
+    checkin = hit(page, ItemKind.CHECKIN, ids["checkin"])
+    assert checkin.rect.center().x() == pytest.approx(
+        scale.x(day_of(date(2026, 11, 12)) + 0.5), abs=1
+    )
+    session = hit(page, ItemKind.SESSION, ids["session"])
+    assert session.rect.center().x() == pytest.approx(
+        scale.x(day_of(datetime(2026, 11, 4, 10, tzinfo=UTC))), abs=1
+    )
+    advice = hit(page, ItemKind.ENTRY, ids["advice"])
+    assert advice.rect.center().x() == pytest.approx(
+        scale.x(day_of(datetime(2026, 11, 10, 9, tzinfo=UTC))), abs=1
+    )
+    assert "Say no to low-value meetings" in advice.tip and "Priya" in advice.tip
+    # The two sprints overlap: each has its own row.
+    other = hit(page, ItemKind.SPRINT, ids["other"])
+    assert other.rect.top() != sprint.rect.top()
+    assert "2 mentorship entries" in page.status.text()
+
+
+def test_a_click_opens_the_item_where_it_is_edited(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    ids = fill(services)
+    page = open_timeline(window)
+    goal = hit(page, ItemKind.GOAL, ids["goal"])
+    qtbot.mouseClick(page.view, Qt.MouseButton.LeftButton, pos=goal.rect.center().toPoint())
+    coaching = window.coaching_page
+    assert coaching is not None and window.stack.currentWidget() is coaching
+    assert coaching.view is not None and coaching.view.sprint.id == ids["sprint"]
+
+    page = open_timeline(window)
+    entry = hit(page, ItemKind.ENTRY, ids["win"])
+    qtbot.mouseClick(page.view, Qt.MouseButton.LeftButton, pos=entry.rect.center().toPoint())
+    history = window.history_page
+    assert history is not None and window.stack.currentWidget() is history
+    assert history.entry is not None and history.entry.id == ids["win"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen
+def test_keyboard_tab_selects_marks_and_enter_opens(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    ids = fill(services)
+    page = open_timeline(window)
+    opened: list[Hit] = []
+    page.open_requested.disconnect()
+    page.open_requested.connect(opened.append)
+    page.view.setFocus()
+    first = min(
+        (h for h in page.view.hits if h.kind is not ItemKind.DENSITY),
+        key=lambda h: (h.rect.center().x(), h.rect.top()),
+    )
+    assert page.view.focusNextPrevChild(True)
+    assert page.view.selected == first
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened == [first]
+    span = page.view.scale.span
+    qtbot.keyClick(page.view, Qt.Key.Key_Plus)
+    assert page.view.scale.span < span
+    middle = page.view.scale.first
+    qtbot.keyClick(page.view, Qt.Key.Key_Right)
+    assert page.view.scale.first > middle
+    assert ids  # (the journal has something to tab through)
+
+
+def test_filters_hide_the_right_things(window: MainWindow, services: Services) -> None:
+    ids = fill(services)
+    page = open_timeline(window)
+    assert marks(page, ItemKind.ENTRY) == {ids["advice"], ids["win"]}
+    page.mentor_box.setCurrentIndex(page.mentor_box.findText("Priya"))
+    page.mentor_box.activated.emit(page.mentor_box.currentIndex())
+    page.view.repaint()
+    assert marks(page, ItemKind.ENTRY) == {ids["advice"]}
+    assert marks(page, ItemKind.SPRINT) == {ids["sprint"], ids["other"]}  # lanes stay
+    page.clear_filters()
+    page.set_filter(page.filter.__class__(kind=EntryKind.WIN))
+    page.view.repaint()
+    assert marks(page, ItemKind.ENTRY) == {ids["win"]}
+    page.set_filter(page.filter.__class__(tag="focus"))
+    page.view.repaint()
+    assert marks(page, ItemKind.ENTRY) == {ids["advice"]}
+    page.clear_filters()
+    page.sprint_box.setCurrentIndex(page.sprint_box.findData(ids["other"]))
+    page.sprint_box.activated.emit(page.sprint_box.currentIndex())
+    page.view.repaint()
+    assert marks(page, ItemKind.SPRINT) == {ids["other"]}
+    assert marks(page, ItemKind.GOAL) == set() and marks(page, ItemKind.ENTRY) == set()
+
+
+def test_dense_entries_show_as_counts(window: MainWindow, services: Services) -> None:
+    ms = services.mentorship
+    for n in range(400):
+        ms.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime(2026, 1, 1 + n % 28, 8, tzinfo=UTC).replace(month=1 + n % 11),
+                title=f"Note {n}",
+            )
+        )
+    page = open_timeline(window)
+    page.set_zoom("all")
+    page.view.repaint()
+    bars = [h for h in page.view.hits if h.kind is ItemKind.DENSITY]
+    assert bars and sum(int(h.tip.split()[0].replace(",", "")) for h in bars) == 400
+    assert marks(page, ItemKind.ENTRY) == set()
+    assert "shown as counts per" in page.status.text()
+
+
+def test_the_view_remembers_zoom_and_position(
+    window: MainWindow, services: Services, make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    fill(services)
+    page = open_timeline(window)
+    page.set_zoom("year")
+    page.view.set_scale(page.view.scale.centred(day_of(date(2025, 6, 1))))
+    page._save_position()
+    again = make_window()
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.timeline_page is not None
+    again.sidebar.setCurrentRow(again.stack.indexOf(again.timeline_page))
+    scale = again.timeline_page.view.scale
+    assert scale.span == pytest.approx(366, abs=0.1)
+    assert scale.first + scale.span / 2 == pytest.approx(day_of(date(2025, 6, 1)) + 0.5, abs=1)
+
+
+def test_export_png_and_vector_pdf(
+    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(services)
+    page = open_timeline(window)
+    png = tmp_path / "timeline.png"
+    choose(monkeypatch, png)
+    page.export("png")
+    assert png.read_bytes().startswith(b"\\x89PNG".decode("unicode_escape").encode("latin-1"))
+    pdf = tmp_path / "timeline.pdf"
+    choose(monkeypatch, pdf)
+    page.export("pdf")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Review faster" in text and "Mentorship" in text
+    resources = reader.pages[0]["/Resources"]
+    assert not resources.get("/XObject")  # drawn as vectors, not a picture
+    assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+
+
+def test_an_empty_journal_says_what_will_appear(window: MainWindow) -> None:
+    page = window.timeline_page
+    assert page is not None
+    window.sidebar.setCurrentRow(window.stack.indexOf(page))
+    assert page.stack.currentWidget() is page.empty
+    page.empty.button.click()
+    assert window.stack.currentWidget() is window.coaching_page
+
+
+def test_wheel_and_drag_pan_and_ctrl_wheel_zooms(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    fill(services)
+    page = open_timeline(window)
+    view = page.view
+    start = view.scale.first
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPointF(600, 10).toPoint())
+    qtbot.mouseMove(view, QPointF(500, 10).toPoint())
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPointF(500, 10).toPoint())
+    assert view.scale.first > start  # dragged left: later dates come into view
