@@ -75,6 +75,10 @@ def test_fit_shows_everything_with_room() -> None:
     scale = fit(date(2016, 3, 1), date(2026, 11, 23), 1000)
     assert scale.x(day_of(date(2016, 3, 1))) > 0
     assert scale.x(day_of(date(2026, 11, 24))) < 1000
+    # Longer than the farthest zoom: the most recent twenty years, today included.
+    longest = fit(date(1990, 1, 1), date(2026, 11, 23), 1000)
+    assert longest.span == MAX_SPAN
+    assert 0 < longest.x(day_of(date(2026, 11, 23))) < 1000
 
 
 @pytest.mark.parametrize(

@@ -95,8 +95,9 @@ def fit(first: date, last: date, width: float, margin: float = 0.04) -> Scale:
     """A scale showing ``first`` to ``last`` with a little room either side."""
     span = max(MIN_SPAN, (last - first).days + 1)
     room = span * margin
-    span = min(MAX_SPAN, span + 2 * room)
-    return Scale(first.toordinal() - room, span, max(1.0, width))
+    if span + 2 * room > MAX_SPAN:  # more than the farthest zoom: the most recent years
+        return Scale(last.toordinal() + 1 + room - MAX_SPAN, MAX_SPAN, max(1.0, width))
+    return Scale(first.toordinal() - room, span + 2 * room, max(1.0, width))
 
 
 # -- time units -------------------------------------------------------------------------
