@@ -299,3 +299,104 @@ def test_wheel_and_drag_pan_and_ctrl_wheel_zooms(
     qtbot.mouseMove(view, QPointF(500, 10).toPoint())
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPointF(500, 10).toPoint())
     assert view.scale.first > start  # dragged left: later dates come into view
+
+
+def test_a_deleted_sprint_leaves_the_filter_and_new_entries_appear(
+    window: MainWindow, services: Services
+) -> None:
+    from devjournal.services.changes import Changes
+
+    ids = fill(services)
+    page = open_timeline(window)
+    page.sprint_box.setCurrentIndex(page.sprint_box.findData(ids["other"]))
+    page.sprint_box.activated.emit(page.sprint_box.currentIndex())
+    services.coaching.delete_sprint(ids["other"])
+    entry = services.mentorship.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.LESSON,
+            occurred_at=datetime(2026, 11, 12, 8, tzinfo=UTC),
+            title="Learnt from the incident review",
+        )
+    ).value
+    window.events.emit_changes(Changes(sprints=True, entries=True))
+    page.view.repaint()
+    assert page.filter.sprint_id is None and page.sprint_box.currentIndex() == 0
+    assert ids["other"] not in marks(page, ItemKind.SPRINT)
+    assert entry.id in marks(page, ItemKind.ENTRY)
+
+
+def test_the_mark_on_top_is_the_one_clicked(window: MainWindow, services: Services) -> None:
+    ids = fill(services)
+    services.coaching.add_checkin(
+        CheckinDraft(goal_id=ids["goal"], on_date=date(2026, 12, 15), value=12)
+    )  # on the deadline: the diamond is drawn over the tick
+    page = open_timeline(window)
+    goal = hit(page, ItemKind.GOAL, ids["goal"])
+    top = page.view.hit_at(goal.rect.center())
+    assert top is not None and top.kind is ItemKind.GOAL
+
+
+def test_clustered_entries_stack_or_become_counts(window: MainWindow, services: Services) -> None:
+    for n in range(3):  # three within an hour: stacked, each clickable
+        services.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime(2026, 11, 9, 8, 10 * n, tzinfo=UTC),
+                title=f"Close {n}",
+            )
+        )
+    page = open_timeline(window)
+    dots = [h for h in page.view.hits if h.kind is ItemKind.ENTRY]
+    assert len(dots) == 3 and len({round(d.rect.top()) for d in dots}) == 3
+    for n in range(5):  # eight on one spot: too many to tell apart, so counts
+        services.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.WIN,
+                occurred_at=datetime(2026, 11, 9, 9, n, tzinfo=UTC),
+                title=f"More {n}",
+            )
+        )
+    page.refresh()
+    page.view.repaint()
+    assert not [h for h in page.view.hits if h.kind is ItemKind.ENTRY]
+    assert sum(int(h.tip.split()[0]) for h in page.view.hits if h.kind is ItemKind.DENSITY) == 8
+
+
+def test_leaving_the_page_saves_where_it_was(window: MainWindow, services: Services) -> None:
+    fill(services)
+    page = open_timeline(window)
+    page.set_zoom("month")
+    window.sidebar.setCurrentRow(0)  # at once, not after the debounce
+    assert float(window._settings.get_str("timeline_span")) == pytest.approx(31)
+
+
+def test_shift_wheel_pans_and_a_plain_wheel_scrolls_the_page(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    fill(services)
+    page = open_timeline(window)
+    view = page.view
+
+    def wheel(modifiers: Qt.KeyboardModifier) -> bool:
+        event = QWheelEvent(
+            QPointF(300, 20),
+            QPointF(view.mapToGlobal(QPoint(300, 20))),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view, event)
+        return event.isAccepted()
+
+    first, span = view.scale.first, view.scale.span
+    assert not wheel(Qt.KeyboardModifier.NoModifier)  # left to the page's scroll area
+    assert view.scale.first == first
+    assert wheel(Qt.KeyboardModifier.ShiftModifier) and view.scale.first > first
+    assert wheel(Qt.KeyboardModifier.ControlModifier) and view.scale.span > span

@@ -20,6 +20,9 @@ MIN_SPAN = 7.0
 """The closest zoom: one week across the view."""
 MAX_SPAN = 3653.0 * 2
 """The farthest zoom: twenty years (a decade, and room either side)."""
+EARLIEST_DAY = float(date(1900, 1, 1).toordinal())
+LATEST_DAY = float(date(2200, 1, 1).toordinal())
+"""How far the view can be moved (a journal's dates fall between)."""
 ZOOMS: dict[str, float] = {"week": 7.0, "month": 31.0, "quarter": 92.0, "year": 366.0}
 """The zoom buttons, as days across the view ("all" fits the whole journal)."""
 
@@ -40,11 +43,16 @@ def date_of(day: float) -> date:
 
 @dataclass(frozen=True)
 class Scale:
-    """The visible window: ``first`` day at x = 0, ``span`` days across ``width`` pixels."""
+    """The visible window: ``first`` day at x = 0, ``span`` days across ``width`` pixels.
+    Kept between 1900 and 2200, however far it is panned."""
 
     first: float
     span: float
     width: float
+
+    def __post_init__(self) -> None:
+        first = min(max(self.first, EARLIEST_DAY), LATEST_DAY - self.span)
+        object.__setattr__(self, "first", first)
 
     @property
     def px_per_day(self) -> float:
@@ -55,6 +63,16 @@ class Scale:
     def last(self) -> float:
         """The day at the right edge."""
         return self.first + self.span
+
+    @property
+    def first_date(self) -> date:
+        """The first day (partly) in view."""
+        return date_of(self.first)
+
+    @property
+    def last_date(self) -> date:
+        """The last day (partly) in view."""
+        return date_of(self.last - 1e-6)
 
     def x(self, day: float) -> float:
         """Where ``day`` is drawn."""
@@ -202,7 +220,7 @@ def axis_ticks(scale: Scale, label_width: Callable[[str], float], gap: float = 1
         label = tick_label(start, unit)
         if x < -scale.px_per_day * unit.days or x > scale.width:
             continue
-        shown = label if x >= right_edge + gap else ""
+        shown = label if x >= 0 and x >= right_edge + gap else ""
         if shown:
             right_edge = x + label_width(label)
         ticks.append(Tick(x, shown, floor_to(start, major_unit) == start))
@@ -236,18 +254,20 @@ def buckets(days: Iterable[date], unit: Unit) -> list[Bucket]:
     return [Bucket(start, step(start, unit), n) for start, n in sorted(counts.items())]
 
 
-def regroup(day_counts: Iterable[tuple[date, int]], unit: Unit) -> list[Bucket]:
-    """Per-day counts summed per ``unit``."""
-    counts: dict[date, int] = {}
-    for day, n in day_counts:
-        key = floor_to(day, unit)
-        counts[key] = counts.get(key, 0) + n
-    return [Bucket(start, step(start, unit), n) for start, n in sorted(counts.items())]
-
-
-def too_dense(count: int, scale: Scale, px_per_mark: float = 6.0) -> bool:
-    """Whether ``count`` marks in view would be too close to tell apart."""
-    return count * px_per_mark > scale.width
+def stack_marks(xs: Sequence[float], size: float, rows: int) -> list[int] | None:
+    """A row (0 to ``rows`` - 1) for each mark at ``xs`` (sorted) so that marks in one row
+    are at least ``size`` apart; None when they do not fit (too dense to tell apart)."""
+    ends = [float("-inf")] * rows
+    out = []
+    for x in xs:
+        for row in range(rows):
+            if x - ends[row] >= size:
+                ends[row] = x
+                out.append(row)
+                break
+        else:
+            return None
+    return out
 
 
 # -- lanes ------------------------------------------------------------------------------
@@ -351,6 +371,9 @@ class TimelineData:
         days = [today]
         days += [s.start for s in self.sprints] + [s.end for s in self.sprints]
         days += [d for d in (self.first_entry, self.last_entry) if d is not None]
+        days += [s.starts_at.astimezone().date() for s in self.sessions]
+        days += [c.on for c in self.checkins]
+        days += [g.deadline for g in self.goals if g.deadline is not None]
         return min(days), max(days)
 
 
@@ -365,6 +388,12 @@ class TimelineFilter:
     tag: str = ""
 
     @property
-    def entries_only_filters(self) -> bool:
-        """Whether a filter applies only to entries (mentor, kind, tag)."""
-        return self.mentor_id is not None or self.kind is not None or bool(self.tag)
+    def narrows_entries(self) -> bool:
+        """Whether any filter applies to the log entries."""
+        return (
+            self.sprint_id is not None
+            or self.goal_id is not None
+            or self.mentor_id is not None
+            or self.kind is not None
+            or bool(self.tag)
+        )

@@ -10,9 +10,11 @@ diamonds coloured by status; check-ins as ticks under it). A line marks today.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
@@ -29,9 +31,10 @@ from devjournal.domain.timeline import (
     TimelineSprint,
     axis_ticks,
     day_of,
+    stack_marks,
 )
 
-AXIS_HEIGHT = 30.0
+AXIS_HEIGHT = 40.0
 LANE_HEIGHT = 46.0
 ROW_HEIGHT = 44.0
 LABEL_GAP = 6.0
@@ -126,14 +129,20 @@ def _entry_colors(*, dark: bool) -> dict[EntryKind, QColor]:
 
 @dataclass(frozen=True)
 class Hit:
-    """A mark as the page sees it: where it is, what it is, what its tooltip says."""
+    """A mark as the page sees it: where it is, what it is, and its tooltip (worded only
+    when asked for: a paint places thousands of marks)."""
 
     rect: QRectF
     kind: ItemKind
     id: int
-    tip: str
+    describe: Callable[[], str]
     sprint_id: int | None = None
     goal_id: int | None = None
+
+    @property
+    def tip(self) -> str:
+        """The tooltip."""
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,9 @@ class TimelineScene:
         int, tuple[list[TimelineSession], list[TimelineCheckin], list[TimelineGoal]]
     ] = field(default_factory=dict)
     goal_titles: Mapping[int, str] = field(default_factory=dict)
+    spans: Mapping[int, tuple[date, date]] = field(default_factory=dict)
+    """Each sprint's first and last day with something on it (sessions and check-ins may
+    fall outside its dates)."""
 
     def __post_init__(self) -> None:
         groups: dict[
@@ -166,8 +178,27 @@ class TimelineScene:
         for goal in self.goals:
             if goal.sprint_id in groups:
                 groups[goal.sprint_id][2].append(goal)
+        spans: dict[int, tuple[date, date]] = {}
+        for sprint in self.sprints:
+            sessions, checkins, goals = groups[sprint.id]
+            days = [sprint.start, sprint.end, *(c.on for c in checkins)]
+            days += [x.starts_at.astimezone().date() for x in sessions]
+            days += [g.deadline for g in goals if g.deadline is not None]
+            spans[sprint.id] = (min(days), max(days))
         object.__setattr__(self, "by_sprint", groups)
         object.__setattr__(self, "goal_titles", {g.id: g.title for g in self.goals})
+        object.__setattr__(self, "spans", spans)
+
+    def contains(self, kind: ItemKind, ident: int) -> bool:
+        """Whether the item ``kind``/``ident`` is in this scene."""
+        pools: dict[ItemKind, Sequence[Any]] = {
+            ItemKind.SPRINT: self.sprints,
+            ItemKind.GOAL: self.goals,
+            ItemKind.SESSION: self.sessions,
+            ItemKind.CHECKIN: self.checkins,
+            ItemKind.ENTRY: self.entries,
+        }
+        return any(item.id == ident for item in pools.get(kind, ()))
 
     @property
     def row_count(self) -> int:
@@ -183,6 +214,45 @@ def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+# -- tooltips (worded when hovered) -----------------------------------------------------
+def _bucket_tip(bucket: Bucket) -> str:
+    end = date.fromordinal(bucket.end.toordinal() - 1)
+    span = _day(bucket.start) if end == bucket.start else f"{_day(bucket.start)} – {_day(end)}"
+    return f"{bucket.count:,} {'entry' if bucket.count == 1 else 'entries'}, {span}"
+
+
+def _entry_tip(entry: TimelineEntry) -> str:
+    who = f" · {entry.mentor_name}" if entry.mentor_name else ""
+    when = entry.occurred_at.astimezone()
+    return f"{entry.title}\n{_day(when.date())}, {when:%H:%M} · {entry.kind.label}{who}"
+
+
+def _sprint_tip(sprint: TimelineSprint) -> str:
+    state = "finished" if sprint.finished else "running or planned"
+    return (
+        f"{sprint.title}\n{sprint.kind.label} sprint · {_day(sprint.start)} – "
+        f"{_day(sprint.end)} · {state}"
+    )
+
+
+def _session_tip(session: TimelineSession, sprint: TimelineSprint) -> str:
+    when = session.starts_at.astimezone()
+    return (
+        f"Coaching session, {session.status.value}\n{_day(when.date())}, {when:%H:%M} · "
+        f"{sprint.title}"
+    )
+
+
+def _checkin_tip(checkin: TimelineCheckin, goal_title: str) -> str:
+    return f"Check-in {_day(checkin.on)}: {checkin.value:g}\n{goal_title}"
+
+
+def _goal_tip(goal: TimelineGoal) -> str:
+    due = _day(goal.deadline) if goal.deadline else "no deadline"
+    return f"{goal.title}\nDue {due} · {goal.status.value}"
+
+
+# -- painting ---------------------------------------------------------------------------
 def paint_timeline(
     painter: QPainter,
     width: float,
@@ -193,11 +263,13 @@ def paint_timeline(
     font: QFont,
     selected: tuple[ItemKind, int] | None = None,
 ) -> list[Hit]:
-    """Draw ``scene`` across ``width`` pixels at ``scale`` (``selected`` outlined); returns
-    the marks drawn."""
+    """Draw ``scene`` across ``width`` pixels at ``scale`` (``selected`` outlined), inside
+    ``width`` by ``scene.height()``; returns the marks drawn, in paint order (the last is
+    on top)."""
     hits: list[Hit] = []
     height = scene.height()
     painter.save()
+    painter.setClipRect(QRectF(0, 0, width, height))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, width, height), colors.background)
     small = QFont(font)
@@ -205,14 +277,14 @@ def paint_timeline(
     metrics = QFontMetricsF(small)
     painter.setFont(small)
 
-    # Grid and axis.
+    # Grid and axis: tick labels on the axis row, "today" on the row above.
     ticks = axis_ticks(scale, metrics.horizontalAdvance)
     for tick in ticks:
         painter.setPen(QPen(colors.major_grid if tick.major else colors.grid, 1))
-        painter.drawLine(QPointF(tick.x, AXIS_HEIGHT - 6), QPointF(tick.x, height))
+        painter.drawLine(QPointF(tick.x, AXIS_HEIGHT - 18), QPointF(tick.x, height))
         if tick.label:
             painter.setPen(colors.text if tick.major else colors.muted)
-            painter.drawText(QPointF(tick.x + 3, AXIS_HEIGHT - 11), tick.label)
+            painter.drawText(QPointF(tick.x + 3, AXIS_HEIGHT - 7), tick.label)
     painter.setPen(QPen(colors.major_grid, 1))
     painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(width, AXIS_HEIGHT))
 
@@ -227,8 +299,9 @@ def paint_timeline(
     top = AXIS_HEIGHT + LANE_HEIGHT
     for sprint in scene.sprints:
         row = scene.rows.get(sprint.id)
-        if row is None or day_of(sprint.end) + 1 < scale.first or day_of(sprint.start) > scale.last:
-            continue  # not in view
+        first, last = scene.spans.get(sprint.id, (sprint.start, sprint.end))
+        if row is None or day_of(last) + 1 < scale.first or day_of(first) > scale.last:
+            continue  # nothing of it in view
         hits += _paint_sprint(
             painter,
             scale,
@@ -243,13 +316,14 @@ def paint_timeline(
     x = scale.x(day_of(scene.today) + 0.5)
     if 0 <= x <= width:
         painter.setPen(QPen(colors.today, 1.5, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(x, AXIS_HEIGHT - 4), QPointF(x, height))
+        painter.drawLine(QPointF(x, AXIS_HEIGHT - 18), QPointF(x, height))
         painter.setPen(colors.today)
         label = "today"
-        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, 10), label)
+        left = min(max(0.0, x - metrics.horizontalAdvance(label) / 2), width - 40)
+        painter.drawText(QPointF(left, metrics.ascent() + 1), label)
 
     if selected is not None:
-        for hit in hits:
+        for hit in reversed(hits):
             if (hit.kind, hit.id) == selected:
                 painter.setPen(QPen(colors.text, 1.5, Qt.PenStyle.DotLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -257,6 +331,17 @@ def paint_timeline(
                 break
     painter.restore()
     return hits
+
+
+ENTRY_RADIUS = 4.5
+ENTRY_ROWS = 3
+"""Dots that would overlap stack in up to this many rows; more is shown as counts."""
+
+
+def entry_rows(scale: Scale, entries: Sequence[TimelineEntry]) -> list[int] | None:
+    """The row of each entry's dot, or None when they are too dense to tell apart."""
+    xs = [scale.x(day_of(e.occurred_at)) for e in entries]
+    return stack_marks(xs, 2 * ENTRY_RADIUS + 1, ENTRY_ROWS)
 
 
 def _paint_entries(
@@ -279,30 +364,27 @@ def _paint_entries(
             bar = max(2.0, room * math.sqrt(bucket.count / most))
             rect = QRectF(x1 + 0.5, floor - bar, max(1.0, x2 - x1 - 1), bar)
             painter.fillRect(rect, colors.density)
-            end = date.fromordinal(bucket.end.toordinal() - 1)
-            span = (
-                _day(bucket.start) if end == bucket.start else f"{_day(bucket.start)} – {_day(end)}"
+            hits.append(
+                Hit(rect, ItemKind.DENSITY, bucket.start.toordinal(), partial(_bucket_tip, bucket))
             )
-            tip = f"{bucket.count:,} {'entry' if bucket.count == 1 else 'entries'}, {span}"
-            hits.append(Hit(rect, ItemKind.DENSITY, bucket.start.toordinal(), tip))
         return hits
-    mid = lane.top() + lane.height() / 2 + metrics.height() / 3
-    radius = 4.5
-    for entry in scene.entries:
+    radius = ENTRY_RADIUS
+    rows = entry_rows(scale, scene.entries)
+    step_y = 2 * radius + 1
+    base = lane.bottom() - radius - 4
+    for index, entry in enumerate(scene.entries):
         x = scale.x(day_of(entry.occurred_at))
-        colour = colors.entry.get(entry.kind, colors.muted)
+        row = rows[index] if rows is not None else index % ENTRY_ROWS
+        y = base - row * step_y
         painter.setPen(QPen(colors.background, 1))
-        painter.setBrush(QBrush(colour))
-        painter.drawEllipse(QPointF(x, mid), radius, radius)
-        who = f" · {entry.mentor_name}" if entry.mentor_name else ""
-        on = _day(entry.occurred_at.astimezone().date())
-        tip = f"{entry.title}\n{on} · {entry.kind.label}{who}"
+        painter.setBrush(QBrush(colors.entry.get(entry.kind, colors.muted)))
+        painter.drawEllipse(QPointF(x, y), radius, radius)
         hits.append(
             Hit(
-                QRectF(x - radius - 1, mid - radius - 1, 2 * radius + 2, 2 * radius + 2),
+                QRectF(x - radius - 1, y - radius - 1, 2 * radius + 2, 2 * radius + 2),
                 ItemKind.ENTRY,
                 entry.id,
-                tip,
+                partial(_entry_tip, entry),
             )
         )
     return hits
@@ -323,65 +405,51 @@ def _paint_sprint(
     x2 = scale.x(day_of(sprint.end) + 1)
     bar = QRectF(x1, top + 6, max(2.0, x2 - x1), 18)
     colour = QColor(colors.sprint.get(sprint.kind, colors.muted))
-    if sprint.finished:
-        colour.setAlphaF(0.45)
+    label_colour = QColor("#ffffff")
+    if sprint.finished:  # muted: the kind's colour washed towards the background
+        colour = _mix(colour, colors.background, 0.55)
+        label_colour = colors.text
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawRoundedRect(bar, 4, 4)
     visible = bar.intersected(QRectF(0, bar.top(), scale.width, bar.height()))
     if visible.width() > 40:
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(label_colour)
         text = metrics.elidedText(sprint.title, Qt.TextElideMode.ElideRight, visible.width() - 10)
         painter.drawText(QPointF(visible.left() + 5, bar.top() + 13), text)
-    state = "finished" if sprint.finished else "running or planned"
-    hits.append(
-        Hit(
-            bar,
-            ItemKind.SPRINT,
-            sprint.id,
-            f"{sprint.title}\n{sprint.kind.label} sprint · {_day(sprint.start)} – "
-            f"{_day(sprint.end)} · {state}",
-            sprint_id=sprint.id,
-        )
-    )
+    hits.append(Hit(bar, ItemKind.SPRINT, sprint.id, partial(_sprint_tip, sprint), sprint.id))
     sessions, checkins, goals = scene.by_sprint.get(sprint.id, ([], [], []))
     if scale.px_per_day < DETAIL_PX_PER_DAY:  # years across: sessions and check-ins blur
         sessions, checkins = [], []
-    for session in sessions:
-        x = scale.x(day_of(session.starts_at))
-        centre = QPointF(x, bar.bottom() + 0.5)
-        painter.setPen(QPen(colors.text, 1.2))
-        if session.status is SessionStatus.HELD:
-            painter.setBrush(colors.text)
-        else:
-            painter.setBrush(colors.background)
-        painter.drawEllipse(centre, 3.5, 3.5)
-        if session.status is SessionStatus.CANCELLED:
-            painter.drawLine(centre + QPointF(-4, -4), centre + QPointF(4, 4))
-        when = session.starts_at.astimezone()
-        hits.append(
-            Hit(
-                QRectF(x - 5, centre.y() - 5, 10, 10),
-                ItemKind.SESSION,
-                session.id,
-                f"Coaching session, {session.status.value}\n{_day(when.date())}, "
-                f"{when:%H:%M} · {sprint.title}",
-                sprint_id=sprint.id,
-            )
-        )
     for checkin in checkins:
         x = scale.x(day_of(checkin.on) + 0.5)
         painter.setPen(QPen(colors.muted, 1.2))
         painter.drawLine(QPointF(x, top + 30), QPointF(x, top + 38))
-        goal_title = scene.goal_titles.get(checkin.goal_id, "")
         hits.append(
             Hit(
                 QRectF(x - 3, top + 29, 6, 11),
                 ItemKind.CHECKIN,
                 checkin.id,
-                f"Check-in {_day(checkin.on)}: {checkin.value:g}\n{goal_title}",
-                sprint_id=sprint.id,
-                goal_id=checkin.goal_id,
+                partial(_checkin_tip, checkin, scene.goal_titles.get(checkin.goal_id, "")),
+                sprint.id,
+                checkin.goal_id,
+            )
+        )
+    for session in sessions:
+        x = scale.x(day_of(session.starts_at))
+        centre = QPointF(x, bar.bottom() + 0.5)
+        painter.setPen(QPen(colors.text, 1.2))
+        painter.setBrush(colors.text if session.status is SessionStatus.HELD else colors.background)
+        painter.drawEllipse(centre, 3.5, 3.5)
+        if session.status is SessionStatus.CANCELLED:
+            painter.drawLine(centre + QPointF(-4, -4), centre + QPointF(4, 4))
+        hits.append(
+            Hit(
+                QRectF(x - 5, centre.y() - 5, 10, 10),
+                ItemKind.SESSION,
+                session.id,
+                partial(_session_tip, session, sprint),
+                sprint.id,
             )
         )
     for goal in goals:
@@ -392,17 +460,31 @@ def _paint_sprint(
         diamond = QPolygonF(
             [QPointF(x, y - 6), QPointF(x + 6, y), QPointF(x, y + 6), QPointF(x - 6, y)]
         )
-        painter.setPen(QPen(colors.background, 1))
-        painter.setBrush(colors.goal.get(goal.status, colors.muted))
+        colour = colors.goal.get(goal.status, colors.muted)
+        if goal.status is GoalStatus.DROPPED:  # hollow: set aside, not missed
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(colors.background)
+        else:
+            painter.setPen(QPen(colors.background, 1))
+            painter.setBrush(colour)
         painter.drawPolygon(diamond)
         hits.append(
             Hit(
                 diamond.boundingRect(),
                 ItemKind.GOAL,
                 goal.id,
-                f"{goal.title}\nDue {_day(goal.deadline)} · {goal.status.value}",
-                sprint_id=sprint.id,
-                goal_id=goal.id,
+                partial(_goal_tip, goal),
+                sprint.id,
+                goal.id,
             )
         )
     return hits
+
+
+def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
+    """``colour`` moved ``amount`` of the way to ``other``."""
+    return QColor.fromRgbF(
+        colour.redF() + (other.redF() - colour.redF()) * amount,
+        colour.greenF() + (other.greenF() - colour.greenF()) * amount,
+        colour.blueF() + (other.blueF() - colour.blueF()) * amount,
+    )

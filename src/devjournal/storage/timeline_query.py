@@ -2,12 +2,12 @@
 
 Sprints, goals, sessions and check-ins are few (hundreds to thousands) and read whole.
 Log entries can be a hundred thousand: they are read for the window in view only, either
-one by one (when few enough to draw) or as counts per bucket, each count an index range
-scan of ``ix_log_entry_occurred_at`` (or of the mentor or kind index under a filter).
+one by one (when few enough to draw) or as counts per bucket (see :func:`count_entries`).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import sqlite3
 from collections.abc import Sequence
@@ -113,10 +113,10 @@ def _where(where: TimelineFilter) -> tuple[str, list[Any]]:
     if where.kind is not None:
         sql.append("e.kind = ?")
         args.append(where.kind.value)
-    if where.tag:
+    if where.tag:  # the tag's entries, from ix_log_entry_tag_tag
         sql.append(
-            "EXISTS (SELECT 1 FROM log_entry_tag lt JOIN tag t ON t.id = lt.tag_id "
-            "WHERE lt.entry_id = e.id AND t.name = ? COLLATE NOCASE)"
+            "e.id IN (SELECT lt.entry_id FROM log_entry_tag lt WHERE lt.tag_id = "
+            "(SELECT t.id FROM tag t WHERE t.name = ? COLLATE NOCASE))"
         )
         args.append(where.tag)
     return " AND ".join(sql), args
@@ -126,15 +126,35 @@ def count_entries(
     conn: sqlite3.Connection, edges: Sequence[date], where: TimelineFilter
 ) -> list[int]:
     """How many entries matching ``where`` fall between each pair of ``edges`` (local
-    days), one index range count each."""
-    condition, args = _where(where)
-    sql = (
-        f"SELECT count(*) FROM log_entry e WHERE {condition} "
-        "AND e.occurred_at >= ? AND e.occurred_at < ?"
-    )
+    days).
+
+    Unfiltered: one count per bucket, each a range of the partial index on
+    ``occurred_at`` (SQLite counts the index entries in the range: ~14 ms for all 100,000).
+    Filtered: the matching entries' times in the whole range are read once (a filter keeps
+    a fraction of them) and counted per bucket here.
+    """
     stored = [_stored(day) for day in edges]
+    if len(stored) < 2:
+        return []
+    if not where.narrows_entries:
+        sql = (
+            "SELECT count(*) FROM log_entry e INDEXED BY ix_log_entry_occurred_at "
+            "WHERE e.deleted_at IS NULL AND e.occurred_at >= ? AND e.occurred_at < ?"
+        )
+        return [
+            int(conn.execute(sql, [lo, hi]).fetchone()[0]) for lo, hi in itertools.pairwise(stored)
+        ]
+    condition, args = _where(where)
+    times = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT e.occurred_at FROM log_entry e WHERE {condition} "
+            "AND e.occurred_at >= ? AND e.occurred_at < ? ORDER BY e.occurred_at",
+            [*args, stored[0], stored[-1]],
+        )
+    ]
     return [
-        int(conn.execute(sql, [*args, lo, hi]).fetchone()[0])
+        bisect.bisect_left(times, hi) - bisect.bisect_left(times, lo)
         for lo, hi in itertools.pairwise(stored)
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 import html
 import logging
 from collections.abc import Callable
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         for action in self.transfer_actions:
             action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
+        gc.freeze()  # the app's long-lived objects: no longer walked by every full GC pass
         self.reminders = Reminders(
             self._settings, services.journal.reminder_facts, self.show_reminder, self
         )

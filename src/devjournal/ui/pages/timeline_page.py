@@ -9,12 +9,21 @@ and tag. The view remembers its zoom and position; it can be saved as PNG or vec
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QShowEvent
+from PySide6.QtGui import (
+    QHideEvent,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QMenu,
@@ -28,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.timeline import (
+    MIN_SPAN,
     ZOOMS,
     Scale,
     TimelineData,
@@ -39,16 +49,22 @@ from devjournal.domain.timeline import (
     pack_rows,
 )
 from devjournal.files import atomic_write_bytes
-from devjournal.render.timeline_painter import TimelineScene, paint_timeline, timeline_colors
+from devjournal.render.timeline_painter import (
+    TimelineScene,
+    entry_rows,
+    paint_timeline,
+    timeline_colors,
+)
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
+from devjournal.services.timeline_service import EntryWindow
 from devjournal.settings import Settings
 from devjournal.ui import file_prompts
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
-from devjournal.ui.widgets.timeline_view import TimelineView
+from devjournal.ui.widgets.timeline_view import ZOOM_STEP, TimelineView
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +93,8 @@ class TimelinePage(QWidget):
         self._stale = True
         self.filter = TimelineFilter()
         self.entries_total = 0
+        self._window_cache: tuple[tuple[object, ...], EntryWindow] | None = None
+        self._all_span = -1.0
         today = services.timeline.today()
         self.view = TimelineView(Scale(today.toordinal() - 46, 92, 900))
         self._save_timer = QTimer(self)
@@ -132,15 +150,8 @@ class TimelinePage(QWidget):
 
         self.status = label("", "muted", wrap=True)
         column.addWidget(self.status)
-        self.legend = label(
-            "Bars: sprints, coloured by kind (performance blue, skills green, leadership "
-            "purple), faded once finished · ● session held, ○ planned, crossed out if "
-            "cancelled · ◆ goal deadline, coloured by status · | check-in · top lane: "
-            "mentorship entries, coloured by kind. Drag or use ←/→ to move, Ctrl+wheel "
-            "or +/− to zoom, click or Enter to open.",
-            "muted",
-            wrap=True,
-        )
+        self.legend = label("", "muted", wrap=True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         column.addWidget(self.legend)
 
         self.scroller = QScrollArea()
@@ -167,8 +178,8 @@ class TimelinePage(QWidget):
         self.view.scale_changed.connect(self._on_view_scale_changed)
         self.view.activated.connect(self.open_requested.emit)
         self.empty.button.clicked.connect(self.coaching_requested.emit)
-        self.zoom_in_button.clicked.connect(lambda: self.view.zoom(1.25))
-        self.zoom_out_button.clicked.connect(lambda: self.view.zoom(1 / 1.25))
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoom(ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoom(1 / ZOOM_STEP))
         self.today_button.clicked.connect(self.view.go_to_today)
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_png_action.triggered.connect(lambda: self.export("png"))
@@ -201,18 +212,40 @@ class TimelinePage(QWidget):
         """Read the journal again and redraw (keeping zoom, position and filters)."""
         first_time = self.data is None
         self._stale = False
-        self.data = self._services.timeline.data()
-        self._rows = pack_rows([(s.id, s.start, s.end) for s in self.data.sprints])
-        self._fill_filters()
-        empty = not self.data.sprints and self.data.first_entry is None
-        self.stack.setCurrentWidget(self.empty if empty else self.scroller)
+        self._window_cache = None
+        data = self._services.timeline.data()
+        self._rows = pack_rows([(s.id, s.start, s.end) for s in data.sprints])
         if first_time:
-            self._restore_position()
+            self.view.scale = self._restored_scale()  # drawn below, once
+        self.data = data
+        self._fill_filters()
+        empty = not data.sprints and data.first_entry is None
+        self.stack.setCurrentWidget(self.empty if empty else self.scroller)
+        for widget in (
+            *self.zoom_buttons.values(),
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.today_button,
+            self.export_button,
+            self.clear_button,
+            self.sprint_box,
+            self.goal_box,
+            self.mentor_box,
+            self.kind_box,
+            self.tag_box,
+            self.legend,
+        ):
+            widget.setEnabled(not empty)
+        self.legend.setText(self._legend())
         self._redraw()
+        # What was just read lives as long as the page: out of the cycle collector's way,
+        # or its full passes (~45 ms over the stress journal) land in the middle of a pan.
+        gc.freeze()
 
     def _fill_filters(self) -> None:
         assert self.data is not None
         mentorship = self._services.mentorship
+        self.filter = self._still_there(self.filter)
         self._fill(
             self.sprint_box,
             "All sprints",
@@ -258,6 +291,24 @@ class TimelinePage(QWidget):
         box.setCurrentIndex(max(0, index))
         box.blockSignals(False)
 
+    def _still_there(self, where: TimelineFilter) -> TimelineFilter:
+        """``where`` without what was deleted since (a sprint, goal, mentor or tag)."""
+        assert self.data is not None
+        mentorship = self._services.mentorship
+        sprint_id = (
+            where.sprint_id if any(s.id == where.sprint_id for s in self.data.sprints) else None
+        )
+        goal_id = where.goal_id if any(g.id == where.goal_id for g in self.data.goals) else None
+        mentor_id = (
+            where.mentor_id
+            if where.mentor_id is not None
+            and any(m.id == where.mentor_id for m in mentorship.mentors())
+            else None
+        )
+        tags = {t.casefold() for t in mentorship.tag_names()} if where.tag else set()
+        tag = where.tag if where.tag.casefold() in tags else ""
+        return TimelineFilter(sprint_id, goal_id, mentor_id, where.kind, tag)
+
     # -- filters --------------------------------------------------------------------------
     def _on_filter_activated(self, _index: int) -> None:
         sprint_id = self.sprint_box.currentData()
@@ -292,11 +343,14 @@ class TimelinePage(QWidget):
         if name == "all":
             if self.data is not None:
                 first, last = self.data.extent(self._services.timeline.today())
-                self.view.set_scale(fit(first, last, max(1, self.view.width())))
+                scale = fit(first, last, max(1, self.view.width()))
+                self._all_span = scale.span
+                self.view.set_scale(scale)
             return
         self.view.set_scale(self.view.scale.with_span(ZOOMS[name]))
 
-    def _restore_position(self) -> None:
+    def _restored_scale(self) -> Scale:
+        """Where the page was last time (a quarter around today the first time)."""
         span = self._settings.get_str("timeline_span")
         centre = self._settings.get_str("timeline_centre")
         today = self._services.timeline.today()
@@ -306,8 +360,8 @@ class TimelinePage(QWidget):
         except ValueError:
             days, middle = ZOOMS["quarter"], None
         width = max(1, self.view.width())
-        scale = Scale(0, days, width).with_span(days)
-        self.view.set_scale(scale.centred(middle if middle is not None else day_of(today) + 0.5))
+        scale = Scale(day_of(today), days, width).with_span(days)
+        return scale.centred(middle if middle is not None else day_of(today) + 0.5)
 
     def _save_position(self) -> None:
         scale = self.view.scale
@@ -316,8 +370,17 @@ class TimelinePage(QWidget):
         self._settings.save()
 
     def _on_view_scale_changed(self) -> None:
+        if self.data is None:
+            return  # the first refresh draws
         self._redraw()
         self._save_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (or closing the window) saves where it was at once."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_position()
+        super().hideEvent(event)
 
     # -- drawing --------------------------------------------------------------------------
     def scene(self) -> TimelineScene:
@@ -342,14 +405,7 @@ class TimelinePage(QWidget):
             else self._rows
         )
         scale = self.view.scale
-        first, last = date_of(scale.first), date_of(scale.last)
-        window = self._services.timeline.window(
-            first,
-            last,
-            where,
-            max_marks=int(scale.width / PX_PER_MARK),
-            unit=bucket_unit(scale),
-        )
+        window = self._window(scale, where)
         self.entries_total = window.total
         self._show_status(window.total, bool(window.buckets), scale)
         return TimelineScene(
@@ -363,14 +419,57 @@ class TimelinePage(QWidget):
             today=self._services.timeline.today(),
         )
 
+    def _window(self, scale: Scale, where: TimelineFilter) -> EntryWindow:
+        """The entries in view: dots when they can be told apart (stacked up to three
+        high), else counts per bucket. The last answer is kept: a resize or a second
+        redraw of the same view reads nothing."""
+        key = (scale.first_date, scale.last_date, where, int(scale.width), bucket_unit(scale))
+        if self._window_cache is not None and self._window_cache[0] == key:
+            return self._window_cache[1]
+        first, last = scale.first_date, scale.last_date
+        unit = bucket_unit(scale)
+        timeline = self._services.timeline
+        window = timeline.window(
+            first, last, where, max_marks=int(scale.width / PX_PER_MARK), unit=unit
+        )
+        closest = scale.span <= MIN_SPAN + 0.5  # nowhere closer to go: stack what there is
+        if window.entries and not closest and entry_rows(scale, window.entries) is None:
+            window = timeline.window(first, last, where, max_marks=0, unit=unit)
+        self._window_cache = (key, window)
+        return window
+
+    def _legend(self) -> str:
+        """The key to the marks, in the colours the view draws them with."""
+        colors = self.view.colors()
+
+        def dot(colour: str, text: str, mark: str = "●") -> str:
+            return f'<span style="color:{colour}">{mark}</span>&nbsp;{text}'
+
+        sprints = " ".join(
+            dot(colors.sprint[k].name(), k.label.lower(), "▬") for k in colors.sprint
+        )
+        goals = " ".join(
+            dot(colors.goal[g].name(), g.value, "◇" if g.value == "dropped" else "◆")
+            for g in colors.goal
+        )
+        entries = " ".join(dot(colors.entry[k].name(), k.label.lower()) for k in colors.entry)
+        return (
+            f"Sprints (faded once finished): {sprints} · sessions: ● held, ○ planned, "
+            f"crossed out if cancelled · | check-in · goal deadlines: {goals}<br>"
+            f"Mentorship entries: {entries}. Drag, Shift+wheel or ←/→ to move; Ctrl+wheel "
+            "or +/− to zoom; click or Enter to open."
+        )
+
     def _redraw(self) -> None:
         self.view.set_scene(self.scene())
         span = self.view.scale.span
         for name, button in self.zoom_buttons.items():
-            button.setChecked(name != "all" and abs(ZOOMS[name] - span) < 0.5)
+            button.setChecked(
+                self._all_span == span if name == "all" else abs(ZOOMS[name] - span) < 0.5
+            )
 
     def _show_status(self, total: int, dense: bool, scale: Scale) -> None:
-        first, last = date_of(scale.first), date_of(scale.last)
+        first, last = scale.first_date, scale.last_date
         span = f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
         if total == 0:
             entries = "no mentorship entries"

@@ -1,8 +1,9 @@
 """The timeline canvas: paints a scene (``render/timeline_painter.py``) at a scale, and turns
 the mouse and keyboard into zoom, pan, hover and open.
 
-- Ctrl+wheel, + and - zoom (around the mouse, or the middle); the wheel, a drag, the
-  left and right arrow keys pan; Home goes to today.
+- Ctrl+wheel, + and - zoom (around the mouse, or the middle); a drag, Shift+wheel (or a
+  sideways wheel) and the left and right arrow keys pan; Home goes to today. A plain wheel
+  scrolls the page, as everywhere else.
 - Hovering a mark shows its tooltip; a click or Enter opens it; Tab and Shift+Tab move
   between the marks in view.
 """
@@ -59,8 +60,10 @@ class TimelineView(QWidget):
 
     # -- what to show ---------------------------------------------------------------------
     def set_scene(self, scene: TimelineScene) -> None:
-        """Show ``scene`` (the selection stays if its mark is still there)."""
+        """Show ``scene`` (the selection stays if its item is still in it)."""
         self.scene = scene
+        if self.selected is not None and not scene.contains(self.selected.kind, self.selected.id):
+            self.selected = None
         self.setFixedHeight(round(scene.height()))
         self.update()
 
@@ -103,11 +106,11 @@ class TimelineView(QWidget):
 
     # -- what is where --------------------------------------------------------------------
     def hit_at(self, point: QPointF) -> Hit | None:
-        """The mark under ``point`` (the smallest, when marks overlap)."""
-        found = [h for h in self.hits if h.rect.adjusted(-2, -2, 2, 2).contains(point)]
-        if not found:
-            return None
-        return min(found, key=lambda h: h.rect.width() * h.rect.height())
+        """The mark under ``point`` (the one drawn on top, when marks overlap)."""
+        for hit in reversed(self.hits):  # the mark painted last is the one on top
+            if hit.rect.adjusted(-1, -1, 1, 1).contains(point):
+                return hit
+        return None
 
     def _marks(self) -> list[Hit]:
         """Marks that open something, left to right."""
@@ -138,12 +141,14 @@ class TimelineView(QWidget):
                 self.zoom(ZOOM_STEP**steps, event.position().x())
             event.accept()
             return
-        amount = delta.x() or delta.y()
-        if amount:
-            self.pan(-amount / 120 * self.width() * PAN_STEP)
+        sideways = delta.x() or (
+            delta.y() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0
+        )
+        if sideways:
+            self.pan(-sideways / 120 * self.width() * PAN_STEP)
             event.accept()
         else:
-            event.ignore()
+            event.ignore()  # a plain wheel scrolls the page
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
