@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from devjournal import __version__
+from devjournal.cli_backup import add_backup_parsers, run_backup, run_check
 from devjournal.cli_export import add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_parser(commands)
     add_import_parser(commands)
+    add_backup_parsers(commands)
 
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
@@ -95,7 +97,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if args.command in ("info", "sprints", "export", "search") and not paths.journal.exists():
+        if (
+            args.command in ("info", "sprints", "export", "search", "backup", "check")
+            and not paths.journal.exists()
+            and getattr(args, "action", "") != "restore"
+        ):
             return _fail(
                 f"There is no journal at {paths.journal} yet. "
                 f"Open it with: devjournal --home {paths.data_dir}",
@@ -122,6 +128,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return run_export(paths, args, _open)
         if args.command == "import":
             return run_import(paths, args, _open)
+        if args.command == "backup":
+            return run_backup(paths, args, _open)
+        if args.command == "check":
+            return run_check(paths, _open)
         return _sample(paths, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)

@@ -86,6 +86,9 @@ def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
             print(line)
         if args.dry_run or not plan.new:
             return 0
+        if not services.journal.is_empty():
+            made = services.journal.backup("before-import")
+            print(f"Backed up the journal first, to {made.name}.")
         added = services.imports.run(plan, _progress("Importing")).value
     finally:
         db.close()

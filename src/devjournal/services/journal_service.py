@@ -17,6 +17,8 @@ from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
     from devjournal.services.sample_data import SampleSize
+    from devjournal.storage.backup import Backup
+    from devjournal.storage.check import CheckReport
 
 
 class JournalService:
@@ -126,3 +128,25 @@ class JournalService:
             load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
         return Outcome(counts, Changes.everything())
+
+    # -- backups and checks ---------------------------------------------------------------
+    def backup(self, label: str = "manual") -> Path:
+        """A checked backup now, then older ones pruned by the retention rule."""
+        from devjournal.storage.backup import backup_into, prune  # noqa: PLC0415
+
+        made = backup_into(self._db.engine, self._backups_dir, label)
+        prune(self._backups_dir, self._clock())
+        return made
+
+    def backups(self) -> list[Backup]:
+        """The backups, newest first."""
+        from devjournal.storage.backup import list_backups  # noqa: PLC0415
+
+        return list_backups(self._backups_dir)
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys, search index and checksums (read-only)."""
+        from devjournal.storage.check import check_journal  # noqa: PLC0415
+
+        with self._db.raw_connection() as conn:
+            return check_journal(conn)

@@ -1,17 +1,29 @@
-"""Consistent copies of the journal, made with ``VACUUM INTO`` and renamed into place."""
+"""Backups of the journal: consistent copies made with ``VACUUM INTO``, checked with
+``PRAGMA quick_check`` before they are renamed into place (a backup is whole or absent),
+pruned by ``domain/retention.py`` only after a new one has been checked, and restored by
+copying a checked backup over the journal while the journal is closed (the journal it
+replaces is kept aside, never deleted)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from devjournal.domain.errors import JournalError
+from devjournal.domain.retention import to_keep
 from devjournal.files import fsync_dir, private_file
 from devjournal.storage.engine import run_outside_transaction
 
 BACKUP_SUFFIX = ".sqlite"
+_NAME = re.compile(r"^journal-(\d{8}-\d{6})-(.+)\.sqlite$")
 
 
 def backup_name(label: str, at: datetime | None = None) -> str:
@@ -20,8 +32,38 @@ def backup_name(label: str, at: datetime | None = None) -> str:
     return f"journal-{stamp}-{label}{BACKUP_SUFFIX}"
 
 
+@dataclass(frozen=True)
+class Backup:
+    """A backup file: when it was made, why, and its size."""
+
+    path: Path
+    made: datetime
+    label: str
+    size: int
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's ``quick_check`` of the file at ``path``: "ok", or what is wrong."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
 def backup_into(engine: Engine, backups_dir: Path, label: str) -> Path:
-    """Copy the journal into ``backups_dir``; the copy appears whole or not at all."""
+    """Copy the journal into ``backups_dir``, check the copy, then rename it into place:
+    the backup appears whole and checked, or not at all.
+
+    Raises:
+        JournalError: the copy failed its check (it was removed).
+    """
     backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = backups_dir / backup_name(label)
     n = 1
@@ -30,10 +72,74 @@ def backup_into(engine: Engine, backups_dir: Path, label: str) -> Path:
         final = backups_dir / backup_name(f"{label}-{n}")
     partial = final.with_name(final.name + ".partial")
     partial.unlink(missing_ok=True)
-    run_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
-    private_file(partial)
-    with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    partial.replace(final)
+    try:
+        run_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
+        private_file(partial)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        verdict = quick_check(partial)
+        if verdict != "ok":
+            raise JournalError(f"The new backup failed its check ({verdict}); it was not kept.")
+        partial.replace(final)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     fsync_dir(backups_dir)
     return final
+
+
+def list_backups(backups_dir: Path) -> list[Backup]:
+    """The backups in ``backups_dir``, newest first (unfinished ``.partial`` files are not
+    backups)."""
+    out: list[Backup] = []
+    if not backups_dir.is_dir():
+        return out
+    for path in backups_dir.iterdir():
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        out.append(Backup(path, made, match.group(2), path.stat().st_size))
+    return sorted(out, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def prune(backups_dir: Path, now: datetime) -> list[Path]:
+    """Remove the backups retention does not keep; returns what was removed."""
+    backups = list_backups(backups_dir)
+    keep = to_keep([b.made for b in backups], now)
+    removed = []
+    for backup in backups:
+        if backup.made not in keep:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+                removed.append(backup.path)
+    return removed
+
+
+def restore_backup(backup: Path, journal: Path) -> Path:
+    """Put ``backup`` in the journal's place; the journal is closed. The journal it
+    replaces (and its -wal and -shm) is renamed aside first and never deleted; returns
+    where it went.
+
+    Raises:
+        JournalError: the backup failed its check; nothing was changed.
+    """
+    verdict = quick_check(backup)
+    if verdict != "ok":
+        raise JournalError(f"{backup.name} failed its check ({verdict}); nothing was changed.")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = journal.with_name(f"{journal.name}.before-restore-{stamp}")
+    copy = journal.with_name(f".{journal.name}.restoring")
+    shutil.copyfile(backup, copy)
+    private_file(copy)
+    with copy.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    if journal.exists():
+        journal.replace(aside)
+        for extra in ("-wal", "-shm"):
+            side = journal.with_name(journal.name + extra)
+            if side.exists():
+                side.replace(aside.with_name(aside.name + extra))
+    copy.replace(journal)
+    fsync_dir(journal.parent)
+    return aside

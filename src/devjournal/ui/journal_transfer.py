@@ -139,6 +139,9 @@ class JournalTransfer(QObject):
 
     def _run_import(self, plan: ImportPlan) -> None:
         def run(progress: Progress) -> int:
+            if not self._services.journal.is_empty():
+                progress.report(0, 0, "Backing up the journal first…")
+                self._services.journal.backup("before-import")
             return self._services.imports.run(plan, progress).value
 
         def done(added: int) -> None:

@@ -7,9 +7,10 @@ import gc
 import html
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from devjournal import __version__
 from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.errors import DomainError
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftStore
@@ -40,6 +42,7 @@ from devjournal.ui.theme import apply_theme
 if TYPE_CHECKING:
     from devjournal.render.timeline_painter import Hit
     from devjournal.services.container import Services
+    from devjournal.ui.background import BackgroundTask
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
@@ -47,6 +50,9 @@ if TYPE_CHECKING:
     from devjournal.ui.pages.timeline_page import TimelinePage
 
 log = logging.getLogger(__name__)
+
+AUTO_BACKUP_MS = 30 * 60 * 1000
+"""While open, a changed journal is backed up this often."""
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -250,6 +256,12 @@ class MainWindow(QMainWindow):
         for action in self.transfer_actions:
             action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
+        self._changed_since_backup = False
+        self.events.data_changed.connect(self._on_events_data_changed_for_backup)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(AUTO_BACKUP_MS)
+        self._backup_timer.timeout.connect(self.auto_backup)
+        self._backup_timer.start()
         gc.freeze()  # the app's long-lived objects: no longer walked by every full GC pass
         self.reminders = Reminders(
             self._settings, services.journal.reminder_facts, self.show_reminder, self
@@ -307,6 +319,32 @@ class MainWindow(QMainWindow):
             page.open_sprint(hit.sprint_id, focus_goal=hit.goal_id)
         else:
             page.open_sprint(hit.sprint_id)
+
+    def _on_events_data_changed_for_backup(self, _changes: object) -> None:
+        self._changed_since_backup = True
+
+    def auto_backup(self) -> BackgroundTask[Path] | None:
+        """Back the journal up off the GUI thread if it changed since the last backup
+        (every 30 minutes while open)."""
+        services = self.services
+        if services is None or not getattr(self, "_changed_since_backup", False):
+            return None
+        self._changed_since_backup = False
+        from devjournal.ui.background import BackgroundTask  # noqa: PLC0415
+
+        task: BackgroundTask[Path] = BackgroundTask(
+            lambda _progress: services.journal.backup("auto"), self
+        )
+        task.succeeded.connect(lambda path: log.info("backed up to %s", path))
+        task.failed.connect(self._on_auto_backup_failed)
+        task.finished.connect(task.deleteLater)
+        task.start()
+        return task
+
+    def _on_auto_backup_failed(self, message: str) -> None:
+        self._changed_since_backup = True  # try again next time
+        log.warning("automatic backup failed: %s", message)
+        self.statusBar().showMessage(f"The automatic backup failed: {message}", 30_000)
 
     def prepare_summary(self) -> None:
         """The session summary of the sprint open on the Coaching page, or of the one
@@ -422,6 +460,11 @@ class MainWindow(QMainWindow):
         from devjournal.ui.background import stop_all  # noqa: PLC0415
 
         stop_all(self)  # an import still running is cancelled (rolled back), not cut off
+        if self.services is not None and getattr(self, "_changed_since_backup", False):
+            try:
+                self.services.journal.backup("on-close")
+            except (DomainError, OSError):
+                log.warning("the backup on close failed", exc_info=True)
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
         self._settings.save()

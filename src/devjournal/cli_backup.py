@@ -1,0 +1,95 @@
+"""``devjournal backup create|list|restore ID`` and ``devjournal check``."""
+
+from __future__ import annotations
+
+import argparse
+
+from devjournal.cli_export import Opener, UsageError
+from devjournal.paths import AppPaths
+
+
+def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``backup`` with its subcommands, and ``check``."""
+    backup = commands.add_parser("backup", help="make, list or restore backups of the journal")
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("create", help="make a checked backup now (older ones are thinned out)")
+    actions.add_parser("list", help="the backups, newest first, with their ids")
+    restore = actions.add_parser(
+        "restore", help="put a backup in the journal's place (the journal is kept aside)"
+    )
+    restore.add_argument("id", metavar="ID", help="a number from 'backup list', or a file name")
+    commands.add_parser(
+        "check", help="verify the journal: integrity, foreign keys, search index, checksums"
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{n / 1024:.0f} KB"
+
+
+def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+    """Run ``backup <action>``; returns the exit code."""
+    if args.action == "restore":
+        return _restore(paths, args.id)
+    db, services = open_journal(paths)
+    try:
+        if args.action == "create":
+            made = services.journal.backup("manual")
+            print(f"Backed up the journal to {made} ({_size(made.stat().st_size)}, checked).")
+            return 0
+        backups = services.journal.backups()
+    finally:
+        db.close()
+    if not backups:
+        print(f"No backups yet in {paths.backups}. Make one with: devjournal backup create")
+        return 0
+    for number, backup in enumerate(backups, start=1):
+        when = backup.made.astimezone()
+        print(f"{number:>3}  {when:%Y-%m-%d %H:%M}  {_size(backup.size):>9}  {backup.label}")
+    print(f"In {paths.backups}. Restore one with: devjournal backup restore ID")
+    return 0
+
+
+def _restore(paths: AppPaths, which: str) -> int:
+    from devjournal.storage.backup import list_backups, restore_backup  # noqa: PLC0415
+
+    backups = list_backups(paths.backups)
+    chosen = None
+    if which.isdigit() and 1 <= int(which) <= len(backups):
+        chosen = backups[int(which) - 1]
+    else:
+        chosen = next((b for b in backups if b.path.name == which), None)
+    if chosen is None:
+        raise UsageError(f"There is no backup {which!r}: see 'devjournal backup list' for the ids.")
+    aside = restore_backup(chosen.path, paths.journal)
+    when = chosen.made.astimezone()
+    print(
+        f"Restored the backup of {when:%Y-%m-%d %H:%M} ({chosen.label}). The journal it "
+        f"replaced is kept at {aside}."
+    )
+    return 0
+
+
+def run_check(paths: AppPaths, open_journal: Opener) -> int:
+    """Run ``check``: exit 0 when healthy, 1 with a report otherwise."""
+    db, services = open_journal(paths)
+    try:
+        report = services.journal.check()
+    finally:
+        db.close()
+    if report.healthy:
+        print(
+            f"The journal is healthy: integrity and foreign keys ok, the search index "
+            f"matches, {report.entries:,} log entries and {report.goals:,} goals match "
+            "their checksums."
+        )
+        return 0
+    print(f"The journal has {len(report.problems)} problem(s):")
+    for line in report.problems:
+        print(f"  - {line}")
+    print(
+        "Your backups are in "
+        f"{paths.backups}: 'devjournal backup list' shows them, "
+        "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."
+    )
+    return 1
