@@ -1,0 +1,37 @@
+"""A child process for the crash tests: writes log entries in a loop and prints each
+entry's number once its transaction has committed (acknowledged), until it is killed.
+
+``python -m tests.reliability.crash_writer HOME FIRST``
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from devjournal.domain.enums import EntryKind
+from devjournal.domain.models import LogEntryDraft
+from devjournal.services.container import open_services
+
+
+def main() -> int:
+    home, first = Path(sys.argv[1]), int(sys.argv[2])
+    _db, services = open_services(home / "journal.sqlite", home / "backups")
+    n = first
+    while True:
+        services.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime.now(UTC),
+                title=f"entry {n}",
+                body="A reflection written before a crash. " * 20,
+                tags=("crash", f"batch {first}"),
+            )
+        )
+        print(n, flush=True)  # acknowledged: committed
+        n += 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
