@@ -23,6 +23,8 @@ from devjournal.files import fsync_dir, private_file
 from devjournal.storage.engine import run_outside_transaction
 
 BACKUP_SUFFIX = ".sqlite"
+STALE_PARTIAL_S = 600
+"""An unfinished backup this old was left by a killed process (a backup takes seconds)."""
 _NAME = re.compile(r"^journal-(\d{8}-\d{6})-(.+)\.sqlite$")
 
 
@@ -104,7 +106,12 @@ def list_backups(backups_dir: Path) -> list[Backup]:
 
 
 def prune(backups_dir: Path, now: datetime) -> list[Path]:
-    """Remove the backups retention does not keep; returns what was removed."""
+    """Remove the backups retention does not keep (and what a killed backup left
+    unfinished); returns what was removed."""
+    for leftover in backups_dir.glob("*.sqlite.partial"):
+        with contextlib.suppress(OSError):
+            if now.timestamp() - leftover.stat().st_mtime > STALE_PARTIAL_S:
+                leftover.unlink()  # not one being written right now by another process
     backups = list_backups(backups_dir)
     keep = to_keep([b.made for b in backups], now)
     removed = []
