@@ -216,6 +216,14 @@ def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int
             loader.failed.connect(on_failed)
         _quit_on_signals(app, window.close)
         window.show()
+        from devjournal.location import risky_location  # noqa: PLC0415
+
+        warning = risky_location(paths.journal)
+        if warning is not None:
+            log.warning("risky journal location: %s", warning)
+            from devjournal.ui.file_prompts import tell  # noqa: PLC0415
+
+            tell(window, "Where the journal is kept", warning, warning=True)
         code = app.exec()
         log.info("closed with exit code %d", code)
         return code

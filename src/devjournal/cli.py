@@ -176,11 +176,14 @@ def _open(paths: AppPaths) -> tuple[Database, Services]:
 
 
 def _info(paths: AppPaths, *, as_json: bool) -> int:
+    from devjournal.location import risky_location  # noqa: PLC0415
+
     db, services = _open(paths)
     try:
         info = services.journal.info()
     finally:
         db.close()
+    warning = risky_location(info.path)
     if as_json:
         print(
             json.dumps(
@@ -191,6 +194,7 @@ def _info(paths: AppPaths, *, as_json: bool) -> int:
                     "size_bytes": info.size_bytes,
                     "counts": dict(info.counts),
                     "version": __version__,
+                    "location_warning": warning,
                 },
                 indent=2,
             )
@@ -205,6 +209,8 @@ def _info(paths: AppPaths, *, as_json: bool) -> int:
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:
         print(f"{label + ':':<{width}} {value}")
+    if warning is not None:
+        print(f"Warning: {warning}")
     return EXIT_OK
 
 
