@@ -17,6 +17,7 @@ from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
 from devjournal.storage.repositories import entry_checksum
+from devjournal.storage.stored_time import stored
 
 CHUNK = 5000
 
@@ -47,11 +48,6 @@ _ENTRY_COLUMNS = (
     "id, kind, occurred_at, title, body, source_url, scope, checksum, import_key, "
     "created_at, updated_at"
 )
-_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
-
-
-def _stored(value: datetime) -> str:
-    return value.astimezone(UTC).strftime(_STORED)
 
 
 def insert_entries(
@@ -64,7 +60,7 @@ def insert_entries(
     tuples: for 100,000 entries the ORM's per-row work took longer than SQLite's.
     """
     now = datetime.now(UTC)
-    stamp = _stored(now)
+    stamp = stored(now)
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     tags = tag_ids(session)
     next_tag = int(session.scalar(select(func.max(s.TagRow.id))) or 0) + 1
@@ -96,7 +92,7 @@ def insert_entries(
                     (
                         ident,
                         entry.kind.value,
-                        _stored(entry.occurred_at),
+                        stored(entry.occurred_at),
                         entry.title,
                         entry.body,
                         "",

@@ -14,12 +14,7 @@ from typing import Any
 
 from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.history import HistoryFilter, HistoryRow
-
-_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
-
-
-def _stored(value: datetime) -> str:
-    return value.astimezone(UTC).strftime(_STORED)
+from devjournal.storage.stored_time import stored, stored_day_start
 
 
 def _day_start(day: date) -> datetime:
@@ -42,7 +37,7 @@ def history_page(
     args: list[Any] = []
     if after is not None:
         sql.append("AND (e.occurred_at, e.id) < (?, ?)")
-        args += [_stored(after[0]), after[1]]
+        args += [stored(after[0]), after[1]]
     if where.mentor_id is not None:
         sql.append("AND e.mentor_id = ?")
         args.append(where.mentor_id)
@@ -54,10 +49,10 @@ def history_page(
         args.append(where.scope.value)
     if where.since is not None:
         sql.append("AND e.occurred_at >= ?")
-        args.append(_stored(_day_start(where.since)))
+        args.append(stored_day_start(where.since))
     if where.until is not None:
         sql.append("AND e.occurred_at < ?")
-        args.append(_stored(_day_start(where.until + timedelta(days=1))))
+        args.append(stored_day_start(where.until + timedelta(days=1)))
     if where.tag.strip():
         sql.append(
             "AND e.id IN (SELECT et.entry_id FROM log_entry_tag et JOIN tag t "

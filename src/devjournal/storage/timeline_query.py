@@ -11,7 +11,7 @@ import bisect
 import itertools
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from devjournal.domain.enums import EntryKind, GoalStatus, SessionStatus, SprintKind
@@ -24,17 +24,7 @@ from devjournal.domain.timeline import (
     TimelineSession,
     TimelineSprint,
 )
-
-_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
-
-
-def _stored(day: date) -> str:
-    """The stored (UTC) form of the local midnight starting ``day``."""
-    return datetime.combine(day, time()).astimezone().astimezone(UTC).strftime(_STORED)
-
-
-def _moment(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+from devjournal.storage.stored_time import from_stored, stored_day_start
 
 
 def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
@@ -68,7 +58,7 @@ def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
         )
     )
     sessions = tuple(
-        TimelineSession(row[0], row[1], _moment(row[2]), SessionStatus(row[3]))
+        TimelineSession(row[0], row[1], from_stored(row[2]), SessionStatus(row[3]))
         for row in conn.execute(
             "SELECT c.id, c.sprint_id, c.starts_at, c.status FROM coaching_session c "
             "JOIN sprint s ON s.id = c.sprint_id AND s.deleted_at IS NULL "
@@ -93,8 +83,8 @@ def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
         goals=goals,
         sessions=sessions,
         checkins=checkins,
-        first_entry=_moment(first).astimezone().date() if first else None,
-        last_entry=_moment(last).astimezone().date() if last else None,
+        first_entry=from_stored(first).astimezone().date() if first else None,
+        last_entry=from_stored(last).astimezone().date() if last else None,
     )
 
 
@@ -133,7 +123,7 @@ def count_entries(
     Filtered: the matching entries' times in the whole range are read once (a filter keeps
     a fraction of them) and counted per bucket here.
     """
-    stored = [_stored(day) for day in edges]
+    stored = [stored_day_start(day) for day in edges]
     if len(stored) < 2:
         return []
     if not where.narrows_entries:
@@ -170,8 +160,9 @@ def entries_between(
         "LEFT JOIN mentor m ON m.id = e.mentor_id AND m.deleted_at IS NULL "
         f"WHERE {condition} AND e.occurred_at >= ? AND e.occurred_at < ? "
         "ORDER BY e.occurred_at, e.id LIMIT ?",
-        [*args, _stored(first), _stored(end), limit],
+        [*args, stored_day_start(first), stored_day_start(end), limit],
     )
     return [
-        TimelineEntry(row[0], _moment(row[1]), EntryKind(row[2]), row[3], row[4]) for row in rows
+        TimelineEntry(row[0], from_stored(row[1]), EntryKind(row[2]), row[3], row[4])
+        for row in rows
     ]

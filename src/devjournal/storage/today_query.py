@@ -26,15 +26,11 @@ from devjournal.domain.overview import (
     sprint_standing,
 )
 from devjournal.domain.pace import checkin_due
+from devjournal.storage.stored_time import stored
 
 LATEST_ENTRIES = 5
 DUE_ACTIONS = 5
 DUE_SOON_DAYS = 7
-_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite DateTime writes it
-
-
-def _stored(value: datetime) -> str:
-    return value.astimezone(UTC).strftime(_STORED_DATETIME)
 
 
 def _aware(text: str) -> datetime:
@@ -124,7 +120,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         "FROM coaching_session c JOIN sprint s ON s.id = c.sprint_id "
         "WHERE c.status = 'planned' AND c.deleted_at IS NULL AND s.deleted_at IS NULL "
         "AND s.closed_state IS NULL AND c.starts_at >= ? ORDER BY c.starts_at, c.id LIMIT 1",
-        (_stored(now - timedelta(hours=1)),),
+        (stored(now - timedelta(hours=1)),),
     ).fetchone()
     session = (
         UpcomingSession(
@@ -209,7 +205,7 @@ def read_reminders(conn: sqlite3.Connection, today: date, now: datetime) -> Remi
             "WHERE c.status = 'planned' AND c.deleted_at IS NULL AND s.deleted_at IS NULL "
             "AND s.closed_state IS NULL AND c.starts_at >= ? AND c.starts_at < ? "
             "ORDER BY c.starts_at, c.id",
-            (_stored(max(tomorrow_start, now)), _stored(tomorrow_end)),
+            (stored(max(tomorrow_start, now)), stored(tomorrow_end)),
         )
     )
     overdue = tuple(
