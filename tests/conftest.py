@@ -52,3 +52,21 @@ def db(paths: AppPaths) -> Iterator[Database]:
 def services(db: Database, paths: AppPaths, clock: Clock) -> Services:
     """Services over :func:`db` with the fixed clock."""
     return build_services(db, paths.backups, clock)
+
+
+@pytest.fixture(scope="session")
+def backed_up_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small sample journal with one checked backup, made once per test run."""
+    from tests.damage import journal_with_backup
+
+    base = tmp_path_factory.mktemp("backed-up")
+    journal_with_backup(base / "made", template=base / "home")
+    return base / "home"
+
+
+@pytest.fixture
+def backed_up_home(tmp_path: Path, backed_up_template: Path) -> Path:
+    """A copy of :func:`backed_up_template` of this test's own."""
+    from tests.damage import journal_with_backup
+
+    return journal_with_backup(tmp_path / "home", template=backed_up_template)

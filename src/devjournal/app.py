@@ -19,19 +19,31 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from devjournal.domain.clock import Clock, local_today, utc_now
-from devjournal.domain.errors import JournalError
+from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.overview import TodayOverview
 from devjournal.paths import AppPaths
 from devjournal.settings import Settings
 from devjournal.storage import today_query
 from devjournal.storage.journal_file import FileState, check_writable, inspect_journal
+from devjournal.storage.recovery import (
+    Damage,
+    Diagnosis,
+    damage_reason,
+    deep_check,
+    diagnose,
+    from_database_error,
+    newest_good_backup,
+    preflight,
+    set_aside,
+)
 from devjournal.ui.application import make_application
 from devjournal.ui.error_dialog import install_excepthook, show_error
 from devjournal.ui.main_window import MainWindow
@@ -76,6 +88,7 @@ class ServicesLoader(QObject):
 
     loaded = Signal(object, object)  # Database, Services
     failed = Signal(str)
+    damaged = Signal(str)  # SQLite's reason: the journal cannot be read
     _imported = Signal(str)  # an error message, or "" on success
 
     def __init__(self, paths: AppPaths, clock: Clock, parent: QObject | None = None) -> None:
@@ -98,9 +111,11 @@ class ServicesLoader(QObject):
                 importlib.import_module(name)
         except Exception as exc:  # a broken install; reported on the GUI thread
             log.exception("loading devjournal's storage failed")
-            self._imported.emit(f"devjournal could not load its storage: {exc!r}")
-            return
-        self._imported.emit("")
+            message = f"devjournal could not load its storage: {exc!r}"
+        else:
+            message = ""
+        with contextlib.suppress(RuntimeError):  # the window closed (and took us) meanwhile
+            self._imported.emit(message)
 
     def _on_imported(self, error: str) -> None:
         if error:
@@ -108,6 +123,9 @@ class ServicesLoader(QObject):
             return
         try:
             db, services = open_services(self._paths, self._clock)
+        except DamagedJournalError as exc:
+            self.damaged.emit(exc.reason)
+            return
         except JournalError as exc:
             self.failed.emit(str(exc))
             return
@@ -117,6 +135,61 @@ class ServicesLoader(QObject):
             return
         log.info("services ready %d ms after start", process_age_ms())
         self.loaded.emit(db, services)
+
+
+class JournalCheck(QObject):
+    """SQLite's check of every page, on a worker thread after the first paint (about
+    0.1 s per 150 MB warm, 1 s cold): damage deeper than the header is found within
+    seconds of start, without slowing the first paint."""
+
+    damaged = Signal(object)  # a Diagnosis
+    _done = Signal(object)  # a Diagnosis or None, from the worker
+
+    def __init__(self, journal: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._started = False
+        self._done.connect(self._on_done)
+
+    def start(self) -> None:
+        """Begin the check (once)."""
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._check, name="devjournal-check", daemon=True).start()
+
+    def _check(self) -> None:
+        started = time.perf_counter()
+        try:
+            found = deep_check(self._journal)
+        except Exception:  # the check itself must never take the app down
+            log.exception("the start-up check of the journal failed to run")
+            return
+        log.info(
+            "start-up check of the journal: %s in %d ms",
+            "ok" if found is None else "damaged",
+            (time.perf_counter() - started) * 1000,
+        )
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._done.emit(found)
+
+    def _on_done(self, found: Diagnosis | None) -> None:
+        if found is not None:
+            self.damaged.emit(found)
+
+
+class Closer:
+    """What SIGTERM and SIGINT close: the window, or the dialog shown before it."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self.target: QWidget | None = None
+
+    def __call__(self) -> None:
+        if self.target is not None:
+            self.target.close()
+        else:
+            self._app.quit()
 
 
 def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], object]) -> None:
@@ -164,57 +237,168 @@ def _claim_instance(paths: AppPaths) -> SingleInstance | int:
     return 1
 
 
+def _writable_or_given_up(paths: AppPaths, closer: Closer) -> bool:
+    """A read-only folder or a full disk is said before anything is opened; the user
+    fixes it and tries again (True once it is fixed), or quits (False)."""
+    problem = preflight(paths.data_dir)
+    if problem is None:
+        return True
+    from devjournal.ui.dialogs.recovery_dialog import StartProblemDialog  # noqa: PLC0415
+
+    dialog = StartProblemDialog(problem)
+    closer.target = dialog
+    try:
+        while problem is not None:
+            log.error("%s. %s", problem.title, problem.detail)
+            dialog.show_problem(problem)
+            log.info("start problem dialog shown %d ms after start", process_age_ms())
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            problem = preflight(paths.data_dir)
+        return True
+    finally:
+        closer.target = None
+        dialog.deleteLater()
+
+
+@dataclass(frozen=True)
+class Step:
+    """How one window session ended: the exit code, or open the journal again."""
+
+    code: int
+    again: bool = False
+    fresh_ok: bool = False  # the user chose a new journal though backups exist
+
+
 def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int:
-    """Open the window on the journal at ``paths``; return the exit code."""
+    """Open the window on the journal at ``paths``; return the exit code.
+
+    The window may open more than once: after a backup is restored (from the Backups
+    dialog, or when the journal was found damaged) the journal is opened afresh.
+    """
     app = make_application(argv)
     settings = Settings(paths.settings)
     apply_theme(app, settings.theme)
+    closer = Closer(app)
+    _quit_on_signals(app, closer)
+    if not _writable_or_given_up(paths, closer):
+        return 1
     claimed = _claim_instance(paths)
     if isinstance(claimed, int):
         return claimed
-    instance = claimed
-    held: list[Database] = []
-    reader: sqlite3.Connection | None = None
+    install_excepthook(str(paths.log_file))
+    launch = Launch(app, paths, settings, clock, claimed, closer)
     try:
-        try:
-            if inspect_journal(paths.journal).state is FileState.CURRENT:
-                check_writable(paths.journal.parent)
-                reader = today_query.connect(paths.journal)
-                today_source = _reader_source(reader, clock)
-                services = None
-            else:
-                db, services = open_services(paths, clock)
-                held.append(db)
-                today_source = services.journal.today
-            window = MainWindow(paths, settings, today_source, clock)  # reads Today
-        except JournalError as exc:
-            print(f"devjournal: error: {exc}", file=sys.stderr)
-            show_error(None, "devjournal cannot open the journal", str(exc))
-            return 1
+        step = Step(0, again=True)
+        while step.again:
+            step = launch.session(fresh_ok=step.fresh_ok)
+        return step.code
+    finally:
+        claimed.release()
 
-        install_excepthook(str(paths.log_file))
-        instance.activation_requested.connect(window.activate)
+
+@dataclass
+class Launch:
+    """What every window session of one run shares."""
+
+    app: QApplication
+    paths: AppPaths
+    settings: Settings
+    clock: Clock
+    instance: SingleInstance
+    closer: Closer
+
+    def session(self, *, fresh_ok: bool) -> Step:
+        """Open the journal and its window once; returns when the window has closed."""
+        paths, clock = self.paths, self.clock
+        diagnosis = diagnose(paths.journal, paths.backups)
+        if diagnosis is not None and not (fresh_ok and diagnosis.damage is Damage.MISSING):
+            return self.recover(diagnosis)
+        held: list[Database] = []
+        reader: sqlite3.Connection | None = None
+        try:
+            try:
+                if inspect_journal(paths.journal).state is FileState.CURRENT:
+                    check_writable(paths.journal.parent)
+                    reader = today_query.connect(paths.journal)
+                    today_source = _reader_source(reader, clock)
+                    services = None
+                else:
+                    db, services = open_services(paths, clock)
+                    held.append(db)
+                    today_source = services.journal.today
+                window = MainWindow(paths, self.settings, today_source, clock)  # reads Today
+            except DamagedJournalError as exc:
+                _close(reader, held)
+                reader = None
+                return self.recover(from_database_error(exc.reason))
+            except JournalError as exc:
+                print(f"devjournal: error: {exc}", file=sys.stderr)
+                show_error(None, "devjournal cannot open the journal", str(exc))
+                return Step(1)
+            try:
+                code = self.run_window(window, services, held)
+            finally:
+                _close(reader, held)
+                reader = None
+                self.closer.target = None
+                window.deleteLater()
+        finally:
+            _close(reader, held)
+        if window.recovery is not None:
+            return self.recover(window.recovery)
+        if window.restore_request is not None:
+            return _restore_requested(paths, window.restore_request)
+        return Step(code)
+
+    def run_window(
+        self, window: MainWindow, services: Services | None, held: list[Database]
+    ) -> int:
+        """Show the window, load the services behind it, check every page; run until
+        the window closes."""
+        app, paths = self.app, self.paths
+        self.instance.activation_requested.connect(window.activate)
         window.today_page.first_painted.connect(
             lambda: log.info("ready in %d ms", process_age_ms())
         )
+        checker = JournalCheck(paths.journal, parent=window)
+        checker.damaged.connect(window.close_for_recovery)
+        window.today_page.first_painted.connect(checker.start)
         if services is not None:
-            window.attach_services(services)
+            try:
+                window.attach_services(services)
+            except Exception as exc:  # a page met a damaged page
+                reason = damage_reason(exc)
+                if reason is None:
+                    raise
+                window.close_for_recovery(from_database_error(reason))
+                return 0
         else:
-            loader = ServicesLoader(paths, clock, parent=window)
+            loader = ServicesLoader(paths, self.clock, parent=window)
             window.today_page.first_painted.connect(loader.start)
 
             def on_loaded(db: Database, loaded: Services) -> None:
                 held.append(db)
-                window.attach_services(loaded)
+                try:
+                    window.attach_services(loaded)
+                except Exception as exc:  # a page met a damaged page before the check did
+                    reason = damage_reason(exc)
+                    if reason is None:
+                        raise
+                    window.close_for_recovery(from_database_error(reason))
 
             def on_failed(message: str) -> None:
                 print(f"devjournal: error: {message}", file=sys.stderr)
                 show_error(window, "devjournal cannot open the journal", message)
                 app.exit(1)
 
+            def on_damaged(reason: str) -> None:
+                window.close_for_recovery(from_database_error(reason))
+
             loader.loaded.connect(on_loaded)
             loader.failed.connect(on_failed)
-        _quit_on_signals(app, window.close)
+            loader.damaged.connect(on_damaged)
+        self.closer.target = window
         window.show()
         from devjournal.location import risky_location  # noqa: PLC0415
 
@@ -227,12 +411,79 @@ def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int
         code = app.exec()
         log.info("closed with exit code %d", code)
         return code
-    finally:
-        if reader is not None:
-            reader.close()
-        for db in held:
-            db.close()
-        instance.release()
+
+    def recover(self, diagnosis: Diagnosis) -> Step:
+        """Move the damaged file aside, then offer the newest good backup (the journal is
+        closed). The window opens again after a restore or on a new journal."""
+        from devjournal.storage.backup import restore_backup  # noqa: PLC0415
+        from devjournal.ui.dialogs.recovery_dialog import (  # noqa: PLC0415
+            Outcome,
+            RecoveryDialog,
+        )
+
+        paths = self.paths
+        try:
+            moved = set_aside(paths.journal, diagnosis)
+        except OSError as exc:
+            message = (
+                f"{diagnosis.detail} devjournal could not move it aside "
+                f"({exc.strerror or exc}); it was left as it is. Keep a copy of the folder "
+                "before trying anything else."
+            )
+            print(f"devjournal: error: {diagnosis.title}. {message}", file=sys.stderr)
+            show_error(None, diagnosis.title, message)
+            return Step(1)
+        where = ", ".join(str(p) for p in moved) or "nothing to move"
+        log.error(
+            "%s (%s). %s Moved aside: %s.",
+            diagnosis.title,
+            diagnosis.damage.value,
+            diagnosis.detail,
+            where,
+        )
+        dialog = RecoveryDialog(
+            diagnosis,
+            moved,
+            newest_good_backup(paths.backups),
+            lambda chosen: restore_backup(chosen, paths.journal),
+            now=self.clock(),
+        )
+        self.closer.target = dialog
+        log.info(
+            "recovery dialog shown (%s) %d ms after start",
+            diagnosis.damage.value,
+            process_age_ms(),
+        )
+        try:
+            dialog.exec()
+        finally:
+            self.closer.target = None
+            dialog.deleteLater()
+        if dialog.outcome is Outcome.QUIT:
+            return Step(1)
+        return Step(0, again=True, fresh_ok=dialog.outcome is Outcome.NEW)
+
+
+def _close(reader: sqlite3.Connection | None, held: list[Database]) -> None:
+    if reader is not None:
+        reader.close()
+    for db in held:
+        db.close()
+    held.clear()
+
+
+def _restore_requested(paths: AppPaths, backup: Path) -> Step:
+    """The Backups dialog asked for ``backup``; the window has closed the journal."""
+    from devjournal.storage.backup import restore_backup  # noqa: PLC0415
+
+    try:
+        aside = restore_backup(backup, paths.journal)
+    except (JournalError, OSError) as exc:
+        log.warning("restoring %s failed: %s", backup, exc)
+        show_error(None, "The backup was not restored", f"{exc} The journal was not changed.")
+        return Step(0, again=True)
+    log.info("restored %s; the journal it replaced is kept at %s", backup.name, aside)
+    return Step(0, again=True)
 
 
 def _reader_source(conn: sqlite3.Connection, clock: Clock) -> Callable[[], TodayOverview]:

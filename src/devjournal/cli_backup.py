@@ -6,6 +6,7 @@ import argparse
 
 from devjournal.cli_export import Opener, UsageError
 from devjournal.paths import AppPaths
+from devjournal.storage.backup import describe_label
 
 
 def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,7 +46,10 @@ def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
         return 0
     for number, backup in enumerate(backups, start=1):
         when = backup.made.astimezone()
-        print(f"{number:>3}  {when:%Y-%m-%d %H:%M}  {_size(backup.size):>9}  {backup.label}")
+        print(
+            f"{number:>3}  {when:%Y-%m-%d %H:%M}  {_size(backup.size):>9}  "
+            f"{describe_label(backup.label)}"
+        )
     print(f"In {paths.backups}. Restore one with: devjournal backup restore ID")
     return 0
 

@@ -77,19 +77,25 @@ def test_second_launch_brings_the_first_forward(
 def test_foreign_journal_is_refused_by_the_window(
     tmp_path: Path, start_app: type[RunningApp]
 ) -> None:
+    """Another program's SQLite database is not damage: it is refused and left alone."""
     home = tmp_path / "home"
     home.mkdir()
-    (home / "journal.sqlite").write_bytes(b"not a database at all\n")
+    conn = sqlite3.connect(home / "journal.sqlite")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.commit()
+    conn.close()
+    before = (home / "journal.sqlite").read_bytes()
     app = start_app(home)
     deadline = time.monotonic() + 30
     err = ""
     assert app.process.stderr is not None
     while time.monotonic() < deadline and "devjournal: error:" not in err:
         err += app.process.stderr.readline()
-    assert "is not a devjournal journal" in err
+    assert "is an SQLite database but not a devjournal journal" in err
     app.process.kill()  # the dialog waits for the user
     app.process.wait(timeout=10)
-    assert (home / "journal.sqlite").read_bytes() == b"not a database at all\n"
+    assert (home / "journal.sqlite").read_bytes() == before
+    assert not list(home.glob("*.damaged-*"))
 
 
 def test_command_line_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
@@ -112,23 +118,20 @@ def test_command_line_errors_are_messages_not_tracebacks(tmp_path: Path) -> None
     assert not (tmp_path / "j").exists()
 
 
-def test_damaged_journal_is_refused_by_the_window(
+def test_a_journal_missing_a_table_is_moved_aside_and_the_backup_offered(
     tmp_path: Path, start_app: type[RunningApp]
 ) -> None:
     home = tmp_path / "home"
     assert devjournal("--home", str(home), "sample", "--size", "small").returncode == 0
+    assert devjournal("--home", str(home), "backup", "create").returncode == 0
     conn = sqlite3.connect(home / "journal.sqlite")
     conn.execute("DROP TABLE action_item")
     conn.commit()
     conn.close()
     before = (home / "journal.sqlite").read_bytes()
     app = start_app(home)
-    deadline = time.monotonic() + 30
-    err = ""
-    assert app.process.stderr is not None
-    while time.monotonic() < deadline and "devjournal: error:" not in err:
-        err += app.process.stderr.readline()
-    assert "could not be read" in err and "Traceback" not in err
-    app.process.kill()  # the dialog waits for the user
-    app.process.wait(timeout=10)
-    assert (home / "journal.sqlite").read_bytes() == before
+    log = app.wait_for_log("recovery dialog shown")
+    assert "recovery dialog shown (unreadable)" in log and "no such table" in log
+    assert app.terminate() == 1
+    (aside,) = home.glob("journal.sqlite.damaged-*[0-9]")
+    assert aside.read_bytes() == before

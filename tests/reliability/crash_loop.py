@@ -1,5 +1,6 @@
 """Kill a writing process with SIGKILL at random moments and check, after every kill, that
-every acknowledged entry is there and the journal passes ``devjournal check``.
+every acknowledged entry is there, the journal passes ``devjournal check``, and the
+start-up look for damage does not take what a kill leaves for damage.
 
 Used by ``tests/reliability/test_crash_safety.py`` (50 kills) and by ``make soak``
 (``python -m tests.reliability.crash_loop KILLS``: 1,000 kills, with a report).
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from devjournal.storage.check import check_journal
 from devjournal.storage.database import open_journal
+from devjournal.storage.recovery import diagnose
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,6 +84,11 @@ def kill_loop(home: Path, kills: int, seed: int = 7) -> CrashReport:
 
 
 def _verify(home: Path, acked: list[int], report: CrashReport) -> None:
+    # As the kill left it (a live write-ahead log and all): the next start must not take
+    # it for damage.
+    alarm = diagnose(home / "journal.sqlite", home / "backups")
+    if alarm is not None:
+        report.problems.append(f"start-up would call it damaged: {alarm.detail}")
     conn = sqlite3.connect(home / "journal.sqlite")
     try:
         titles = {

@@ -1,11 +1,13 @@
-"""SIGKILL during a backup or an export: the journal stays valid, and the backup or the
+"""SIGKILL during a backup, a migration or an export: the journal stays valid, and the backup or the
 export file is either absent or complete (never a torn file under its final name)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -63,3 +65,47 @@ def test_a_killed_export_is_absent_or_whole(decade: Path, tmp_path: Path, delay:
     # A kill can leave the hidden temp file behind, never a torn file under the real name.
     assert all(name.startswith(".journal.json.") and name.endswith(".tmp") for name in leftovers)
     assert run(["--home", str(decade), "check"]) == 0
+
+
+@pytest.fixture(scope="module")
+def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The decade journal as schema 0002 left it (what revision 0003's downgrade does),
+    so opening it migrates 10,000 log entries."""
+    home = tmp_path_factory.mktemp("outdated") / "home"
+    home.mkdir()
+    shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
+    con = sqlite3.connect(home / "journal.sqlite")
+    with con:
+        con.execute("DROP INDEX ix_log_entry_import_key")
+        con.execute("ALTER TABLE log_entry DROP COLUMN import_key")
+        con.execute("UPDATE alembic_version SET version_num = '0002'")
+    con.close()
+    return home
+
+
+def _revision_and_entries(journal: Path) -> tuple[str, int]:
+    con = sqlite3.connect(f"file:{journal}?mode=ro", uri=True)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        entries = con.execute("SELECT count(*) FROM log_entry").fetchone()[0]
+        return str(revision), int(entries)
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", (0.25, 0.35, 0.4, 0.45, 0.5, 0.6))
+def test_a_killed_migration_leaves_the_old_or_the_new_journal_whole(
+    outdated: Path, tmp_path: Path, delay: float
+) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(outdated, home)
+    _, entries = _revision_and_entries(home / "journal.sqlite")
+    _kill_after(["--home", str(home), "info"], delay)  # opening migrates (after a backup)
+    revision, left = _revision_and_entries(home / "journal.sqlite")
+    assert revision in ("0002", "0003") and left == entries
+    assert quick_check(home / "journal.sqlite") == "ok"
+    for backup in list_backups(home / "backups"):
+        assert quick_check(backup.path) == "ok", backup.path.name
+    assert run(["--home", str(home), "check"]) == 0  # migrates what was left, then checks
+    assert _revision_and_entries(home / "journal.sqlite") == ("0003", entries)

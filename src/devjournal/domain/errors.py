@@ -40,6 +40,14 @@ class JournalError(DomainError):
     """The journal file cannot be opened or used; the message says why and what to do."""
 
 
+class DamagedJournalError(JournalError):
+    """SQLite cannot read the journal: ``reason`` is what it said (for the recovery dialog)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class JournalNotEmptyError(DomainError):
     """An operation that needs an empty journal met one that holds data."""
 

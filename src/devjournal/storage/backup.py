@@ -14,13 +14,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from devjournal.domain.errors import JournalError
 from devjournal.domain.retention import to_keep
 from devjournal.files import fsync_dir, private_file
-from devjournal.storage.engine import run_outside_transaction
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BACKUP_SUFFIX = ".sqlite"
 STALE_PARTIAL_S = 600
@@ -47,7 +49,7 @@ class Backup:
 def quick_check(path: Path) -> str:
     """SQLite's ``quick_check`` of the file at ``path``: "ok", or what is wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -66,6 +68,8 @@ def backup_into(engine: Engine, backups_dir: Path, label: str) -> Path:
     Raises:
         JournalError: the copy failed its check (it was removed).
     """
+    from devjournal.storage.engine import run_outside_transaction  # noqa: PLC0415
+
     backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = backups_dir / backup_name(label)
     n = 1
@@ -150,3 +154,19 @@ def restore_backup(backup: Path, journal: Path) -> Path:
     copy.replace(journal)
     fsync_dir(journal.parent)
     return aside
+
+
+def describe_label(label: str) -> str:
+    """Why a backup was made, in words (its file name carries a short label)."""
+    base = re.sub(r"-\d+$", "", label)  # a second backup in the same second gets "-2"
+    if base == "auto":
+        return "automatic (the journal had changed)"
+    if base == "on-close":
+        return "when the window closed"
+    if base == "before-import":
+        return "before an import"
+    if base == "manual":
+        return "made by you"
+    if re.fullmatch(r"before-\d{4}", base):
+        return f"before upgrading the journal (schema {base[7:]})"
+    return base.replace("-", " ")

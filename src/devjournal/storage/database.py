@@ -17,7 +17,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from devjournal.domain.errors import JournalError
+from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.files import private_dir
 from devjournal.storage import repositories as r
 from devjournal.storage.backup import backup_into
@@ -30,6 +30,7 @@ from devjournal.storage.journal_file import (
     check_writable,
     inspect_journal,
 )
+from devjournal.storage.recovery import damage_reason
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,11 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise JournalError(f"Cannot open the journal {path}: {exc.orig}.") from exc
+        message = f"Cannot open the journal {path}: {exc.orig}."
+        reason = damage_reason(exc)
+        if reason is not None:
+            raise DamagedJournalError(message, reason) from exc
+        raise JournalError(message) from exc
     return Database(engine, path)
 
 

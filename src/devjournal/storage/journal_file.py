@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
-from devjournal.domain.errors import JournalError
+from devjournal.domain.errors import DamagedJournalError, JournalError
 
 APPLICATION_ID = 0x646A726E  # "djrn": marks a SQLite file as a devjournal journal
 
@@ -81,8 +81,9 @@ def inspect_journal(path: Path) -> Inspection:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise JournalError(
-            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged."
+        raise DamagedJournalError(
+            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged.",
+            str(exc),
         ) from exc
     if objects == 0 and app_id == 0 and user_version == 0:
         return Inspection(FileState.NEW, None)  # an empty SQLite file: nobody's data yet

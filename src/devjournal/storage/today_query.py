@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from devjournal.domain.enums import EntryKind, SprintKind
-from devjournal.domain.errors import JournalError
+from devjournal.domain.errors import DamagedJournalError
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
@@ -53,7 +53,7 @@ def read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOve
     try:
         return _read_today(conn, today, now)
     except sqlite3.DatabaseError as exc:
-        raise JournalError(damaged_message(exc)) from exc
+        raise DamagedJournalError(damaged_message(exc), str(exc)) from exc
 
 
 def damaged_message(exc: BaseException) -> str:

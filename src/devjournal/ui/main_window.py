@@ -42,7 +42,9 @@ from devjournal.ui.theme import apply_theme
 if TYPE_CHECKING:
     from devjournal.render.timeline_painter import Hit
     from devjournal.services.container import Services
+    from devjournal.storage.recovery import Diagnosis
     from devjournal.ui.background import BackgroundTask
+    from devjournal.ui.dialogs.backups_dialog import BackupsDialog
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
@@ -78,6 +80,11 @@ class MainWindow(QMainWindow):
         self.mentorship_page: MentorshipPage | None = None
         self.transfer: JournalTransfer | None = None
         self.timeline_page: TimelinePage | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.recovery: Diagnosis | None = None
+        """Set when the journal was found damaged: the window closes to recover it."""
+        self.restore_request: Path | None = None
+        """Set when the user asked to restore this backup: the window closes to do it."""
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
         self._drafts = DraftStore(paths.drafts)
@@ -151,6 +158,8 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         self.export_journal_action = export_menu.addAction("The whole &journal (JSON)…")
         self.export_checkins_action = export_menu.addAction("&Check-ins (CSV)…")
+        self.backups_action = file_menu.addAction("&Backups…")
+        self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.transfer_actions = (
             self.summary_action,
             self.import_jrnl_action,
@@ -158,6 +167,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.export_journal_action,
             self.export_checkins_action,
+            self.backups_action,
         )
         for action in self.transfer_actions:
             action.setEnabled(False)  # until the journal's services are loaded
@@ -253,6 +263,7 @@ class MainWindow(QMainWindow):
         self.export_journal_action.triggered.connect(transfer.export_journal)
         self.export_checkins_action.triggered.connect(transfer.export_checkins)
         self.summary_action.triggered.connect(self.prepare_summary)
+        self.backups_action.triggered.connect(self.open_backups)
         for action in self.transfer_actions:
             action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
@@ -345,6 +356,42 @@ class MainWindow(QMainWindow):
         self._changed_since_backup = True  # try again next time
         log.warning("automatic backup failed: %s", message)
         self.statusBar().showMessage(f"The automatic backup failed: {message}", 30_000)
+
+    def open_backups(self) -> None:
+        """File → Backups: list, back up now, restore, open the folder."""
+        services = self.services
+        if services is None:
+            return
+        from devjournal.ui.dialogs.backups_dialog import BackupsDialog  # noqa: PLC0415
+
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(
+                folder=self._paths.backups,
+                list_backups=services.journal.backups,
+                make_backup=lambda: services.journal.backup("manual"),
+                restore=self.request_restore,
+                now=self._clock,
+                parent=self,
+            )
+        else:
+            self.backups_dialog.refresh()
+        self.backups_dialog.open()
+
+    def request_restore(self, backup: Path) -> None:
+        """Close the window so the journal can be closed, replaced by ``backup`` (the
+        journal as it is now is kept aside) and opened again."""
+        self.restore_request = backup
+        log.info("closing to restore %s", backup.name)
+        self.close()
+
+    def close_for_recovery(self, diagnosis: Diagnosis) -> None:
+        """The journal turned out damaged after the window opened: close (what is typed
+        and not saved is kept as a draft) so it can be moved aside and a backup offered."""
+        if self.recovery is not None:
+            return
+        self.recovery = diagnosis
+        log.warning("the journal is damaged (%s); closing to recover", diagnosis.damage.value)
+        self.close()
 
     def prepare_summary(self) -> None:
         """The session summary of the sprint open on the Coaching page, or of the one
@@ -460,7 +507,8 @@ class MainWindow(QMainWindow):
         from devjournal.ui.background import stop_all  # noqa: PLC0415
 
         stop_all(self)  # an import still running is cancelled (rolled back), not cut off
-        if self.services is not None and getattr(self, "_changed_since_backup", False):
+        changed = getattr(self, "_changed_since_backup", False)
+        if self.services is not None and changed and self.recovery is None:
             try:
                 self.services.journal.backup("on-close")
             except (DomainError, OSError):

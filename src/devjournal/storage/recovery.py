@@ -1,0 +1,372 @@
+"""Finding a damaged journal at start, moving it aside, and finding the newest good backup.
+
+Standard library only: this runs before the window paints, before SQLAlchemy is imported.
+Two depths of looking:
+
+- :func:`diagnose` reads the 100-byte header, the file size and the -wal header. It costs
+  well under a millisecond whatever the journal's size, so it runs before every start.
+- :func:`deep_check` runs SQLite's ``quick_check`` over every page (a 146 MB journal takes
+  about 0.1 s warm, 1 s cold), so it runs off the GUI thread after the first paint.
+
+A damaged file is renamed aside (``journal.sqlite.damaged-<stamp>``), never deleted or
+written by devjournal; see docs/data-safety.md.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import struct
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from urllib.parse import quote
+
+from devjournal.files import fsync_dir
+from devjournal.storage.backup import Backup, list_backups, quick_check
+from devjournal.storage.journal_file import APPLICATION_ID, SQLITE_MAGIC
+
+HEADER_SIZE = 100
+WAL_HEADER_SIZE = 32
+WAL_MAGICS = (0x377F0682, 0x377F0683)
+MIN_FREE_BYTES = 16 * 1024 * 1024
+"""Below this much free space devjournal does not start: a save could fail half-way."""
+
+
+class Damage(Enum):
+    """What is wrong with the journal file, in the issue's words."""
+
+    MISSING = "missing"  # no journal (or an empty file) while backups exist
+    NOT_SQLITE = "not-sqlite"
+    BAD_HEADER = "bad-header"
+    TRUNCATED = "truncated"
+    TORN = "torn"  # pages damaged inside: quick_check fails, or SQLite says "malformed"
+    UNREADABLE = "unreadable"  # SQLite opens it but the journal's tables cannot be read
+    STRAY_WAL = "stray-wal"  # a -wal file that does not belong to the journal
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A damaged journal: what is wrong, in words for the user, and which files to move."""
+
+    damage: Damage
+    detail: str
+    journal_kept: bool = False
+    """True when only a side file is bad and the journal itself can still be opened."""
+
+    @property
+    def title(self) -> str:
+        """The dialog's heading."""
+        if self.damage is Damage.MISSING:
+            return "The journal is missing"
+        if self.damage is Damage.STRAY_WAL:
+            return "A leftover file was beside the journal"
+        return "The journal is damaged"
+
+
+@dataclass(frozen=True)
+class StartProblem:
+    """A reason the journal cannot be used that is not damage: nothing is moved."""
+
+    title: str
+    detail: str
+
+
+def _wal(journal: Path) -> Path:
+    return journal.with_name(journal.name + "-wal")
+
+
+def _page_size(raw: int) -> int:
+    return 65536 if raw == 1 else raw
+
+
+def _header_fields_look_valid(header: bytes) -> bool:
+    page_size = _page_size(struct.unpack(">H", header[16:18])[0])
+    return (
+        512 <= page_size <= 65536
+        and page_size & (page_size - 1) == 0
+        and header[18] in (1, 2)
+        and header[19] in (1, 2)
+        and header[21:24] == b"\x40\x20\x20"
+    )
+
+
+def _size_text(n: int) -> str:
+    if n >= 1024**2:
+        return f"{n / 1024**2:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"
+
+
+def _wal_header_problem(wal: Path, page_size: int) -> str | None:
+    """Why the -wal beside the journal cannot be its write-ahead log, or None if it can."""
+    try:
+        with wal.open("rb") as handle:
+            head = handle.read(WAL_HEADER_SIZE)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+    if len(head) < WAL_HEADER_SIZE:
+        return f"it is only {len(head)} bytes long, too short for a write-ahead log"
+    magic, _version, wal_page, _seq, _s1, _s2, c1, c2 = struct.unpack(">8I", head)
+    if magic not in WAL_MAGICS:
+        return "it is not an SQLite write-ahead log"
+    if _wal_checksum(head[:24], big_endian=bool(magic & 1)) != (c1, c2):
+        return "its header is damaged (the checksum does not match)"
+    if wal_page != page_size:
+        return f"it was written for pages of {wal_page} bytes; the journal's are {page_size}"
+    return None
+
+
+def _wal_checksum(data: bytes, *, big_endian: bool) -> tuple[int, int]:
+    """SQLite's WAL checksum (fibonacci-weighted sums of 32-bit words)."""
+    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
+    s0 = s1 = 0
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
+    """The cheap look before every start: None if nothing is visibly wrong.
+
+    A missing or empty journal is only "missing" when there are backups: otherwise it is
+    a first start. A foreign SQLite database is not damage (it is refused, untouched, by
+    :func:`~devjournal.storage.journal_file.inspect_journal`).
+    """
+    wal = _wal(journal)
+    wal_size = wal.stat().st_size if wal.is_file() else 0
+    size = journal.stat().st_size if journal.is_file() else 0
+    if size == 0:
+        if wal_size > 0:
+            return Diagnosis(
+                Damage.STRAY_WAL,
+                f"The journal file is {'empty' if journal.exists() else 'missing'}, but its "
+                f"write-ahead log {wal.name} ({_size_text(wal_size)}) is there. A "
+                "write-ahead log cannot be opened without the journal it belongs to.",
+            )
+        if list_backups(backups_dir):
+            state = "is empty (0 bytes)" if journal.exists() else "is not there"
+            return Diagnosis(
+                Damage.MISSING,
+                f"The journal file {journal.name} {state}, but there are backups of it.",
+            )
+        return None
+    if journal.is_dir():
+        return None  # inspect_journal says so
+    try:
+        with journal.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except OSError:
+        return None  # a permission problem, not damage: inspect_journal words it
+    if header[:16] != SQLITE_MAGIC:
+        if len(header) == HEADER_SIZE and _header_fields_look_valid(header):
+            return Diagnosis(
+                Damage.BAD_HEADER,
+                "The first bytes of the file, which mark it as an SQLite database, were "
+                "overwritten.",
+            )
+        if SQLITE_MAGIC.startswith(header[: min(len(header), 16)]):
+            return Diagnosis(
+                Damage.TRUNCATED,
+                f"The file is only {_size_text(size)} long: it was cut short.",
+            )
+        return Diagnosis(
+            Damage.NOT_SQLITE,
+            "The file in the journal's place is not a database at all"
+            + (" (it holds text)." if _looks_like_text(header) else "."),
+        )
+    if len(header) < HEADER_SIZE:
+        return Diagnosis(
+            Damage.TRUNCATED, f"The file is only {_size_text(size)} long: it was cut short."
+        )
+    if not _header_fields_look_valid(header):
+        return Diagnosis(
+            Damage.BAD_HEADER,
+            "The database header at the start of the file is damaged (its page size and "
+            "format fields make no sense).",
+        )
+    page_size = _page_size(struct.unpack(">H", header[16:18])[0])
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if wal_size > 0:
+        problem = _wal_header_problem(wal, page_size)
+        if problem is not None:
+            return Diagnosis(
+                Damage.STRAY_WAL,
+                f"{wal.name} beside the journal does not belong to it: {problem}.",
+                journal_kept=True,
+            )
+    # With a -wal, the file may legitimately lag what the header promises until the log is
+    # checkpointed; without one, a file shorter than its header says was cut short.
+    expected = pages * page_size
+    if wal_size == 0 and valid_for == change_counter and pages > 0 and size < expected:
+        return Diagnosis(
+            Damage.TRUNCATED,
+            f"The file ends at {_size_text(size)}, but its header says it holds "
+            f"{_size_text(expected)}: it was cut short.",
+        )
+    if size < page_size:
+        return Diagnosis(
+            Damage.TRUNCATED,
+            f"The file is only {_size_text(size)} long, less than one page: it was cut short.",
+        )
+    return None
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def damage_reason(exc: BaseException) -> str | None:
+    """SQLite's message when ``exc`` (or the driver error SQLAlchemy wraps in ``orig``)
+    says the file cannot be read; None for a lock, a full disk, permissions or anything
+    else."""
+    orig = exc if isinstance(exc, sqlite3.DatabaseError) else getattr(exc, "orig", None)
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return None
+    text = str(orig)
+    not_damage = ("locked", "busy", "full", "readonly", "read-only", "unable to open", "I/O")
+    return None if any(word in text for word in not_damage) else text
+
+
+def from_database_error(reason: str) -> Diagnosis:
+    """What SQLite's refusal to read the journal (its message, ``reason``) means."""
+    text = reason.strip().rstrip(".") or "unknown error"
+    if "malformed" in text or "corrupt" in text:
+        return Diagnosis(
+            Damage.TORN,
+            f"Part of the file is damaged: SQLite reports “{text}”. A page was torn or "
+            "overwritten, for example by a crash of the disk or a sync service.",
+        )
+    if "not a database" in text or "file is encrypted" in text:
+        return Diagnosis(Damage.BAD_HEADER, f"SQLite cannot read the file as a database: “{text}”.")
+    return Diagnosis(
+        Damage.UNREADABLE, f"The journal's tables cannot be read: SQLite reports “{text}”."
+    )
+
+
+def deep_check(journal: Path) -> Diagnosis | None:
+    """SQLite's ``quick_check`` of every page (read-only): None when the file is whole."""
+    verdict = quick_check(journal)
+    if verdict == "ok":
+        return None
+    return Diagnosis(
+        Damage.TORN,
+        f"Part of the file is damaged: SQLite's check reports “{verdict[:300]}”. A page "
+        "was torn or overwritten, for example by a crash of the disk or a sync service.",
+    )
+
+
+def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) -> list[Path]:
+    """Rename the damaged file(s) aside, never deleting or writing them; returns the new
+    names. For a stray -wal only the -wal (and its -shm) move; otherwise the journal with
+    its -wal and -shm, which stay together so SQLite can still read the pair later.
+
+    Works while devjournal still has the journal open (POSIX keeps open files by inode).
+    """
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    base = journal.with_name(f"{journal.name}.damaged-{stamp}")
+    n = 1
+    while any(base.with_name(base.name + extra).exists() for extra in ("", "-wal", "-shm")):
+        n += 1
+        stamp = f"{stamp[:15]}-{n}"
+        base = journal.with_name(f"{journal.name}.damaged-{stamp}")
+    moved: list[Path] = []
+    if diagnosis.journal_kept:
+        pairs = [
+            (
+                journal.with_name(journal.name + extra),
+                journal.with_name(f"{journal.name}{extra}.damaged-{stamp}"),
+            )
+            for extra in ("-wal", "-shm")
+        ]
+    else:
+        pairs = [(journal, base)] + [
+            (journal.with_name(journal.name + extra), base.with_name(base.name + extra))
+            for extra in ("-wal", "-shm")
+        ]
+    for source, target in pairs:
+        if source.exists():
+            source.rename(target)  # same folder: atomic, the bytes are not touched
+            moved.append(target)
+    fsync_dir(journal.parent)
+    return moved
+
+
+@dataclass(frozen=True)
+class BackupChoice:
+    """The backups for the recovery dialog: which one is offered and which failed a check."""
+
+    backups: list[Backup]
+    good: Backup | None
+    bad: frozenset[Path]
+
+
+def newest_good_backup(
+    backups_dir: Path, check: Callable[[Path], str] = quick_check
+) -> BackupChoice:
+    """Check backups newest first until one passes; that one is offered."""
+    backups = list_backups(backups_dir)
+    bad: set[Path] = set()
+    for backup in backups:
+        if check(backup.path) == "ok" and _is_journal(backup.path):
+            return BackupChoice(backups, backup, frozenset(bad))
+        bad.add(backup.path)
+    return BackupChoice(backups, None, frozenset(bad))
+
+
+def _is_journal(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def preflight(
+    folder: Path, *, disk_usage: Callable[[Path], int] | None = None
+) -> StartProblem | None:
+    """Can devjournal write in the journal's folder? A read-only folder or a full disk is
+    said plainly before anything is opened; nothing is changed."""
+    if not folder.is_dir():
+        return None  # paths.ensure() creates it, or says why not
+    try:
+        fd, name = tempfile.mkstemp(prefix=".devjournal-probe-", dir=folder)
+        os.close(fd)
+        Path(name).unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == 28:  # ENOSPC
+            return _full_disk(folder, 0)
+        return StartProblem(
+            "The journal's folder is read-only",
+            f"devjournal cannot write in {folder} ({reason}). It needs to save your journal "
+            "there. Make the folder writable (or remount the disk read-write), or start "
+            "devjournal with --home on a folder you can write to.",
+        )
+    free = disk_usage(folder) if disk_usage is not None else shutil.disk_usage(folder).free
+    if free < MIN_FREE_BYTES:
+        return _full_disk(folder, free)
+    return None
+
+
+def _full_disk(folder: Path, free: int) -> StartProblem:
+    return StartProblem(
+        "The disk is full",
+        f"The disk holding {folder} has {_size_text(free)} free. devjournal needs at least "
+        f"{_size_text(MIN_FREE_BYTES)} to save safely, so it has not opened the journal "
+        "(nothing was changed). Free some space, then try again.",
+    )

@@ -1,0 +1,307 @@
+"""What the user sees when the journal is found damaged, or cannot be written at all.
+
+:class:`RecoveryDialog`: the damaged file has already been moved aside (never deleted);
+the newest backup that passes its check is offered, others can be chosen, or a new journal
+started. The restore itself runs off the GUI thread.
+
+:class:`StartProblemDialog`: a read-only folder or a full disk. Nothing is moved; the user
+fixes it and tries again, or quits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devjournal.domain.jobs import Progress
+from devjournal.storage.recovery import BackupChoice, Diagnosis, StartProblem
+from devjournal.ui.background import BackgroundTask
+from devjournal.ui.widgets.backup_list import BackupList, ago, size_text, when_text
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(Enum):
+    """How the user left the recovery dialog."""
+
+    RESTORED = "restored"  # a backup is now the journal
+    OPEN = "open"  # only a side file was bad: open the journal as it is
+    NEW = "new"  # start a new, empty journal
+    QUIT = "quit"
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _para(text: str, *, selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _icon_row(dialog: QDialog, icon: QStyle.StandardPixmap, title: str) -> QHBoxLayout:
+    row = QHBoxLayout()
+    picture = QLabel()
+    picture.setPixmap(dialog.style().standardIcon(icon).pixmap(48, 48))
+    picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+    row.addWidget(picture)
+    row.addWidget(_heading(title), 1)
+    return row
+
+
+class RecoveryDialog(QDialog):
+    """The journal was damaged and has been moved aside: restore a backup, or start anew."""
+
+    def __init__(
+        self,
+        diagnosis: Diagnosis,
+        moved: list[Path],
+        choice: BackupChoice,
+        restore: Callable[[Path], object],
+        *,
+        now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.outcome = Outcome.QUIT
+        self._restore = restore
+        self._task: BackgroundTask[object] | None = None
+        self._folder = moved[0].parent if moved else None
+        self.setWindowTitle(diagnosis.title)
+        self.setMinimumWidth(640)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(
+            _icon_row(self, QStyle.StandardPixmap.SP_MessageBoxWarning, diagnosis.title)
+        )
+        self.detail = _para(diagnosis.detail)
+        layout.addWidget(self.detail)
+        self.aside: QLabel | None = None
+        if moved:
+            what = "It was" if len(moved) == 1 else "They were"
+            names = "<br>".join(f"<code>{p}</code>" for p in moved)
+            aside = _para(
+                f"{what} moved aside, unchanged (devjournal never deletes it):<br>{names}",
+                selectable=True,
+            )
+            aside.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(aside)
+            self.aside = aside
+
+        self.backup_list = BackupList()
+        self.backup_list.show_backups(choice.backups, now, choice.bad)
+        self.backup_list.select(choice.good.path if choice.good else None)
+        if diagnosis.journal_kept:
+            offer = (
+                "Your journal itself looks whole and can be opened as it is. If something is "
+                "missing from it, restore a backup instead:"
+            )
+        elif choice.good is not None:
+            offer = (
+                f"The newest good backup is from {when_text(choice.good.made)} "
+                f"({ago(choice.good.made, now)}, {size_text(choice.good.size)}). Restoring it "
+                "brings the journal back as it was then."
+            )
+        elif choice.backups:
+            offer = (
+                "None of the backups passed its check. You can start a new, empty journal; "
+                "the damaged file stays where it was moved."
+            )
+        else:
+            offer = (
+                "There are no backups to restore. You can start a new, empty journal; the "
+                "damaged file stays where it was moved, and a data recovery tool (for "
+                "example the sqlite3 program's .recover command) may save part of it."
+            )
+        self.offer = _para(offer)
+        layout.addWidget(self.offer)
+        if choice.backups:
+            self.backup_list.setMinimumHeight(150)
+            layout.addWidget(self.backup_list, 1)
+        else:
+            self.backup_list.hide()
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = _para("")
+        self.status.setObjectName("error")
+        self.status.hide()
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.folder_button = buttons.addButton(
+            "Show the folder", QDialogButtonBox.ButtonRole.HelpRole
+        )
+        self.folder_button.setVisible(self._folder is not None)
+        self.new_button: QPushButton | None = None
+        self.open_button: QPushButton | None = None
+        self.restore_button: QPushButton | None = None
+        if not diagnosis.journal_kept:
+            self.new_button = buttons.addButton(
+                "Start a new journal", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.new_button.clicked.connect(lambda: self._finish(Outcome.NEW))
+        if choice.backups:
+            self.restore_button = buttons.addButton(
+                "Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.restore_button.clicked.connect(self._on_restore_button_clicked)
+            self.backup_list.itemSelectionChanged.connect(self._update_buttons)
+            self.backup_list.itemDoubleClicked.connect(self._on_restore_button_clicked)
+        if diagnosis.journal_kept:
+            self.open_button = buttons.addButton(
+                "Open the journal", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.open_button.clicked.connect(lambda: self._finish(Outcome.OPEN))
+        self._default = self.open_button or (
+            self.restore_button if choice.good else self.new_button
+        )
+        self.quit_button.clicked.connect(self.reject)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        layout.addWidget(buttons)
+        self._buttons = buttons
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default is not None:  # after QDialog picks its own on show
+            self._default.setDefault(True)
+            self._default.setFocus()
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        if self.restore_button is not None:
+            self.restore_button.setEnabled(
+                self._task is None and self.backup_list.chosen() is not None
+            )
+
+    def _finish(self, outcome: Outcome) -> None:
+        if self._task is not None:
+            return
+        self.outcome = outcome
+        log.info("recovery: the user chose %s", outcome.value)
+        self.accept()
+
+    def _on_folder_button_clicked(self) -> None:
+        if self._folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+    def _on_restore_button_clicked(self) -> None:
+        chosen = self.backup_list.chosen()
+        if chosen is None or self._task is not None:
+            return
+        self.status.hide()
+        self.busy.show()
+        self._buttons.setEnabled(False)
+        self.backup_list.setEnabled(False)
+
+        def job(_progress: Progress) -> object:
+            return self._restore(chosen)
+
+        task: BackgroundTask[object] = BackgroundTask(job, self)
+        self._task = task
+        task.succeeded.connect(lambda _result: self._on_restored(chosen))
+        task.failed.connect(lambda message: self._on_restore_failed(chosen, message))
+        task.start()
+
+    def _end_task(self) -> None:
+        if self._task is not None:
+            self._task.wait()
+            self._task.deleteLater()
+            self._task = None
+        self.busy.hide()
+        self._buttons.setEnabled(True)
+        self.backup_list.setEnabled(True)
+
+    def _on_restored(self, chosen: Path) -> None:
+        self._end_task()
+        log.info("recovery: restored %s", chosen)
+        self._finish(Outcome.RESTORED)
+
+    def _on_restore_failed(self, chosen: Path, message: str) -> None:
+        self._end_task()
+        log.warning("recovery: restoring %s failed: %s", chosen, message)
+        self.backup_list.mark_bad(chosen)
+        self.status.setText(f"That backup could not be restored: {message} Choose another.")
+        self.status.show()
+        self._update_buttons()
+
+    def reject(self) -> None:
+        if self._task is not None:
+            return  # a restore is being written: it finishes first
+        self.outcome = Outcome.QUIT
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._task is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._task is not None:
+            return
+        super().keyPressEvent(event)
+
+
+class StartProblemDialog(QDialog):
+    """The journal's folder is read-only or its disk is full: try again, or quit."""
+
+    def __init__(self, problem: StartProblem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(problem.title)
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(
+            _icon_row(self, QStyle.StandardPixmap.SP_MessageBoxCritical, problem.title)
+        )
+        self.detail = _para(problem.detail, selectable=True)
+        layout.addWidget(self.detail)
+        buttons = QDialogButtonBox()
+        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.retry_button = buttons.addButton("Try again", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button.clicked.connect(self.reject)
+        self.retry_button.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.retry_button.setDefault(True)
+        self.retry_button.setFocus()
+
+    def show_problem(self, problem: StartProblem) -> None:
+        """Say what is wrong now (after "Try again" found it still wrong)."""
+        self.setWindowTitle(problem.title)
+        self.detail.setText(problem.detail)
