@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 from devjournal.cli_export import Opener, UsageError
+from devjournal.domain.errors import JournalError
 from devjournal.paths import AppPaths
 from devjournal.storage.backup import describe_label
 
@@ -54,8 +57,41 @@ def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     return 0
 
 
+def window_pid(lock_file: Path) -> int | None:
+    """The process id of a devjournal window open on this journal, if one is.
+
+    The window holds an exclusive ``flock`` on its lock file (Qt's QLockFile) for as long
+    as it runs; a lock file left by a process that died holds no lock.
+    """
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only; elsewhere the check is skipped
+    except ImportError:
+        return None
+    try:
+        fd = os.open(lock_file, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            first = lock_file.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+            return int(first) if first.strip().isdigit() else 0
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
 def _restore(paths: AppPaths, which: str) -> int:
     from devjournal.storage.backup import list_backups, restore_backup  # noqa: PLC0415
+
+    running = window_pid(paths.lock_file)
+    if running is not None:
+        raise JournalError(
+            f"devjournal is open on this journal (process {running}). Restore from its "
+            "window (File → Backups), or close it and run this again; nothing was changed."
+        )
 
     backups = list_backups(paths.backups)
     chosen = None

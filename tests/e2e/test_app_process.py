@@ -135,3 +135,22 @@ def test_a_journal_missing_a_table_is_moved_aside_and_the_backup_offered(
     assert app.terminate() == 1
     (aside,) = home.glob("journal.sqlite.damaged-*[0-9]")
     assert aside.read_bytes() == before
+
+
+def test_the_command_line_does_not_restore_under_an_open_window(
+    tmp_path: Path, start_app: type[RunningApp]
+) -> None:
+    home = tmp_path / "home"
+    assert devjournal("--home", str(home), "sample", "--size", "small").returncode == 0
+    assert devjournal("--home", str(home), "backup", "create").returncode == 0
+    app = start_app(home)
+    app.wait_for_log("pages ready")
+    before = sorted(p.name for p in home.iterdir())
+    refused = devjournal("--home", str(home), "backup", "restore", "1")
+    assert refused.returncode == 1
+    assert f"devjournal is open on this journal (process {app.process.pid})" in refused.stderr
+    assert sorted(p.name for p in home.iterdir()) == before
+    assert app.terminate() == 0
+    restored = devjournal("--home", str(home), "backup", "restore", "1")
+    assert restored.returncode == 0, restored.stderr
+    assert list(home.glob("journal.sqlite.before-restore-*"))

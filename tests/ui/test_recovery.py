@@ -302,6 +302,7 @@ def test_file_backups_lists_makes_and_restores(
     dialog.restore_button.click()
     confirm = dialog.confirm
     assert confirm is not None and "before-restore" in confirm.informativeText()
+    assert "never deleted" in confirm.informativeText()
     restore = next(
         b for b in confirm.buttons() if confirm.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )

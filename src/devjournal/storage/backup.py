@@ -158,6 +158,9 @@ def restore_backup(backup: Path, journal: Path) -> Path:
 
 def describe_label(label: str) -> str:
     """Why a backup was made, in words (its file name carries a short label)."""
+    upgrade = re.fullmatch(r"before-(\d{4})(-\d+)?", label)
+    if upgrade:
+        return f"before upgrading the journal (schema {upgrade.group(1)})"
     base = re.sub(r"-\d+$", "", label)  # a second backup in the same second gets "-2"
     if base == "auto":
         return "automatic (the journal had changed)"
@@ -167,6 +170,4 @@ def describe_label(label: str) -> str:
         return "before an import"
     if base == "manual":
         return "made by you"
-    if re.fullmatch(r"before-\d{4}", base):
-        return f"before upgrading the journal (schema {base[7:]})"
     return base.replace("-", " ")

@@ -269,8 +269,9 @@ def deep_check(journal: Path) -> Diagnosis | None:
 
 def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) -> list[Path]:
     """Rename the damaged file(s) aside, never deleting or writing them; returns the new
-    names. For a stray -wal only the -wal (and its -shm) move; otherwise the journal with
-    its -wal and -shm, which stay together so SQLite can still read the pair later.
+    names. For a stray -wal only the -wal (and its -shm) move; otherwise the journal, with
+    its -wal and -shm when the -wal holds anything, so SQLite can still read the pair
+    later (an empty -wal and the -shm index are rebuilt by SQLite and stay).
 
     Works while devjournal still has the journal open (POSIX keeps open files by inode).
     """
@@ -291,10 +292,13 @@ def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) 
             for extra in ("-wal", "-shm")
         ]
     else:
-        pairs = [(journal, base)] + [
-            (journal.with_name(journal.name + extra), base.with_name(base.name + extra))
-            for extra in ("-wal", "-shm")
-        ]
+        pairs = [(journal, base)]
+        wal = _wal(journal)
+        if wal.is_file() and wal.stat().st_size > 0:  # commits not yet in the file: keep
+            pairs += [  # the pair together, so SQLite can still read them as one
+                (journal.with_name(journal.name + extra), base.with_name(base.name + extra))
+                for extra in ("-wal", "-shm")
+            ]
     for source, target in pairs:
         if source.exists():
             source.rename(target)  # same folder: atomic, the bytes are not touched

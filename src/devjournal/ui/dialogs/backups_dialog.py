@@ -105,7 +105,7 @@ class BackupsDialog(QDialog):
         chosen = self.backup_list.chosen()
         self._backups = self._list_backups()
         self.backup_list.show_backups(self._backups, self._now())
-        self.backup_list.select(chosen)
+        self.backup_list.select(chosen or (self._backups[0].path if self._backups else None))
         has_any = bool(self._backups)
         self.backup_list.setVisible(has_any)
         self.empty.setVisible(not has_any)
@@ -181,9 +181,9 @@ class BackupsDialog(QDialog):
             parent=self,
         )
         box.setInformativeText(
-            "devjournal will close the journal, keep it as it is now beside the backup's "
-            "copy (named journal.sqlite.before-restore-…, never deleted), and reopen on the "
-            f"backup. What was written after {when} stays only in the kept copy."
+            "devjournal will close the journal, set it aside as it is now (as "
+            "journal.sqlite.before-restore-…, never deleted) and reopen on this backup. "
+            f"Anything written after {when} stays only in the copy set aside."
         )
         restore = box.addButton("Restore and reopen", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

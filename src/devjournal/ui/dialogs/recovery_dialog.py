@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -158,39 +157,49 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.status)
 
-        buttons = QDialogButtonBox()
-        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
-        self.folder_button = buttons.addButton(
-            "Show the folder", QDialogButtonBox.ButtonRole.HelpRole
-        )
+        if not choice.backups:
+            layout.addStretch(1)  # spare height below the words, not between them
+        buttons = QHBoxLayout()
+        self.folder_button = QPushButton("Show the folder")
         self.folder_button.setVisible(self._folder is not None)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        self.quit_button = QPushButton("Quit")
+        self.quit_button.clicked.connect(self.reject)
+        buttons.addWidget(self.quit_button)
         self.new_button: QPushButton | None = None
         self.open_button: QPushButton | None = None
         self.restore_button: QPushButton | None = None
         if not diagnosis.journal_kept:
-            self.new_button = buttons.addButton(
-                "Start a new journal", QDialogButtonBox.ButtonRole.ActionRole
-            )
+            self.new_button = QPushButton("Start a new journal")
             self.new_button.clicked.connect(lambda: self._finish(Outcome.NEW))
+            buttons.addWidget(self.new_button)
         if choice.backups:
-            self.restore_button = buttons.addButton(
-                "Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole
-            )
+            self.restore_button = QPushButton("Restore this backup")
             self.restore_button.clicked.connect(self._on_restore_button_clicked)
             self.backup_list.itemSelectionChanged.connect(self._update_buttons)
             self.backup_list.itemDoubleClicked.connect(self._on_restore_button_clicked)
+            buttons.addWidget(self.restore_button)
         if diagnosis.journal_kept:
-            self.open_button = buttons.addButton(
-                "Open the journal", QDialogButtonBox.ButtonRole.AcceptRole
-            )
+            self.open_button = QPushButton("Open the journal")
             self.open_button.clicked.connect(lambda: self._finish(Outcome.OPEN))
+            buttons.addWidget(self.open_button)
         self._default = self.open_button or (
             self.restore_button if choice.good else self.new_button
         )
-        self.quit_button.clicked.connect(self.reject)
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
-        layout.addWidget(buttons)
-        self._buttons = buttons
+        self._button_row = [
+            b
+            for b in (
+                self.folder_button,
+                self.quit_button,
+                self.new_button,
+                self.restore_button,
+                self.open_button,
+            )
+            if b is not None
+        ]
+        layout.addLayout(buttons)
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -223,7 +232,8 @@ class RecoveryDialog(QDialog):
             return
         self.status.hide()
         self.busy.show()
-        self._buttons.setEnabled(False)
+        for button in self._button_row:
+            button.setEnabled(False)
         self.backup_list.setEnabled(False)
 
         def job(_progress: Progress) -> object:
@@ -241,7 +251,8 @@ class RecoveryDialog(QDialog):
             self._task.deleteLater()
             self._task = None
         self.busy.hide()
-        self._buttons.setEnabled(True)
+        for button in self._button_row:
+            button.setEnabled(True)
         self.backup_list.setEnabled(True)
 
     def _on_restored(self, chosen: Path) -> None:
@@ -289,12 +300,16 @@ class StartProblemDialog(QDialog):
         )
         self.detail = _para(problem.detail, selectable=True)
         layout.addWidget(self.detail)
-        buttons = QDialogButtonBox()
-        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
-        self.retry_button = buttons.addButton("Try again", QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.quit_button = QPushButton("Quit")
+        self.retry_button = QPushButton("Try again")
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.retry_button)
         self.quit_button.clicked.connect(self.reject)
         self.retry_button.clicked.connect(self.accept)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
