@@ -43,6 +43,7 @@ from devjournal.storage.recovery import (
     newest_good_backup,
     preflight,
     set_aside,
+    untouched,
 )
 from devjournal.ui.application import make_application
 from devjournal.ui.error_dialog import install_excepthook, show_error
@@ -96,11 +97,17 @@ class ServicesLoader(QObject):
         self._paths = paths
         self._clock = clock
         self._started = False
+        self._stopped = False
         self._imported.connect(self._on_imported)
+
+    def stop(self) -> None:
+        """The window's session is over: what arrives from the worker is dropped (it must
+        not open, or create, a journal that is being moved aside or restored)."""
+        self._stopped = True
 
     def start(self) -> None:
         """Begin loading (once)."""
-        if self._started:
+        if self._started or self._stopped:
             return
         self._started = True
         threading.Thread(target=self._import, name="devjournal-import", daemon=True).start()
@@ -118,6 +125,8 @@ class ServicesLoader(QObject):
             self._imported.emit(message)
 
     def _on_imported(self, error: str) -> None:
+        if self._stopped:
+            return
         if error:
             self.failed.emit(error)
             return
@@ -138,9 +147,9 @@ class ServicesLoader(QObject):
 
 
 class JournalCheck(QObject):
-    """SQLite's check of every page, on a worker thread after the first paint (about
+    """SQLite's check of every page, on a worker thread once the pages are built (about
     0.1 s per 150 MB warm, 1 s cold): damage deeper than the header is found within
-    seconds of start, without slowing the first paint."""
+    seconds of start, without slowing the first paint or the pages."""
 
     damaged = Signal(object)  # a Diagnosis
     _done = Signal(object)  # a Diagnosis or None, from the worker
@@ -149,11 +158,16 @@ class JournalCheck(QObject):
         super().__init__(parent)
         self._journal = journal
         self._started = False
+        self._stopped = False
         self._done.connect(self._on_done)
+
+    def stop(self) -> None:
+        """The window's session is over: a late result is dropped."""
+        self._stopped = True
 
     def start(self) -> None:
         """Begin the check (once)."""
-        if self._started:
+        if self._started or self._stopped:
             return
         self._started = True
         threading.Thread(target=self._check, name="devjournal-check", daemon=True).start()
@@ -174,7 +188,7 @@ class JournalCheck(QObject):
             self._done.emit(found)
 
     def _on_done(self, found: Diagnosis | None) -> None:
-        if found is not None:
+        if found is not None and not self._stopped:
             self.damaged.emit(found)
 
 
@@ -225,13 +239,7 @@ def _claim_instance(paths: AppPaths) -> SingleInstance | int:
         return instance
     problem = instance.lock_problem()
     if not problem:
-        if instance.notify_running():
-            print("devjournal is already open on this journal; its window was brought forward.")
-            return 0
-        problem = (
-            f"devjournal is already open on this journal (process {instance.holder_pid()}) "
-            "but did not answer. Close that window, or wait a moment and try again."
-        )
+        return _hand_over(instance)
     print(f"devjournal: error: {problem}", file=sys.stderr)
     show_error(None, "devjournal cannot start", problem)
     return 1
@@ -281,20 +289,26 @@ def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int
     apply_theme(app, settings.theme)
     closer = Closer(app)
     _quit_on_signals(app, closer)
+    instance = SingleInstance(paths.lock_file, paths.instance_socket)
+    held = instance.acquire()
+    if not held and not instance.lock_problem():
+        return _hand_over(instance)  # a window is open on this journal: bring it forward
     if not _writable_or_given_up(paths, closer):
         return 1
-    claimed = _claim_instance(paths)
-    if isinstance(claimed, int):
-        return claimed
+    if not held:
+        claimed = _claim_instance(paths)  # the folder is writable now: try once more
+        if isinstance(claimed, int):
+            return claimed
+        instance = claimed
     install_excepthook(str(paths.log_file))
-    launch = Launch(app, paths, settings, clock, claimed, closer)
+    launch = Launch(app, paths, settings, clock, instance, closer)
     try:
         step = Step(0, again=True)
         while step.again:
             step = launch.session(fresh_ok=step.fresh_ok)
         return step.code
     finally:
-        claimed.release()
+        instance.release()
 
 
 @dataclass
@@ -307,6 +321,7 @@ class Launch:
     clock: Clock
     instance: SingleInstance
     closer: Closer
+    location_told: bool = False
 
     def session(self, *, fresh_ok: bool) -> Step:
         """Open the journal and its window once; returns when the window has closed."""
@@ -317,34 +332,30 @@ class Launch:
         held: list[Database] = []
         reader: sqlite3.Connection | None = None
         try:
-            try:
-                if inspect_journal(paths.journal).state is FileState.CURRENT:
-                    check_writable(paths.journal.parent)
-                    reader = today_query.connect(paths.journal)
-                    today_source = _reader_source(reader, clock)
-                    services = None
-                else:
-                    db, services = open_services(paths, clock)
-                    held.append(db)
-                    today_source = services.journal.today
-                window = MainWindow(paths, self.settings, today_source, clock)  # reads Today
-            except DamagedJournalError as exc:
-                _close(reader, held)
-                reader = None
-                return self.recover(from_database_error(exc.reason))
-            except JournalError as exc:
-                print(f"devjournal: error: {exc}", file=sys.stderr)
-                show_error(None, "devjournal cannot open the journal", str(exc))
-                return Step(1)
-            try:
-                code = self.run_window(window, services, held)
-            finally:
-                _close(reader, held)
-                reader = None
-                self.closer.target = None
-                window.deleteLater()
+            if inspect_journal(paths.journal).state is FileState.CURRENT:
+                check_writable(paths.journal.parent)
+                reader = today_query.connect(paths.journal)
+                today_source = _reader_source(reader, clock)
+                services = None
+            else:
+                db, services = open_services(paths, clock)
+                held.append(db)
+                today_source = services.journal.today
+            window = MainWindow(paths, self.settings, today_source, clock)  # reads Today
+        except DamagedJournalError as exc:
+            _close(paths.journal, reader, held, damaged=True)
+            return self.recover(from_database_error(exc.reason))
+        except JournalError as exc:
+            _close(paths.journal, reader, held)
+            print(f"devjournal: error: {exc}", file=sys.stderr)
+            show_error(None, "devjournal cannot open the journal", str(exc))
+            return Step(1)
+        try:
+            code = self.run_window(window, services, held)
         finally:
-            _close(reader, held)
+            self.closer.target = None
+            _close(paths.journal, reader, held, damaged=window.recovery is not None)
+            window.deleteLater()
         if window.recovery is not None:
             return self.recover(window.recovery)
         if window.restore_request is not None:
@@ -363,29 +374,19 @@ class Launch:
         )
         checker = JournalCheck(paths.journal, parent=window)
         checker.damaged.connect(window.close_for_recovery)
-        window.today_page.first_painted.connect(checker.start)
+        loader: ServicesLoader | None = None
         if services is not None:
-            try:
-                window.attach_services(services)
-            except Exception as exc:  # a page met a damaged page
-                reason = damage_reason(exc)
-                if reason is None:
-                    raise
-                window.close_for_recovery(from_database_error(reason))
+            if not _attach(window, services):
                 return 0
+            window.today_page.first_painted.connect(checker.start)
         else:
             loader = ServicesLoader(paths, self.clock, parent=window)
             window.today_page.first_painted.connect(loader.start)
 
             def on_loaded(db: Database, loaded: Services) -> None:
                 held.append(db)
-                try:
-                    window.attach_services(loaded)
-                except Exception as exc:  # a page met a damaged page before the check did
-                    reason = damage_reason(exc)
-                    if reason is None:
-                        raise
-                    window.close_for_recovery(from_database_error(reason))
+                if _attach(window, loaded):
+                    checker.start()  # after the pages are built: they come first
 
             def on_failed(message: str) -> None:
                 print(f"devjournal: error: {message}", file=sys.stderr)
@@ -400,17 +401,29 @@ class Launch:
             loader.damaged.connect(on_damaged)
         self.closer.target = window
         window.show()
+        self._tell_location(window)
+        try:
+            code = app.exec()
+        finally:
+            checker.stop()
+            if loader is not None:
+                loader.stop()
+        log.info("closed with exit code %d", code)
+        return code
+
+    def _tell_location(self, window: MainWindow) -> None:
+        """The synced-folder or network warning, once per run (not on every reopen)."""
+        if self.location_told:
+            return
+        self.location_told = True
         from devjournal.location import risky_location  # noqa: PLC0415
 
-        warning = risky_location(paths.journal)
+        warning = risky_location(self.paths.journal)
         if warning is not None:
             log.warning("risky journal location: %s", warning)
             from devjournal.ui.file_prompts import tell  # noqa: PLC0415
 
             tell(window, "Where the journal is kept", warning, warning=True)
-        code = app.exec()
-        log.info("closed with exit code %d", code)
-        return code
 
     def recover(self, diagnosis: Diagnosis) -> Step:
         """Move the damaged file aside, then offer the newest good backup (the journal is
@@ -427,8 +440,8 @@ class Launch:
         except OSError as exc:
             message = (
                 f"{diagnosis.detail} devjournal could not move it aside "
-                f"({exc.strerror or exc}); it was left as it is. Keep a copy of the folder "
-                "before trying anything else."
+                f"({exc.strerror or exc}), so it did not open it. Nothing was deleted; keep "
+                f"a copy of {paths.data_dir} before trying anything else."
             )
             print(f"devjournal: error: {diagnosis.title}. {message}", file=sys.stderr)
             show_error(None, diagnosis.title, message)
@@ -461,15 +474,53 @@ class Launch:
             dialog.deleteLater()
         if dialog.outcome is Outcome.QUIT:
             return Step(1)
+        if dialog.quit_after:  # asked to quit (SIGTERM) while the restore was written
+            return Step(0)
         return Step(0, again=True, fresh_ok=dialog.outcome is Outcome.NEW)
 
 
-def _close(reader: sqlite3.Connection | None, held: list[Database]) -> None:
-    if reader is not None:
-        reader.close()
-    for db in held:
-        db.close()
-    held.clear()
+def _attach(window: MainWindow, services: Services) -> bool:
+    """Give the window its services; False if a page met damage building itself (the
+    window then closes to recover)."""
+    try:
+        window.attach_services(services)
+    except Exception as exc:
+        reason = damage_reason(exc)
+        if reason is None:
+            raise
+        window.close_for_recovery(from_database_error(reason))
+        return False
+    return True
+
+
+def _hand_over(instance: SingleInstance) -> int:
+    if instance.notify_running():
+        print("devjournal is already open on this journal; its window was brought forward.")
+        return 0
+    problem = (
+        f"devjournal is already open on this journal (process {instance.holder_pid()}) "
+        "but did not answer. Close that window, or wait a moment and try again."
+    )
+    print(f"devjournal: error: {problem}", file=sys.stderr)
+    show_error(None, "devjournal cannot start", problem)
+    return 1
+
+
+def _close(
+    journal: Path,
+    reader: sqlite3.Connection | None,
+    held: list[Database],
+    *,
+    damaged: bool = False,
+) -> None:
+    """Close every connection to the journal. A damaged journal is closed without any
+    checkpoint, so the file moved aside is exactly what was found."""
+    with untouched(journal) if damaged else contextlib.nullcontext():
+        if reader is not None:
+            reader.close()
+        for db in held:
+            db.close(checkpoint=not damaged)
+        held.clear()
 
 
 def _restore_requested(paths: AppPaths, backup: Path) -> Step:

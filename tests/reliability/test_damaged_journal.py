@@ -24,6 +24,7 @@ from devjournal.storage.recovery import (
     newest_good_backup,
     preflight,
     set_aside,
+    untouched,
 )
 from tests.damage import STARTS, entry_count
 
@@ -183,3 +184,97 @@ def test_a_disk_too_full_to_make_a_file_is_a_full_disk(
     monkeypatch.setattr(tempfile, "mkstemp", full)
     problem = preflight(tmp_path)
     assert problem is not None and problem.title == "The disk is full"
+
+
+@pytest.mark.parametrize("page_size", [512, 65536])
+def test_healthy_journals_of_any_page_size_with_a_live_log_are_not_damage(
+    tmp_path: Path, page_size: int
+) -> None:
+    journal = tmp_path / "journal.sqlite"
+    conn = sqlite3.connect(journal)
+    conn.execute(f"PRAGMA page_size={page_size}")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 300,)] * 2000)
+    conn.commit()
+    try:
+        assert journal.with_name("journal.sqlite-wal").stat().st_size > 0
+        assert diagnose(journal, tmp_path / "backups") is None
+        assert deep_check(journal) is None
+    finally:
+        conn.close()
+
+
+def test_a_log_sqlite_itself_would_ignore_is_not_called_stray(home: Path) -> None:
+    """A -wal shorter than its header, or with a torn header, holds nothing SQLite would
+    use (as after a power cut): no alarm."""
+    journal = home / "journal.sqlite"
+    wal = journal.with_name("journal.sqlite-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + b"\x00" * 10)
+    assert diagnose(journal, home / "backups") is None
+    header = bytearray(32)
+    header[0:4] = (0x377F0682).to_bytes(4, "big")
+    header[8:12] = (4096).to_bytes(4, "big")
+    wal.write_bytes(bytes(header) + b"\x00" * 4096)  # its checksum is 0, not the sum
+    assert diagnose(journal, home / "backups") is None
+
+
+def test_a_locked_journal_is_not_damage(home: Path) -> None:
+    journal = home / "journal.sqlite"
+    holder = sqlite3.connect(journal)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert deep_check(journal, timeout=0.05) is None
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_two_restores_in_one_second_keep_both_journals_they_replaced(home: Path) -> None:
+    journal = home / "journal.sqlite"
+    (backup,) = list_backups(home / "backups")
+    first = restore_backup(backup.path, journal)
+    second = restore_backup(backup.path, journal)
+    assert first != second and first.exists() and second.exists()
+
+
+def test_a_restore_keeps_what_a_leftover_log_held_in_the_journal_set_aside(home: Path) -> None:
+    journal = home / "journal.sqlite"
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE log_entry SET title = 'kept in the log' WHERE id = 1")
+    conn.commit()
+    with untouched(journal):  # closed as a crash leaves it: the commit only in the -wal
+        conn.close()
+    assert journal.with_name("journal.sqlite-wal").stat().st_size > 0
+    (backup,) = list_backups(home / "backups")
+    aside = restore_backup(backup.path, journal)
+    assert not aside.with_name(aside.name + "-wal").exists()  # one whole file
+    check = sqlite3.connect(aside)
+    try:
+        assert check.execute("SELECT title FROM log_entry WHERE id = 1").fetchone() == (
+            "kept in the log",
+        )
+    finally:
+        check.close()
+    assert not journal.with_name("journal.sqlite-wal").exists()
+
+
+def test_closing_a_damaged_journal_writes_nothing_to_it(home: Path) -> None:
+    """The app closes a damaged journal inside ``untouched``: SQLite's checkpoint on the
+    last close is skipped, so the file and its -wal are moved aside as they were."""
+    journal = home / "journal.sqlite"
+    writer = sqlite3.connect(journal)
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE log_entry SET title = title || '!'")
+    writer.commit()
+    reader = sqlite3.connect(journal)
+    reader.execute("SELECT count(*) FROM log_entry").fetchall()
+    wal = journal.with_name("journal.sqlite-wal")
+    before = (_digest(journal), _digest(wal))
+    with untouched(journal):
+        writer.close()
+        reader.close()
+    assert (_digest(journal), _digest(wal)) == before

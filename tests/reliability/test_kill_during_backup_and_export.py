@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,15 +94,46 @@ def _revision_and_entries(journal: Path) -> tuple[str, int]:
         con.close()
 
 
+def _kill_when(args: list[str], moment: Callable[[], bool]) -> None:
+    """Start devjournal and SIGKILL it as soon as ``moment()`` is true."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "devjournal", *args],
+        env=app_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not moment() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+
+def _backups(home: Path, pattern: str) -> Callable[[], bool]:
+    return lambda: any((home / "backups").glob(pattern))
+
+
+def _after(seconds: float) -> Callable[[], bool]:
+    started = time.monotonic()
+    return lambda: time.monotonic() - started > seconds
+
+
+MOMENTS: dict[str, Callable[[Path], Callable[[], bool]]] = {
+    "while it starts": lambda _home: _after(0.2),
+    "while it backs up": lambda home: _backups(home, "*-before-0003.sqlite.partial"),
+    "as the migration begins": lambda home: _backups(home, "*-before-0003.sqlite"),
+}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("delay", (0.25, 0.35, 0.4, 0.45, 0.5, 0.6))
+@pytest.mark.parametrize("moment", list(MOMENTS), ids=list(MOMENTS))
 def test_a_killed_migration_leaves_the_old_or_the_new_journal_whole(
-    outdated: Path, tmp_path: Path, delay: float
+    outdated: Path, tmp_path: Path, moment: str
 ) -> None:
     home = tmp_path / "home"
     shutil.copytree(outdated, home)
     _, entries = _revision_and_entries(home / "journal.sqlite")
-    _kill_after(["--home", str(home), "info"], delay)  # opening migrates (after a backup)
+    _kill_when(["--home", str(home), "info"], MOMENTS[moment](home))  # opening migrates
     revision, left = _revision_and_entries(home / "journal.sqlite")
     assert revision in ("0002", "0003") and left == entries
     assert quick_check(home / "journal.sqlite") == "ok"

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from devjournal.app import Closer, Launch, Step
+from devjournal.app import Closer, Launch, ServicesLoader, Step
 from devjournal.paths import AppPaths, resolve_paths
+from devjournal.services.container import Services
 from devjournal.settings import Settings
 from devjournal.storage.backup import backup_name, list_backups, restore_backup
+from devjournal.storage.database import Database
 from devjournal.storage.recovery import (
     BackupChoice,
     Damage,
@@ -112,11 +116,40 @@ def test_a_stray_log_leaves_the_journal_to_open_as_it_is(qtbot: QtBot, home: Pat
     assert dialog.outcome is Outcome.OPEN
 
 
-def test_quit_and_escape_leave_everything_as_it_is(qtbot: QtBot, home: Path) -> None:
+@pytest.mark.parametrize("how", ["Quit", "Escape"])
+def test_quit_and_escape_restore_nothing(qtbot: QtBot, home: Path, how: str) -> None:
+    (home / "journal.sqlite").unlink()
     dialog = _dialog(qtbot, home)
-    dialog.quit_button.click()
-    assert dialog.outcome is Outcome.QUIT
-    assert entry_count(home / "journal.sqlite") > 0
+    if how == "Quit":
+        dialog.quit_button.click()
+    else:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.outcome is Outcome.QUIT and dialog.result() == RecoveryDialog.DialogCode.Rejected
+    assert not (home / "journal.sqlite").exists()
+
+
+def test_a_quit_while_a_restore_is_written_waits_for_it_then_quits(
+    qtbot: QtBot, home: Path
+) -> None:
+    (home / "journal.sqlite").unlink()
+    release = threading.Event()
+    journal = home / "journal.sqlite"
+
+    def slow_restore(chosen: Path) -> None:
+        release.wait(10)
+        restore_backup(chosen, journal)
+
+    dialog = RecoveryDialog(TORN, [], newest_good_backup(home / "backups"), slow_restore, now=NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.restore_button is not None
+    dialog.restore_button.click()
+    assert not dialog.quit_button.isEnabled()
+    dialog.close()  # what SIGTERM does: the dialog stays until the restore is whole
+    assert dialog.isVisible() and dialog.quit_after
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.outcome is Outcome.RESTORED and entry_count(journal) > 0
 
 
 def test_a_start_problem_can_be_retried(qtbot: QtBot) -> None:
@@ -131,13 +164,6 @@ def test_a_start_problem_can_be_retried(qtbot: QtBot) -> None:
 
 
 # -- the whole start, in-process ---------------------------------------------------------
-def _shown_window() -> MainWindow | None:
-    shown = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-    ]
-    return shown[-1] if shown else None
-
-
 class Loop:
     """Stands in for ``app.exec()``: waits for the window, then closes it (unless the
     window closes itself first, to recover)."""
@@ -145,16 +171,20 @@ class Loop:
     def __init__(self, qtbot: QtBot) -> None:
         self.qtbot = qtbot
         self.windows: list[MainWindow] = []
+        self.current: MainWindow | None = None  # the window of the session running now
+        self.until_closed = False  # wait for the test to close the window itself
 
     def exec(self) -> int:
-        window = _shown_window()
+        window = self.current
         assert window is not None
         self.windows.append(window)
         self.qtbot.waitUntil(
             lambda: window.recovery is not None or window.timeline_page is not None,
             timeout=20_000,
         )
-        if window.recovery is None:
+        if self.until_closed:
+            self.qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+        elif window.recovery is None:
             self.qtbot.wait(300)  # the start-up check runs after the first paint
         if window.isVisible():
             window.close()
@@ -174,7 +204,15 @@ def launch(qtbot: QtBot, home: Path) -> Iterator[tuple[Launch, Loop]]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     closer = Closer(app)
-    yield Launch(loop, paths, Settings(paths.settings), lambda: NOW, instance, closer), loop  # type: ignore[arg-type]
+    starter = Launch(loop, paths, Settings(paths.settings), lambda: NOW, instance, closer)  # type: ignore[arg-type]
+    run_window = starter.run_window
+
+    def recording(window: MainWindow, services: Services | None, held: list[Database]) -> int:
+        loop.current = window
+        return run_window(window, services, held)
+
+    starter.run_window = recording  # type: ignore[method-assign]
+    yield starter, loop
     instance.release()
 
 
@@ -349,14 +387,16 @@ def test_restoring_from_the_backups_dialog_reopens_on_the_backup(
     conn.close()
 
     def ask_restore() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        if window.services is None:
+        window = loop.current
+        if window is None or window.services is None:
             QTimer.singleShot(50, ask_restore)
             return
         window.request_restore(backup.path)
 
     QTimer.singleShot(50, ask_restore)
+    loop.until_closed = True
     assert starter.session(fresh_ok=False) == Step(0, again=True)
+    loop.until_closed = False
     assert entry_count(home / "journal.sqlite") == entries
     (kept,) = home.glob("journal.sqlite.before-restore-*")
     assert entry_count(kept) == 10
@@ -376,9 +416,14 @@ def test_the_real_event_loop_runs_again_after_a_restore(qtbot: QtBot, home: Path
     starter = Launch(app, paths, Settings(paths.settings), lambda: NOW, instance, Closer(app))
     (backup,) = list_backups(home / "backups")
     seen: list[MainWindow] = []
+    others = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
     def when_loaded(then: Callable[[MainWindow], None]) -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and all(w is not o for o in others + seen)
+        ]
         ready = [w for w in windows if w.isVisible() and w.timeline_page is not None]
         if not ready:
             QTimer.singleShot(20, lambda: when_loaded(then))
@@ -395,3 +440,45 @@ def test_the_real_event_loop_runs_again_after_a_restore(qtbot: QtBot, home: Path
         instance.release()
     assert len(seen) == 2 and seen[0] is not seen[1]
     assert seen[0].restore_request == backup.path and seen[1].restore_request is None
+
+
+def test_a_loader_from_a_closed_session_does_not_open_a_journal(
+    qtbot: QtBot, home: Path, launch: tuple[Launch, Loop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The services arrive after the window closed to recover: they must not open (and
+    so create) a journal where the damaged one was, while the dialog restores."""
+    starter, loop = launch
+    go = threading.Event()
+    real_import = ServicesLoader._import
+
+    def import_when_told(self: ServicesLoader) -> None:
+        go.wait(10)
+        real_import(self)
+
+    monkeypatch.setattr(ServicesLoader, "_import", import_when_told)
+
+    def close_at_once() -> int:
+        window = loop.current
+        assert window is not None
+        loop.windows.append(window)
+        loader = window.findChild(ServicesLoader)
+        assert loader is not None
+        qtbot.waitUntil(lambda: loader._started)
+        go.set()
+        time.sleep(0.3)  # the worker posts its result; no event is processed meanwhile
+        window.close_for_recovery(TORN)
+        return 0
+
+    monkeypatch.setattr(loop, "exec", close_at_once)
+    seen: list[bool] = []
+
+    def look_then_quit(dialog: RecoveryDialog) -> None:
+        qtbot.wait(500)  # the loader's queued result is delivered in this loop
+        seen.append((home / "journal.sqlite").exists())
+        dialog.quit_button.click()
+
+    _answer(monkeypatch, qtbot, look_then_quit)
+    assert starter.session(fresh_ok=False) == Step(1)
+    assert seen == [False]
+    assert not (home / "journal.sqlite").exists()
+    assert loop.windows[0].services is None

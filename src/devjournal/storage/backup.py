@@ -98,14 +98,22 @@ def list_backups(backups_dir: Path) -> list[Backup]:
     """The backups in ``backups_dir``, newest first (unfinished ``.partial`` files are not
     backups)."""
     out: list[Backup] = []
-    if not backups_dir.is_dir():
-        return out
-    for path in backups_dir.iterdir():
+    try:
+        paths = list(backups_dir.iterdir()) if backups_dir.is_dir() else []
+    except OSError:
+        return out  # an unreadable folder holds no backups devjournal can use
+    for path in paths:
         match = _NAME.match(path.name)
-        if match is None or not path.is_file():
+        if match is None:
+            continue
+        try:
+            if not path.is_file():
+                continue
+            size = path.stat().st_size
+        except OSError:
             continue
         made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-        out.append(Backup(path, made, match.group(2), path.stat().st_size))
+        out.append(Backup(path, made, match.group(2), size))
     return sorted(out, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
@@ -129,8 +137,13 @@ def prune(backups_dir: Path, now: datetime) -> list[Path]:
 
 def restore_backup(backup: Path, journal: Path) -> Path:
     """Put ``backup`` in the journal's place; the journal is closed. The journal it
-    replaces (and its -wal and -shm) is renamed aside first and never deleted; returns
+    replaces is renamed aside first (a name no other file has) and never deleted; returns
     where it went.
+
+    A leftover -wal is first checkpointed into the journal it belongs to, so the journal
+    set aside is one whole file; if that fails, the -wal and -shm move aside with it.
+    A -wal and -shm without a journal move aside too, so they can never be read as the
+    restored journal's log.
 
     Raises:
         JournalError: the backup failed its check; nothing was changed.
@@ -140,20 +153,44 @@ def restore_backup(backup: Path, journal: Path) -> Path:
         raise JournalError(f"{backup.name} failed its check ({verdict}); nothing was changed.")
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     aside = journal.with_name(f"{journal.name}.before-restore-{stamp}")
+    n = 1
+    while any(aside.with_name(aside.name + x).exists() for x in ("", "-wal", "-shm")):
+        n += 1
+        aside = journal.with_name(f"{journal.name}.before-restore-{stamp}-{n}")
     copy = journal.with_name(f".{journal.name}.restoring")
-    shutil.copyfile(backup, copy)
-    private_file(copy)
-    with copy.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    try:
+        shutil.copyfile(backup, copy)
+        private_file(copy)
+        with copy.open("rb+") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        raise
+    wal = journal.with_name(journal.name + "-wal")
+    if journal.exists() and wal.exists() and wal.stat().st_size > 0:
+        _checkpoint(journal)
     if journal.exists():
         journal.replace(aside)
-        for extra in ("-wal", "-shm"):
-            side = journal.with_name(journal.name + extra)
-            if side.exists():
-                side.replace(aside.with_name(aside.name + extra))
+    for extra in ("-wal", "-shm"):
+        side = journal.with_name(journal.name + extra)
+        if side.exists():
+            side.replace(aside.with_name(aside.name + extra))
     copy.replace(journal)
     fsync_dir(journal.parent)
     return aside
+
+
+def _checkpoint(journal: Path) -> None:
+    """Copy what a closed journal's -wal holds into the file (SQLite's own recovery)."""
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(journal))}", uri=True)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # the -wal then moves aside with the journal, still a readable pair
 
 
 def describe_label(label: str) -> str:

@@ -28,9 +28,9 @@ from devjournal.storage.journal_file import (
     FileState,
     Inspection,
     check_writable,
+    damage_reason,
     inspect_journal,
 )
-from devjournal.storage.recovery import damage_reason
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +125,16 @@ class Database:
             value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         return None if value is None else str(value)
 
-    def close(self) -> None:
-        """Checkpoint the WAL into the main file and close every connection."""
-        try:
-            run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
-        except (DBAPIError, sqlite3.Error):
-            log.warning("could not checkpoint the journal on close", exc_info=True)
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Checkpoint the WAL into the main file and close every connection. Without
+        ``checkpoint`` (a damaged journal) only the connections close; the caller keeps a
+        read-only connection open meanwhile so SQLite's own checkpoint-on-close is
+        skipped too (see ``storage/recovery.py``, ``untouched``)."""
+        if checkpoint:
+            try:
+                run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+            except (DBAPIError, sqlite3.Error):
+                log.warning("could not checkpoint the journal on close", exc_info=True)
         self.engine.dispose()
 
 

@@ -40,6 +40,29 @@ class Inspection:
     revision: str | None
 
 
+def damage_reason(exc: BaseException) -> str | None:
+    """SQLite's message when ``exc`` (or the driver error SQLAlchemy wraps in ``orig``)
+    says the file's contents cannot be read; None for a lock, a full disk, permissions,
+    an I/O error or anything else that is not damage to the file."""
+    orig = exc if isinstance(exc, sqlite3.DatabaseError) else getattr(exc, "orig", None)
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return None
+    text = str(orig)
+    damage = ("malformed", "corrupt", "not a database", "no such table", "no such column")
+    return text if any(word in text for word in damage) else None
+
+
+def unreadable(path: Path, exc: sqlite3.Error) -> JournalError:
+    """The error for SQLite refusing to read ``path``: damage, or a plain problem."""
+    reason = damage_reason(exc)
+    if reason is not None:
+        return DamagedJournalError(
+            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged.",
+            reason,
+        )
+    return JournalError(f"Cannot read the journal {path}: {exc}. It was left unchanged.")
+
+
 def inspect_journal(path: Path) -> Inspection:
     """Look at ``path`` read-only and say whether devjournal can open it.
 
@@ -81,10 +104,7 @@ def inspect_journal(path: Path) -> Inspection:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedJournalError(
-            f"The journal {path} is damaged or not a database ({exc}). It was left unchanged.",
-            str(exc),
-        ) from exc
+        raise unreadable(path, exc) from exc
     if objects == 0 and app_id == 0 and user_version == 0:
         return Inspection(FileState.NEW, None)  # an empty SQLite file: nobody's data yet
     if app_id != APPLICATION_ID or revision is None:

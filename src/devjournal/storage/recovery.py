@@ -14,12 +14,14 @@ written by devjournal; see docs/data-safety.md.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
 import struct
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -28,7 +30,22 @@ from urllib.parse import quote
 
 from devjournal.files import fsync_dir
 from devjournal.storage.backup import Backup, list_backups, quick_check
-from devjournal.storage.journal_file import APPLICATION_ID, SQLITE_MAGIC
+from devjournal.storage.journal_file import APPLICATION_ID, SQLITE_MAGIC, damage_reason
+
+__all__ = [
+    "BackupChoice",
+    "Damage",
+    "Diagnosis",
+    "StartProblem",
+    "damage_reason",
+    "deep_check",
+    "diagnose",
+    "from_database_error",
+    "newest_good_backup",
+    "preflight",
+    "set_aside",
+    "untouched",
+]
 
 HEADER_SIZE = 100
 WAL_HEADER_SIZE = 32
@@ -108,15 +125,15 @@ def _wal_header_problem(wal: Path, page_size: int) -> str | None:
     try:
         with wal.open("rb") as handle:
             head = handle.read(WAL_HEADER_SIZE)
-    except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
+    except OSError:
+        return None  # a permission problem, not a stray file: opening the journal says so
     if len(head) < WAL_HEADER_SIZE:
-        return f"it is only {len(head)} bytes long, too short for a write-ahead log"
+        return None  # SQLite treats a log this short as empty: nothing in it to lose
     magic, _version, wal_page, _seq, _s1, _s2, c1, c2 = struct.unpack(">8I", head)
     if magic not in WAL_MAGICS:
         return "it is not an SQLite write-ahead log"
     if _wal_checksum(head[:24], big_endian=bool(magic & 1)) != (c1, c2):
-        return "its header is damaged (the checksum does not match)"
+        return None  # a torn log header: SQLite ignores such a log, as after a power cut
     if wal_page != page_size:
         return f"it was written for pages of {wal_page} bytes; the journal's are {page_size}"
     return None
@@ -227,18 +244,6 @@ def _looks_like_text(data: bytes) -> bool:
     return True
 
 
-def damage_reason(exc: BaseException) -> str | None:
-    """SQLite's message when ``exc`` (or the driver error SQLAlchemy wraps in ``orig``)
-    says the file cannot be read; None for a lock, a full disk, permissions or anything
-    else."""
-    orig = exc if isinstance(exc, sqlite3.DatabaseError) else getattr(exc, "orig", None)
-    if not isinstance(orig, sqlite3.DatabaseError):
-        return None
-    text = str(orig)
-    not_damage = ("locked", "busy", "full", "readonly", "read-only", "unable to open", "I/O")
-    return None if any(word in text for word in not_damage) else text
-
-
 def from_database_error(reason: str) -> Diagnosis:
     """What SQLite's refusal to read the journal (its message, ``reason``) means."""
     text = reason.strip().rstrip(".") or "unknown error"
@@ -255,11 +260,22 @@ def from_database_error(reason: str) -> Diagnosis:
     )
 
 
-def deep_check(journal: Path) -> Diagnosis | None:
-    """SQLite's ``quick_check`` of every page (read-only): None when the file is whole."""
-    verdict = quick_check(journal)
-    if verdict == "ok":
+def deep_check(journal: Path, timeout: float = 5.0) -> Diagnosis | None:
+    """SQLite's ``quick_check`` of every page (read-only): None when the file is whole, or
+    when it cannot be checked for a reason that is not damage (locked, I/O, permissions),
+    which the caller hears about when it reads the journal itself."""
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(journal))}?mode=ro", uri=True, timeout=timeout)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        reason = damage_reason(exc)
+        return None if reason is None else from_database_error(reason)
+    if rows == [("ok",)]:
         return None
+    verdict = "; ".join(str(r[0]) for r in rows[:5])
     return Diagnosis(
         Damage.TORN,
         f"Part of the file is damaged: SQLite's check reports “{verdict[:300]}”. A page "
@@ -305,6 +321,29 @@ def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) 
             moved.append(target)
     fsync_dir(journal.parent)
     return moved
+
+
+@contextmanager
+def untouched(journal: Path) -> Iterator[None]:
+    """Close the journal's connections inside this block without SQLite writing to a
+    damaged file.
+
+    SQLite checkpoints the -wal into the file when the last connection closes. Here a
+    read-only connection is opened first and closed last: while it is open no other
+    connection is the last one, and a read-only connection cannot checkpoint, so the
+    file and its -wal stay exactly as they were (and are moved aside as a pair).
+    """
+    keeper: sqlite3.Connection | None = None
+    try:
+        keeper = sqlite3.connect(f"file:{quote(str(journal))}?mode=ro", uri=True)
+        keeper.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error:
+        pass  # too damaged to read its schema: it holds its lock all the same
+    try:
+        yield
+    finally:
+        if keeper is not None:
+            keeper.close()
 
 
 @dataclass(frozen=True)
@@ -353,7 +392,7 @@ def preflight(
         Path(name).unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if exc.errno == 28:  # ENOSPC
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return _full_disk(folder, 0)
         return StartProblem(
             "The journal's folder is read-only",

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from devjournal.domain.enums import EntryKind, SprintKind
-from devjournal.domain.errors import DamagedJournalError
+from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
@@ -26,6 +26,7 @@ from devjournal.domain.overview import (
     sprint_standing,
 )
 from devjournal.domain.pace import checkin_due
+from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.stored_time import stored
 
 LATEST_ENTRIES = 5
@@ -53,7 +54,10 @@ def read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOve
     try:
         return _read_today(conn, today, now)
     except sqlite3.DatabaseError as exc:
-        raise DamagedJournalError(damaged_message(exc), str(exc)) from exc
+        reason = damage_reason(exc)
+        if reason is None:  # locked, I/O, permissions: not the file's fault
+            raise JournalError(f"The journal could not be read: {exc}.") from exc
+        raise DamagedJournalError(damaged_message(exc), reason) from exc
 
 
 def damaged_message(exc: BaseException) -> str:

@@ -91,6 +91,9 @@ class BackupsDialog(QDialog):
         self.restore_button = buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
+        for button in (self.backup_button, self.folder_button, self.restore_button):
+            button.setAutoDefault(False)  # Enter closes; it never makes or restores
+        close.setDefault(True)
         self.backup_button.clicked.connect(self.back_up_now)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.restore_button.clicked.connect(self.ask_restore)
@@ -197,6 +200,13 @@ class BackupsDialog(QDialog):
         """Check the backup (off the GUI thread), then hand it to the window to restore."""
 
         def done(verdict: object) -> None:
+            if verdict == "missing":
+                self.refresh()
+                self.status.setText(
+                    f"The backup of {when_text(backup.made)} is no longer there (older "
+                    "backups are thinned out as new ones are made). Choose another."
+                )
+                return
             if verdict != "ok":
                 self.backup_list.mark_bad(backup.path)
                 self.status.setText(
@@ -207,4 +217,7 @@ class BackupsDialog(QDialog):
             log.info("restore of %s requested", backup.path.name)
             self._restore(backup.path)
 
-        self._run("Checking the backup…", lambda: quick_check(backup.path), done)
+        def check() -> str:
+            return quick_check(backup.path) if backup.path.exists() else "missing"
+
+        self._run("Checking the backup…", check, done)

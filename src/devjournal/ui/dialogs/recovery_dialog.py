@@ -89,6 +89,9 @@ class RecoveryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.outcome = Outcome.QUIT
+        self.quit_after = False
+        """Set when a quit (SIGTERM, closing the dialog) came while a restore was written:
+        the restore finishes, then devjournal quits instead of opening the window."""
         self._restore = restore
         self._task: BackgroundTask[object] | None = None
         self._folder = moved[0].parent if moved else None
@@ -257,11 +260,19 @@ class RecoveryDialog(QDialog):
 
     def _on_restored(self, chosen: Path) -> None:
         self._end_task()
+        if self.quit_after:
+            log.info("recovery: restored %s, then quitting as asked", chosen)
+            self.outcome = Outcome.RESTORED
+            self.accept()
+            return
         log.info("recovery: restored %s", chosen)
         self._finish(Outcome.RESTORED)
 
     def _on_restore_failed(self, chosen: Path, message: str) -> None:
         self._end_task()
+        if self.quit_after:
+            self.reject()
+            return
         log.warning("recovery: restoring %s failed: %s", chosen, message)
         self.backup_list.mark_bad(chosen)
         self.status.setText(f"That backup could not be restored: {message} Choose another.")
@@ -270,12 +281,14 @@ class RecoveryDialog(QDialog):
 
     def reject(self) -> None:
         if self._task is not None:
-            return  # a restore is being written: it finishes first
+            self.quit_after = True  # a restore is being written: it finishes first
+            return
         self.outcome = Outcome.QUIT
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
+            self.quit_after = True  # quit once the restore is whole
             event.ignore()
             return
         super().closeEvent(event)
