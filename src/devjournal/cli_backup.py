@@ -8,6 +8,7 @@ from pathlib import Path
 
 from devjournal.cli_export import Opener, UsageError
 from devjournal.domain.errors import JournalError
+from devjournal.files import size_text
 from devjournal.paths import AppPaths
 from devjournal.storage.backup import describe_label
 
@@ -27,10 +28,6 @@ def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{n / 1024:.0f} KB"
-
-
 def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
     """Run ``backup <action>``; returns the exit code."""
     if args.action == "restore":
@@ -39,7 +36,7 @@ def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     try:
         if args.action == "create":
             made = services.journal.backup("manual")
-            print(f"Backed up the journal to {made} ({_size(made.stat().st_size)}, checked).")
+            print(f"Backed up the journal to {made} ({size_text(made.stat().st_size)}, checked).")
             return 0
         backups = services.journal.backups()
     finally:
@@ -50,7 +47,7 @@ def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     for number, backup in enumerate(backups, start=1):
         when = backup.made.astimezone()
         print(
-            f"{number:>3}  {when:%Y-%m-%d %H:%M}  {_size(backup.size):>9}  "
+            f"{number:>3}  {when:%Y-%m-%d %H:%M}  {size_text(backup.size):>9}  "
             f"{describe_label(backup.label)}"
         )
     print(f"In {paths.backups}. Restore one with: devjournal backup restore ID")

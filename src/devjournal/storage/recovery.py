@@ -28,7 +28,7 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
-from devjournal.files import fsync_dir
+from devjournal.files import fsync_dir, size_text
 from devjournal.storage.backup import Backup, list_backups, quick_check
 from devjournal.storage.journal_file import APPLICATION_ID, SQLITE_MAGIC, damage_reason
 
@@ -112,14 +112,6 @@ def _header_fields_look_valid(header: bytes) -> bool:
     )
 
 
-def _size_text(n: int) -> str:
-    if n >= 1024**2:
-        return f"{n / 1024**2:.1f} MB"
-    if n >= 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n} bytes"
-
-
 def _wal_header_problem(wal: Path, page_size: int) -> str | None:
     """Why the -wal beside the journal cannot be its write-ahead log, or None if it can."""
     try:
@@ -164,7 +156,7 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
             return Diagnosis(
                 Damage.STRAY_WAL,
                 f"The journal file is {'empty' if journal.exists() else 'missing'}, but its "
-                f"write-ahead log {wal.name} ({_size_text(wal_size)}) is there. A "
+                f"write-ahead log {wal.name} ({size_text(wal_size)}) is there. A "
                 "write-ahead log cannot be opened without the journal it belongs to.",
             )
         if list_backups(backups_dir):
@@ -191,7 +183,7 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
         if SQLITE_MAGIC.startswith(header[: min(len(header), 16)]):
             return Diagnosis(
                 Damage.TRUNCATED,
-                f"The file is only {_size_text(size)} long: it was cut short.",
+                f"The file is only {size_text(size)} long: it was cut short.",
             )
         return Diagnosis(
             Damage.NOT_SQLITE,
@@ -200,7 +192,7 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
         )
     if len(header) < HEADER_SIZE:
         return Diagnosis(
-            Damage.TRUNCATED, f"The file is only {_size_text(size)} long: it was cut short."
+            Damage.TRUNCATED, f"The file is only {size_text(size)} long: it was cut short."
         )
     if not _header_fields_look_valid(header):
         return Diagnosis(
@@ -225,13 +217,13 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
     if wal_size == 0 and valid_for == change_counter and pages > 0 and size < expected:
         return Diagnosis(
             Damage.TRUNCATED,
-            f"The file ends at {_size_text(size)}, but its header says it holds "
-            f"{_size_text(expected)}: it was cut short.",
+            f"The file ends at {size_text(size)}, but its header says it holds "
+            f"{size_text(expected)}: it was cut short.",
         )
     if size < page_size:
         return Diagnosis(
             Damage.TRUNCATED,
-            f"The file is only {_size_text(size)} long, less than one page: it was cut short.",
+            f"The file is only {size_text(size)} long, less than one page: it was cut short.",
         )
     return None
 
@@ -409,7 +401,7 @@ def preflight(
 def _full_disk(folder: Path, free: int) -> StartProblem:
     return StartProblem(
         "The disk is full",
-        f"The disk holding {folder} has {_size_text(free)} free. devjournal needs at least "
-        f"{_size_text(MIN_FREE_BYTES)} to save safely, so it has not opened the journal "
+        f"The disk holding {folder} has {size_text(free)} free. devjournal needs at least "
+        f"{size_text(MIN_FREE_BYTES)} to save safely, so it has not opened the journal "
         "(nothing was changed). Free some space, then try again.",
     )

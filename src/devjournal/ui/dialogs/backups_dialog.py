@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.jobs import Progress
+from devjournal.files import size_text
 from devjournal.storage.backup import Backup, quick_check
 from devjournal.ui.background import BackgroundTask
-from devjournal.ui.widgets.backup_list import BackupList, size_text, when_text
+from devjournal.ui.widgets.backup_list import BackupList, when_text
 
 log = logging.getLogger(__name__)
 

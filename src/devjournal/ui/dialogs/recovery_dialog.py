@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.jobs import Progress
+from devjournal.files import size_text
 from devjournal.storage.recovery import BackupChoice, Diagnosis, StartProblem
 from devjournal.ui.background import BackgroundTask
-from devjournal.ui.widgets.backup_list import BackupList, ago, size_text, when_text
+from devjournal.ui.widgets.backup_list import BackupList, ago, when_text
 
 log = logging.getLogger(__name__)
 

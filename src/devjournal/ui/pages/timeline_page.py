@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QImage,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QShowEvent,
@@ -492,18 +493,7 @@ class TimelinePage(QWidget):
         )
         image.setDevicePixelRatio(scale_factor)
         image.fill(timeline_colors().background)
-        painter = QPainter(image)
-        try:
-            paint_timeline(
-                painter,
-                width,
-                scale=self.view.scale,
-                scene=self.view.scene,
-                colors=timeline_colors(),
-                font=self.font(),
-            )
-        finally:
-            painter.end()
+        self._paint_onto(image, width)
         return image
 
     def render_pdf(self, path: Path) -> None:
@@ -521,7 +511,13 @@ class TimelinePage(QWidget):
         writer.setResolution(96)
         writer.setTitle("devjournal timeline")
         writer.setCreator("devjournal")
-        painter = QPainter(writer)
+        self._paint_onto(writer, width)
+        del writer
+        atomic_write_bytes(path, bytes(buffer.data().data()))
+
+    def _paint_onto(self, device: QPaintDevice, width: int) -> None:
+        """Paint what is in view, in light colours, onto an image or a PDF page."""
+        painter = QPainter(device)
         try:
             paint_timeline(
                 painter,
@@ -533,8 +529,6 @@ class TimelinePage(QWidget):
             )
         finally:
             painter.end()
-        del writer
-        atomic_write_bytes(path, bytes(buffer.data().data()))
 
     def export(self, fmt: str) -> None:
         """Save what is in view as PNG or PDF."""

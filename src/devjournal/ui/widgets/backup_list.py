@@ -11,14 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from devjournal.files import size_text
 from devjournal.storage.backup import Backup, describe_label
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def size_text(n: int) -> str:
-    """``12 KB``, ``3.4 MB``."""
-    return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{max(1, round(n / 1024))} KB"
 
 
 def ago(then: datetime, now: datetime) -> str:
