@@ -21,11 +21,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from devjournal import __version__
+from devjournal.domain.clock import utc_now
 from devjournal.services import sample_data
 from devjournal.storage.database import HEAD_REVISION
 
@@ -455,7 +455,7 @@ def write_report(figures: list[Figure], runs: int) -> str:
         "",
         f"devjournal {__version__}, schema {HEAD_REVISION}; Python {platform.python_version()} "
         f"on {platform.machine()}, {os.cpu_count()} cores; "
-        f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}; {runs} runs each after a warm-up.",
+        f"{utc_now().strftime('%Y-%m-%d %H:%M UTC')}; {runs} runs each after a warm-up.",
         "",
         "| figure | journal | median | p95 | target | result |",
         "| --- | --- | ---: | ---: | ---: | --- |",

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
+from devjournal.domain.clock import utc_now
 from devjournal.domain.history import HistoryFilter
 from devjournal.drafts import DraftStore
 from devjournal.paths import resolve_paths
@@ -34,7 +35,7 @@ def main() -> int:
     home, runs = sys.argv[1], int(sys.argv[2])
     app = QApplication([])
     paths = resolve_paths(home)
-    db, services = open_services(paths.journal, paths.backups)
+    db, services = open_services(paths.journal, paths.backups, utc_now)
 
     def fetch(after, limit):  # type: ignore[no-untyped-def]
         return services.mentorship.history_page(HistoryFilter(), after, limit)
@@ -57,7 +58,7 @@ def main() -> int:
         drafts = DraftStore(Path(tmp) / "drafts.json")
         for run in range(runs + 1):
             started = time.perf_counter()
-            page = HistoryPage(services, JournalEvents(), drafts)
+            page = HistoryPage(services, JournalEvents(), drafts, services.clock)
             page.resize(1000, 760)
             page.show()
             page.grab()  # laid out and painted: the first screen of entries

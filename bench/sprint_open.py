@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from devjournal.domain.clock import utc_now
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
 from devjournal.settings import Settings
@@ -43,8 +44,8 @@ def main() -> int:
     app = QApplication([])
     paths = resolve_paths(home)
     apply_theme(app, "light")
-    db, services = open_services(paths.journal, paths.backups)
-    window = MainWindow(paths, Settings(paths.settings), services.journal.today)
+    db, services = open_services(paths.journal, paths.backups, utc_now)
+    window = MainWindow(paths, Settings(paths.settings), services.journal.today, services.clock)
     window.attach_services(services)
     window.resize(1180, 780)
     window.sidebar.setCurrentRow(1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,7 @@ from devjournal.domain.clock import Clock  # noqa: E402
 from devjournal.paths import AppPaths, resolve_paths  # noqa: E402
 from devjournal.services.container import Services, build_services  # noqa: E402
 from devjournal.storage.database import Database, open_journal  # noqa: E402
-
-# A fixed "now": Wednesday 18 November 2026, 09:30 UTC.
-NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
+from tests.clocks import NOW  # noqa: E402  (re-exported: tests import it from here)
 
 
 @pytest.fixture
@@ -41,17 +38,17 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def db(paths: AppPaths) -> Iterator[Database]:
-    """A new, migrated journal."""
-    database = open_journal(paths.journal, paths.backups)
+def db(paths: AppPaths, clock: Clock) -> Iterator[Database]:
+    """A new, migrated journal whose rows are stamped by the fixed clock."""
+    database = open_journal(paths.journal, paths.backups, clock)
     yield database
     database.close()
 
 
 @pytest.fixture
-def services(db: Database, paths: AppPaths, clock: Clock) -> Services:
-    """Services over :func:`db` with the fixed clock."""
-    return build_services(db, paths.backups, clock)
+def services(db: Database, paths: AppPaths) -> Services:
+    """Services over :func:`db`, sharing its fixed clock."""
+    return build_services(db, paths.backups)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from devjournal.cli import run
 from devjournal.storage.recovery import Damage
+from tests.clocks import run
 
 
 def journal_with_backup(home: Path, *, template: Path | None = None) -> Path:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.overview import TodayOverview
 from devjournal.paths import AppPaths
@@ -278,7 +278,7 @@ class Step:
     fresh_ok: bool = False  # the user chose a new journal though backups exist
 
 
-def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock = utc_now) -> int:
+def run_gui(paths: AppPaths, argv: Sequence[str], clock: Clock) -> int:
     """Open the window on the journal at ``paths``; return the exit code.
 
     The window may open more than once: after a backup is restored (from the Backups
@@ -359,7 +359,7 @@ class Launch:
         if window.recovery is not None:
             return self.recover(window.recovery)
         if window.restore_request is not None:
-            return _restore_requested(paths, window.restore_request)
+            return _restore_requested(paths, window.restore_request, self.clock)
         return Step(code)
 
     def run_window(
@@ -436,7 +436,7 @@ class Launch:
 
         paths = self.paths
         try:
-            moved = set_aside(paths.journal, diagnosis)
+            moved = set_aside(paths.journal, diagnosis, self.clock())
         except OSError as exc:
             message = (
                 f"{diagnosis.detail} devjournal could not move it aside "
@@ -458,7 +458,7 @@ class Launch:
             diagnosis,
             moved,
             newest_good_backup(paths.backups),
-            lambda chosen: restore_backup(chosen, paths.journal),
+            lambda chosen: restore_backup(chosen, paths.journal, self.clock()),
             now=self.clock(),
         )
         self.closer.target = dialog
@@ -523,12 +523,12 @@ def _close(
         held.clear()
 
 
-def _restore_requested(paths: AppPaths, backup: Path) -> Step:
+def _restore_requested(paths: AppPaths, backup: Path, clock: Clock) -> Step:
     """The Backups dialog asked for ``backup``; the window has closed the journal."""
     from devjournal.storage.backup import restore_backup  # noqa: PLC0415
 
     try:
-        aside = restore_backup(backup, paths.journal)
+        aside = restore_backup(backup, paths.journal, clock())
     except (JournalError, OSError) as exc:
         log.warning("restoring %s failed: %s", backup, exc)
         show_error(None, "The backup was not restored", f"{exc} The journal was not changed.")

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from devjournal import __version__
 from devjournal.cli_backup import add_backup_parsers, run_backup, run_check
-from devjournal.cli_export import add_export_parser, run_export
+from devjournal.cli_export import Opener, add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
+from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.today_query import damaged_message
@@ -90,8 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the window or a command; return the exit code."""
+def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
+    """Parse ``argv`` and run the window or a command; return the exit code.
+
+    This is the composition root: ``clock`` is the one clock every part is given.
+    """
     os.umask(0o077)  # every file devjournal makes is the owner's alone, whatever the umask
     args = build_parser().parse_args(argv)
     gui = args.command is None
@@ -113,26 +117,30 @@ def run(argv: Sequence[str] | None = None) -> int:
     from devjournal.logs import setup_logging  # noqa: PLC0415
 
     setup_logging(paths.log_file, verbose=args.verbose)
+
+    def opener(at: AppPaths) -> tuple[Database, Services]:
+        return _open(at, clock)
+
     try:
         if gui:
             from devjournal.app import run_gui  # noqa: PLC0415 - Qt only for the window
 
-            return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"])
+            return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"], clock)
         if args.command == "info":
-            return _info(paths, as_json=args.json)
+            return _info(paths, opener, as_json=args.json)
         if args.command == "sprints":
-            return _sprints(paths, as_json=args.json)
+            return _sprints(paths, opener, as_json=args.json)
         if args.command == "search":
-            return _search(paths, " ".join(args.query), args.limit, as_json=args.json)
+            return _search(paths, opener, " ".join(args.query), args.limit, as_json=args.json)
         if args.command == "export":
-            return run_export(paths, args, _open)
+            return run_export(paths, args, opener)
         if args.command == "import":
-            return run_import(paths, args, _open)
+            return run_import(paths, args, opener)
         if args.command == "backup":
-            return run_backup(paths, args, _open)
+            return run_backup(paths, args, opener, clock)
         if args.command == "check":
-            return run_check(paths, _open)
-        return _sample(paths, args.size)
+            return run_check(paths, opener)
+        return _sample(paths, opener, args.size)
     except JournalNotEmptyError as exc:
         print(f"devjournal: {exc}", file=sys.stderr)
         return EXIT_NOT_EMPTY
@@ -169,16 +177,16 @@ def _is_database_error(exc: BaseException) -> bool:
     )
 
 
-def _open(paths: AppPaths) -> tuple[Database, Services]:
+def _open(paths: AppPaths, clock: Clock) -> tuple[Database, Services]:
     from devjournal.services.container import open_services  # noqa: PLC0415
 
-    return open_services(paths.journal, paths.backups)
+    return open_services(paths.journal, paths.backups, clock)
 
 
-def _info(paths: AppPaths, *, as_json: bool) -> int:
+def _info(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
     from devjournal.location import risky_location  # noqa: PLC0415
 
-    db, services = _open(paths)
+    db, services = opener(paths)
     try:
         info = services.journal.info()
     finally:
@@ -214,8 +222,8 @@ def _info(paths: AppPaths, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _sprints(paths: AppPaths, *, as_json: bool) -> int:
-    db, services = _open(paths)
+def _sprints(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
+    db, services = opener(paths)
     try:
         board = services.coaching.board()
     finally:
@@ -248,7 +256,7 @@ def _sprints(paths: AppPaths, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _search(paths: AppPaths, typed: str, limit: int, *, as_json: bool) -> int:
+def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json: bool) -> int:
     from devjournal.domain.search import highlighted  # noqa: PLC0415
     from devjournal.storage.journal_file import FileState, inspect_journal  # noqa: PLC0415
     from devjournal.storage.search import search_entries  # noqa: PLC0415
@@ -264,7 +272,7 @@ def _search(paths: AppPaths, typed: str, limit: int, *, as_json: bool) -> int:
         finally:
             conn.close()
     else:
-        db, services = _open(paths)  # migrates (after a backup) first
+        db, services = opener(paths)  # migrates (after a backup) first
         try:
             results = services.mentorship.search(typed, limit=limit)
         finally:
@@ -315,11 +323,11 @@ def _printable(text: str, keep: str = "") -> str:
     return "".join(ch if ch.isprintable() or ch in keep else " " for ch in text)
 
 
-def _sample(paths: AppPaths, size: str) -> int:
+def _sample(paths: AppPaths, opener: Opener, size: str) -> int:
     from devjournal.services.sample_data import SampleSize  # noqa: PLC0415
 
     started = time.perf_counter()
-    db, services = _open(paths)
+    db, services = opener(paths)
     try:
         counts = services.journal.fill_sample(SampleSize(size)).value
     finally:

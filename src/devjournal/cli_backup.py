@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from devjournal.cli_export import Opener, UsageError
+from devjournal.domain.clock import Clock
 from devjournal.domain.errors import JournalError
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
@@ -28,10 +29,12 @@ def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
 
 
-def run_backup(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+def run_backup(
+    paths: AppPaths, args: argparse.Namespace, open_journal: Opener, clock: Clock
+) -> int:
     """Run ``backup <action>``; returns the exit code."""
     if args.action == "restore":
-        return _restore(paths, args.id)
+        return _restore(paths, args.id, clock)
     db, services = open_journal(paths)
     try:
         if args.action == "create":
@@ -80,7 +83,7 @@ def window_pid(lock_file: Path) -> int | None:
         os.close(fd)
 
 
-def _restore(paths: AppPaths, which: str) -> int:
+def _restore(paths: AppPaths, which: str, clock: Clock) -> int:
     from devjournal.storage.backup import list_backups, restore_backup  # noqa: PLC0415
 
     running = window_pid(paths.lock_file)
@@ -98,7 +101,7 @@ def _restore(paths: AppPaths, which: str) -> int:
         chosen = next((b for b in backups if b.path.name == which), None)
     if chosen is None:
         raise UsageError(f"There is no backup {which!r}: see 'devjournal backup list' for the ids.")
-    aside = restore_backup(chosen.path, paths.journal)
+    aside = restore_backup(chosen.path, paths.journal, clock())
     when = chosen.made.astimezone()
     print(
         f"Restored the backup of {when:%Y-%m-%d %H:%M} ({chosen.label}). The journal it "

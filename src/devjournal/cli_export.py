@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -207,7 +207,7 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         sprints = services.coaching.sessions_by_sprint(sprint_id)
     finally:
         db.close()
-    data = sessions_calendar(sprints, datetime.now(UTC))
+    data = sessions_calendar(sprints, db.clock())
     count = sum(len(sessions) for _, sessions in sprints)
     write_output(
         data,
@@ -277,7 +277,7 @@ def _read_report(
         raise UsageError("A PDF needs a file: -o FILE.")
     db, services = open_journal(paths)
     try:
-        return build(services, datetime.now(UTC))
+        return build(services, db.clock())
     finally:
         db.close()
 
@@ -306,7 +306,7 @@ def _export_journal(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
         revision = services.journal.revision()
     finally:
         db.close()
-    data = journal_json(tables, revision, datetime.now(UTC))
+    data = journal_json(tables, revision, db.clock())
     rows = sum(len(rows) for rows in tables.values())
     write_output(data, args.output, text=False, done=f"Wrote the journal ({rows:,} rows)")
     return 0
@@ -374,7 +374,7 @@ def _export_history(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
             until=until,
         )
         request = HistoryRequest(where, include_private=args.include_private)
-        export = build_history(services, request, datetime.now(UTC))
+        export = build_history(services, request, db.clock())
     finally:
         db.close()
     data = formatted(args.format, export, history_markdown, "history")

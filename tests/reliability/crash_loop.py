@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devjournal.domain.clock import utc_now
 from devjournal.storage.check import check_journal
 from devjournal.storage.database import open_journal
 from devjournal.storage.recovery import diagnose
@@ -46,7 +47,7 @@ def _env() -> dict[str, str]:
 def kill_loop(home: Path, kills: int, seed: int = 7) -> CrashReport:
     """Run the writer and kill it ``kills`` times; check the journal after each kill."""
     rng = random.Random(seed)
-    open_journal(home / "journal.sqlite", home / "backups").close()
+    open_journal(home / "journal.sqlite", home / "backups", utc_now).close()
     report = CrashReport()
     started = time.perf_counter()
     acked: list[int] = []

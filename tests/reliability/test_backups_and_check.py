@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
+from devjournal.domain.clock import utc_now
 from devjournal.storage.backup import backup_name, list_backups
+from tests.clocks import NOW, run, stopped
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_a_backup_is_checked_private_and_listed(
 def test_old_backups_are_thinned_out_after_a_new_one_is_checked(home: Path) -> None:
     backups = home / "backups"
     backups.mkdir(exist_ok=True)
-    now = datetime.now(UTC)
+    now = NOW
     made = [now - timedelta(days=d, hours=h) for d in range(3, 200) for h in (1, 7)]
     for moment in made:
         (backups / backup_name("auto", moment)).write_bytes(b"old")
@@ -112,7 +113,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_journal_aside(
 
 def test_a_damaged_backup_is_not_restored(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (home / "backups").mkdir(exist_ok=True)
-    bad = home / "backups" / backup_name("manual")
+    bad = home / "backups" / backup_name("manual", utc_now())
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     before = (home / "journal.sqlite").read_bytes()
     assert run(["--home", str(home), "backup", "restore", bad.name]) == 1
@@ -148,8 +149,8 @@ def test_the_window_backs_up_a_changed_journal_on_close_and_every_half_hour(
 
     paths = resolve_paths(str(tmp_path / "w"))
     paths.ensure()
-    db, services = open_services(paths.journal, paths.backups)
-    window = MainWindow(paths, Settings(paths.settings), services.journal.today)
+    db, services = open_services(paths.journal, paths.backups, stopped())
+    window = MainWindow(paths, Settings(paths.settings), services.journal.today, services.clock)
     window.attach_services(services)
     assert window.auto_backup() is None  # nothing changed: nothing to back up
     window.events.emit_changes(Changes(entries=True))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.storage.backup import backup_name, list_backups, restore_backup
 from devjournal.storage.recovery import (
     MIN_FREE_BYTES,
@@ -26,6 +25,7 @@ from devjournal.storage.recovery import (
     set_aside,
     untouched,
 )
+from tests.clocks import NOW, run
 from tests.damage import STARTS, entry_count
 
 STAMP = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -82,7 +82,7 @@ def test_the_damaged_file_is_moved_aside_byte_for_byte_and_a_backup_restores(
         assert not journal.exists()
     choice = newest_good_backup(home / "backups")
     assert choice.good is not None and choice.good == list_backups(home / "backups")[0]
-    restore_backup(choice.good.path, journal)
+    restore_backup(choice.good.path, journal, NOW)
     assert diagnose(journal, home / "backups") is None and deep_check(journal) is None
     assert entry_count(journal) == entries
     assert run(["--home", str(home), "check"]) == 0
@@ -105,7 +105,7 @@ def test_moving_aside_twice_in_one_second_keeps_both(home: Path) -> None:
 def test_a_damaged_newest_backup_is_passed_over_for_an_older_good_one(home: Path) -> None:
     backups = home / "backups"
     (good,) = list_backups(backups)
-    newer = backups / backup_name("auto", datetime.now(UTC).replace(year=2099))
+    newer = backups / backup_name("auto", datetime(2099, 1, 1, tzinfo=UTC))
     newer.write_bytes(good.path.read_bytes()[:5000])  # cut short
     choice = newest_good_backup(backups)
     assert choice.backups[0].path == newer
@@ -235,8 +235,8 @@ def test_a_locked_journal_is_not_damage(home: Path) -> None:
 def test_two_restores_in_one_second_keep_both_journals_they_replaced(home: Path) -> None:
     journal = home / "journal.sqlite"
     (backup,) = list_backups(home / "backups")
-    first = restore_backup(backup.path, journal)
-    second = restore_backup(backup.path, journal)
+    first = restore_backup(backup.path, journal, NOW)
+    second = restore_backup(backup.path, journal, NOW)
     assert first != second and first.exists() and second.exists()
 
 
@@ -250,7 +250,7 @@ def test_a_restore_keeps_what_a_leftover_log_held_in_the_journal_set_aside(home:
         conn.close()
     assert journal.with_name("journal.sqlite-wal").stat().st_size > 0
     (backup,) = list_backups(home / "backups")
-    aside = restore_backup(backup.path, journal)
+    aside = restore_backup(backup.path, journal, NOW)
     assert not aside.with_name(aside.name + "-wal").exists()  # one whole file
     check = sqlite3.connect(aside)
     try:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.storage.backup import list_backups, quick_check
+from tests.clocks import run
 from tests.e2e.conftest import app_env
 
 DELAYS = (0.3, 0.6, 0.9, 1.2)

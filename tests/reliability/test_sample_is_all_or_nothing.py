@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from devjournal.domain.clock import utc_now
 from devjournal.storage.database import HEAD_REVISION, open_journal
 
 from ..e2e.conftest import app_env, devjournal
@@ -22,7 +23,7 @@ KILL_AFTER = (0.4, 1.2, 2.0, 2.8, 3.6)
 @pytest.mark.parametrize("delay", KILL_AFTER)
 def test_sigkill_during_sample_fill_leaves_all_or_nothing(tmp_path: Path, delay: float) -> None:
     home = tmp_path / "home"
-    open_journal(home / "journal.sqlite", home / "backups").close()  # created and migrated
+    open_journal(home / "journal.sqlite", home / "backups", utc_now).close()  # created and migrated
     fill = subprocess.Popen(
         [sys.executable, "-m", "devjournal", "--home", str(home), "sample", "--size", "decade"],
         env=app_env(),

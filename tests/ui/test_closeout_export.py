@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from devjournal.cli import run
 from devjournal.exporting.closeout import CloseoutReport, sprint_closeout
 from devjournal.exporting.closeout_html import closeout_html
 from devjournal.exporting.closeout_pdf import closeout_charts, closeout_document, closeout_pdf
 from devjournal.render.report_document import chart_rects, print_document
 from devjournal.services.container import Services
+from tests.clocks import run
 from tests.golden.compare import check, pdf_text
 from tests.unit.test_closeout import NOW, fill
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from devjournal.cli import run
 from devjournal.exporting.history_export import HistoryExport, HistoryRequest, build_history
 from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
 from devjournal.services.container import Services
+from tests.clocks import run
 from tests.golden.compare import check, pdf_text
 from tests.unit.test_history_export import NOW, fill
 

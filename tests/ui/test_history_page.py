@@ -172,7 +172,7 @@ def test_what_is_typed_in_a_new_entry_survives_a_crash(
     dialog = opened(page)
     dialog.title_edit.setText("Half a thought")
     dialog.keep_draft()
-    again = EntryDialog(services, DraftStore(paths.drafts), lambda: datetime.now(UTC))
+    again = EntryDialog(services, DraftStore(paths.drafts), services.clock)
     assert again.title_edit.text() == "Half a thought"
     assert again.restored_label.isVisibleTo(again)
 

@@ -52,7 +52,7 @@ def _dialog(
         diagnosis,
         [home / "journal.sqlite.damaged-x"],
         choice or newest_good_backup(home / "backups"),
-        lambda chosen: restore_backup(chosen, journal),
+        lambda chosen: restore_backup(chosen, journal, NOW),
         now=NOW,
     )
     qtbot.addWidget(dialog)
@@ -137,7 +137,7 @@ def test_a_quit_while_a_restore_is_written_waits_for_it_then_quits(
 
     def slow_restore(chosen: Path) -> None:
         release.wait(10)
-        restore_backup(chosen, journal)
+        restore_backup(chosen, journal, NOW)
 
     dialog = RecoveryDialog(TORN, [], newest_good_backup(home / "backups"), slow_restore, now=NOW)
     qtbot.addWidget(dialog)

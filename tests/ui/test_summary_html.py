@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.exporting.summary import sprint_summary
 from devjournal.exporting.summary_html import summary_html
 from devjournal.services.container import Services
+from tests.clocks import run
 from tests.unit.test_summary import NOW, fill
 
 

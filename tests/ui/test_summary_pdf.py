@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from devjournal.cli import run
 from devjournal.exporting.summary import GoalSummary, sprint_summary
 from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_pdf
 from devjournal.services.container import Services
+from tests.clocks import run
 from tests.golden.compare import check, pdf_text
 from tests.unit.test_summary import NOW, fill
 

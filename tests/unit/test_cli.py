@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from devjournal import __version__
-from devjournal.cli import run
 from devjournal.storage.database import HEAD_REVISION, open_journal
+from tests.clocks import run, stopped
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,7 +21,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def make_journal(home: Path) -> None:
-    open_journal(home / "journal.sqlite", home / "backups").close()
+    open_journal(home / "journal.sqlite", home / "backups", stopped()).close()
 
 
 def test_info_without_a_journal_creates_nothing(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.domain.enums import (
     ActionStatus,
     ClosedState,
@@ -30,6 +29,7 @@ from devjournal.domain.models import (
 from devjournal.domain.sprints import GoalOutcome, SprintClosing
 from devjournal.exporting.closeout import closeout_markdown, sprint_closeout
 from devjournal.services.container import Services
+from tests.clocks import run
 
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
 

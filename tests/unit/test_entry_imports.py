@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devjournal.cli import run
 from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import ImportProblem
 from devjournal.domain.jobs import Cancelled, Progress
@@ -24,6 +23,7 @@ from devjournal.importing.readers import read_entries
 from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
+from tests.clocks import run, stopped
 
 JRNL = {
     "tags": {"@work": 2},
@@ -194,7 +194,7 @@ def test_a_bad_file_is_refused_saying_where(
     assert run(["--home", str(home), "import", source, str(file)]) == 1
     err = capsys.readouterr().err
     assert message in err, err
-    db = open_journal(home / "journal.sqlite", home / "backups")
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
     try:
         assert build_services(db, home / "backups").journal.is_empty()
     finally:
@@ -279,7 +279,7 @@ def test_fuzzed_files_import_whole_or_not_at_all(
         raw = raw[: data.draw(st.integers(0, len(raw)))]  # a truncated file
     home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
     home.ensure()
-    db = open_journal(home.journal, home.backups)
+    db = open_journal(home.journal, home.backups, stopped())
     try:
         services = build_services(db, home.backups)
         try:

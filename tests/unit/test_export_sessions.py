@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from devjournal.cli import run
 from devjournal.domain.enums import Scope, SessionStatus, SprintKind
 from devjournal.domain.models import SessionDraft, SprintDraft
 from devjournal.services.container import build_services
 from devjournal.storage.database import open_journal
+from tests.clocks import run, stopped
 
 
 def make_journal(home: Path) -> dict[str, int]:
-    db = open_journal(home / "journal.sqlite", home / "backups")
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
     try:
         c = build_services(db, home / "backups").coaching
         sprint = c.create_sprint(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship, Scope
 from devjournal.domain.history import HistoryFilter
 from devjournal.domain.jobs import Cancelled, Progress
@@ -19,6 +18,7 @@ from devjournal.exporting.history_export import (
     history_markdown,
 )
 from devjournal.services.container import Services
+from tests.clocks import run
 from tests.golden.compare import check
 
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devjournal.cli import run
 from devjournal.domain.errors import ImportProblem, JournalNotEmptyError
 from devjournal.exporting.journal_json import journal_json
 from devjournal.importing.devjournal_json import read_journal_json
@@ -21,6 +20,7 @@ from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
 from devjournal.storage.journal_dump import TABLES
+from tests.clocks import run, stopped
 from tests.conftest import NOW
 
 
@@ -42,8 +42,8 @@ def sample_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def _restore(home: Path, data: bytes) -> Services:
-    db = open_journal(home / "journal.sqlite", home / "backups")
-    services = build_services(db, home / "backups", lambda: NOW)
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
+    services = build_services(db, home / "backups")
     services.journal.restore(read_journal_json(data, "export.json"))
     return services
 
@@ -75,7 +75,7 @@ def test_a_round_trip_is_exact(tmp_path: Path, sample_export: bytes) -> None:
     _restore(second, again)
     assert _rows(home / "journal.sqlite") == _rows(second / "journal.sqlite")
     # The restored journal is a working journal: search, counts, views.
-    assert services.mentorship.search("mentor").total > 0
+    assert services.mentorship.search("feedback").total > 0
     counts = services.journal.info().counts
     assert counts["sprints"] == 4 and counts["log_entries"] == 149 and counts["mentors"] == 7
 
@@ -85,8 +85,8 @@ def test_a_journal_with_deletions_round_trips(tmp_path: Path) -> None:
     references to rows that are not exported: they become null, and the file restores."""
     home = tmp_path / "h"
     assert run(["--home", str(home), "sample", "--size", "small"]) == 0
-    db = open_journal(home / "journal.sqlite", home / "backups")
-    services = build_services(db, home / "backups", lambda: NOW)
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
+    services = build_services(db, home / "backups")
     con = sqlite3.connect(home / "journal.sqlite")
     rolled = con.execute(
         "SELECT rolled_from_id FROM goal WHERE rolled_from_id IS NOT NULL"
@@ -250,7 +250,7 @@ def test_a_bad_file_is_refused_saying_where_and_nothing_is_imported(
     err = capsys.readouterr().err
     assert code == 1, err
     assert message in err
-    db = open_journal(home / "journal.sqlite", home / "backups")
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
     try:
         assert build_services(db, home / "backups").journal.is_empty()
     finally:
@@ -283,9 +283,9 @@ def test_fuzzed_exports_import_whole_or_not_at_all(
     raw = json.dumps(document, allow_nan=True).encode()
     home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
     home.ensure()
-    db = open_journal(home.journal, home.backups)
+    db = open_journal(home.journal, home.backups, stopped())
     try:
-        services = build_services(db, home.backups, lambda: NOW)
+        services = build_services(db, home.backups)
         try:
             services.journal.restore(read_journal_json(raw, "fuzz.json"))
         except ImportProblem:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.location import risky_location
+from tests.clocks import run
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devjournal.cli import run
 from devjournal.domain.enums import EntryKind, Relationship
 from devjournal.domain.models import LogEntryDraft, MentorDraft
 from devjournal.domain.search import HIT_END, HIT_START, SearchQueryError, fts_query
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
+from tests.clocks import run, stopped
 
 ENTRIES = [
     ("Code review is communication", "Ask questions in reviews, don't dictate.", ("review",)),
@@ -119,7 +119,7 @@ def test_no_typed_text_makes_sqlite_fail(typed: str) -> None:
 def test_search_from_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    db = open_journal(home / "journal.sqlite", home / "backups")
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
     try:
         fill(build_services(db, home / "backups"))
     finally:
@@ -145,7 +145,7 @@ def test_the_terminal_gets_no_control_characters_and_a_sane_limit(
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    db = open_journal(home / "journal.sqlite", home / "backups")
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
     try:
         build_services(db, home / "backups").mentorship.add_entry(
             LogEntryDraft(

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.domain.enums import (
     ClosedState,
     Direction,
@@ -29,6 +28,7 @@ from devjournal.domain.sprints import (
     next_start,
 )
 from devjournal.services.container import Services
+from tests.clocks import run, stopped
 
 # The fixed clock says 18 November 2026.
 ACTIVE = SprintDraft(
@@ -369,7 +369,7 @@ def test_a_locked_journal_is_a_message_and_changes_nothing(
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
     journal = tmp_path / "journal.sqlite"
-    db = open_journal(journal, tmp_path / "backups")
+    db = open_journal(journal, tmp_path / "backups", stopped())
     try:
         c = build_services(db, tmp_path / "backups").coaching
         other = sqlite3.connect(journal, isolation_level=None)

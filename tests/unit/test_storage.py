@@ -32,6 +32,7 @@ from devjournal.storage.database import (
 )
 from devjournal.storage.journal_file import APPLICATION_ID
 from devjournal.storage.schema import Base, include_name
+from tests.clocks import NOW, stopped
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "journals"
 WHEN = datetime(2026, 11, 10, 14, 30, tzinfo=UTC)
@@ -49,7 +50,7 @@ def fts(db: Database, query: str) -> list[int]:
 
 
 def test_new_journal_is_created_at_head_and_private(paths: AppPaths) -> None:
-    db = open_journal(paths.journal, paths.backups)
+    db = open_journal(paths.journal, paths.backups, stopped())
     try:
         assert db.revision() == HEAD_REVISION
         with db.reading() as tx:
@@ -68,7 +69,7 @@ def test_files_stay_private_even_with_umask_000(tmp_path: Path) -> None:
     old = os.umask(0)
     try:
         home = tmp_path / "open"
-        db = open_journal(home / "journal.sqlite", home / "backups")
+        db = open_journal(home / "journal.sqlite", home / "backups", stopped())
         with db.transaction() as tx:
             tx.sprints.add(
                 SprintDraft(
@@ -80,7 +81,7 @@ def test_files_stay_private_even_with_umask_000(tmp_path: Path) -> None:
             )
         wal = home / "journal.sqlite-wal"
         assert wal.exists() and stat.S_IMODE(wal.stat().st_mode) == 0o600
-        backup = backup_into(db.engine, home / "backups", "test")
+        backup = backup_into(db.engine, home / "backups", "test", NOW)
         db.close()
     finally:
         os.umask(old)
@@ -118,7 +119,7 @@ def test_every_released_schema_opens(tmp_path: Path) -> None:
         copy = tmp_path / fixture.stem / "journal.sqlite"
         copy.parent.mkdir()
         shutil.copy(fixture, copy)
-        db = open_journal(copy, copy.parent / "backups")
+        db = open_journal(copy, copy.parent / "backups", stopped())
         try:
             assert db.revision() == HEAD_REVISION
             services = build_services(db, copy.parent / "backups")
@@ -132,7 +133,7 @@ def test_every_released_schema_opens(tmp_path: Path) -> None:
 def test_outdated_journal_is_backed_up_before_migrating(
     paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_journal(paths.journal, paths.backups).close()
+    open_journal(paths.journal, paths.backups, stopped()).close()
     calls: list[str] = []
 
     def fake_migrate(engine: object) -> None:
@@ -143,7 +144,7 @@ def test_outdated_journal_is_backed_up_before_migrating(
     monkeypatch.setattr(journal_file, "HEAD_REVISION", "9000")
     monkeypatch.setattr(database, "HEAD_REVISION", "9000")
     monkeypatch.setattr(database, "run_migrations", fake_migrate)
-    open_journal(paths.journal, paths.backups).close()
+    open_journal(paths.journal, paths.backups, stopped()).close()
     assert calls == ["migrate"]
     [backup] = paths.backups.iterdir()
     check = sqlite3.connect(backup)
@@ -153,7 +154,7 @@ def test_outdated_journal_is_backed_up_before_migrating(
 
 @pytest.fixture
 def newer_journal(paths: AppPaths) -> Iterator[Path]:
-    open_journal(paths.journal, paths.backups).close()
+    open_journal(paths.journal, paths.backups, stopped()).close()
     conn = sqlite3.connect(paths.journal)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
@@ -165,7 +166,7 @@ def test_newer_journal_is_refused_and_untouched(newer_journal: Path, paths: AppP
     before = newer_journal.read_bytes()
     siblings = sorted(p.name for p in newer_journal.parent.iterdir())
     with pytest.raises(JournalError, match="newer devjournal"):
-        open_journal(newer_journal, paths.backups)
+        open_journal(newer_journal, paths.backups, stopped())
     assert newer_journal.read_bytes() == before
     assert sorted(p.name for p in newer_journal.parent.iterdir()) == siblings
 
@@ -182,7 +183,7 @@ def test_non_journal_files_are_refused_and_untouched(
 ) -> None:
     paths.journal.write_bytes(content)
     with pytest.raises(JournalError, match=message):
-        open_journal(paths.journal, paths.backups)
+        open_journal(paths.journal, paths.backups, stopped())
     assert paths.journal.read_bytes() == content
 
 
@@ -193,13 +194,13 @@ def test_foreign_sqlite_database_is_refused_and_untouched(paths: AppPaths) -> No
     conn.close()
     before = paths.journal.read_bytes()
     with pytest.raises(JournalError, match="not a devjournal journal"):
-        open_journal(paths.journal, paths.backups)
+        open_journal(paths.journal, paths.backups, stopped())
     assert paths.journal.read_bytes() == before
 
 
 def test_empty_file_becomes_a_journal(paths: AppPaths) -> None:
     paths.journal.touch()
-    db = open_journal(paths.journal, paths.backups)
+    db = open_journal(paths.journal, paths.backups, stopped())
     assert db.revision() == HEAD_REVISION
     db.close()
 
@@ -214,7 +215,7 @@ def _open_as(uid: int, journal: Path) -> str:
         try:
             os.setgid(uid)
             os.setuid(uid)
-            open_journal(journal, journal.parent / "backups").close()
+            open_journal(journal, journal.parent / "backups", stopped()).close()
         except JournalError as exc:
             message = str(exc)
         except BaseException as exc:
@@ -240,7 +241,7 @@ def test_read_only_folder_is_refused_with_a_message() -> None:
             message = _open_as(65534, journal)  # root writes anywhere; "nobody" does not
         else:
             with pytest.raises(JournalError) as caught:
-                open_journal(journal, folder / "backups")
+                open_journal(journal, folder / "backups", stopped())
             message = str(caught.value)
         assert "is read-only" in message
         assert not journal.exists()
@@ -324,7 +325,7 @@ def test_foreign_sqlite_file_without_tables_is_refused(paths: AppPaths) -> None:
     conn.close()
     before = paths.journal.read_bytes()
     with pytest.raises(JournalError, match="not a devjournal journal"):
-        open_journal(paths.journal, paths.backups)
+        open_journal(paths.journal, paths.backups, stopped())
     assert paths.journal.read_bytes() == before
 
 
@@ -332,6 +333,6 @@ def test_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o755)
-    open_journal(shared / "journal.sqlite", shared / "backups").close()
+    open_journal(shared / "journal.sqlite", shared / "backups", stopped()).close()
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755
     assert stat.S_IMODE((shared / "journal.sqlite").stat().st_mode) == 0o600

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.cli import run
 from devjournal.domain.enums import (
     ActionStatus,
     Direction,
@@ -27,6 +26,7 @@ from devjournal.domain.models import (
 )
 from devjournal.exporting.summary import sprint_summary, summary_markdown
 from devjournal.services.container import Services
+from tests.clocks import run
 
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
 

@@ -156,7 +156,8 @@ class TimelineScene:
     checkins: Sequence[TimelineCheckin]
     entries: Sequence[TimelineEntry] = ()
     buckets: Sequence[Bucket] = ()
-    today: date = field(default_factory=date.today)
+    today: date | None = None
+    """The day the today line marks (from the injected clock); None draws no line."""
     by_sprint: Mapping[
         int, tuple[list[TimelineSession], list[TimelineCheckin], list[TimelineGoal]]
     ] = field(default_factory=dict)
@@ -313,7 +314,7 @@ def paint_timeline(
         )
 
     # Today.
-    x = scale.x(day_of(scene.today) + 0.5)
+    x = -1.0 if scene.today is None else scale.x(day_of(scene.today) + 0.5)
     if 0 <= x <= width:
         painter.setPen(QPen(colors.today, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, AXIS_HEIGHT - 18), QPointF(x, height))

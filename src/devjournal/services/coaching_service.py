@@ -8,7 +8,7 @@ from datetime import date, datetime, time, tzinfo
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import (
     ClosedState,
     EntryKind,
@@ -67,7 +67,7 @@ _NOT_ROLLED = frozenset(
 class CoachingService:
     """Use cases of the coaching half of the journal."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
 

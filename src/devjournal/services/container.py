@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock
 from devjournal.services.coaching_service import CoachingService
 from devjournal.services.import_service import ImportService
 from devjournal.services.journal_service import JournalService
@@ -23,22 +23,24 @@ class Services:
     mentorship: MentorshipService
     imports: ImportService
     timeline: TimelineService
+    clock: Clock
+    """The one clock the services (and the journal's row stamps) read."""
 
 
-def open_services(
-    journal: Path, backups_dir: Path, clock: Clock = utc_now
-) -> tuple[Database, Services]:
+def open_services(journal: Path, backups_dir: Path, clock: Clock) -> tuple[Database, Services]:
     """Open (creating or migrating if needed) the journal and build services over it."""
-    db = open_journal(journal, backups_dir)
-    return db, build_services(db, backups_dir, clock)
+    db = open_journal(journal, backups_dir, clock)
+    return db, build_services(db, backups_dir)
 
 
-def build_services(db: Database, backups_dir: Path, clock: Clock = utc_now) -> Services:
-    """Services over ``db``, sharing one clock."""
+def build_services(db: Database, backups_dir: Path) -> Services:
+    """Services over ``db``, sharing its one clock (the one its rows are stamped by)."""
+    clock = db.clock
     return Services(
         journal=JournalService(db, backups_dir, clock),
         coaching=CoachingService(db, clock),
         mentorship=MentorshipService(db, clock),
         imports=ImportService(db),
         timeline=TimelineService(db, clock),
+        clock=clock,
     )

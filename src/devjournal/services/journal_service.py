@@ -6,7 +6,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import JournalNotEmptyError
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class JournalService:
     """Use cases about the whole journal."""
 
-    def __init__(self, db: Database, backups_dir: Path, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, backups_dir: Path, clock: Clock) -> None:
         self._db = db
         self._backups_dir = backups_dir
         self._clock = clock
@@ -134,7 +134,7 @@ class JournalService:
         """A checked backup now, then older ones pruned by the retention rule."""
         from devjournal.storage.backup import backup_into, prune  # noqa: PLC0415
 
-        made = backup_into(self._db.engine, self._backups_dir, label)
+        made = backup_into(self._db.engine, self._backups_dir, label, self._clock())
         prune(self._backups_dir, self._clock())
         return made
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.history import HistoryFilter, HistoryRow
@@ -26,7 +26,7 @@ ENTRIES = Changes(entries=True, tags=True)
 class MentorshipService:
     """Use cases of the mentorship half of the journal."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
 

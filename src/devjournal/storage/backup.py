@@ -30,9 +30,9 @@ STALE_PARTIAL_S = 600
 _NAME = re.compile(r"^journal-(\d{8}-\d{6})-(.+)\.sqlite$")
 
 
-def backup_name(label: str, at: datetime | None = None) -> str:
+def backup_name(label: str, at: datetime) -> str:
     """``journal-20261122-073000-label.sqlite`` (UTC, sorts by time)."""
-    stamp = (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     return f"journal-{stamp}-{label}{BACKUP_SUFFIX}"
 
 
@@ -61,9 +61,9 @@ def quick_check(path: Path) -> str:
         conn.close()
 
 
-def backup_into(engine: Engine, backups_dir: Path, label: str) -> Path:
-    """Copy the journal into ``backups_dir``, check the copy, then rename it into place:
-    the backup appears whole and checked, or not at all.
+def backup_into(engine: Engine, backups_dir: Path, label: str, at: datetime) -> Path:
+    """Copy the journal into ``backups_dir`` (named for the moment ``at``), check the copy,
+    then rename it into place: the backup appears whole and checked, or not at all.
 
     Raises:
         JournalError: the copy failed its check (it was removed).
@@ -71,11 +71,11 @@ def backup_into(engine: Engine, backups_dir: Path, label: str) -> Path:
     from devjournal.storage.engine import run_outside_transaction  # noqa: PLC0415
 
     backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    final = backups_dir / backup_name(label)
+    final = backups_dir / backup_name(label, at)
     n = 1
     while final.exists():
         n += 1
-        final = backups_dir / backup_name(f"{label}-{n}")
+        final = backups_dir / backup_name(f"{label}-{n}", at)
     partial = final.with_name(final.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
@@ -135,7 +135,7 @@ def prune(backups_dir: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def restore_backup(backup: Path, journal: Path) -> Path:
+def restore_backup(backup: Path, journal: Path, now: datetime) -> Path:
     """Put ``backup`` in the journal's place; the journal is closed. The journal it
     replaces is renamed aside first (a name no other file has) and never deleted; returns
     where it went.
@@ -151,7 +151,7 @@ def restore_backup(backup: Path, journal: Path) -> Path:
     verdict = quick_check(backup)
     if verdict != "ok":
         raise JournalError(f"{backup.name} failed its check ({verdict}); nothing was changed.")
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     aside = journal.with_name(f"{journal.name}.before-restore-{stamp}")
     n = 1
     while any(aside.with_name(aside.name + x).exists() for x in ("", "-wal", "-shm")):

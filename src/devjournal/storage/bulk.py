@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, text
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from devjournal.domain import models as m
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
+from devjournal.storage.engine import session_now
 from devjournal.storage.repositories import entry_checksum, goal_checksum, questions_json
 
 
@@ -41,7 +42,7 @@ def bulk_insert(
     entries: Sequence[tuple[int, m.LogEntryDraft]] = (),
 ) -> None:
     """Insert pre-numbered drafts. The caller has validated them; ids must be free."""
-    now = datetime.now(UTC)
+    now = session_now(session)
     # Tag links go in before their entries, so the search-index trigger on each entry sees
     # its tags at once instead of being updated once per tag; foreign keys are checked at
     # commit instead of per row.

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from devjournal.domain.clock import Clock
 from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.files import private_dir
 from devjournal.storage import repositories as r
@@ -70,9 +71,11 @@ class Tx:
 class Database:
     """An open journal. Hands out transactions; never shares a session across threads."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path, clock: Clock) -> None:
         self.engine = engine
         self.path = path
+        self.clock = clock
+        """The one clock: every row's stamps come from it (see ``engine.CLOCK``)."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**WRITE), expire_on_commit=False
@@ -138,8 +141,9 @@ class Database:
         self.engine.dispose()
 
 
-def open_journal(path: Path, backups_dir: Path) -> Database:
-    """Open (or create) the journal at ``path``, migrating it after a backup if needed.
+def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
+    """Open (or create) the journal at ``path``, migrating it after a backup if needed;
+    every stamp it writes comes from ``clock``.
 
     Raises:
         JournalError: with a message for the user; the file is left as it was.
@@ -160,11 +164,11 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
         raise JournalError(
             f"Cannot use the journal {path}: {exc.strerror or exc}. It was left unchanged."
         ) from exc
-    engine = make_engine(path)
+    engine = make_engine(path, clock)
     try:
         if inspection.state is not FileState.CURRENT:
             if inspection.state is FileState.OUTDATED:
-                saved = backup_into(engine, backups_dir, f"before-{HEAD_REVISION}")
+                saved = backup_into(engine, backups_dir, f"before-{HEAD_REVISION}", clock())
                 log.info("backed up %s to %s before migrating", path, saved)
             run_migrations(engine)
             log.info("journal %s is at schema %s", path, HEAD_REVISION)
@@ -177,7 +181,7 @@ def open_journal(path: Path, backups_dir: Path) -> Database:
         if reason is not None:
             raise DamagedJournalError(message, reason) from exc
         raise JournalError(message) from exc
-    return Database(engine, path)
+    return Database(engine, path, clock)
 
 
 __all__ = [

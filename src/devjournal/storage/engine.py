@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, QueuePool
+
+from devjournal.domain.clock import Clock
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -41,8 +46,31 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path, *, pool_size: int = 2) -> Engine:
-    """An engine on ``path`` with the journal's pragmas on every connection."""
+CLOCK = "devjournal_clock"
+"""The execution option that carries the composition root's clock to every statement: the
+``created_at``/``updated_at``/``deleted_at`` stamps come from it, never from the wall."""
+
+
+def _now(options: Mapping[str, Any]) -> datetime:
+    clock = options.get(CLOCK)
+    if clock is None:
+        raise RuntimeError("a journal connection without a clock: build it with make_engine")
+    return clock().astimezone(UTC)  # type: ignore[no-any-return]
+
+
+def statement_now(context: Any) -> datetime:
+    """Now, for a column default or ``onupdate`` (SQLAlchemy passes its execution context)."""
+    return _now(context.execution_options)
+
+
+def session_now(session: Session) -> datetime:
+    """Now, by the clock of the engine ``session`` is bound to."""
+    return _now(session.connection().get_execution_options())
+
+
+def make_engine(path: Path, clock: Clock, *, pool_size: int = 2) -> Engine:
+    """An engine on ``path`` with the journal's pragmas on every connection, stamping
+    rows by ``clock``."""
     engine = create_engine(
         f"sqlite:///{path}",
         poolclass=QueuePool if pool_size > 0 else NullPool,
@@ -51,7 +79,7 @@ def make_engine(path: Path, *, pool_size: int = 2) -> Engine:
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
-    return engine
+    return engine.execution_options(**{CLOCK: clock})
 
 
 def run_outside_transaction(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> None:

@@ -4,7 +4,6 @@ cancel between chunks (a cancel rolls everything back)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -16,6 +15,7 @@ from devjournal.domain.imports import IncomingEntry
 from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
+from devjournal.storage.engine import session_now
 from devjournal.storage.repositories import entry_checksum
 from devjournal.storage.stored_time import stored
 
@@ -59,7 +59,7 @@ def insert_entries(
     Rows go in through the driver (the session's own connection and transaction) as plain
     tuples: for 100,000 entries the ORM's per-row work took longer than SQLite's.
     """
-    now = datetime.now(UTC)
+    now = session_now(session)
     stamp = stored(now)
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     tags = tag_ids(session)

@@ -275,7 +275,7 @@ def deep_check(journal: Path, timeout: float = 5.0) -> Diagnosis | None:
     )
 
 
-def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) -> list[Path]:
+def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime) -> list[Path]:
     """Rename the damaged file(s) aside, never deleting or writing them; returns the new
     names. For a stray -wal only the -wal (and its -shm) move; otherwise the journal, with
     its -wal and -shm when the -wal holds anything, so SQLite can still read the pair
@@ -283,7 +283,7 @@ def set_aside(journal: Path, diagnosis: Diagnosis, now: datetime | None = None) 
 
     Works while devjournal still has the journal open (POSIX keeps open files by inode).
     """
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     base = journal.with_name(f"{journal.name}.damaged-{stamp}")
     n = 1
     while any(base.with_name(base.name + extra).exists() for extra in ("", "-wal", "-shm")):

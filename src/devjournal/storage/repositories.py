@@ -22,10 +22,7 @@ from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
 from devjournal.storage import schema as s
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from devjournal.storage.engine import session_now
 
 
 def goal_checksum(goal: m.GoalDraft) -> str:
@@ -104,7 +101,7 @@ class CrudRepository(Generic[D, E]):
     def soft_delete(self, ident: int) -> None:
         """Mark ``ident`` deleted (undoable with :meth:`restore`)."""
         row = self._live_row(ident)
-        row.deleted_at = _now()
+        row.deleted_at = session_now(self._s)
         self._s.flush()
 
     def restore(self, ident: int) -> E:

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from devjournal.domain import enums
+from devjournal.storage.engine import statement_now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -83,10 +84,6 @@ def _in(column: str, enum_cls: type[StrEnum], nullable: bool = False) -> CheckCo
     return CheckConstraint(expr, name=column)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Base(DeclarativeBase):
     """Declarative base with the project's constraint naming convention."""
 
@@ -96,8 +93,10 @@ class Base(DeclarativeBase):
 class TimestampMixin:
     """created_at / updated_at in UTC."""
 
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now, onupdate=_now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=statement_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), default=statement_now, onupdate=statement_now
+    )
 
 
 class SoftDeleteMixin:
@@ -230,7 +229,7 @@ class SessionReviewRow(Base):
     action_id: Mapped[int] = mapped_column(
         ForeignKey("action_item.id", ondelete="CASCADE"), primary_key=True
     )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=statement_now)
 
 
 class ActionItemRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -360,7 +359,7 @@ class TagRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # NOCASE makes the unique index case-insensitive: "Career" and "career" are one tag.
     name: Mapped[str] = mapped_column(String(60, collation="NOCASE"), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=statement_now)
 
 
 class LogEntryTagRow(Base):

@@ -8,7 +8,6 @@ written, and is all or nothing: a cancel or a bad file leaves the journal as it 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +206,8 @@ class JournalTransfer(QObject):
     # -- exports --------------------------------------------------------------------------
     def export_journal(self) -> None:
         """Save the whole journal as one JSON file (docs/journal-format.md)."""
-        stamp = datetime.now().strftime("%Y-%m-%d")
+        now = self._services.clock()
+        stamp = now.astimezone().strftime("%Y-%m-%d")
 
         def make(progress: Progress) -> bytes:
             from devjournal.exporting.journal_json import journal_json  # noqa: PLC0415
@@ -215,7 +215,7 @@ class JournalTransfer(QObject):
             progress.report(0, 0, "Reading the journal…")
             tables = self._services.journal.dump()
             progress.check()
-            return journal_json(tables, self._services.journal.revision(), datetime.now(UTC))
+            return journal_json(tables, self._services.journal.revision(), now)
 
         self._export("Export the whole journal", f"devjournal-{stamp}.json",
                      "devjournal export (*.json)", make)  # fmt: skip

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal import __version__
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock
 from devjournal.domain.errors import DomainError
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         paths: AppPaths,
         settings: Settings,
         today_source: Callable[[], TodayOverview],
-        clock: Clock = utc_now,
+        clock: Clock,
         sample_launcher: SampleLauncher | None = None,
     ) -> None:
         super().__init__()

@@ -160,7 +160,7 @@ class EntryDialog(FormDialog):
         if entry is not None:
             self._fill(entry)
         else:
-            now = datetime.now().astimezone()
+            now = clock().astimezone()
             self.day_edit.setDate(to_qdate(local_today(clock)))
             self.time_edit.setTime(QTime(now.hour, now.minute))
             if mentor_id is not None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import ActionStatus, SessionStatus
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.domain.models import (
@@ -98,7 +98,7 @@ class CoachingPage(QWidget):
         coaching: CoachingService,
         events: JournalEvents,
         drafts: DraftStore,
-        clock: Clock = utc_now,
+        clock: Clock,
         parent: QWidget | None = None,
         *,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],

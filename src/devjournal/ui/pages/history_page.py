@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import DomainError
 from devjournal.domain.history import HistoryFilter, HistoryRow
@@ -73,7 +73,7 @@ class HistoryPage(QWidget):
         services: Services,
         events: JournalEvents,
         drafts: DraftStore,
-        clock: Clock = utc_now,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
 from devjournal.domain.errors import DomainError
 from devjournal.domain.mentors import MentorHistory, MentorLine
@@ -65,7 +65,7 @@ class MentorshipPage(QWidget):
         mentorship: MentorshipService,
         events: JournalEvents,
         drafts: DraftStore,
-        clock: Clock = utc_now,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

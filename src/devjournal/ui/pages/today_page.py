@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, local_today, utc_now
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.overview import DueCheckin, RecentEntry, SprintStanding, TodayOverview
 from devjournal.domain.wording import (
     countdown,
@@ -54,7 +54,7 @@ class TodayPage(QWidget):
         *,
         journal_path: Path,
         sample_home: Path,
-        clock: Clock = utc_now,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -129,8 +129,9 @@ class TimelineView(QWidget):
         self.set_scale(self.scale.panned(dx))
 
     def go_to_today(self) -> None:
-        """Today in the middle."""
-        self.set_scale(self.scale.centred(day_of(self.scene.today) + 0.5))
+        """Today in the middle (once the journal is read: the scene knows what today is)."""
+        if self.scene.today is not None:
+            self.set_scale(self.scale.centred(day_of(self.scene.today) + 0.5))
 
     # -- input ----------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:
