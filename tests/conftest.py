@@ -20,7 +20,20 @@ from devjournal.domain.clock import Clock  # noqa: E402
 from devjournal.paths import AppPaths, resolve_paths  # noqa: E402
 from devjournal.services.container import Services, build_services  # noqa: E402
 from devjournal.storage.database import Database, open_journal  # noqa: E402
+from tests import file_guard  # noqa: E402
 from tests.clocks import NOW  # noqa: E402  (re-exported: tests import it from here)
+
+file_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def _only_sqlite_touches_open_journals() -> Iterator[None]:
+    """Fails a test whose code opened, with Python, a database file that one of this
+    process's SQLite connections held open (see tests/file_guard.py)."""
+    before = len(file_guard.violations)
+    yield
+    found = file_guard.violations[before:]
+    assert not found, "only SQLite may touch an open journal: " + "; ".join(found)
 
 
 @pytest.fixture

@@ -174,7 +174,7 @@ def test_newer_journal_is_refused_and_untouched(newer_journal: Path, paths: AppP
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"Dear diary, today I learned Rust.\n", "not an SQLite database"),
+        (b"Dear diary, today I learned Rust.\n", "damaged or not a database"),
         (b"SQLite format 3\x00" + b"\xff" * 200, "damaged or not a database"),
     ],
 )

@@ -13,8 +13,22 @@ MAX_FILE_BYTES = 512 * 1024**2
 are about 50 MB)."""
 
 
+def _in_use_by_sqlite(path: Path) -> bool:
+    """A database in use (a -wal or -shm beside it), or one's -wal, -shm or -journal.
+    No import format is an SQLite file, and opening one that is in use, the journal
+    above all, with anything but SQLite would drop this process's locks on it."""
+    if path.name.endswith(("-wal", "-shm", "-journal")):
+        return True
+    return any(path.with_name(path.name + extra).exists() for extra in ("-wal", "-shm"))
+
+
 def read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, or :class:`ImportProblem` saying why it cannot be read."""
+    if _in_use_by_sqlite(path):
+        raise ImportProblem(
+            f"{path.name} is an SQLite database in use (a journal, perhaps this one), not a "
+            "file to import. Choose a jrnl, Day One or devjournal export; nothing was imported."
+        )
     try:
         size = path.stat().st_size
         if size > limit:

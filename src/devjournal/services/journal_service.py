@@ -95,6 +95,12 @@ class JournalService:
             counts = tx.stats.counts()
         return Outcome(counts, Changes.everything())
 
+    def changes_from_elsewhere(self) -> Changes:
+        """Everything, if another program (the command line beside the window, say)
+        committed to the journal since the last call; nothing otherwise. Cheap enough to
+        ask every second."""
+        return Changes.everything() if self._db.changed_elsewhere() else Changes()
+
     def revision(self) -> str | None:
         """The journal's schema revision."""
         return self._db.revision()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
@@ -76,6 +78,14 @@ class Database:
         self.path = path
         self.clock = clock
         """The one clock: every row's stamps come from it (see ``engine.CLOCK``)."""
+        # A connection of its own that never writes, asked for SQLite's data_version: it
+        # changes when any other connection (another process, or ours) commits.
+        self._watch = sqlite3.connect(
+            f"file:{quote(str(path))}", uri=True, check_same_thread=False, isolation_level=None
+        )
+        self._watch_lock = threading.Lock()
+        self._seen = self._data_version()
+        self._outside = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**WRITE), expire_on_commit=False
@@ -93,7 +103,10 @@ class Database:
         """
         try:
             with self._write_sessions.begin() as session:
+                session.connection()  # BEGIN IMMEDIATE: nobody else commits until we do
+                self._note_outside_commits()
                 yield Tx(session)
+            self._absorb_own_commit()
         except IntegrityError:
             raise
         except DatabaseError as exc:
@@ -122,6 +135,33 @@ class Database:
         finally:
             raw.close()
 
+    # -- commits made elsewhere -----------------------------------------------------------
+    def _data_version(self) -> int:
+        with self._watch_lock:
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def _note_outside_commits(self) -> None:
+        """Inside a write transaction, before writing: whatever changed since the last look
+        was committed by someone else (we hold the write lock, so not by us)."""
+        if self._data_version() != self._seen:
+            self._outside = True
+
+    def _absorb_own_commit(self) -> None:
+        self._seen = self._data_version()
+
+    def changed_elsewhere(self) -> bool:
+        """Has another connection (a command line beside the window, another program)
+        committed since the last call? Our own transactions do not count: their callers
+        already know what they changed.
+
+        A commit that lands in the microseconds between one of our commits and the look
+        that follows it is taken for ours; the next outside commit is seen as usual.
+        """
+        version = self._data_version()
+        outside = self._outside or version != self._seen
+        self._seen, self._outside = version, False
+        return outside
+
     def revision(self) -> str | None:
         """The schema revision stored in the journal."""
         with self.engine.connect() as conn:
@@ -139,6 +179,8 @@ class Database:
             except (DBAPIError, sqlite3.Error):
                 log.warning("could not checkpoint the journal on close", exc_info=True)
         self.engine.dispose()
+        with self._watch_lock:
+            self._watch.close()
 
 
 def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
@@ -174,14 +216,14 @@ def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
             log.info("journal %s is at schema %s", path, HEAD_REVISION)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except DBAPIError as exc:
+        return Database(engine, path, clock)
+    except (DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
-        message = f"Cannot open the journal {path}: {exc.orig}."
+        message = f"Cannot open the journal {path}: {getattr(exc, 'orig', exc)}."
         reason = damage_reason(exc)
         if reason is not None:
             raise DamagedJournalError(message, reason) from exc
         raise JournalError(message) from exc
-    return Database(engine, path, clock)
 
 
 __all__ = [

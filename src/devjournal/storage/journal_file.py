@@ -66,6 +66,11 @@ def unreadable(path: Path, exc: sqlite3.Error) -> JournalError:
 def inspect_journal(path: Path) -> Inspection:
     """Look at ``path`` read-only and say whether devjournal can open it.
 
+    Only SQLite reads the file here: this runs while the window's own connection may be
+    open (the services load after the first paint), and on POSIX closing any other
+    descriptor of the file would drop every lock the process holds on it, so another
+    process closing the journal would take itself for the last one and delete the WAL.
+
     Raises:
         JournalError: the file is not a devjournal journal, is damaged, or was written by a
             newer devjournal. The file is not changed.
@@ -74,16 +79,8 @@ def inspect_journal(path: Path) -> Inspection:
         return Inspection(FileState.NEW, None)
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise JournalError(f"Cannot read the journal {path}: {exc.strerror or exc}.") from exc
-    if header != SQLITE_MAGIC:
-        raise JournalError(
-            f"{path} is not a devjournal journal (it is not an SQLite database). "
-            "It was left unchanged."
-        )
+    if not os.access(path, os.R_OK):
+        raise JournalError(f"Cannot read the journal {path}: permission denied.")
     # With no WAL file beside it, the file alone is the whole database: "immutable" reads it
     # without creating -wal/-shm files. A leftover WAL must be honoured, so then plain ro.
     wal = path.with_name(path.name + "-wal")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+WATCH_MS = 1000
+"""How often the window asks whether another program wrote to the journal."""
 """While open, a changed journal is backed up this often."""
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -273,11 +275,31 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(self.auto_backup)
         self._backup_timer.start()
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self.show_changes_from_elsewhere)
+        self._watch_timer.start()
         gc.freeze()  # the app's long-lived objects: no longer walked by every full GC pass
         self.reminders = Reminders(
             self._settings, services.journal.reminder_facts, self.show_reminder, self
         )
         self.reminders.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Coming back to the window shows at once what was written meanwhile elsewhere."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.show_changes_from_elsewhere()
+
+    def show_changes_from_elsewhere(self) -> None:
+        """Refresh the pages when another program wrote to the journal (a command beside
+        the window): asked every second and whenever the window is activated."""
+        if self.services is None:
+            return
+        changes = self.services.journal.changes_from_elsewhere()
+        if changes.any():
+            log.info("the journal was changed outside this window; showing the changes")
+            self.events.emit_changes(changes)
 
     def page_titles(self) -> list[str]:
         """The sidebar's pages, in order."""
