@@ -35,9 +35,9 @@ from tests.clocks import NOW, run, stopped
 def _held(journal: Path) -> list[str]:
     """The journal's files this process has open (as /proc names them)."""
     out = []
-    for fd in os.listdir("/proc/self/fd"):
+    for fd in Path("/proc/self/fd").iterdir():
         try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
+            target = str(fd.readlink())
         except OSError:
             continue
         if target.startswith(str(journal)):
