@@ -12,8 +12,9 @@ import pytest
 # Set once, before Qt is imported anywhere: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DEVJOURNAL_HOME", None)
-# Local time is UTC in tests, so "today" and "tomorrow" do not depend on the machine.
-os.environ["TZ"] = "UTC"
+# Local time is UTC in tests, so "today" and "tomorrow" do not depend on the machine;
+# .ci/run also runs them in a zone with daylight saving time (DEVJOURNAL_TEST_TZ).
+os.environ["TZ"] = os.environ.get("DEVJOURNAL_TEST_TZ", "UTC")
 time.tzset()
 
 from devjournal.domain.clock import Clock  # noqa: E402

@@ -21,6 +21,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.paths import AppPaths
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.settings import Settings
@@ -183,3 +184,49 @@ def test_application_has_its_names_and_icon() -> None:
     assert app.desktopFileName() == "devjournal"
     assert not app.windowIcon().isNull()
     assert not app.windowIcon().pixmap(64, 64).isNull()
+
+
+def test_the_window_shows_what_another_program_wrote_without_a_restart(
+    window: MainWindow, qtbot: QtBot, paths: AppPaths
+) -> None:
+    """A command beside the window (here: another connection) commits an entry; within
+    a second the window refreshes its pages through data_changed, and its own saves do
+    not make it refresh twice."""
+    from devjournal.services.container import open_services
+    from tests.clocks import stopped
+
+    assert window.services is not None
+    seen: list[Changes] = []
+    window.events.data_changed.connect(seen.append)
+    window.services.mentorship.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.REFLECTION,
+            occurred_at=datetime(2026, 11, 17, 9, 0, tzinfo=UTC),
+            title="ours",
+            body="",
+        )
+    )
+    window.show_changes_from_elsewhere()
+    assert seen == []  # our own commit is not news
+    db, elsewhere = open_services(paths.journal, paths.backups, stopped())
+    try:
+        elsewhere.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.LESSON,
+                occurred_at=datetime(2026, 11, 17, 10, 0, tzinfo=UTC),
+                title="Written by the command line",
+                body="",
+            )
+        )
+    finally:
+        db.close()
+    with qtbot.waitSignal(window.events.data_changed, timeout=3000) as got:
+        pass  # the window's own timer asks every second
+    assert got.args[0] == Changes.everything()
+    window.sidebar.setCurrentRow(window.page_titles().index("History"))
+    model = window.history_page.model
+
+    def listed() -> list[str]:
+        return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: any("Written by the command line" in t for t in listed()), timeout=3000)
