@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
+from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -229,7 +230,9 @@ def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
         read=sprint_summary,
         markdown=summary_markdown,
         module="summary",
-        what=lambda summary: f"the summary of “{summary.sprint_title}”",
+        what=lambda summary: (
+            f"the summary of “{summary.sprint_title}”{left_out_note(summary.left_out)}"
+        ),
     )
 
 
@@ -253,7 +256,7 @@ def _export_sprint_report(
         args,
         open_journal,
         lambda services, now: read(
-            services, pick(services), now, include_private=args.include_private
+            services, pick(services), now, sharing=Sharing(include_private=args.include_private)
         ),
     )
     write_output(
@@ -293,7 +296,9 @@ def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         read=sprint_closeout,
         markdown=closeout_markdown,
         module="closeout",
-        what=lambda report: f"the close-out report of “{report.sprint_title}”",
+        what=lambda report: (
+            f"the close-out report of “{report.sprint_title}”{left_out_note(report.left_out)}"
+        ),
     )
 
 
