@@ -159,3 +159,13 @@ def test_a_private_session_takes_its_commitments_with_it(services: Services) -> 
         assert "Said in private" not in text and "Book the room" in text
     closeout = closeout_markdown(sprint_closeout(services, sprint_id, NOW))
     assert "No sessions held" in closeout or "0 sessions held" in closeout
+
+
+def test_an_entry_linked_to_a_private_goal_stays_out_of_the_history(services: Services) -> None:
+    from devjournal.exporting.history_export import HistoryRequest, build_history, history_markdown
+
+    private_goal_with_links(services)
+    text = history_markdown(build_history(services, HistoryRequest(), NOW))
+    assert "Secret win" not in text and "No entries match." in text
+    everything = build_history(services, HistoryRequest(include_private=True), NOW)
+    assert "Secret win" in history_markdown(everything)
