@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
+from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     sessions.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
     sessions.add_argument("--sprint", metavar="ID", help="only this sprint's sessions")
     sessions.add_argument("--format", choices=("ics",), default="ics", help="ics (the default)")
+    sessions.add_argument(
+        "--include-private", action="store_true", help="keep the agendas of private sessions"
+    )
 
     summary = kinds.add_parser("summary", help="a sprint's goal summary before a session")
     _sprint_report_options(summary)
@@ -63,6 +67,9 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     checkins = kinds.add_parser("checkins", help="every check-in as CSV (for a spreadsheet)")
     checkins.add_argument("--sprint", metavar="ID", help="only this sprint's goals")
     checkins.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
+    checkins.add_argument(
+        "--include-private", action="store_true", help="keep the check-ins of private goals"
+    )
 
     history = kinds.add_parser("history", help="the mentorship history, filtered")
     history.add_argument("--mentor", metavar="ID|NAME", help="only entries with this mentor")
@@ -207,7 +214,9 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         sprints = services.coaching.sessions_by_sprint(sprint_id)
     finally:
         db.close()
-    data = sessions_calendar(sprints, db.clock())
+    data = sessions_calendar(
+        sprints, db.clock(), Sharing(include_private=args.include_private)
+    )
     count = sum(len(sessions) for _, sessions in sprints)
     write_output(
         data,
@@ -229,7 +238,9 @@ def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
         read=sprint_summary,
         markdown=summary_markdown,
         module="summary",
-        what=lambda summary: f"the summary of “{summary.sprint_title}”",
+        what=lambda summary: (
+            f"the summary of “{summary.sprint_title}”{left_out_note(summary.left_out)}"
+        ),
     )
 
 
@@ -253,7 +264,7 @@ def _export_sprint_report(
         args,
         open_journal,
         lambda services, now: read(
-            services, pick(services), now, include_private=args.include_private
+            services, pick(services), now, sharing=Sharing(include_private=args.include_private)
         ),
     )
     write_output(
@@ -293,7 +304,9 @@ def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         read=sprint_closeout,
         markdown=closeout_markdown,
         module="closeout",
-        what=lambda report: f"the close-out report of “{report.sprint_title}”",
+        what=lambda report: (
+            f"the close-out report of “{report.sprint_title}”{left_out_note(report.left_out)}"
+        ),
     )
 
 
@@ -319,10 +332,16 @@ def _export_checkins(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         raise UsageError("--sprint takes a sprint id.")
     db, services = open_journal(paths)
     try:
-        data, count = checkins_csv(services, int(args.sprint) if args.sprint else None)
+        data, count, left_out = checkins_csv(
+            services,
+            int(args.sprint) if args.sprint else None,
+            Sharing(include_private=args.include_private),
+        )
     finally:
         db.close()
-    write_output(data, args.output, text=True, done=f"Wrote {count:,} check-ins")
+    write_output(
+        data, args.output, text=True, done=f"Wrote {count:,} check-ins{left_out_note(left_out)}"
+    )
     return 0
 
 

@@ -74,7 +74,7 @@ def test_export_follows_the_search_and_leaves_private_out(
     finished(page, qtbot)
     html = (tmp_path / "found.html").read_text(encoding="utf-8")
     assert "Search: delegation (the filters do not apply to a search)" in html
-    assert "Secret win" not in html and "private entry left out" in html
+    assert "Secret win" not in html and "private" not in html
     assert page.export_note.text().startswith("Exported 2 entries (1 private left out) to ")
 
 

@@ -108,6 +108,38 @@ def test_export_the_journal_and_restore_it_into_an_empty_one(
     assert csv_target.read_text(encoding="utf-8").startswith("sprint_id,sprint,goal_id")
 
 
+def test_check_ins_of_private_goals_leave_only_when_asked(
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from devjournal.domain.models import CheckinDraft
+    from tests.unit.test_summary import fill
+
+    sprint_id = fill(services)
+    secret = next(g for g in services.coaching.goals_of(sprint_id) if g.title == "Secret goal")
+    services.coaching.add_checkin(
+        CheckinDraft(goal_id=secret.id, on_date=date(2026, 11, 1), value=1, note="hush")
+    )
+    shared, everything = tmp_path / "shared.csv", tmp_path / "everything.csv"
+    _pick(monkeypatch, shared)
+    window.export_checkins_action.trigger()
+    qtbot.waitUntil(shared.exists, timeout=10_000)
+    _idle(window, qtbot)
+    assert "hush" not in shared.read_text(encoding="utf-8")
+    message = "Saved shared.csv (1 private item left out)."
+    qtbot.waitUntil(lambda: message in window.statusBar().currentMessage())
+    _pick(monkeypatch, everything)
+    window.export_private_checkins_action.trigger()
+    qtbot.waitUntil(everything.exists, timeout=10_000)
+    assert "Secret goal" in everything.read_text(encoding="utf-8")
+    assert "hush" in everything.read_text(encoding="utf-8")
+
+
 def test_prepare_summary_from_the_menu_opens_the_running_sprint(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:

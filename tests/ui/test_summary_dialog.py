@@ -14,6 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from devjournal.domain.enums import Scope
+from devjournal.domain.models import GoalDraft
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.main_window import MainWindow
@@ -50,7 +52,11 @@ def test_the_preview_shows_the_summary_with_its_chart(
     assert "Review turnaround — Behind" in text
     assert "30 → 24 → 10 hours (30% of the way)" in text
     assert "Block review slots (due 5 Nov 2026): overdue (13 days)" in text
-    assert "Secret goal" not in text and "2 private item(s) left out." in text
+    assert "Secret goal" not in text and "left out" not in text
+    # What was left out is said in the dialog, not in the coach's copy.
+    assert dialog.private_box.text() == "Include every private item (2 private items left out)"
+    assert [box.text() for box in dialog.goal_boxes.values()] == ["Secret goal"]
+    assert not any(box.isChecked() for box in dialog.goal_boxes.values())
     # The chart is painted in its place: the preview has a chart line, and pixels there.
     from devjournal.render.report_document import chart_rects
 
@@ -78,7 +84,7 @@ def test_the_to_discuss_list_is_editable_and_the_preview_follows(
     # Including private items reads the summary again; the edited list stays as edited.
     dialog.private_box.setChecked(True)
     text = _preview(dialog)
-    assert "Secret goal" in text and "private item(s) left out" not in text
+    assert "Secret goal" in text and "left out" not in text
     assert "Ask about the staff promotion packet" in text
     assert "what is in the way?" not in text
 
@@ -153,5 +159,44 @@ def test_a_private_goal_alone_is_not_named(window: MainWindow, services: Service
         if g.goal.title == "Secret goal"
     )
     text = summary_markdown(sprint_summary(services, sprint_id, NOW, goal_id=secret))
-    assert "Secret goal" not in text and "For one goal: a private goal (left out)." in text
+    assert "Secret goal" not in text and "private" not in text and "For one goal" not in text
     assert "No goals to show.\n\n## Commitments" in text
+
+
+def test_private_goals_are_included_one_by_one(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint_id = fill(services)
+    other = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint_id, title="Other & secret", scope=Scope.PRIVATE)
+    ).value
+    page = page_of(window)
+    page.open_sprint(sprint_id)
+    page.summary_button.click()
+    dialog = page.summary_dialog
+    assert dialog is not None
+    boxes = dialog.goal_boxes
+    assert [box.text() for box in boxes.values()] == ["Secret goal", "Other && secret"]
+    secret = next(goal_id for goal_id, box in boxes.items() if box.text() == "Secret goal")
+    boxes[secret].click()
+    text = _preview(dialog)
+    assert "Secret goal" in text and "Other & secret" not in text
+    assert dialog.private_box.text() == "Include every private item (2 private items left out)"
+    # Every private item: every goal is in, and ticked; turning it off goes back to the one.
+    dialog.private_box.click()
+    assert "Other & secret" in _preview(dialog) and "Just for me" in _preview(dialog)
+    assert all(box.isChecked() and not box.isEnabled() for box in boxes.values())
+    dialog.private_box.click()
+    assert boxes[secret].isChecked() and not boxes[other.id].isChecked()
+    assert "Secret goal" in _preview(dialog) and "Other & secret" not in _preview(dialog)
+    boxes[secret].click()
+    assert "Secret goal" not in _preview(dialog)
+
+
+def test_with_nothing_to_discuss_the_copy_has_no_section_and_the_dialog_says_why(
+    window: MainWindow, services: Services
+) -> None:
+    dialog = _open(window, services)
+    dialog.set_points([])
+    assert "To discuss" not in _preview(dialog) and "add your own" not in _preview(dialog)
+    assert "add your own points" in dialog.discuss_hint.text()

@@ -18,6 +18,7 @@ from devjournal.domain.enums import (
     EntryKind,
     GoalStatus,
     Relationship,
+    Scope,
     SessionStatus,
     SprintKind,
 )
@@ -29,8 +30,9 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.domain.sharing import Sharing
 from devjournal.domain.timeline import ItemKind, day_of
-from devjournal.render.timeline_painter import Hit
+from devjournal.render.timeline_painter import Hit, TimelineScene
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.timeline_page import TimelinePage
@@ -277,6 +279,87 @@ def test_export_png_and_vector_pdf(
     resources = reader.pages[0]["/Resources"]
     assert not resources.get("/XObject")  # drawn as vectors, not a picture
     assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+
+
+def test_an_export_leaves_private_items_out_unless_asked(
+    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(services)
+    c, ms = services.coaching, services.mentorship
+    secret = c.add_goal(
+        GoalDraft(
+            sprint_id=ids["sprint"],
+            title="Secret goal",
+            deadline=date(2026, 11, 20),
+            scope=Scope.PRIVATE,
+        )
+    ).value
+    checkin = c.add_checkin(
+        CheckinDraft(goal_id=secret.id, on_date=date(2026, 11, 8), value=1)
+    ).value
+    session = c.add_session(
+        SessionDraft(
+            sprint_id=ids["sprint"],
+            starts_at=datetime(2026, 11, 6, 10, tzinfo=UTC),
+            scope=Scope.PRIVATE,
+        )
+    ).value
+    private_entry, linked_entry, shared_entry = (
+        ms.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime(2026, 11, 12, 9, tzinfo=UTC),
+                title=title,
+                goal_id=goal_id,
+                sprint_id=ids["sprint"],
+                scope=scope,
+            )
+        ).value
+        for title, goal_id, scope in (
+            ("Only for me", None, Scope.PRIVATE),
+            ("About the secret goal", secret.id, Scope.COACH),
+            ("Shared reflection", None, Scope.COACH),
+        )
+    )
+    page = open_timeline(window)
+    # The screen is the user's own: everything is on it.
+    assert secret.id in marks(page, ItemKind.GOAL) and session.id in marks(page, ItemKind.SESSION)
+    assert {private_entry.id, linked_entry.id} <= marks(page, ItemKind.ENTRY)
+
+    def shown(scene: TimelineScene) -> set[tuple[str, int]]:
+        return {
+            *(("goal", g.id) for g in scene.goals),
+            *(("checkin", x.id) for x in scene.checkins),
+            *(("session", x.id) for x in scene.sessions),
+            *(("entry", e.id) for e in scene.entries),
+        }
+
+    private = {
+        ("goal", secret.id),
+        ("checkin", checkin.id),
+        ("session", session.id),
+        ("entry", private_entry.id),
+        ("entry", linked_entry.id),
+    }
+    shared = shown(page.scene(Sharing()))
+    assert not shared & private
+    assert ("goal", ids["goal"]) in shared and ("session", ids["session"]) in shared
+    assert ("entry", shared_entry.id) in shared
+    assert private <= shown(page.scene(Sharing(include_private=True)))
+    # The export paints the shared scene unless "Include private items" is ticked.
+    painted: list[TimelineScene] = []
+    monkeypatch.setattr(
+        "devjournal.ui.pages.timeline_page.paint_timeline",
+        lambda *_args, scene, **_kw: painted.append(scene),
+    )
+    assert not page.export_private_action.isChecked()
+    choose(monkeypatch, tmp_path / "shared.png")
+    page.export("png")
+    page.export_private_action.setChecked(True)
+    choose(monkeypatch, tmp_path / "everything.pdf")
+    page.export("pdf")
+    assert not shown(painted[0]) & private and private <= shown(painted[1])
+    assert (tmp_path / "shared.png").exists() and (tmp_path / "everything.pdf").exists()
 
 
 def test_an_empty_journal_says_what_will_appear(window: MainWindow) -> None:

@@ -26,6 +26,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.domain.sharing import Sharing
 from devjournal.domain.sprints import GoalOutcome, SprintClosing
 from devjournal.exporting.closeout import closeout_markdown, sprint_closeout
 from devjournal.services.container import Services
@@ -90,8 +91,6 @@ Why it mattered: Slow reviews block the team.
 - Block review slots (due 5 Oct 2026): done on time (4 Oct 2026)
 - Pair with Sam (due 10 Oct 2026): done late (20 Oct 2026)
 - Draft the guide outline (due 1 Nov 2026): still open, 15 days overdue
-
-2 private item(s) left out.
 """
 
 
@@ -222,7 +221,7 @@ def test_the_closeout_says_how_each_goal_ended_and_how_commitments_went(
     body, generated = text.rsplit("\n*Generated ", 1)
     assert body == GOLDEN
     assert generated.strip() == "2026-11-18 09:30 by devjournal.*"
-    everything = sprint_closeout(services, sprint_id, NOW, include_private=True)
+    everything = sprint_closeout(services, sprint_id, NOW, sharing=Sharing(include_private=True))
     assert [g.title for g in everything.goals][-1] == "Secret goal"
     assert [w.title for w in everything.wins] == ["Review SLA agreed", "Just for me"]
     assert everything.left_out == 0

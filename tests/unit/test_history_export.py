@@ -93,7 +93,7 @@ def test_filters_narrow_and_the_header_says_so(services: Services) -> None:
         where=HistoryFilter(tag="Delegation", since=date(2026, 9, 10), until=date(2026, 10, 31)),
     )
     assert "Tag: Delegation · From 10 Sep 2026 to 31 Oct 2026" in text
-    assert "1 entry, on 20 Sep 2026. 1 private entry left out." in text
+    assert "1 entry, on 20 Sep 2026.\n" in text and "left out" not in text
     assert "Answers: 3 Sep 2026, Advice: Delegate \\*the\\* status updates" in text
 
 

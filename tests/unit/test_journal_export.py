@@ -315,6 +315,10 @@ def test_checkins_export_as_csv_a_spreadsheet_reads_safely(
     con.close()
     target = tmp_path / "checkins.csv"
     assert run(["--home", str(home), "export", "checkins", "-o", str(target)]) == 0
+    shared = capsys.readouterr().out  # the sample has private goals: their check-ins stay out
+    assert "private items left out)" in shared and "Wrote 52 check-ins" not in shared
+    args = ["--home", str(home), "export", "checkins", "--include-private", "-o", str(target)]
+    assert run(args) == 0
     assert "Wrote 52 check-ins" in capsys.readouterr().out
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert rows[0] == [

@@ -24,6 +24,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.domain.sharing import Sharing
 from devjournal.exporting.summary import sprint_summary, summary_markdown
 from devjournal.services.container import Services
 from tests.clocks import run
@@ -62,8 +63,6 @@ Every PR reviewed within a working day.
 
 - Review turnaround: behind: what is in the way?
 - Block review slots: overdue (13 days), what would help?
-
-2 private item(s) left out.
 """
 
 
@@ -153,7 +152,7 @@ def test_the_summary_says_where_each_goal_stands_and_what_to_discuss(services: S
         services,
         sprint_id,
         NOW,
-        include_private=True,
+        sharing=Sharing(include_private=True),
     )
     assert [g.title for g in everything.goals] == ["Review turnaround", "Secret goal"]
     assert everything.left_out == 0

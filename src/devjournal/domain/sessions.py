@@ -283,11 +283,6 @@ def sessions_view(
     for r in reviews:
         if r.session_id in reviewed:
             reviewed[r.session_id].append(r.action_id)
-    upcoming = [
-        s
-        for s in sessions
-        if s.status is SessionStatus.PLANNED and s.starts_at >= now - timedelta(hours=1)
-    ]
     return SessionsView(
         sessions=tuple(
             SessionLine(
@@ -300,5 +295,15 @@ def sessions_view(
         ),
         actions=tuple(lines[a.id] for a in actions),
         total=follow_through(actions, counts, today),
-        next_planned=min(upcoming, key=lambda s: s.starts_at) if upcoming else None,
+        next_planned=next_planned(sessions, now),
     )
+
+
+def next_planned(sessions: Iterable[CoachingSession], now: datetime) -> CoachingSession | None:
+    """The next planned session (one that began in the last hour still counts)."""
+    upcoming = [
+        s
+        for s in sessions
+        if s.status is SessionStatus.PLANNED and s.starts_at >= now - timedelta(hours=1)
+    ]
+    return min(upcoming, key=lambda s: s.starts_at) if upcoming else None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from devjournal.domain.enums import EntryKind, GoalStatus, SessionStatus, SprintKind
+from devjournal.domain.enums import EntryKind, GoalStatus, Scope, SessionStatus, SprintKind
+from devjournal.domain.sharing import Shareable
 
 MIN_SPAN = 7.0
 """The closest zoom: one week across the view."""
@@ -321,6 +322,7 @@ class TimelineGoal:
     title: str
     deadline: date | None
     status: GoalStatus
+    scope: Scope = Scope.COACH
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,7 @@ class TimelineSession:
     sprint_id: int
     starts_at: datetime
     status: SessionStatus
+    scope: Scope = Scope.COACH
 
 
 @dataclass(frozen=True)
@@ -386,12 +389,15 @@ class TimelineFilter:
     mentor_id: int | None = None
     kind: EntryKind | None = None
     tag: str = ""
+    shareable: Shareable | None = None
+    """For an export: only the entries this rule shares (see ``domain.sharing``)."""
 
     @property
     def narrows_entries(self) -> bool:
         """Whether any filter applies to the log entries."""
         return (
-            self.sprint_id is not None
+            self.shareable is not None
+            or self.sprint_id is not None
             or self.goal_id is not None
             or self.mentor_id is not None
             or self.kind is not None

@@ -3,7 +3,8 @@ what was learnt, the wins, and how the commitments were followed through.
 
 Read before the last coaching session or a performance review. Built, like the goal
 summary, from what the services return, with no Qt and no storage, so every format says the
-same thing; deterministic apart from the "generated" line.
+same thing; deterministic apart from the "generated" line. What may be shared is decided
+first, by ``domain.sharing``, and the document never says what was left out.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
+from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind
 from devjournal.domain.models import LogEntry
 from devjournal.domain.pace import Kpi, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
+from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
 from devjournal.domain.wording import plural
 from devjournal.exporting.report_text import (
@@ -81,12 +83,12 @@ class CloseoutReport:
     commitments: tuple[SummaryCommitment, ...]
     sessions: str
     left_out: int
-    """Private items left out."""
+    """Private items left out (for the window and the terminal; the document never says)."""
     generated_at: datetime
 
 
 def sprint_closeout(
-    services: Services, sprint_id: int, now: datetime, *, include_private: bool = False
+    services: Services, sprint_id: int, now: datetime, *, sharing: Sharing = NOTHING_PRIVATE
 ) -> CloseoutReport:
     """The close-out report of sprint ``sprint_id`` read from the journal (see
     :func:`build_closeout`)."""
@@ -96,7 +98,7 @@ def sprint_closeout(
         c.sessions_view(sprint_id),
         services.mentorship.entries_of_sprint(sprint_id),
         now,
-        include_private=include_private,
+        sharing=sharing,
     )
 
 
@@ -165,10 +167,12 @@ def build_closeout(
     entries: Sequence[LogEntry],
     now: datetime,
     *,
-    include_private: bool = False,
+    sharing: Sharing = NOTHING_PRIVATE,
 ) -> CloseoutReport:
-    """The close-out report of ``view``'s sprint as of ``now``; private items only when
-    asked."""
+    """The close-out report of ``view``'s sprint as of ``now``, with only what ``sharing``
+    shares."""
+    shared = shared_sprint(view, ledger, entries, sharing, now)
+    view, ledger = shared.view, shared.ledger
     sprint = view.sprint
     closed = sprint.closed_state is not None
     today = now.astimezone().date()
@@ -184,13 +188,7 @@ def build_closeout(
     else:
         ended = f"Still running (day {view.day} of {view.total_days})"
         as_of = today
-    left_out = 0
-    goals = []
-    for goal_view in view.goals:
-        if goal_view.goal.scope is Scope.PRIVATE and not include_private:
-            left_out += 1
-            continue
-        goals.append(_goal(goal_view, closed))
+    goals = [_goal(goal_view, closed) for goal_view in view.goals]
     commitments = []
     for line in ledger.actions:
         action = line.action
@@ -219,11 +217,8 @@ def build_closeout(
         sessions += f", {planned} still planned"
     wins: list[SummaryEntry] = []
     learnt: list[SummaryEntry] = []
-    for entry in sorted(entries, key=lambda e: (e.occurred_at, e.id)):
+    for entry in sorted(shared.entries, key=lambda e: (e.occurred_at, e.id)):
         if entry.kind not in (EntryKind.WIN, EntryKind.LESSON, EntryKind.REFLECTION):
-            continue
-        if entry.scope is Scope.PRIVATE and not include_private:
-            left_out += 1
             continue
         shown = SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
         (wins if entry.kind is EntryKind.WIN else learnt).append(shown)
@@ -244,7 +239,7 @@ def build_closeout(
         follow_through=str(ledger.total),
         commitments=tuple(commitments),
         sessions=sessions,
-        left_out=left_out,
+        left_out=shared.left_out,
         generated_at=now,
     )
 
@@ -293,7 +288,5 @@ def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
     lines += [f"- {commitment_markdown(c)}" for c in r.commitments]
     if r.commitments:
         lines.append("")
-    if r.left_out:
-        lines += [f"{r.left_out} private item(s) left out.", ""]
     lines.append(f"*Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return "\n".join(lines) + "\n"

@@ -2,9 +2,10 @@
 finds, oldest first, month by month, and its Markdown.
 
 Built from what the services return, with no Qt and no storage, so the terminal, the
-window and every file format say the same thing. Entries scoped private are left out
-unless asked for (and the document says how many were). The output is deterministic: the
-same journal gives the same text, apart from the "Generated" line.
+window and every file format say the same thing. What may be shared is decided first, by
+``domain.sharing``: entries scoped private, or linked to a private goal, are left out unless
+asked for (the window and the terminal say how many; the document does not). The output is
+deterministic: the same journal gives the same text, apart from the "Generated" line.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.history import HistoryFilter
 from devjournal.domain.jobs import Progress, no_progress
 from devjournal.domain.models import LogEntry
+from devjournal.domain.sharing import Sharing
 from devjournal.exporting.report_text import day as _day
 from devjournal.exporting.report_text import md as _md
 from devjournal.services.container import Services
@@ -83,7 +85,7 @@ class HistoryExport:
     items: tuple[HistoryItem, ...]
     """Oldest first."""
     left_out: int
-    """Private entries left out."""
+    """Private entries left out (for the window and the terminal; the document never says)."""
     include_private: bool
     generated_at: datetime
 
@@ -114,16 +116,9 @@ class HistoryExport:
 
     @property
     def privacy(self) -> str:
-        """What became of private entries."""
-        if self.include_private:
-            return "Entries scoped private are included."
-        if self.left_out:
-            return f"{self.left_out:,} private {_plural(self.left_out)} left out."
-        return "Entries scoped private are left out."
-
-
-def _plural(count: int) -> str:
-    return "entry" if count == 1 else "entries"
+        """Whether private entries are in ("" when they are not: a copy to share does not
+        speak of them)."""
+        return "Entries scoped private are included." if self.include_private else ""
 
 
 def _month(items: list[HistoryItem]) -> HistoryMonth:
@@ -194,9 +189,11 @@ def build_history(
         progress.report(start, len(ids), f"Reading entries… {start:,} of {len(ids):,}")
         entries += ms.entries_by_id(ids[start : start + PAGE])
     progress.report(len(ids), len(ids), "Reading what answers the advice…")
-    shown = [e for e in entries if request.include_private or e.scope is not Scope.PRIVATE]
+    rule = Sharing(include_private=request.include_private).rule(
+        goals=services.coaching.private_goals()
+    )
+    shown = [e for e in entries if rule.entry(e)]
     left_out = len(entries) - len(shown)
-    shareable = request.include_private or None
 
     def ref(entry: LogEntry) -> EntryRef:
         return EntryRef(entry.occurred_at.astimezone().date(), entry.kind, entry.title)
@@ -204,7 +201,7 @@ def build_history(
     replies: dict[int, list[LogEntry]] = {}
     advice_ids = [e.id for e in shown if e.kind is EntryKind.ADVICE]
     for answer in ms.answers_to_any(advice_ids):
-        if shareable or answer.scope is not Scope.PRIVATE:
+        if rule.entry(answer):
             replies.setdefault(answer.responds_to_id or 0, []).append(answer)
     by_id = {e.id: e for e in entries}
     wanted = sorted({e.responds_to_id for e in shown if e.responds_to_id} - by_id.keys())
@@ -213,7 +210,7 @@ def build_history(
     items = []
     for entry in sorted(shown, key=lambda e: (e.occurred_at, e.id)):
         answered = by_id.get(entry.responds_to_id or 0)
-        if answered is not None and answered.scope is Scope.PRIVATE and not shareable:
+        if answered is not None and not rule.entry(answered):
             answered = None
         items.append(
             HistoryItem(
@@ -291,7 +288,7 @@ def history_markdown(export: HistoryExport, progress: Progress | None = None) ->
     progress = progress or no_progress()
     x = export
     lines = [f"# {TITLE}", "", " · ".join(_md(f) for f in x.filters), ""]
-    lines += [f"{x.span} {x.privacy}", ""]
+    lines += [" ".join(filter(None, (x.span, x.privacy))), ""]
     done = 0
     for month in x.months():
         lines += [f"## {month.label}", ""]

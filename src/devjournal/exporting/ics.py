@@ -2,8 +2,9 @@
 
 Built with the ``icalendar`` library. Each session is one event with a stable UID, so
 importing a newer export updates the events instead of doubling them; a cancelled session
-is exported as CANCELLED so calendars drop it. A private session exports its time only,
-never its agenda.
+is exported as CANCELLED so calendars drop it. What may be shared is decided by
+``domain.sharing``: a private session keeps its time (the calendar is there to remind you)
+but never its agenda, unless private items are included.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from devjournal import __version__
-from devjournal.domain.enums import Scope, SessionStatus
+from devjournal.domain.enums import SessionStatus
 from devjournal.domain.models import CoachingSession, Sprint
+from devjournal.domain.sharing import NOTHING_PRIVATE, Shareable, Sharing
 from devjournal.domain.wording import markdown_lines
 
 REMIND_BEFORE = timedelta(days=1)
@@ -32,9 +34,12 @@ def session_uid(session: CoachingSession) -> str:
 
 
 def sessions_calendar(
-    sprints: Sequence[tuple[Sprint, Sequence[CoachingSession]]], now: datetime
+    sprints: Sequence[tuple[Sprint, Sequence[CoachingSession]]],
+    now: datetime,
+    sharing: Sharing = NOTHING_PRIVATE,
 ) -> bytes:
-    """The sessions of ``sprints`` as an iCalendar file."""
+    """The sessions of ``sprints`` as an iCalendar file, agendas as ``sharing`` shares."""
+    rule = sharing.rule(sessions=[s for _, sessions in sprints for s in sessions])
     cal = Calendar()
     cal.add("prodid", f"-//devjournal {__version__}//coaching sessions//EN")
     cal.add("version", "2.0")
@@ -42,11 +47,11 @@ def sessions_calendar(
     cal.add("x-wr-calname", "Coaching sessions")
     for sprint, sessions in sprints:
         for session in sessions:
-            cal.add_component(_event(sprint, session, now))
+            cal.add_component(_event(sprint, session, now, rule))
     return bytes(cal.to_ical())
 
 
-def _event(sprint: Sprint, session: CoachingSession, now: datetime) -> Event:
+def _event(sprint: Sprint, session: CoachingSession, now: datetime, rule: Shareable) -> Event:
     event = Event()
     starts = session.starts_at.astimezone(UTC)
     event.add("uid", session_uid(session))
@@ -64,7 +69,7 @@ def _event(sprint: Sprint, session: CoachingSession, now: datetime) -> Event:
     event.add("summary", title)
     event.add("status", _STATUS[session.status])
     event.add("categories", ["Coaching"])
-    if session.scope is not Scope.PRIVATE:
+    if rule.session(session.id):
         agenda = markdown_lines(session.agenda)
         if agenda:
             event.add("description", "Agenda:\n" + "\n".join(f"- {item}" for item in agenda))

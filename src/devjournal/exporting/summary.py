@@ -2,6 +2,8 @@
 
 Built from what the services return (a sprint's view, its ledger, its log entries), with no
 Qt and no storage, so the screen, the terminal and every file format say the same thing.
+What may be shared is decided first, by ``domain.sharing``; the document is the copy for the
+coach and says nothing addressed to the user (what was left out is the dialog's to say).
 The output is deterministic: the same journal gives the same text, apart from the
 "generated" line.
 """
@@ -12,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind, Scope
-from devjournal.domain.models import LogEntry
+from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind
+from devjournal.domain.models import Goal, LogEntry
 from devjournal.domain.pace import Kpi, PaceStatus, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
+from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import SprintView
 from devjournal.exporting.report_text import chart_key, day, md, number, unit_of
 from devjournal.services.container import Services
@@ -83,10 +86,12 @@ class GoalSummary:
     entries: tuple[SummaryEntry, ...]
     to_discuss: tuple[str, ...]
     left_out: int
-    """Private items left out."""
+    """Private items left out (for the dialog and the terminal; the document never says)."""
     generated_at: datetime
     only_goal: str = ""
     """The goal's title when the summary is of one goal."""
+    private_goals: tuple[Goal, ...] = ()
+    """The private goals it could show, included or not (for the dialog that asks)."""
 
 
 def sprint_summary(
@@ -94,7 +99,7 @@ def sprint_summary(
     sprint_id: int,
     now: datetime,
     *,
-    include_private: bool = False,
+    sharing: Sharing = NOTHING_PRIVATE,
     goal_id: int | None = None,
 ) -> GoalSummary:
     """The summary of sprint ``sprint_id`` read from the journal (see :func:`build_summary`)."""
@@ -104,7 +109,7 @@ def sprint_summary(
         c.sessions_view(sprint_id),
         services.mentorship.entries_of_sprint(sprint_id),
         now,
-        include_private=include_private,
+        sharing=sharing,
         goal_id=goal_id,
     )
 
@@ -115,10 +120,10 @@ def build_summary(
     entries: Sequence[LogEntry],
     now: datetime,
     *,
-    include_private: bool = False,
+    sharing: Sharing = NOTHING_PRIVATE,
     goal_id: int | None = None,
 ) -> GoalSummary:
-    """The summary of ``view``'s sprint as of ``now``; private items only when asked.
+    """The summary of ``view``'s sprint as of ``now``, with only what ``sharing`` shares.
 
     With ``goal_id``, of that goal only: its commitments and the entries linked to it.
     """
@@ -129,14 +134,14 @@ def build_summary(
         chosen = view.goals[0].goal if view.goals else None
         if chosen is None:
             only_goal = "a goal that no longer exists"
-        elif chosen.scope is Scope.PRIVATE and not include_private:
-            only_goal = "a private goal (left out)"
-        else:
+        elif sharing.shares_goal(chosen):
             only_goal = chosen.title
         ledger = replace(
             ledger, actions=tuple(a for a in ledger.actions if a.action.goal_id == goal_id)
         )
         entries = [e for e in entries if e.goal_id == goal_id]
+    shared = shared_sprint(view, ledger, entries, sharing, now)
+    view, ledger = shared.view, shared.ledger
     held = [
         line.session.starts_at
         for line in ledger.sessions
@@ -149,15 +154,11 @@ def build_summary(
     else:
         since = sprint.start_date
         since_label = f"since the sprint began ({day(since)})"
-    left_out = 0
     goals = []
     discuss: list[str] = []
     for goal_view in view.goals:
         goal, progress = goal_view.goal, goal_view.progress
         if goal.status is GoalStatus.DROPPED:
-            continue
-        if goal.scope is Scope.PRIVATE and not include_private:
-            left_out += 1
             continue
         if goal.metric_kind is MetricKind.MILESTONES:
             figures = f"{number(progress.latest)} of {number(progress.target)} milestones"
@@ -211,13 +212,10 @@ def build_summary(
         if line.slips or line.overdue:
             discuss.append(f"{action.title}: {state}, what would help?")
     shown_entries = []
-    for entry in sorted(entries, key=lambda e: (e.occurred_at, e.id)):
+    for entry in sorted(shared.entries, key=lambda e: (e.occurred_at, e.id)):
         if entry.kind not in (EntryKind.WIN, EntryKind.REFLECTION):
             continue
         if entry.occurred_at.astimezone().date() <= since:
-            continue
-        if entry.scope is Scope.PRIVATE and not include_private:
-            left_out += 1
             continue
         shown_entries.append(
             SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
@@ -235,8 +233,9 @@ def build_summary(
         commitments=tuple(commitments),
         entries=tuple(shown_entries),
         to_discuss=tuple(dict.fromkeys(discuss)),
-        left_out=left_out,
+        left_out=shared.left_out,
         generated_at=now,
+        private_goals=shared.private_goals,
     )
 
 
@@ -290,10 +289,9 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
         lines += ["## Wins and reflections", ""]
         lines += [f"- {day(e.on)}, {e.kind}: {md(e.title)}" for e in s.entries]
         lines.append("")
-    lines += ["## To discuss", ""]
-    lines += [f"- {md(item)}" for item in s.to_discuss] or ["- (add your own)"]
-    lines.append("")
-    if s.left_out:
-        lines += [f"{s.left_out} private item(s) left out.", ""]
+    if s.to_discuss:
+        lines += ["## To discuss", ""]
+        lines += [f"- {md(item)}" for item in s.to_discuss]
+        lines.append("")
     lines.append(f"*Generated {s.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return "\n".join(lines) + "\n"

@@ -408,6 +408,12 @@ class CoachingService:
         with self._db.reading() as tx:
             return tx.goals.of_sprint(sprint_id)
 
+    def private_goals(self) -> list[m.Goal]:
+        """Every goal scoped private (deleted ones too), for a report to leave out what
+        links to them."""
+        with self._db.reading() as tx:
+            return tx.goals.private_ones()
+
     # -- milestones -----------------------------------------------------------------------
     def add_milestone(self, draft: m.MilestoneDraft) -> Outcome[m.Milestone]:
         """Add a milestone to a goal."""

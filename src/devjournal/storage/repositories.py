@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
+from devjournal.domain.enums import Scope
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
@@ -202,6 +203,11 @@ class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
     def of_sprint(self, sprint_id: int) -> list[m.Goal]:
         """The sprint's live goals in their order."""
         return self._select(s.GoalRow.sprint_id == sprint_id)
+
+    def private_ones(self) -> list[m.Goal]:
+        """Every goal scoped private, deleted ones too: what links to them stays private."""
+        stmt = select(*self._columns()).where(s.GoalRow.scope == Scope.PRIVATE.value)
+        return [self._make(dict(r._mapping)) for r in self._s.execute(stmt.order_by(s.GoalRow.id))]
 
     def counts_by_sprint(self) -> dict[int, int]:
         """Live goals per sprint."""

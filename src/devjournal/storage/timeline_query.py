@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from devjournal.domain.enums import EntryKind, GoalStatus, SessionStatus, SprintKind
+from devjournal.domain.enums import EntryKind, GoalStatus, Scope, SessionStatus, SprintKind
 from devjournal.domain.timeline import (
     TimelineCheckin,
     TimelineData,
@@ -50,17 +50,18 @@ def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
             title=row[2],
             deadline=date.fromisoformat(row[3]) if row[3] else None,
             status=GoalStatus(row[4]),
+            scope=Scope(row[5]),
         )
         for row in conn.execute(
-            "SELECT g.id, g.sprint_id, g.title, g.deadline, g.status FROM goal g "
+            "SELECT g.id, g.sprint_id, g.title, g.deadline, g.status, g.scope FROM goal g "
             "JOIN sprint s ON s.id = g.sprint_id AND s.deleted_at IS NULL "
             "WHERE g.deleted_at IS NULL ORDER BY g.sprint_id, g.position, g.id"
         )
     )
     sessions = tuple(
-        TimelineSession(row[0], row[1], from_stored(row[2]), SessionStatus(row[3]))
+        TimelineSession(row[0], row[1], from_stored(row[2]), SessionStatus(row[3]), Scope(row[4]))
         for row in conn.execute(
-            "SELECT c.id, c.sprint_id, c.starts_at, c.status FROM coaching_session c "
+            "SELECT c.id, c.sprint_id, c.starts_at, c.status, c.scope FROM coaching_session c "
             "JOIN sprint s ON s.id = c.sprint_id AND s.deleted_at IS NULL "
             "WHERE c.deleted_at IS NULL ORDER BY c.starts_at, c.id"
         )
@@ -109,6 +110,15 @@ def _where(where: TimelineFilter) -> tuple[str, list[Any]]:
             "(SELECT t.id FROM tag t WHERE t.name = ? COLLATE NOCASE))"
         )
         args.append(where.tag)
+    rule = where.shareable
+    if rule is not None:  # what the rule leaves out, by scope and by goal
+        if not rule.sharing.include_private:
+            sql.append("e.scope <> ?")
+            args.append(Scope.PRIVATE.value)
+        if rule.hidden_goals:
+            hidden = sorted(rule.hidden_goals)
+            sql.append(f"(e.goal_id IS NULL OR e.goal_id NOT IN ({', '.join('?' * len(hidden))}))")
+            args += hidden
     return " AND ".join(sql), args
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.imports import ImportPlan
 from devjournal.domain.jobs import Progress
+from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
 from devjournal.files import atomic_write_bytes
 from devjournal.services.changes import Changes
@@ -220,19 +221,29 @@ class JournalTransfer(QObject):
         self._export("Export the whole journal", f"devjournal-{stamp}.json",
                      "devjournal export (*.json)", make)  # fmt: skip
 
-    def export_checkins(self) -> None:
-        """Save every check-in as CSV."""
+    def export_checkins(self, *, include_private: bool = False) -> None:
+        """Save every check-in as CSV; a private goal's only when ``include_private``."""
+        left_out = 0
 
         def make(progress: Progress) -> bytes:
             from devjournal.exporting.checkins_csv import checkins_csv  # noqa: PLC0415
 
+            nonlocal left_out
             progress.report(0, 0, "Reading the check-ins…")
-            return checkins_csv(self._services)[0]
+            sharing = Sharing(include_private=include_private)
+            data, _count, left_out = checkins_csv(self._services, sharing=sharing)
+            return data
 
-        self._export("Export check-ins", "check-ins.csv", "CSV (*.csv)", make)
+        title = "Export check-ins"
+        self._export(title, "check-ins.csv", "CSV (*.csv)", make, lambda: left_out_note(left_out))
 
     def _export(
-        self, title: str, default: str, filters: str, make: Callable[[Progress], bytes]
+        self,
+        title: str,
+        default: str,
+        filters: str,
+        make: Callable[[Progress], bytes],
+        note: Callable[[], str] = str,
     ) -> None:
         file_prompts.ask_for_file(
             self._window,
@@ -240,10 +251,12 @@ class JournalTransfer(QObject):
             save=True,
             suggested=str(Path.home() / default),
             filters=filters,
-            on_chosen=lambda path, _filter: self._write(title, path, make),
+            on_chosen=lambda path, _filter: self._write(title, path, make, note),
         )
 
-    def _write(self, title: str, path: Path, make: Callable[[Progress], bytes]) -> None:
+    def _write(
+        self, title: str, path: Path, make: Callable[[Progress], bytes], note: Callable[[], str]
+    ) -> None:
         def job(progress: Progress) -> Any:
             data = make(progress)
             progress.report(1, 1, f"Writing {path.name}…")
@@ -255,6 +268,7 @@ class JournalTransfer(QObject):
                 raise DomainError(f"Could not write {path}: {exc.strerror or exc}.") from exc
             return path
 
-        run_with_progress(
-            self._window, title, job, lambda saved: self._notify(f"Saved {Path(saved).name}.")
-        )
+        def done(saved: Path) -> None:
+            self._notify(f"Saved {Path(saved).name}{note()}.")
+
+        run_with_progress(self._window, title, job, done)

@@ -7,6 +7,7 @@ import gc
 import html
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("&Export")
         self.export_journal_action = export_menu.addAction("The whole &journal (JSON)…")
         self.export_checkins_action = export_menu.addAction("&Check-ins (CSV)…")
+        self.export_checkins_action.setToolTip("Every check-in but those of private goals")
+        self.export_private_checkins_action = export_menu.addAction(
+            "Check-ins, &private goals included (CSV)…"
+        )
         self.backups_action = file_menu.addAction("&Backups…")
         self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.transfer_actions = (
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.export_journal_action,
             self.export_checkins_action,
+            self.export_private_checkins_action,
             self.backups_action,
         )
         for action in self.transfer_actions:
@@ -263,7 +269,11 @@ class MainWindow(QMainWindow):
         self.import_dayone_action.triggered.connect(lambda: transfer.import_entries("dayone"))
         self.restore_action.triggered.connect(transfer.restore_journal)
         self.export_journal_action.triggered.connect(transfer.export_journal)
-        self.export_checkins_action.triggered.connect(transfer.export_checkins)
+        for action, include in (
+            (self.export_checkins_action, False),
+            (self.export_private_checkins_action, True),
+        ):
+            action.triggered.connect(partial(transfer.export_checkins, include_private=include))
         self.summary_action.triggered.connect(self.prepare_summary)
         self.backups_action.triggered.connect(self.open_backups)
         for action in self.transfer_actions:

@@ -1,14 +1,17 @@
 """Prepare session summary: the goal summary previewed as it will print, with an editable
-"to discuss" list, private items on request, and Copy as Markdown / Print / Save as.
+"to discuss" list, private goals included one by one (or every private item), and Copy as
+Markdown / Print / Save as.
 
 What is previewed, copied, printed and saved is one :class:`GoalSummary`: the preview and
-the PDF are the same document with the same vector charts.
+the PDF are the same document with the same vector charts. The document is the coach's
+copy: what was left out, and hints for the user, are said here in the dialog, never in it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.exporting.summary import GoalSummary, summary_markdown
 from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_charts, summary_document, summary_pdf
@@ -37,8 +41,16 @@ from devjournal.ui.report_export import report_file_name, save_report_as
 from devjournal.ui.theme import is_dark
 from devjournal.ui.widgets.report_view import ReportView
 
-MakeSummary = Callable[[bool], GoalSummary]
-"""Reads the summary from the journal; the flag says whether private items are included."""
+MakeSummary = Callable[[Sharing], GoalSummary]
+"""Reads the summary from the journal with what the user chose to share."""
+DISCUSS_HINT = (
+    "Prefilled from goals at risk or behind and slipped commitments. "
+    "Double-click to edit; drag to reorder."
+)
+EMPTY_DISCUSS_HINT = (
+    "Nothing to discuss yet: add your own points (Ctrl+Enter). Without any, the summary "
+    "has no “To discuss” section."
+)
 
 
 class SummaryDialog(QDialog):
@@ -47,8 +59,8 @@ class SummaryDialog(QDialog):
     def __init__(self, make: MakeSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make = make
-        self._include_private = False
-        self._base = make(False)
+        self._sharing = Sharing()
+        self._base = make(self._sharing)
         self._discuss: list[str] = list(self._base.to_discuss)
         self._edited = False
         self.saved_to: Path | None = None
@@ -64,13 +76,10 @@ class SummaryDialog(QDialog):
         heading = QLabel("To discuss")
         heading.setObjectName("cardTitle")
         column.addWidget(heading)
-        hint = QLabel(
-            "Prefilled from goals at risk or behind and slipped commitments. "
-            "Double-click to edit; drag to reorder."
-        )
-        hint.setObjectName("muted")
-        hint.setWordWrap(True)
-        column.addWidget(hint)
+        self.discuss_hint = QLabel(DISCUSS_HINT)
+        self.discuss_hint.setObjectName("muted")
+        self.discuss_hint.setWordWrap(True)
+        column.addWidget(self.discuss_hint)
         self.discuss_list = QListWidget()
         self.discuss_list.setAccessibleName("To discuss")
         self.discuss_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
@@ -87,10 +96,32 @@ class SummaryDialog(QDialog):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         column.addLayout(row)
-        self.private_box = QCheckBox("Include private items")
+        self.private_goals = QWidget()
+        private_column = QVBoxLayout(self.private_goals)
+        private_column.setContentsMargins(0, 12, 0, 0)
+        private_heading = QLabel("Private goals")
+        private_heading.setObjectName("cardTitle")
+        private_column.addWidget(private_heading)
+        private_hint = QLabel(
+            "Left out of this copy, with their check-ins, commitments and notes. "
+            "Tick a goal to include it."
+        )
+        private_hint.setObjectName("muted")
+        private_hint.setWordWrap(True)
+        private_column.addWidget(private_hint)
+        self.goal_boxes: dict[int, QCheckBox] = {}
+        for goal in self._base.private_goals:
+            box = QCheckBox(goal.title.replace("&", "&&"))  # plain text, no mnemonic
+            box.setAccessibleName(f"Include the private goal {goal.title}")
+            box.toggled.connect(partial(self.set_goal_included, goal.id))
+            self.goal_boxes[goal.id] = box
+            private_column.addWidget(box)
+        self.private_goals.setVisible(bool(self.goal_boxes))
+        column.addWidget(self.private_goals)
+        self.private_box = QCheckBox("Include every private item")
         self.private_box.setToolTip(
-            "Goals and entries scoped private are left out of what you share unless you "
-            "include them here."
+            "Goals, sessions and entries scoped private are left out of what you share "
+            "unless you include them here."
         )
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -148,23 +179,48 @@ class SummaryDialog(QDialog):
         """The summary as shown: the journal's, with the user's "to discuss" list."""
         return dataclasses.replace(self._base, to_discuss=tuple(self._discuss))
 
+    @property
+    def sharing(self) -> Sharing:
+        """What this copy shares."""
+        return self._sharing
+
     def set_include_private(self, include: bool) -> None:
-        """Read the summary again with or without private items. An edited list keeps the
-        user's points; points that came from private items leave with them."""
-        if include == self._include_private:
+        """Include every private item, or none but the goals ticked one by one."""
+        self._share(dataclasses.replace(self._sharing, include_private=include))
+
+    def set_goal_included(self, goal_id: int, include: bool) -> None:
+        """Include private goal ``goal_id`` (with its check-ins, commitments and notes)."""
+        self._share(self._sharing.with_goal(goal_id, include))
+
+    def _share(self, sharing: Sharing) -> None:
+        """Read the summary again with what ``sharing`` shares. An edited list keeps the
+        user's points; points that came from items now left out leave with them."""
+        if sharing == self._sharing:
             return
         before = self._base
-        self._include_private = include
-        self._base = self._make(include)
+        self._sharing = sharing
+        self._base = self._make(sharing)
         if not self._edited:
             self._discuss = list(self._base.to_discuss)
-        elif not include:
-            private = set(before.to_discuss) - set(self._base.to_discuss)
-            self._discuss = [point for point in self._discuss if point not in private]
+        else:
+            gone = set(before.to_discuss) - set(self._base.to_discuss)
+            self._discuss = [point for point in self._discuss if point not in gone]
         self._fill_list()
-        if self.private_box.isChecked() != include:
-            self.private_box.setChecked(include)
+        self._show_sharing()
         self._render()
+
+    def _show_sharing(self) -> None:
+        """The boxes say what is shared: every goal is ticked (and fixed) while every
+        private item is included."""
+        everything = self._sharing.include_private
+        for box in (self.private_box, *self.goal_boxes.values()):
+            box.blockSignals(True)
+        self.private_box.setChecked(everything)
+        for goal_id, box in self.goal_boxes.items():
+            box.setChecked(everything or goal_id in self._sharing.goal_ids)
+            box.setEnabled(not everything)
+        for box in (self.private_box, *self.goal_boxes.values()):
+            box.blockSignals(False)
 
     def _render(self) -> None:
         summary = self.summary
@@ -175,11 +231,11 @@ class SummaryDialog(QDialog):
             summary_charts(summary, chart_colors(dark)),
         )
         if summary.left_out:
-            self.private_box.setText(f"Include private items ({summary.left_out} left out)")
-        elif self._include_private:
-            self.private_box.setText("Include private items (mind who you share it with)")
+            self.private_box.setText(f"Include every private item{left_out_note(summary.left_out)}")
+        elif self._sharing.include_private or self._sharing.goal_ids:
+            self.private_box.setText("Include every private item (mind who you share it with)")
         else:
-            self.private_box.setText("Include private items (none to leave out)")
+            self.private_box.setText("Include every private item (none to leave out)")
         self._update_buttons()
 
     # -- the "to discuss" list ------------------------------------------------------------
@@ -227,6 +283,7 @@ class SummaryDialog(QDialog):
 
     def _update_buttons(self, *_: object) -> None:
         self.remove_button.setEnabled(self.discuss_list.currentRow() >= 0)
+        self.discuss_hint.setText(DISCUSS_HINT if self.discuss_list.count() else EMPTY_DISCUSS_HINT)
 
     # -- sharing --------------------------------------------------------------------------
     def copy_markdown(self) -> None:

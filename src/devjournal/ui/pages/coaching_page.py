@@ -44,6 +44,7 @@ from devjournal.domain.models import (
     LogEntry,
     Milestone,
 )
+from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
@@ -789,13 +790,13 @@ class CoachingPage(QWidget):
         sprint_id = self.view.sprint.id
         coaching, entries_of, clock = self._coaching, self._entries_of_sprint, self._clock
 
-        def make(include_private: bool) -> GoalSummary:
+        def make(sharing: Sharing) -> GoalSummary:
             return build_summary(
                 coaching.sprint_view(sprint_id),
                 coaching.sessions_view(sprint_id),
                 entries_of(sprint_id),
                 clock(),
-                include_private=include_private,
+                sharing=sharing,
                 goal_id=goal_id,
             )
 
@@ -818,9 +819,8 @@ class CoachingPage(QWidget):
         sprint_id = self.view.sprint.id
 
         def saved(path: Path, left_out: int) -> None:
-            private = f" ({plural(left_out, 'private item')} left out)" if left_out else ""
             self._notify(
-                f"Saved the close-out report to {path.name}{private}.",
+                f"Saved the close-out report to {path.name}{left_out_note(left_out)}.",
                 "Open",
                 lambda: open_file(path),
             )

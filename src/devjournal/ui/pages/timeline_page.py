@@ -9,6 +9,7 @@ and tag. The view remembers its zoom and position; it can be saved as PNG or vec
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 from datetime import date
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.enums import EntryKind
+from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing
 from devjournal.domain.timeline import (
     MIN_SPAN,
     ZOOMS,
@@ -133,6 +135,13 @@ class TimelinePage(QWidget):
         menu = QMenu(self.export_button)
         self.export_png_action = menu.addAction("What is in view as PNG…")
         self.export_pdf_action = menu.addAction("What is in view as PDF (vector)…")
+        menu.addSeparator()
+        self.export_private_action = menu.addAction("Include private items")
+        self.export_private_action.setCheckable(True)
+        self.export_private_action.setToolTip(
+            "Private goals (with their check-ins), sessions and entries are left out of an "
+            "export unless this is ticked"
+        )
         self.export_button.setMenu(menu)
         tools.add_right(self.export_button)
         column.addLayout(tools)
@@ -384,31 +393,42 @@ class TimelinePage(QWidget):
         super().hideEvent(event)
 
     # -- drawing --------------------------------------------------------------------------
-    def scene(self) -> TimelineScene:
-        """What is drawn now: the data narrowed by the filters, entries for the view."""
+    def scene(self, sharing: Sharing | None = None) -> TimelineScene:
+        """What is drawn now: the data narrowed by the filters, entries for the view; with
+        ``sharing`` (an export), only what it shares."""
         data = self.data
         if data is None:
             return TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
         where = self.filter
+        rule = sharing.rule(data.goals, data.sessions) if sharing is not None else None
         sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
         if where.goal_id is not None:
             owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
             sprints = [s for s in sprints if s.id == owner]
         shown = {s.id for s in sprints}
-        goals = [g for g in data.goals if g.sprint_id in shown and where.goal_id in (None, g.id)]
-        checkins = [
-            c for c in data.checkins if c.sprint_id in shown and where.goal_id in (None, c.goal_id)
+
+        def goal_shown(goal_id: int) -> bool:
+            return where.goal_id in (None, goal_id) and (rule is None or rule.goal(goal_id))
+
+        goals = [g for g in data.goals if g.sprint_id in shown and goal_shown(g.id)]
+        checkins = [c for c in data.checkins if c.sprint_id in shown and goal_shown(c.goal_id)]
+        sessions = [
+            s
+            for s in data.sessions
+            if s.sprint_id in shown and (rule is None or rule.session(s.id))
         ]
-        sessions = [s for s in data.sessions if s.sprint_id in shown]
         rows = (
             {s.id: i for i, s in enumerate(sprints)}
             if where.sprint_id is not None or where.goal_id is not None
             else self._rows
         )
         scale = self.view.scale
-        window = self._window(scale, where)
-        self.entries_total = window.total
-        self._show_status(window.total, bool(window.buckets), scale)
+        if rule is None:
+            window = self._window(scale, where)
+            self.entries_total = window.total
+            self._show_status(window.total, bool(window.buckets), scale)
+        else:
+            window = self._window(scale, dataclasses.replace(where, shareable=rule))
         return TimelineScene(
             sprints=sprints,
             rows=rows,
@@ -485,20 +505,24 @@ class TimelinePage(QWidget):
         self.status.setText(f"{span} · {entries}{narrowed}")
 
     # -- export ---------------------------------------------------------------------------
-    def render_png(self, scale_factor: float = 2.0) -> QImage:
-        """What is in view as an image (light colours, for sharing)."""
-        width, height = self.view.width(), round(self.view.scene.height())
+    def render_png(self, scale_factor: float = 2.0, sharing: Sharing = NOTHING_PRIVATE) -> QImage:
+        """What is in view as an image (light colours, for sharing), with only what
+        ``sharing`` shares."""
+        scene = self.scene(sharing)
+        width, height = self.view.width(), round(scene.height())
         image = QImage(
             round(width * scale_factor), round(height * scale_factor), QImage.Format.Format_ARGB32
         )
         image.setDevicePixelRatio(scale_factor)
         image.fill(timeline_colors().background)
-        self._paint_onto(image, width)
+        self._paint_onto(image, width, scene)
         return image
 
-    def render_pdf(self, path: Path) -> None:
-        """What is in view as a one-page vector PDF at ``path`` (written atomically)."""
-        width, height = self.view.width(), self.view.scene.height()
+    def render_pdf(self, path: Path, sharing: Sharing = NOTHING_PRIVATE) -> None:
+        """What is in view as a one-page vector PDF at ``path`` (written atomically), with
+        only what ``sharing`` shares."""
+        scene = self.scene(sharing)
+        width, height = self.view.width(), scene.height()
         from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
 
         buffer = QBuffer()
@@ -511,19 +535,19 @@ class TimelinePage(QWidget):
         writer.setResolution(96)
         writer.setTitle("devjournal timeline")
         writer.setCreator("devjournal")
-        self._paint_onto(writer, width)
+        self._paint_onto(writer, width, scene)
         del writer
         atomic_write_bytes(path, bytes(buffer.data().data()))
 
-    def _paint_onto(self, device: QPaintDevice, width: int) -> None:
-        """Paint what is in view, in light colours, onto an image or a PDF page."""
+    def _paint_onto(self, device: QPaintDevice, width: int, scene: TimelineScene) -> None:
+        """Paint ``scene`` as in view, in light colours, onto an image or a PDF page."""
         painter = QPainter(device)
         try:
             paint_timeline(
                 painter,
                 width,
                 scale=self.view.scale,
-                scene=self.view.scene,
+                scene=scene,
                 colors=timeline_colors(),
                 font=self.font(),
             )
@@ -531,7 +555,8 @@ class TimelinePage(QWidget):
             painter.end()
 
     def export(self, fmt: str) -> None:
-        """Save what is in view as PNG or PDF."""
+        """Save what is in view as PNG or PDF: private items only when the menu says so."""
+        sharing = Sharing(include_private=self.export_private_action.isChecked())
         first = date_of(self.view.scale.first)
         name = f"timeline-{first.isoformat()}.{fmt}"
         filters = "PNG image (*.png)" if fmt == "png" else "PDF (*.pdf)"
@@ -545,10 +570,11 @@ class TimelinePage(QWidget):
 
                     buffer = QBuffer()
                     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-                    self.render_png().save(buffer, "PNG")  # type: ignore[call-overload]
+                    image = self.render_png(sharing=sharing)
+                    image.save(buffer, "PNG")  # type: ignore[call-overload]
                     atomic_write_bytes(path, bytes(buffer.data().data()))
                 else:
-                    self.render_pdf(path)
+                    self.render_pdf(path, sharing)
             except OSError as exc:
                 file_prompts.tell(
                     self,
