@@ -214,9 +214,7 @@ def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Op
         sprints = services.coaching.sessions_by_sprint(sprint_id)
     finally:
         db.close()
-    data = sessions_calendar(
-        sprints, db.clock(), Sharing(include_private=args.include_private)
-    )
+    data = sessions_calendar(sprints, db.clock(), Sharing(include_private=args.include_private))
     count = sum(len(sessions) for _, sessions in sprints)
     write_output(
         data,
