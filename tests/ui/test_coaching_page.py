@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 import pytest
@@ -17,7 +17,7 @@ from devjournal.domain.pace import PaceStatus
 from devjournal.domain.sprints import GoalOutcome, SprintClosing
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths
-from devjournal.services.container import Services
+from devjournal.services.container import Services, open_services
 from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
 from devjournal.ui.dialogs.close_sprint_dialog import NEW_SPRINT, CloseSprintDialog
 from devjournal.ui.dialogs.form_dialog import FormDialog
@@ -27,6 +27,7 @@ from devjournal.ui.formatting import to_qdate
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
 from devjournal.ui.widgets.goal_card import GoalCard
+from tests.clocks import NOW, stopped
 
 D = TypeVar("D", bound=FormDialog)
 
@@ -567,7 +568,11 @@ def test_escape_throws_a_draft_away_and_a_stale_one_is_not_restored(
     dialog.title_edit.setText("Typed before a crash")
     dialog.keep_draft()
     dialog.hide()  # the crash: no Cancel, no Save
-    services.coaching.update_goal(goal.id, replace(goal, status=GoalStatus.ACHIEVED))
+    later = open_services(paths.journal, paths.backups, stopped(NOW + timedelta(minutes=5)))
+    try:  # changed a little later (the window's clock is stopped)
+        later[1].coaching.update_goal(goal.id, replace(goal, status=GoalStatus.ACHIEVED))
+    finally:
+        later[0].close()
     page.refresh()
     page.edit_goal(page.view.goals[0])  # type: ignore[union-attr]
     again = opened(page, GoalDialog)

@@ -220,7 +220,7 @@ def test_the_closeout_says_how_each_goal_ended_and_how_commitments_went(
     text = closeout_markdown(sprint_closeout(services, sprint_id, NOW))
     body, generated = text.rsplit("\n*Generated ", 1)
     assert body == GOLDEN
-    assert generated.strip() == "2026-11-18 09:30 by devjournal.*"
+    assert generated.strip() == f"{NOW.astimezone():%Y-%m-%d %H:%M} by devjournal.*"  # local time
     everything = sprint_closeout(services, sprint_id, NOW, sharing=Sharing(include_private=True))
     assert [g.title for g in everything.goals][-1] == "Secret goal"
     assert [w.title for w in everything.wins] == ["Review SLA agreed", "Just for me"]

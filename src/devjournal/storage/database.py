@@ -86,6 +86,7 @@ class Database:
         self._watch_lock = threading.Lock()
         self._seen = self._data_version()
         self._outside = False
+        self._closed = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**WRITE), expire_on_commit=False
@@ -157,6 +158,8 @@ class Database:
         A commit that lands in the microseconds between one of our commits and the look
         that follows it is taken for ours; the next outside commit is seen as usual.
         """
+        if self._closed:
+            return False  # the window's last tick after the journal was closed
         version = self._data_version()
         outside = self._outside or version != self._seen
         self._seen, self._outside = version, False
@@ -180,6 +183,7 @@ class Database:
                 log.warning("could not checkpoint the journal on close", exc_info=True)
         self.engine.dispose()
         with self._watch_lock:
+            self._closed = True
             self._watch.close()
 
 
