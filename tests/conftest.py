@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +26,36 @@ from devjournal.storage.database import Database, open_journal  # noqa: E402
 
 # A fixed "now": Wednesday 18 November 2026, 09:30 UTC.
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object]:
+    """After a test's teardown (pytest-qt has closed its widgets and called deleteLater):
+    delete every window the test left, now. Qt deletes a ``deleteLater`` object only in an
+    event loop, which a test never returns to, so without this every window, dialog and
+    their timers lived on to the end of the run, and each later theme change, palette
+    change or event had to go through all of them (tests/ui took four times as long)."""
+    result = yield
+    if "PySide6.QtWidgets" in sys.modules:
+        delete_windows()
+    # The window freezes the GC once its pages are built (the app's long-lived objects);
+    # in a test run they are this test's garbage, so they go back to being collected.
+    gc.unfreeze()
+    return result
+
+
+def delete_windows() -> None:
+    """Delete the application's top-level widgets and run the deletes now."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 @pytest.fixture
