@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
 import time
 from collections.abc import Generator, Iterator
@@ -72,10 +73,25 @@ def paths(tmp_path: Path) -> AppPaths:
     return result
 
 
+@pytest.fixture(scope="session")
+def journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, migrated, empty journal file, made once per run. A test's new journal is a
+    copy of it: copying takes a tenth of the time of creating and migrating one."""
+    folder = tmp_path_factory.mktemp("new-journal")
+    open_journal(folder / "journal.sqlite", folder / "backups").close()
+    return folder / "journal.sqlite"
+
+
+def open_new_journal(template: Path, paths: AppPaths) -> Database:
+    """A new, migrated journal at ``paths`` (a copy of :func:`journal_template`)."""
+    shutil.copyfile(template, paths.journal)
+    return open_journal(paths.journal, paths.backups)
+
+
 @pytest.fixture
-def db(paths: AppPaths) -> Iterator[Database]:
+def db(paths: AppPaths, journal_template: Path) -> Iterator[Database]:
     """A new, migrated journal."""
-    database = open_journal(paths.journal, paths.backups)
+    database = open_new_journal(journal_template, paths)
     yield database
     database.close()
 

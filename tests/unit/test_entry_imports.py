@@ -24,6 +24,7 @@ from devjournal.importing.readers import read_entries
 from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
+from tests.conftest import open_new_journal
 
 JRNL = {
     "tags": {"@work": 2},
@@ -265,7 +266,10 @@ def _entry(keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     data=st.data(),
 )
 def test_fuzzed_files_import_whole_or_not_at_all(
-    tmp_path_factory: pytest.TempPathFactory, source: str, data: st.DataObject
+    tmp_path_factory: pytest.TempPathFactory,
+    journal_template: Path,
+    source: str,
+    data: st.DataObject,
 ) -> None:
     keys = (
         ["date", "time", "title", "body", "tags", "starred"]
@@ -279,7 +283,7 @@ def test_fuzzed_files_import_whole_or_not_at_all(
         raw = raw[: data.draw(st.integers(0, len(raw)))]  # a truncated file
     home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
     home.ensure()
-    db = open_journal(home.journal, home.backups)
+    db = open_new_journal(journal_template, home)
     try:
         services = build_services(db, home.backups)
         try:
