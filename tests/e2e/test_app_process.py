@@ -36,6 +36,9 @@ def test_window_opens_on_sample_journal_and_exits_cleanly(
     log = app.wait_for_log("pages ready")
     assert log.index("ready in") < log.index("services ready") < log.index("pages ready")
     assert "pages ready: Today, Coaching" in log
+    # The last of the start-up work (the reminders' first look, the check of every page).
+    log = app.wait_for_log("start-up finished")
+    assert log.index("pages ready") < log.index("start-up check") < log.index("start-up finished")
     assert app.terminate() == 0
     assert "closed with exit code 0" in app.log_text()
     assert revision(home / "journal.sqlite") == HEAD_REVISION
@@ -144,7 +147,7 @@ def test_the_command_line_does_not_restore_under_an_open_window(
     assert devjournal("--home", str(home), "sample", "--size", "small").returncode == 0
     assert devjournal("--home", str(home), "backup", "create").returncode == 0
     app = start_app(home)
-    app.wait_for_log("pages ready")
+    app.wait_for_log("start-up finished")  # settings.json is written after "pages ready"
     before = sorted(p.name for p in home.iterdir())
     refused = devjournal("--home", str(home), "backup", "restore", "1")
     assert refused.returncode == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,23 @@ class OpenedWindows:
         return True
 
 
+@pytest.fixture(scope="session")
+def themed_app(qapp: QApplication) -> QApplication:
+    """The application with the default theme (a new journal's), applied once per run:
+    applying it restyles every widget, so it is not done again for every window."""
+    apply_theme(qapp, "system")
+    return qapp
+
+
+@pytest.fixture
+def themed(themed_app: QApplication) -> Iterator[QApplication]:
+    """:func:`themed_app`; a test that changed the theme has it put back afterwards."""
+    sheet = themed_app.styleSheet()
+    yield themed_app
+    if themed_app.styleSheet() != sheet:
+        apply_theme(themed_app, "system")
+
+
 @pytest.fixture
 def opened() -> OpenedWindows:
     return OpenedWindows()
@@ -36,13 +53,15 @@ def opened() -> OpenedWindows:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock, opened: OpenedWindows
+    qtbot: QtBot,
+    services: Services,
+    paths: AppPaths,
+    clock: Clock,
+    opened: OpenedWindows,
+    themed: QApplication,
 ) -> Callable[[], MainWindow]:
     def make() -> MainWindow:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
         settings = Settings(paths.settings)
-        apply_theme(app, settings.theme)
         launcher = SampleLauncher(sample_home_for(paths), open_window=opened)
         window = MainWindow(
             paths, settings, services.journal.today, clock, sample_launcher=launcher

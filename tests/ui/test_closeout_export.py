@@ -16,7 +16,7 @@ from devjournal.exporting.closeout_pdf import closeout_charts, closeout_document
 from devjournal.render.report_document import chart_rects, print_document
 from devjournal.services.container import Services
 from tests.clocks import run
-from tests.golden.compare import check, pdf_text
+from tests.golden.compare import check, html_outline, pdf_text
 from tests.unit.test_closeout import NOW, fill
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -27,7 +27,7 @@ def _report(services: Services) -> CloseoutReport:
 
 
 def test_closeout_html_matches_its_golden_file(services: Services) -> None:
-    check("closeout.html", closeout_html(_report(services)))
+    check("closeout.html.txt", html_outline(closeout_html(_report(services))))
 
 
 def test_closeout_html_is_escaped_self_contained_and_has_the_charts(services: Services) -> None:

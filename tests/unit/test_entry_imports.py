@@ -25,6 +25,7 @@ from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
 from tests.clocks import run, stopped
+from tests.conftest import open_new_journal
 
 JRNL = {
     "tags": {"@work": 2},
@@ -266,7 +267,10 @@ def _entry(keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     data=st.data(),
 )
 def test_fuzzed_files_import_whole_or_not_at_all(
-    tmp_path_factory: pytest.TempPathFactory, source: str, data: st.DataObject
+    tmp_path_factory: pytest.TempPathFactory,
+    journal_template: Path,
+    source: str,
+    data: st.DataObject,
 ) -> None:
     keys = (
         ["date", "time", "title", "body", "tags", "starred"]
@@ -280,7 +284,7 @@ def test_fuzzed_files_import_whole_or_not_at_all(
         raw = raw[: data.draw(st.integers(0, len(raw)))]  # a truncated file
     home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
     home.ensure()
-    db = open_journal(home.journal, home.backups, stopped())
+    db = open_new_journal(journal_template, home)
     try:
         services = build_services(db, home.backups)
         try:

@@ -21,7 +21,7 @@ from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
 from devjournal.storage.journal_dump import TABLES
 from tests.clocks import run, stopped
-from tests.conftest import NOW
+from tests.conftest import NOW, open_new_journal
 
 
 @pytest.fixture(scope="module")
@@ -269,7 +269,10 @@ def _json_values() -> st.SearchStrategy[Any]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_fuzzed_exports_import_whole_or_not_at_all(
-    tmp_path_factory: pytest.TempPathFactory, sample_export: bytes, data: st.DataObject
+    tmp_path_factory: pytest.TempPathFactory,
+    journal_template: Path,
+    sample_export: bytes,
+    data: st.DataObject,
 ) -> None:
     document = json.loads(sample_export)
     tables = document["tables"]
@@ -283,7 +286,7 @@ def test_fuzzed_exports_import_whole_or_not_at_all(
     raw = json.dumps(document, allow_nan=True).encode()
     home = resolve_paths(str(tmp_path_factory.mktemp("fuzz")))
     home.ensure()
-    db = open_journal(home.journal, home.backups, stopped())
+    db = open_new_journal(journal_template, home)
     try:
         services = build_services(db, home.backups)
         try:
