@@ -1,5 +1,9 @@
 """A form dialog: fields in a form layout, errors shown under the field that has them,
-and the typed values kept as a draft until saved or discarded."""
+and the typed values kept as a draft until saved or discarded.
+
+A changed form is never thrown away without asking: Cancel, Escape and the window's close
+button open a window-modal "Discard changes?" prompt (Discard / Keep editing).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +59,8 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._draft_key = draft_key
         self._stamp = stamp
         self._focused_once = False
+        self._pristine: dict[str, Any] | None = None
+        self.discard_prompt: QMessageBox | None = None
         self._errors: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
@@ -155,7 +162,11 @@ class FormDialog(QDialog, metaclass=_FormMeta):
     # -- drafts ---------------------------------------------------------------------------
     def restore_draft(self) -> None:
         """Load a draft left by an earlier session, if there is one and what it edits has
-        not changed since (restoring it then would undo the newer change)."""
+        not changed since (restoring it then would undo the newer change).
+
+        Call it once the fields hold what is stored: that is what "changed" is measured
+        against (a restored draft is a change)."""
+        self._pristine = self.values()
         saved = self._drafts.get(self._draft_key)
         if not saved:
             return
@@ -164,6 +175,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
             return
         self.load(saved)
         self.restored_label.setVisible(True)
+
+    def is_changed(self) -> bool:
+        """Whether the fields differ from what is stored (a restored draft counts)."""
+        return self._pristine is not None and self.values() != self._pristine
 
     def keep_draft(self) -> None:
         """Write the current values as the draft."""
@@ -230,7 +245,43 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.reject()
 
     def reject(self) -> None:
-        """Cancel, Escape or the window's close button: what was typed is thrown away."""
+        """Cancel, Escape or the window's close button: an unchanged form closes; a
+        changed one asks first (its draft is kept meanwhile)."""
+        if self.discard_prompt is not None:
+            return
+        if not self.is_changed():
+            self.discard()
+            return
+        self.keep_draft()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard changes?",
+            "Discard changes?",
+            parent=self,
+        )
+        box.setInformativeText(f"What you typed in “{self.windowTitle()}” is not saved yet.")
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_discard_prompt_finished)
+        self.discard_prompt = box
+        box.open()
+
+    def _on_discard_prompt_finished(self) -> None:
+        box, self.discard_prompt = self.discard_prompt, None
+        clicked = box.clickedButton() if box is not None else None
+        if (
+            box is not None
+            and clicked is not None
+            and (box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole)
+        ):
+            self.discard()
+
+    def discard(self) -> None:
+        """Close and forget what was typed, its draft too."""
         self._draft_timer.stop()
         self._drafts.discard(self._draft_key)
         super().reject()

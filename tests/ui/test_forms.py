@@ -1,0 +1,99 @@
+"""What every form does to keep what the user typed (issue 14, part 4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from devjournal.domain.clock import Clock
+from devjournal.domain.enums import SprintKind
+from devjournal.domain.models import GoalDraft, Sprint, SprintDraft
+from devjournal.drafts import DraftStore
+from devjournal.paths import AppPaths
+from devjournal.services.container import Services
+from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.dialogs.goal_dialog import GoalDialog
+from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from tests.ui.prompts import answer_prompt
+
+RUNNING = SprintDraft(
+    title="Review faster",
+    kind=SprintKind.PERFORMANCE,
+    start_date=date(2026, 10, 1),
+    end_date=date(2026, 12, 19),
+)
+
+
+def running(services: Services) -> Sprint:
+    return services.coaching.create_sprint(RUNNING).value
+
+
+def shown(qtbot: QtBot, dialog: FormDialog) -> FormDialog:
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def prompt_of(dialog: FormDialog) -> QMessageBox | None:
+    """The "Discard changes?" prompt open over ``dialog``, if one is."""
+    boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+# -- ask before discarding --------------------------------------------------------------
+def test_escape_on_a_changed_form_asks_and_keep_editing_keeps_it(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog.title_edit.setText("Pair on reviews")
+    dialog.keep_draft()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = prompt_of(dialog)
+    assert box is not None and dialog.isVisible()
+    assert box.text() == "Discard changes?"
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    assert sorted(b.text() for b in box.buttons()) == ["Discard", "Keep editing"]
+    assert box.defaultButton().text() == "Keep editing"
+    answer_prompt(dialog, "Keep editing")
+    assert dialog.isVisible() and dialog.title_edit.text() == "Pair on reviews"
+    assert DraftStore(paths.drafts).get(f"goal:new:sprint={sprint.id}") is not None
+
+    dialog.close()  # the window's close button asks too
+    answer_prompt(dialog, "Discard")
+    assert not dialog.isVisible()
+    assert DraftStore(paths.drafts).get(f"goal:new:sprint={sprint.id}") is None
+
+
+def test_cancel_on_an_unchanged_form_closes_without_asking(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
+) -> None:
+    dialog = shown(qtbot, SprintDialog(services.coaching, DraftStore(paths.drafts), clock))
+    dialog.title_edit.setText("typed")
+    dialog.title_edit.setText("")  # and taken back: nothing changed
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    assert prompt_of(dialog) is None
+    assert not dialog.isVisible()
+
+
+def test_a_restored_draft_is_asked_about_before_it_is_thrown_away(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    goal = services.coaching.add_goal(GoalDraft(sprint_id=sprint.id, title="Fewer pages")).value
+    first = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint, goal=goal)
+    first.title_edit.setText("Fewer pages, faster")
+    first.keep_draft()
+    first.hide()  # a crash: no Cancel, no Save
+    again = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint, goal=goal))
+    assert again.title_edit.text() == "Fewer pages, faster"
+    again.reject()
+    answer_prompt(again, "Keep editing")
+    assert DraftStore(paths.drafts).get(f"goal:{goal.id}") is not None
+    again.reject()
+    answer_prompt(again, "Discard")
+    assert DraftStore(paths.drafts).get(f"goal:{goal.id}") is None
