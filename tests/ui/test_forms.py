@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.clock import Clock
@@ -14,6 +14,7 @@ from devjournal.domain.models import GoalDraft, Sprint, SprintDraft
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
+from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
@@ -97,3 +98,47 @@ def test_a_restored_draft_is_asked_about_before_it_is_thrown_away(
     again.reject()
     answer_prompt(again, "Discard")
     assert DraftStore(paths.drafts).get(f"goal:{goal.id}") is None
+
+
+# -- focus order ------------------------------------------------------------------------
+def test_tab_from_the_title_goes_to_the_body_in_every_form_with_one(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
+) -> None:
+    sprint = running(services)
+    drafts = DraftStore(paths.drafts)
+    entry = shown(qtbot, EntryDialog(services, drafts, clock))
+    goal = shown(qtbot, GoalDialog(services.coaching, drafts, sprint))
+    for dialog, title, body in (
+        (entry, entry.title_edit, entry.body_edit),
+        (goal, goal.title_edit, goal.specific_edit),
+    ):
+        dialog.activateWindow()
+        title.setFocus()
+        qtbot.waitUntil(title.hasFocus)
+        qtbot.keyClick(title, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is body, type(dialog).__name__
+        qtbot.keyClicks(body, "What was said")
+        assert body.toPlainText() == "What was said"
+
+
+def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
+) -> None:
+    dialog = shown(qtbot, SprintDialog(services.coaching, DraftStore(paths.drafts), clock))
+    dialog.activateWindow()
+    dialog.title_edit.setFocus()
+    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    seen: list[QWidget] = []
+    for _ in range(20):  # a date takes a Tab per part (day, month, year)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        if dialog.focusWidget() not in seen:
+            seen.append(dialog.focusWidget())
+    assert seen[:6] == [
+        dialog.kind_combo,
+        dialog.coach_edit,
+        dialog.focus_edit,
+        dialog.start_edit,
+        dialog.end_edit,
+        dialog.cadence_spin,
+    ]
+    assert set(seen[6:8]) == set(dialog.buttons.buttons())

@@ -73,6 +73,9 @@ class ActionDialog(FormDialog):
         self.add_field("due_date", "Due:", due)
         self.add_field("goal_id", "For goal:", self.goal_combo)
         self.add_field("status", "Status:", self.status_combo)
+        self.set_tab_order(
+            self.title_edit, self.has_due, self.due_edit, self.goal_combo, self.status_combo
+        )
         if action is not None:
             self.title_edit.setText(action.title)
             self.has_due.setChecked(action.due_date is not None)

@@ -50,6 +50,7 @@ class CheckinDialog(FormDialog):
         self.add_field("on_date", "Day:", self.date_edit)
         self.add_field("value", "Value:", self.value_edit)
         self.add_field("note", "Note:", self.note_edit)
+        self.set_tab_order(self.date_edit, self.value_edit, self.note_edit)
         self.restore_draft()
         self.date_edit.dateChanged.connect(self.changed)
         self.value_edit.textEdited.connect(self.changed)

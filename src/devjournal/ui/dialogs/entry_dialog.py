@@ -156,6 +156,22 @@ class EntryDialog(FormDialog):
         self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
 
+        self.set_tab_order(
+            self.kind_combo,
+            self.day_edit,
+            self.time_edit,
+            self.title_edit,
+            self.body_edit,  # the body, not the Write/Preview tabs, follows the title
+            self.body_tabs.tabBar(),
+            self.tags_edit,
+            self.mentor_combo,
+            self.source_edit,
+            self.status_combo,
+            self.answers_combo,
+            self.sprint_combo,
+            self.goal_combo,
+            self.scope_combo,
+        )
         self._fill_goals()
         if entry is not None:
             self._fill(entry)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -117,6 +118,12 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.accepted.connect(on_saved)
         self.finished.connect(on_closed)
         self.open()
+
+    def set_tab_order(self, *fields: QWidget) -> None:
+        """Tab moves through ``fields`` in this order (title, then body, …), then on to
+        the buttons: set in every form, never left to the order widgets were made in."""
+        for first, second in pairwise((*fields, *self.buttons.buttons())):
+            QWidget.setTabOrder(first, second)
 
     def error_label(self, name: str) -> QLabel:
         """A hidden label for problems with ``name``, for fields laid out by hand."""

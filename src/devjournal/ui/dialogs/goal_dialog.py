@@ -129,6 +129,25 @@ class GoalDialog(FormDialog):
         self.add_field("checkin_every_days", "Check in every:", self.every_spin)
         self.add_field("status", "Status:", self.status_combo)
 
+        self.set_tab_order(
+            self.title_edit,
+            self.specific_edit,
+            self.metric_combo,
+            self.metric_name_edit,
+            self.unit_edit,
+            self.scale_combo,
+            self.baseline_edit,
+            self.target_edit,
+            self.direction_combo,
+            self.milestones_edit,
+            self.achievable_edit,
+            self.relevant_edit,
+            self.has_deadline,
+            self.deadline_edit,
+            self.every_spin,
+            self.status_combo,
+        )
+
         # The SMART check, beside the form.
         self.smart_labels: dict[str, QLabel] = {}
         panel = QFrame()

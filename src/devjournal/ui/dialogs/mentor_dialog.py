@@ -126,6 +126,23 @@ class MentorDialog(FormDialog):
         self.add_field("contact_every_days", "In touch every:", self.every_spin)
         self.add_field("links", "Follow at:", links_box)
         self.add_field("notes", "Notes:", self.notes_edit)
+        self.set_tab_order(
+            self.name_edit,
+            self.relationship_combo,
+            self.formality_combo,
+            self.programme_edit,
+            self.affiliation_combo,
+            self.organisation_edit,
+            self.seeking_edit,
+            self.has_start,
+            self.start_edit,
+            self.has_end,
+            self.end_edit,
+            self.every_spin,
+            self.links_table,
+            self.add_link_button,
+            self.notes_edit,
+        )
 
         today = local_today(clock)
         self.start_edit.setDate(to_qdate(today))

@@ -108,6 +108,18 @@ class SessionDialog(FormDialog):
         self.add_field("questions", "Questions:", questions_box)
         self.add_field("insights", "Insights:", self.insights_edit)
         self.add_field("scope", "Shared:", self.scope_combo)
+        self.set_tab_order(
+            self.day_edit,
+            self.time_edit,
+            self.duration_spin,
+            self.status_combo,
+            self.agenda_edit,
+            self.notes_edit,
+            self.questions,
+            self.add_question_button,
+            self.insights_edit,
+            self.scope_combo,
+        )
 
         if session is not None:
             self._fill(session)

@@ -71,6 +71,15 @@ class SprintDialog(FormDialog):
         self.add_field("end_date", "Ends:", ends)
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.set_tab_order(
+            self.title_edit,
+            self.kind_combo,
+            self.coach_edit,
+            self.focus_edit,
+            self.start_edit,
+            self.end_edit,
+            self.cadence_spin,
+        )
         self.resize(520, self.sizeHint().height())
 
         today = local_today(clock)
