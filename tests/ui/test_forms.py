@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.clock import Clock
@@ -18,6 +26,9 @@ from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from devjournal.ui.formatting import date_edit
+from devjournal.ui.main_window import MainWindow
+from devjournal.ui.wheel_guard import guard_wheel
 from tests.ui.prompts import answer_prompt
 
 RUNNING = SprintDraft(
@@ -142,3 +153,77 @@ def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
         dialog.cadence_spin,
     ]
     assert set(seen[6:8]) == set(dialog.buttons.buttons())
+
+
+# -- the mouse wheel --------------------------------------------------------------------
+def wheel(widget: QWidget, steps: int = 1) -> None:
+    """Turn the mouse wheel over ``widget`` (down by ``steps`` notches)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(),
+        QPoint(0, -120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_past_an_unfocused_date_and_changes_a_focused_one(
+    qtbot: QtBot,
+) -> None:
+    page = QWidget()
+    column = QVBoxLayout(page)
+    edit = date_edit()
+    edit.setDate(QDate(2026, 11, 18))
+    column.addWidget(QLineEdit())
+    column.addWidget(edit)
+    column.addSpacing(2000)
+    area = QScrollArea()
+    area.setWidget(page)
+    area.resize(300, 200)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    guard_wheel(page)
+    wheel(edit, 3)
+    assert edit.date() == QDate(2026, 11, 18)
+    assert area.verticalScrollBar().value() > 0  # the page scrolled instead
+    edit.setFocus()
+    area.activateWindow()
+    qtbot.waitUntil(edit.hasFocus)
+    wheel(edit)
+    assert edit.date() != QDate(2026, 11, 18)
+
+
+def test_scrolling_the_coaching_page_over_a_check_in_day_leaves_the_day_alone(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint = running(services)
+    for title in ("Fewer pages", "Fewer alerts", "Faster reviews"):
+        services.coaching.add_goal(
+            GoalDraft(sprint_id=sprint.id, title=title, baseline=12, target=2)
+        )
+    window.sidebar.setCurrentRow(1)
+    page = window.coaching_page
+    assert page is not None
+    page.refresh()
+    card = next(iter(page.goal_cards.values()))
+    before = card.day_edit.date()
+    wheel(card.day_edit, 3)
+    assert card.day_edit.date() == before
+
+
+def test_the_wheel_leaves_an_unfocused_choice_in_a_form_alone(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    assert not dialog.metric_combo.hasFocus()
+    wheel(dialog.metric_combo)
+    wheel(dialog.every_spin)
+    assert dialog.metric_combo.currentIndex() == 0
+    assert dialog.every_spin.value() == 7

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
+from devjournal.ui.wheel_guard import guard_wheel
 
 DRAFT_DELAY_MS = 400
 STAMP = "_edits_version"
@@ -147,6 +148,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         if self._focused_once:
             return
         self._focused_once = True
+        guard_wheel(self)  # the wheel changes no field the user has not clicked into
         for edit in self.findChildren(QLineEdit):
             inside_a_box = isinstance(edit.parent(), QAbstractSpinBox | QComboBox)
             if (

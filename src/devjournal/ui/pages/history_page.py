@@ -54,6 +54,7 @@ from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
+from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -195,6 +196,7 @@ class HistoryPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._fill_choices()
         self._connect_signals()
+        guard_wheel(self)
         self._show_nothing()
         self.reload()
 
