@@ -227,3 +227,69 @@ def test_the_wheel_leaves_an_unfocused_choice_in_a_form_alone(
     wheel(dialog.every_spin)
     assert dialog.metric_combo.currentIndex() == 0
     assert dialog.every_spin.value() == 7
+
+
+# -- validation messages ----------------------------------------------------------------
+def save(dialog: FormDialog) -> None:
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+
+def test_a_field_error_clears_as_soon_as_the_value_is_valid(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
+) -> None:
+    dialog = shown(qtbot, EntryDialog(services, DraftStore(paths.drafts), clock))
+    dialog.source_edit.setText("ftp://x")
+    dialog.source_edit.textEdited.emit("ftp://x")
+    save(dialog)
+    assert dialog.error_text("title") == "The entry title cannot be empty."
+    assert dialog.error_text("source_url") == "Enter an http or https address."
+    qtbot.keyClicks(dialog.title_edit, "A talk")
+    assert dialog.error_text("title") == ""
+    assert dialog.error_text("source_url") == "Enter an http or https address."  # still wrong
+    dialog.source_edit.clear()
+    qtbot.keyClicks(dialog.source_edit, "https://example.com/talk")
+    assert dialog.error_text("source_url") == ""
+
+
+def test_the_smart_check_and_the_status_error_agree_as_the_user_types(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    qtbot.keyClicks(dialog.title_edit, "Review pull requests within a day")
+    dialog.specific_edit.setPlainText("Every review request gets a first answer within a day")
+    qtbot.keyClicks(dialog.metric_name_edit, "median review time")
+    qtbot.keyClicks(dialog.unit_edit, "hours")
+    qtbot.keyClicks(dialog.baseline_edit, "30")
+    qtbot.keyClicks(dialog.target_edit, "8")
+    dialog.direction_combo.setCurrentIndex(dialog.direction_combo.findData("down"))
+    dialog.achievable_edit.setPlainText("I review first thing every morning")
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("active"))
+    save(dialog)
+    assert dialog.error_text("status").startswith("Fill the SMART gaps (R)")
+    assert [letter for letter, (ok, _) in dialog.smart_text().items() if not ok] == ["R"]
+    dialog.relevant_edit.setPlainText("Slow reviews are what my team complains about")
+    assert all(ok for ok, _ in dialog.smart_text().values())
+    assert dialog.error_text("status") == ""  # the check says SMART; so does the form
+
+
+def test_the_quick_check_in_message_clears_once_the_value_is_a_number(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint = running(services)
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    window.sidebar.setCurrentRow(1)
+    page = window.coaching_page
+    assert page is not None
+    page.refresh()
+    card = page.goal_cards[goal.id]
+    assert card.value_edit is not None
+    qtbot.keyClicks(card.value_edit, "twelve")
+    card.add_checkin_button.click()
+    assert card.checkin_message.isVisible()
+    assert card.checkin_message.text() == "Enter a number, e.g. 12 or 12.5."
+    card.value_edit.clear()
+    qtbot.keyClicks(card.value_edit, "1")
+    assert not card.checkin_message.isVisible()

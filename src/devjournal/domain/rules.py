@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from devjournal.domain.enums import (
@@ -222,6 +223,17 @@ def validate_mentor_link(draft: MentorLinkDraft) -> None:
     if not is_safe_url(draft.url):
         p.add("url", "Enter an http, https or mailto address.")
     p.raise_if_any()
+
+
+def validate_mentor_links(links: Sequence[tuple[str, str]]) -> None:
+    """Check a mentor's links, (label, address) in order; the problem names the link."""
+    for position, (label, url) in enumerate(links):
+        try:
+            validate_mentor_link(
+                MentorLinkDraft(mentor_id=0, label=label, url=url, position=position)
+            )
+        except ValidationError as exc:
+            raise ValidationError({"links": f"Link {position + 1}: {exc.message}"}) from exc
 
 
 def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 
 from devjournal.domain.enums import ActionStatus
 from devjournal.domain.models import ActionItem, ActionItemDraft, Goal
+from devjournal.domain.rules import validate_action_item
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -137,6 +138,9 @@ class ActionDialog(FormDialog):
             index = combo.findData(values.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
+
+    def check(self) -> None:
+        validate_action_item(self.draft())
 
     def save(self) -> bool:
         if self._action is None:

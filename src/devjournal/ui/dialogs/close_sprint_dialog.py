@@ -293,6 +293,9 @@ class CloseSprintDialog(FormDialog):
                 lessons.setText(str(row[2]))
                 self.roll_boxes[goal_id].setChecked(bool(row[3]))
 
+    def check(self) -> None:
+        self.closing()
+
     def save(self) -> bool:
         outcome = self._coaching.close_sprint(self._view.sprint.id, self.closing())
         self.closed, self.changes = outcome.value, outcome.changes

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.models import LogEntry, LogEntryDraft
-from devjournal.domain.rules import is_safe_url
+from devjournal.domain.rules import is_safe_url, validate_log_entry
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
@@ -326,6 +326,9 @@ class EntryDialog(FormDialog):
         self.body_edit.setPlainText(str(values.get("body", "")))
         self.tags_edit.setText(str(values.get("tags", "")))
         self.source_edit.setText(str(values.get("source_url", "")))
+
+    def check(self) -> None:
+        validate_log_entry(self.draft(), self._entry.id if self._entry else None)
 
     def save(self) -> bool:
         ms = self._services.mentorship

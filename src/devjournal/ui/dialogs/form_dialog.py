@@ -165,8 +165,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.form.setRowVisible(self._rows[name], visible)
 
     def changed(self) -> None:
-        """Call on every edit: the draft is written shortly after typing pauses."""
+        """Call on every edit: the draft is written shortly after typing pauses, and a
+        problem shown under a field goes as soon as the value is right."""
         self._draft_timer.start()
+        self._recheck()
 
     # -- drafts ---------------------------------------------------------------------------
     def restore_draft(self) -> None:
@@ -215,6 +217,23 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         if needed > self.height():
             self.resize(self.width(), needed)
 
+    def _recheck(self) -> None:
+        """Check the fields that show a problem again, now: clear what is fixed, update
+        what is still wrong (new problems wait for the next Save)."""
+        shown = {name: label for name, label in self._errors.items() if label.isVisible()}
+        if not shown:
+            return
+        try:
+            self.check()
+            problems: dict[str, str] = {}
+        except ValidationError as exc:
+            problems = dict(exc.problems)
+        for name, label in shown.items():
+            if name in problems:
+                label.setText(problems[name])
+            else:
+                label.setVisible(False)
+
     def error_text(self, name: str) -> str:
         """The error shown for ``name`` ("" when none)."""
         label = self._errors.get(name)
@@ -228,6 +247,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
     @abstractmethod
     def load(self, values: dict[str, Any]) -> None:
         """Put ``values`` (from :meth:`values`) into the fields."""
+
+    def check(self) -> None:
+        """Raise ValidationError for what is wrong with the fields as they are, without
+        saving: the rules saving applies, so live messages and Save's agree."""
 
     @abstractmethod
     def save(self) -> bool:

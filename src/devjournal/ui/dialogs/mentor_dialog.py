@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import Affiliation, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
+from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
@@ -246,6 +247,10 @@ class MentorDialog(FormDialog):
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
         )
+
+    def check(self) -> None:
+        validate_mentor(self.draft())
+        validate_mentor_links(self.link_pairs())
 
     def values(self) -> dict[str, Any]:
         return {

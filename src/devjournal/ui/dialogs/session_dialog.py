@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.enums import Scope, SessionStatus
 from devjournal.domain.models import CoachingSession, SessionDraft, SessionQuestion, Sprint
+from devjournal.domain.rules import validate_session
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -244,6 +245,9 @@ class SessionDialog(FormDialog):
             self.set_questions(
                 [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
             )
+
+    def check(self) -> None:
+        validate_session(self.draft())
 
     def save(self) -> bool:
         if self._session is None:

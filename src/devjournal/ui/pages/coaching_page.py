@@ -44,6 +44,7 @@ from devjournal.domain.models import (
     LogEntry,
     Milestone,
 )
+from devjournal.domain.rules import validate_checkin
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
@@ -88,6 +89,18 @@ def _haystack(summary: SprintSummary) -> str:
 def quick_draft_key(goal_id: int) -> str:
     """The draft key of a goal card's quick check-in row."""
     return f"checkin:new:goal={goal_id}"
+
+
+def quick_checkin_draft(goal_id: int, on: date, value_text: str, note: str) -> CheckinDraft:
+    """The check-in typed in a goal card's quick row; ValidationError when the value is
+    not a number."""
+    try:
+        value = parse_number(value_text)
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
+    return CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
 
 
 class CoachingPage(QWidget):
@@ -857,15 +870,8 @@ class CoachingPage(QWidget):
         goal_id = goal_view.goal.id
         card = self.goal_cards.get(goal_id)
         try:
-            try:
-                value = parse_number(value_text)
-            except ValueError:
-                value = None
-            if value is None:
-                raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
-            outcome = self._coaching.add_checkin(
-                CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
-            )
+            draft = quick_checkin_draft(goal_id, on, value_text, note)
+            outcome = self._coaching.add_checkin(draft)
         except ValidationError as exc:
             if card is not None:
                 card.show_checkin_error(exc.message)
@@ -924,6 +930,14 @@ class CoachingPage(QWidget):
     def _on_card_quick_checkin_edited(self, goal_id: int, day: str, value: str, note: str) -> None:
         self._pending_quick[goal_id] = (day, value, note)
         self._quick_timer.start()
+        card = self.goal_cards.get(goal_id)
+        if card is not None and card.checkin_message.isVisible():
+            try:  # the message goes as soon as what is typed would be saved
+                draft = quick_checkin_draft(goal_id, date.fromisoformat(day), value, note)
+                validate_checkin(draft, card.goal_view.goal)
+            except (ValidationError, ValueError):
+                return
+            card.show_checkin_error("")
 
     def _keep_quick_rows(self) -> None:
         """Before the cards are rebuilt: what is typed in them goes with the new ones."""
