@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -18,13 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import SprintKind
-from devjournal.domain.models import GoalDraft, Sprint, SprintDraft
+from devjournal.domain.models import GoalDraft, SessionDraft, Sprint, SprintDraft
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
+from devjournal.ui.dialogs.action_dialog import ActionDialog
 from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.dialogs.goal_dialog import GoalDialog
+from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import date_edit
 from devjournal.ui.main_window import MainWindow
@@ -293,3 +295,78 @@ def test_the_quick_check_in_message_clears_once_the_value_is_a_number(
     card.value_edit.clear()
     qtbot.keyClicks(card.value_edit, "1")
     assert not card.checkin_message.isVisible()
+
+
+# -- warnings: allowed, but said before saving -----------------------------------------
+def test_a_check_in_dated_in_the_future_is_warned_about_before_and_after_saving(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    sprint = running(services)
+    goal = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
+    ).value
+    window.sidebar.setCurrentRow(1)
+    page = window.coaching_page
+    assert page is not None
+    page.refresh()
+    card = page.goal_cards[goal.id]
+    assert card.value_edit is not None
+    assert not card.checkin_warning.isVisibleTo(card)
+    card.day_edit.setDate(QDate(2026, 11, 25))  # the clock says 18 November
+    assert card.checkin_warning.isVisibleTo(card)
+    assert card.checkin_warning.text() == (
+        "25 Nov 2026 is in the future: a check-in records what was measured. Is the date right?"
+    )
+    qtbot.keyClicks(card.value_edit, "9")
+    qtbot.keyClick(card.value_edit, Qt.Key.Key_Return)
+    assert [c.on_date for c in services.coaching.checkins_of(goal.id)] == [date(2026, 11, 25)]
+    assert page.notice_text() == (
+        "Saved the check-in of 25 Nov 2026, a day in the future: is the date right?"
+    )
+
+
+def test_a_session_marked_held_before_it_starts_is_warned_about(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
+) -> None:
+    sprint = running(services)
+    dialog = shown(
+        qtbot,
+        SessionDialog(
+            services.coaching, DraftStore(paths.drafts), sprint, date(2026, 11, 18), clock=clock
+        ),
+    )
+    dialog.day_edit.setDate(QDate(2026, 11, 20))
+    assert dialog.warning_text("status") == ""
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("held"))
+    assert dialog.warning_text("status") == (
+        "Marked held, but the session has not started yet. Is the date right?"
+    )
+    dialog.day_edit.setDate(QDate(2026, 11, 17))
+    assert dialog.warning_text("status") == ""
+
+
+def test_a_commitment_due_before_its_session_is_warned_about(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    session = services.coaching.add_session(
+        SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 11, 10, 10, tzinfo=UTC))
+    ).value
+    dialog = shown(
+        qtbot,
+        ActionDialog(
+            services.coaching,
+            DraftStore(paths.drafts),
+            sprint_id=sprint.id,
+            goals=[],
+            today=date(2026, 11, 18),
+            session_id=session.id,
+        ),
+    )
+    assert dialog.warning_text("due_date") == ""
+    dialog.due_edit.setDate(QDate(2026, 11, 3))
+    assert dialog.warning_text("due_date") == (
+        "Due before the session it was made in (10 Nov 2026). Is the date right?"
+    )
+    dialog.has_due.setChecked(False)
+    assert dialog.warning_text("due_date") == ""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import Checkin, CheckinDraft, Goal
-from devjournal.domain.rules import validate_checkin
+from devjournal.domain.rules import validate_checkin, warn_checkin
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -33,7 +33,10 @@ class CheckinDialog(FormDialog):
         drafts: DraftStore,
         checkin: Checkin,
         parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
+        """``today`` (the user's, from the clock) is what a later day is warned against."""
         super().__init__(
             "Edit check-in",
             drafts,
@@ -44,6 +47,7 @@ class CheckinDialog(FormDialog):
         self._coaching = coaching
         self._checkin = checkin
         self._goal: Goal | None = None  # read when first needed, for its scale
+        self._today = today
         self.changes = Changes()
         self.date_edit = date_edit()
         self.date_edit.setDate(to_qdate(checkin.on_date))
@@ -85,6 +89,11 @@ class CheckinDialog(FormDialog):
             value=value,
             note=self.note_edit.text().strip(),
         )
+
+    def warnings(self) -> dict[str, str]:
+        if self._today is None:
+            return {}
+        return warn_checkin(from_qdate(self.date_edit.date()), self._today)
 
     def check(self) -> None:
         if self._goal is None:

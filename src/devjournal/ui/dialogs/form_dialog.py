@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._pristine: dict[str, Any] | None = None
         self.discard_prompt: QMessageBox | None = None
         self._errors: dict[str, QLabel] = {}
+        self._warnings: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
         self.restored_label.setObjectName("muted")
@@ -96,16 +98,26 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         """Add ``widget`` under ``label`` (to ``form``, the dialog's form by default), with
         room for an error about ``name`` below it."""
         box = QWidget()
+        # The row takes the form's width, so a message under a short field (a choice, a
+        # date) reads on one line; the field itself keeps its own width.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        short = isinstance(widget, QAbstractSpinBox | QComboBox)
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
         error = QLabel()
         error.setObjectName("danger")
         error.setWordWrap(True)
         error.setVisible(False)
         column.addWidget(error)
+        warning = QLabel()
+        warning.setObjectName("warning")
+        warning.setWordWrap(True)
+        warning.setVisible(False)
+        column.addWidget(warning)
         self._errors[name] = error
+        self._warnings[name] = warning
         self._rows[name] = box
         (form or self.form).addRow(label, box)
         widget.setAccessibleName(label.rstrip(":"))
@@ -149,6 +161,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
             return
         self._focused_once = True
         guard_wheel(self)  # the wheel changes no field the user has not clicked into
+        self._show_warnings()
         for edit in self.findChildren(QLineEdit):
             inside_a_box = isinstance(edit.parent(), QAbstractSpinBox | QComboBox)
             if (
@@ -169,6 +182,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         problem shown under a field goes as soon as the value is right."""
         self._draft_timer.start()
         self._recheck()
+        self._show_warnings()
 
     # -- drafts ---------------------------------------------------------------------------
     def restore_draft(self) -> None:
@@ -211,7 +225,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
                 label.setVisible(True)
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
-        # Messages take room: grow to fit them rather than squeeze the fields.
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Messages take room: grow to fit them rather than squeeze the fields."""
         self.layout_.activate()
         needed = self.layout_.totalHeightForWidth(self.width())
         if needed > self.height():
@@ -220,7 +237,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
     def _recheck(self) -> None:
         """Check the fields that show a problem again, now: clear what is fixed, update
         what is still wrong (new problems wait for the next Save)."""
-        shown = {name: label for name, label in self._errors.items() if label.isVisible()}
+        shown = {name: label for name, label in self._errors.items() if not label.isHidden()}
         if not shown:
             return
         try:
@@ -233,6 +250,22 @@ class FormDialog(QDialog, metaclass=_FormMeta):
                 label.setText(problems[name])
             else:
                 label.setVisible(False)
+
+    def _show_warnings(self) -> None:
+        found = self.warnings()
+        grew = False
+        for name, label in self._warnings.items():
+            text = found.get(name, "")
+            grew = grew or (bool(text) and label.isHidden())
+            label.setText(text)
+            label.setVisible(bool(text))
+        if grew:
+            self._grow_to_fit()
+
+    def warning_text(self, name: str) -> str:
+        """The warning shown under ``name`` ("" when none)."""
+        label = self._warnings.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
 
     def error_text(self, name: str) -> str:
         """The error shown for ``name`` ("" when none)."""
@@ -247,6 +280,11 @@ class FormDialog(QDialog, metaclass=_FormMeta):
     @abstractmethod
     def load(self, values: dict[str, Any]) -> None:
         """Put ``values`` (from :meth:`values`) into the fields."""
+
+    def warnings(self) -> dict[str, str]:
+        """What is allowed but probably a slip, ``{field: message}`` (the ``warn_*``
+        rules): shown under the field as the user types, never refusing the save."""
+        return {}
 
     def check(self) -> None:
         """Raise ValidationError for what is wrong with the fields as they are, without

@@ -44,7 +44,7 @@ from devjournal.domain.models import (
     LogEntry,
     Milestone,
 )
-from devjournal.domain.rules import validate_checkin
+from devjournal.domain.rules import validate_checkin, warn_checkin, warn_session
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftStore
@@ -640,7 +640,9 @@ class CoachingPage(QWidget):
 
     def edit_checkin(self, checkin: Checkin) -> None:
         """Correct a check-in."""
-        dialog = CheckinDialog(self._coaching, self._drafts, checkin, self)
+        dialog = CheckinDialog(
+            self._coaching, self._drafts, checkin, self, today=local_today(self._clock)
+        )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
     # -- sessions and actions -------------------------------------------------------------
@@ -668,7 +670,12 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         dialog = SessionDialog(
-            self._coaching, self._drafts, self.view.sprint, self.view.today, parent=self
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            self.view.today,
+            parent=self,
+            clock=self._clock,
         )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
@@ -683,6 +690,7 @@ class CoachingPage(QWidget):
             self.view.today,
             session=session,
             parent=self,
+            clock=self._clock,
         )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
@@ -693,8 +701,10 @@ class CoachingPage(QWidget):
             return
         self._apply(outcome.changes)
         before = session.status
+        early = warn_session(replace(session, status=status), self._clock())
         self._offer_undo(
-            f"Marked the session of {when_text(session)} {status.value}.",
+            f"Marked the session of {when_text(session)} {status.value}"
+            + (", but it has not started yet: is that right?" if early else "."),
             lambda: self._restored(self._coaching.set_session_status(session.id, before)),
         )
 
@@ -887,7 +897,8 @@ class CoachingPage(QWidget):
             card.set_quick_values("", "", "")
         self._focus_goal = goal_id
         self._apply(outcome.changes)
-        if not sprint.start_date <= on <= sprint.end_date:
+        future = warn_checkin(on, local_today(self._clock))
+        if future or not sprint.start_date <= on <= sprint.end_date:
 
             def undo() -> None:
                 # Take it back and put what was typed back in the row, to fix the day.
@@ -895,9 +906,10 @@ class CoachingPage(QWidget):
                 self._focus_goal = goal_id
                 self._restored(self._coaching.delete_checkin(outcome.value.id))
 
+            where = "in the future" if future else "outside the sprint"
             self._offer_undo(
-                f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day outside the "
-                "sprint: is the date right?",
+                f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day {where}: is "
+                "the date right?",
                 undo,
             )
 
