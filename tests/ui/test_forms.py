@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
@@ -370,3 +371,64 @@ def test_a_commitment_due_before_its_session_is_warned_about(
     )
     dialog.has_due.setChecked(False)
     assert dialog.warning_text("due_date") == ""
+
+
+# -- drafts found at start ----------------------------------------------------------------
+def offer_shown(window: MainWindow, qtbot: QtBot) -> QMessageBox:
+    qtbot.waitUntil(
+        lambda: window.draft_offer is not None and window.draft_offer.prompt is not None
+    )
+    assert window.draft_offer is not None and window.draft_offer.prompt is not None
+    return window.draft_offer.prompt
+
+
+def press(box: QMessageBox, text: str) -> None:
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+def test_drafts_left_by_an_earlier_run_are_offered_at_start(
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    services: Services,
+    paths: AppPaths,
+    clock: Clock,
+) -> None:
+    sprint = running(services)
+    crashed = DraftStore(paths.drafts, clock)  # the run that crashed
+    entry = EntryDialog(services, crashed, clock)
+    entry.title_edit.setText("Half a thought")
+    entry.body_edit.setPlainText("Sam said to ship smaller")
+    entry.keep_draft()
+    goal = GoalDialog(services.coaching, crashed, sprint)
+    goal.title_edit.setText("Review within a day")
+    goal.keep_draft()
+
+    window = make_window()
+    window.show()
+    box = offer_shown(window, qtbot)
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    assert box.text() == "An unsaved entry “Half a thought” from 18 Nov 09:30."
+    press(box, "Open")
+    assert window.history_page is not None
+    dialog = window.history_page.dialog
+    assert isinstance(dialog, EntryDialog) and dialog.isVisible()
+    assert dialog.body_edit.toPlainText() == "Sam said to ship smaller"
+    assert dialog.restored_label.isVisibleTo(dialog)
+    assert window.stack.currentWidget() is window.history_page
+
+    save(dialog)  # saved: the next draft is offered
+    box = offer_shown(window, qtbot)
+    assert box.text() == "An unsaved goal “Review within a day” from 18 Nov 09:30."
+    press(box, "Discard")
+    assert DraftStore(paths.drafts).get(f"goal:new:sprint={sprint.id}") is None
+    assert window.draft_offer is not None and window.draft_offer.prompt is None
+    assert [e.title for e in services.mentorship.latest_entries()] == ["Half a thought"]
+
+
+def test_opening_an_unchanged_form_leaves_no_draft_to_offer(
+    qtbot: QtBot, services: Services, paths: AppPaths
+) -> None:
+    sprint = running(services)
+    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog.keep_draft()  # the typing timer fires once the form is built
+    assert DraftStore(paths.drafts).left_over == ()

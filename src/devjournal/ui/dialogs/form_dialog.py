@@ -206,9 +206,15 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         return self._pristine is not None and self.values() != self._pristine
 
     def keep_draft(self) -> None:
-        """Write the current values as the draft."""
+        """Write the current values as the draft (a form as stored leaves none, so only
+        real typing is offered at the next start)."""
         self._draft_timer.stop()
-        self._drafts.put(self._draft_key, {**self.values(), STAMP: self._stamp})
+        if self._pristine is None:  # still being built
+            return
+        if self.is_changed():
+            self._drafts.put(self._draft_key, {**self.values(), STAMP: self._stamp})
+        else:
+            self._drafts.discard(self._draft_key)
 
     # -- errors ---------------------------------------------------------------------------
     def show_problems(self, error: ValidationError) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.enums import ActionStatus, SessionStatus
-from devjournal.domain.errors import DomainError, ValidationError
+from devjournal.domain.errors import DomainError, NotFoundError, ValidationError
 from devjournal.domain.models import (
     ActionItem,
     Checkin,
@@ -47,7 +47,7 @@ from devjournal.domain.models import (
 from devjournal.domain.rules import validate_checkin, warn_checkin, warn_session
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
@@ -89,6 +89,14 @@ def _haystack(summary: SprintSummary) -> str:
 def quick_draft_key(goal_id: int) -> str:
     """The draft key of a goal card's quick check-in row."""
     return f"checkin:new:goal={goal_id}"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_Found = TypeVar("_Found", bound=_HasId)
 
 
 def quick_checkin_draft(goal_id: int, on: date, value_text: str, note: str) -> CheckinDraft:
@@ -563,6 +571,98 @@ class CoachingPage(QWidget):
         card.body.addLayout(row)
         self.health_label = card.add_label(view.health_summary(), "muted")
         return card
+
+    # -- drafts from an earlier run ------------------------------------------------------
+    def open_draft(self, key: DraftKey) -> bool:
+        """Open the form (or the quick check-in row) a draft left from an earlier run was
+        typed in, on its sprint; the form restores the draft. False when the draft is not
+        one of this page's.
+
+        Raises:
+            DomainError: what the draft was typed for is gone.
+        """
+        if key.kind == "sprint" and key.id is None:
+            self.new_sprint()
+            return True
+        opener = {
+            "sprint": self._open_sprint_draft,
+            "close": self._open_sprint_draft,
+            "plan": self._open_sprint_draft,
+            "goal": self._open_goal_draft,
+            "checkin": self._open_checkin_draft,
+            "session": self._open_session_draft,
+            "action": self._open_action_draft,
+        }.get(key.kind)
+        if opener is None:
+            return False
+        opener(key)
+        return True
+
+    def _open_sprint_draft(self, key: DraftKey) -> None:
+        self.open_sprint(key.where.get("sprint") or key.id or 0)
+        if key.kind == "sprint":
+            self.edit_sprint()
+        elif key.kind == "close":
+            self.close_sprint()
+        else:
+            self.plan_sessions()
+
+    def _open_goal_draft(self, key: DraftKey) -> None:
+        if key.id is None:
+            self.open_sprint(key.where.get("sprint", 0))
+            self.add_goal()
+            return
+        self.open_sprint(self._coaching.goal(key.id).sprint_id)
+        views = [v for v in self.view.goals if v.goal.id == key.id] if self.view else []
+        if views:
+            self.edit_goal(views[0])
+
+    def _open_checkin_draft(self, key: DraftKey) -> None:
+        c = self._coaching
+        goal_id = key.where.get("goal")
+        if goal_id is not None:  # the quick row, which puts the draft back itself
+            self.open_sprint(c.goal(goal_id).sprint_id, focus_goal=goal_id)
+            return
+        checkin = self._find(
+            "check-in",
+            key.id,
+            lambda sprint_id: [x for g in c.goals_of(sprint_id) for x in c.checkins_of(g.id)],
+        )
+        self.open_sprint(c.goal(checkin.goal_id).sprint_id, focus_goal=checkin.goal_id)
+        self.edit_checkin(checkin)
+
+    def _open_session_draft(self, key: DraftKey) -> None:
+        if key.id is None:
+            self.open_sprint(key.where.get("sprint", 0), sessions=True)
+            self.add_session()
+            return
+        session = self._find("session", key.id, self._coaching.sessions_of)
+        self.open_sprint(session.sprint_id, sessions=True)
+        self.edit_session(session)
+
+    def _open_action_draft(self, key: DraftKey) -> None:
+        c = self._coaching
+        if key.id is not None:
+            action = self._find("commitment", key.id, c.actions_of)
+            self.open_sprint(action.sprint_id, sessions=True)
+            self.edit_action(action)
+            return
+        made_in = key.where.get("session")
+        session = self._find("session", made_in, c.sessions_of) if made_in is not None else None
+        self.open_sprint(
+            session.sprint_id if session else key.where.get("sprint", 0), sessions=True
+        )
+        self.add_action(session)
+
+    def _find(
+        self, what: str, wanted: int | None, of_sprint: Callable[[int], Sequence[_Found]]
+    ) -> _Found:
+        """The ``what`` with id ``wanted`` among every sprint's ``of_sprint`` items."""
+        for sprint in self._coaching.sprints():
+            for item in of_sprint(sprint.id):
+                if item.id == wanted:
+                    return item
+        raise NotFoundError(what, wanted or 0)
 
     # -- dialogs --------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:

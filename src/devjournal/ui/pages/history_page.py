@@ -39,7 +39,7 @@ from devjournal.domain.errors import DomainError
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.models import LogEntry
 from devjournal.domain.search import SearchQueryError
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryRequest
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.container import Services
@@ -490,6 +490,18 @@ class HistoryPage(QWidget):
         self._open(
             EntryDialog(self._services, self._drafts, self._clock, entry=self.entry, parent=self)
         )
+
+    def open_draft(self, key: DraftKey) -> bool:
+        """Open the form a draft left from an earlier run was typed in (it restores the
+        draft); False when the draft is not one of this page's."""
+        if key.kind != "entry":
+            return False
+        if key.id is None:
+            self.new_entry()
+        else:
+            self.open_entry(key.id)
+            self.edit_entry()
+        return True
 
     def _open(self, dialog: EntryDialog) -> None:
         def saved() -> None:
