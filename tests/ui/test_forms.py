@@ -33,6 +33,7 @@ from devjournal.ui.formatting import date_edit
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.wheel_guard import guard_wheel
 from tests.ui.prompts import answer_prompt
+from tests.ui.test_coaching_page import with_running_goal
 
 RUNNING = SprintDraft(
     title="Review faster",
@@ -279,14 +280,7 @@ def test_the_smart_check_and_the_status_error_agree_as_the_user_types(
 def test_the_quick_check_in_message_clears_once_the_value_is_a_number(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    sprint = running(services)
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
-    window.sidebar.setCurrentRow(1)
-    page = window.coaching_page
-    assert page is not None
-    page.refresh()
+    page, goal = with_running_goal(window, services)
     card = page.goal_cards[goal.id]
     assert card.value_edit is not None
     qtbot.keyClicks(card.value_edit, "twelve")
@@ -302,14 +296,7 @@ def test_the_quick_check_in_message_clears_once_the_value_is_a_number(
 def test_a_check_in_dated_in_the_future_is_warned_about_before_and_after_saving(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    sprint = running(services)
-    goal = services.coaching.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Fewer pages", baseline=12, target=2)
-    ).value
-    window.sidebar.setCurrentRow(1)
-    page = window.coaching_page
-    assert page is not None
-    page.refresh()
+    page, goal = with_running_goal(window, services)
     card = page.goal_cards[goal.id]
     assert card.value_edit is not None
     assert not card.checkin_warning.isVisibleTo(card)

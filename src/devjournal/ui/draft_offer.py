@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from devjournal.domain.errors import DomainError
 from devjournal.drafts import DraftKey, DraftStore, describe_draft
+from devjournal.ui import file_prompts
+from devjournal.ui.file_prompts import Role
 
 OpenDraft = Callable[[DraftKey], QDialog | None]
 """Opens where a draft was typed; returns the form it opened (None for a page's row)."""
@@ -52,37 +54,26 @@ class DraftOffer(QObject):
         else:
             return
         self._key = key
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.prompt = file_prompts.ask(
+            self._window,
             "Unsaved work",
             describe_draft(key, fields, self._drafts.saved_at(key)) + ".",
-            parent=self._window,
+            detail="It was typed before devjournal last closed and was never saved. Open it "
+            "to finish it, or discard it?",
+            choices=[
+                ("Open", Role.AcceptRole),
+                ("Discard", Role.DestructiveRole),
+                ("Later", Role.RejectRole),
+            ],
+            on_answer=self._on_answer,
         )
-        box.setInformativeText(
-            "It was typed before devjournal last closed and was never saved. Open it to "
-            "finish it, or discard it?"
-        )
-        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(later)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._on_prompt_finished)
-        self.prompt = box
-        box.open()
 
-    def _on_prompt_finished(self) -> None:
-        box, self.prompt = self.prompt, None
-        clicked = box.clickedButton() if box is not None else None
-        if box is None or clicked is None:
-            return
-        role = box.buttonRole(clicked)
-        if role is QMessageBox.ButtonRole.DestructiveRole:
+    def _on_answer(self, role: QMessageBox.ButtonRole) -> None:
+        self.prompt = None
+        if role is Role.DestructiveRole:
             self._drafts.discard(self._key)
             self._next()
-        elif role is QMessageBox.ButtonRole.AcceptRole:
+        elif role is Role.AcceptRole:
             try:
                 dialog = self._open_draft(DraftKey.parse(self._key))
             except DomainError:

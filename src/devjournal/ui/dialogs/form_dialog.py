@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
+from devjournal.ui import file_prompts
+from devjournal.ui.file_prompts import Role
 from devjournal.ui.wheel_guard import guard_wheel
 
 DRAFT_DELAY_MS = 400
@@ -329,31 +331,18 @@ class FormDialog(QDialog, metaclass=_FormMeta):
             self.discard()
             return
         self.keep_draft()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.discard_prompt = file_prompts.ask(
+            self,
             "Discard changes?",
             "Discard changes?",
-            parent=self,
+            detail=f"What you typed in “{self.windowTitle()}” is not saved yet.",
+            choices=[("Keep editing", Role.RejectRole), ("Discard", Role.DestructiveRole)],
+            on_answer=self._on_discard_prompt_answered,
         )
-        box.setInformativeText(f"What you typed in “{self.windowTitle()}” is not saved yet.")
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._on_discard_prompt_finished)
-        self.discard_prompt = box
-        box.open()
 
-    def _on_discard_prompt_finished(self) -> None:
-        box, self.discard_prompt = self.discard_prompt, None
-        clicked = box.clickedButton() if box is not None else None
-        if (
-            box is not None
-            and clicked is not None
-            and (box.buttonRole(clicked) is QMessageBox.ButtonRole.DestructiveRole)
-        ):
+    def _on_discard_prompt_answered(self, role: QMessageBox.ButtonRole) -> None:
+        self.discard_prompt = None
+        if role is Role.DestructiveRole:
             self.discard()
 
     def discard(self) -> None:
