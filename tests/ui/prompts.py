@@ -48,3 +48,10 @@ def message_shown(parent: QWidget) -> str:
     """The text of a message box open over ``parent`` ("" when none is)."""
     boxes = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
     return boxes[-1].text() if boxes else ""
+
+
+def answer_prompt(dialog: QWidget, choice: str) -> None:
+    """Press ``choice`` ("Discard", "Keep editing") in the prompt open over ``dialog``."""
+    boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes, "no prompt was shown"
+    next(b for b in boxes[-1].buttons() if b.text() == choice).click()

@@ -28,6 +28,7 @@ from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
 from devjournal.ui.widgets.goal_card import GoalCard
 from tests.clocks import NOW, stopped
+from tests.ui.prompts import answer_prompt
 
 D = TypeVar("D", bound=FormDialog)
 
@@ -361,7 +362,8 @@ def test_unsaved_goal_survives_a_crash(
     reopened = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
     assert reopened.title_edit.text() == "Half-typed goal"
     assert reopened.restored_label.isVisibleTo(reopened)
-    click(reopened, "Cancel")  # Cancel throws the draft away
+    click(reopened, "Cancel")  # Cancel asks; Discard throws the draft away
+    answer_prompt(reopened, "Discard")
     again = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
     assert again.title_edit.text() == ""
 
@@ -551,7 +553,7 @@ def test_a_checkin_the_journal_refuses_keeps_what_was_typed(
     assert [c.value for c in services.coaching.checkins_of(goal.id)] == [9]
 
 
-def test_escape_throws_a_draft_away_and_a_stale_one_is_not_restored(
+def test_escape_and_discard_throw_a_draft_away_and_a_stale_one_is_not_restored(
     window: MainWindow, services: Services, paths: AppPaths, qtbot: QtBot
 ) -> None:
     page, goal = with_running_goal(window, services)
@@ -560,6 +562,7 @@ def test_escape_throws_a_draft_away_and_a_stale_one_is_not_restored(
     dialog.title_edit.setText("Typed, then Escape")
     dialog.keep_draft()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    answer_prompt(dialog, "Discard")
     assert DraftStore(paths.drafts).get(f"goal:{goal.id}") is None
 
     # A draft left by a crash, typed before the goal changed, must not undo that change.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from devjournal.domain.enums import (
     EntryKind,
     MetricKind,
     Relationship,
+    SessionStatus,
     SprintKind,
 )
 from devjournal.domain.errors import ValidationError
@@ -233,3 +235,33 @@ def test_sprint_longer_than_three_years_is_refused() -> None:
         end_date=date(2020, 1, 1) + timedelta(days=4 * 365),
     )
     assert "end_date" in problems(lambda: rules.validate_sprint(bad))
+
+
+# -- warnings: allowed, but probably a slip -------------------------------------------
+def test_a_check_in_dated_after_today_is_warned_about() -> None:
+    today = date(2026, 11, 18)
+    assert rules.warn_checkin(today, today) == {}
+    assert rules.warn_checkin(date(2026, 11, 1), today) == {}
+    assert rules.warn_checkin(date(2026, 11, 19), today) == {
+        "on_date": "19 Nov 2026 is in the future: a check-in records what was measured. "
+        "Is the date right?"
+    }
+
+
+def test_a_session_marked_held_before_it_starts_is_warned_about() -> None:
+    draft = SessionDraft(sprint_id=1, starts_at=WHEN, status=SessionStatus.HELD)
+    assert rules.warn_session(draft, WHEN + timedelta(minutes=1)) == {}
+    assert rules.warn_session(draft, WHEN) == {}
+    assert list(rules.warn_session(draft, WHEN - timedelta(minutes=1))) == ["status"]
+    planned = replace(draft, status=SessionStatus.PLANNED)
+    assert rules.warn_session(planned, WHEN - timedelta(days=1)) == {}
+
+
+def test_a_commitment_due_before_its_session_is_warned_about() -> None:
+    draft = ActionItemDraft(sprint_id=1, title="Pair with Sam", due_date=date(2026, 11, 2))
+    assert rules.warn_action_item(draft, None) == {}
+    assert rules.warn_action_item(draft, date(2026, 11, 2)) == {}
+    assert rules.warn_action_item(replace(draft, due_date=None), date(2026, 11, 9)) == {}
+    assert rules.warn_action_item(draft, date(2026, 11, 3)) == {
+        "due_date": "Due before the session it was made in (3 Nov 2026). Is the date right?"
+    }

@@ -1,16 +1,21 @@
-"""Validation rules. Each ``validate_*`` raises :class:`ValidationError` naming the fields."""
+"""Validation rules. Each ``validate_*`` raises :class:`ValidationError` naming the fields.
+
+Each ``warn_*`` returns what is allowed but probably a slip, ``{field: message}`` (empty
+when nothing is): the forms show it before saving, and never refuse because of it."""
 
 from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from devjournal.domain.enums import (
     ActionStatus,
     ClosedState,
     EntryKind,
     MetricKind,
+    SessionStatus,
 )
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import (
@@ -24,6 +29,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.domain.wording import day_text
 
 TITLE_MAX = 200
 TAG_MAX = 60
@@ -224,6 +230,17 @@ def validate_mentor_link(draft: MentorLinkDraft) -> None:
     p.raise_if_any()
 
 
+def validate_mentor_links(links: Sequence[tuple[str, str]]) -> None:
+    """Check a mentor's links, (label, address) in order; the problem names the link."""
+    for position, (label, url) in enumerate(links):
+        try:
+            validate_mentor_link(
+                MentorLinkDraft(mentor_id=0, label=label, url=url, position=position)
+            )
+        except ValidationError as exc:
+            raise ValidationError({"links": f"Link {position + 1}: {exc.message}"}) from exc
+
+
 def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> None:
     """Check a log entry: title, advice status only on advice, a safe source link, tags."""
     p = _Problems()
@@ -248,3 +265,30 @@ def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> Non
 def days_between(start: date, end: date) -> int:
     """Whole days from ``start`` to ``end`` (negative if ``end`` is earlier)."""
     return (end - start).days
+
+
+def warn_checkin(on_date: date, today: date) -> dict[str, str]:
+    """A check-in dated after today records a measurement not taken yet."""
+    if on_date > today:
+        return {
+            "on_date": f"{day_text(on_date)} is in the future: a check-in records what "
+            "was measured. Is the date right?"
+        }
+    return {}
+
+
+def warn_session(draft: SessionDraft, now: datetime) -> dict[str, str]:
+    """A session marked held that has not started yet."""
+    if draft.status is SessionStatus.HELD and draft.starts_at > now:
+        return {"status": "Marked held, but the session has not started yet. Is the date right?"}
+    return {}
+
+
+def warn_action_item(draft: ActionItemDraft, session_day: date | None) -> dict[str, str]:
+    """A commitment due before the session it was made in."""
+    if session_day is not None and draft.due_date is not None and draft.due_date < session_day:
+        return {
+            "due_date": f"Due before the session it was made in ({day_text(session_day)}). "
+            "Is the date right?"
+        }
+    return {}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from devjournal.domain.enums import Direction, MetricKind
 from devjournal.domain.models import GoalDraft, SprintDraft
+from devjournal.domain.wording import day_text
 
 MIN_WORDS = 4
 
@@ -76,7 +76,7 @@ def smart_check(
     elif not sprint.start_date <= goal.deadline <= sprint.end_date:
         timed, time_reason = False, "The deadline falls outside the sprint."
     else:
-        timed, time_reason = True, f"Due {_day(goal.deadline)}, inside the sprint."
+        timed, time_reason = True, f"Due {day_text(goal.deadline)}, inside the sprint."
     return (
         SmartLine(
             "S",
@@ -112,11 +112,6 @@ def smart_gaps(goal: GoalDraft, sprint: SprintDraft, milestone_count: int = 0) -
     return ", ".join(
         line.letter for line in smart_check(goal, sprint, milestone_count) if not line.ok
     )
-
-
-def _day(day: date) -> str:
-    """``20 Dec 2026``: unambiguous in every locale."""
-    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 def _fmt(value: float | None) -> str:

@@ -11,6 +11,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+def day_text(day: date) -> str:
+    """``20 Dec 2026``: unambiguous in every locale."""
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
 def due_phrase(due: date, today: date) -> str:
     """``3 days overdue``, ``due today``, ``due tomorrow``, ``due in 4 days``."""
     days = (due - today).days

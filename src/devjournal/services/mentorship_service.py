@@ -93,13 +93,7 @@ class MentorshipService:
         """Add or change a mentor and make ``links`` (label, address) their links, all in
         one unit of work: a bad address leaves the mentor as they were."""
         rules.validate_mentor(draft)
-        for position, (label, url) in enumerate(links):
-            try:
-                rules.validate_mentor_link(
-                    m.MentorLinkDraft(mentor_id=0, label=label, url=url, position=position)
-                )
-            except ValidationError as exc:
-                raise ValidationError({"links": f"Link {position + 1}: {exc.message}"}) from exc
+        rules.validate_mentor_links(links)
         with self._db.transaction() as tx:
             if mentor_id is None:
                 saved = tx.mentors.add(draft)

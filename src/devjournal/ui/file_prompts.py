@@ -1,4 +1,5 @@
-"""Asking for a file, and telling the user something, without a nested event loop.
+"""Asking for a file, asking a question, and telling the user something, without a
+nested event loop.
 
 Qt's static ``QFileDialog.getSaveFileName`` and ``QMessageBox.warning`` spin an event loop
 inside the caller: timers, background jobs and other windows run in the middle of a click
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from weakref import WeakMethod
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+Role = QMessageBox.ButtonRole
 
 
 def ask_for_file(
@@ -44,5 +48,62 @@ def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QM
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class _Answer(QObject):
+    """Hears which button of a question was pressed and says so once it has closed.
+
+    It holds ``on_answer`` weakly: the box is a child of the asker, and a strong hold
+    would keep the asker's Python side alive until its own C++ destructor deleted the
+    box, which crashed PySide."""
+
+    def __init__(
+        self,
+        box: QMessageBox,
+        roles: dict[str, QMessageBox.ButtonRole],
+        on_answer: Callable[[QMessageBox.ButtonRole], None],
+    ) -> None:
+        """``on_answer`` is a bound method (of the asker)."""
+        super().__init__(box)
+        self._roles = roles
+        self._on_answer = WeakMethod(on_answer)
+        self._role = Role.RejectRole
+        box.buttonClicked.connect(self._clicked)
+        box.finished.connect(self._finished)
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        self._role = self._roles.get(button.text().replace("&", ""), Role.RejectRole)
+
+    def _finished(self) -> None:
+        on_answer = self._on_answer()
+        if on_answer is not None:
+            on_answer(self._role)
+
+
+def ask(
+    parent: QWidget,
+    title: str,
+    text: str,
+    *,
+    detail: str,
+    choices: list[tuple[str, QMessageBox.ButtonRole]],
+    on_answer: Callable[[QMessageBox.ButtonRole], None],
+) -> QMessageBox:
+    """Ask window-modally over ``parent``; ``choices`` are (button text, role), the first
+    the default, the one with ``RejectRole`` what Escape means. ``on_answer(role)`` runs
+    with the role of the button pressed (``RejectRole`` if none); it is a method of the
+    asker, held weakly."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setInformativeText(detail)
+    buttons = [box.addButton(label, role) for label, role in choices]
+    box.setDefaultButton(buttons[0])
+    for button, (_, role) in zip(buttons, choices, strict=True):
+        if role is Role.RejectRole:
+            box.setEscapeButton(button)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _Answer(box, dict(choices), on_answer)
     box.open()
     return box

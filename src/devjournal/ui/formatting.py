@@ -9,6 +9,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
+from devjournal.ui.wheel_guard import guard_wheel
+
 
 def local_date(day: date, fmt: str) -> str:
     """``day`` in the user's locale with a Qt date format such as ``"d MMM yyyy"``."""
@@ -92,4 +94,5 @@ def date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")  # unambiguous in every locale
+    guard_wheel(edit)  # scrolling a page over it does not change the date
     return edit

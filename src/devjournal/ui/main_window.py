@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,7 +32,7 @@ from devjournal.domain.clock import Clock
 from devjournal.domain.errors import DomainError
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths, sample_home_for
 from devjournal.settings import Settings
 from devjournal.ui.events import JournalEvents
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from devjournal.storage.recovery import Diagnosis
     from devjournal.ui.background import BackgroundTask
     from devjournal.ui.dialogs.backups_dialog import BackupsDialog
+    from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
@@ -84,13 +86,14 @@ class MainWindow(QMainWindow):
         self.transfer: JournalTransfer | None = None
         self.timeline_page: TimelinePage | None = None
         self.backups_dialog: BackupsDialog | None = None
+        self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
         """Set when the journal was found damaged: the window closes to recover it."""
         self.restore_request: Path | None = None
         """Set when the user asked to restore this backup: the window closes to do it."""
         self._tray: QSystemTrayIcon | None = None
         self._clock = clock
-        self._drafts = DraftStore(paths.drafts)
+        self._drafts = DraftStore(paths.drafts, clock)
         self._paths = paths
         self._settings = settings
         self.events = JournalEvents(self)
@@ -294,6 +297,20 @@ class MainWindow(QMainWindow):
             self._settings, services.journal.reminder_facts, self.show_reminder, self
         )
         self.reminders.start()
+        from devjournal.ui.draft_offer import DraftOffer  # noqa: PLC0415
+
+        self.draft_offer = DraftOffer(
+            self, self._drafts, self._open_draft, lambda text: self.statusBar().showMessage(text)
+        )
+        QTimer.singleShot(0, self.draft_offer.start)  # once the pages are in place
+
+    def _open_draft(self, key: DraftKey) -> QDialog | None:
+        """Open the form a draft from an earlier run was typed in, on its page."""
+        for page in (self.coaching_page, self.history_page, self.mentorship_page):
+            if page is not None and page.open_draft(key):
+                self.sidebar.setCurrentRow(self.stack.indexOf(page))
+                return page.dialog
+        return None
 
     def changeEvent(self, event: QEvent) -> None:
         """Coming back to the window shows at once what was written meanwhile elsewhere."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 
 from devjournal.domain.enums import ActionStatus
 from devjournal.domain.models import ActionItem, ActionItemDraft, Goal
+from devjournal.domain.rules import validate_action_item, warn_action_item
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -52,6 +53,14 @@ class ActionDialog(FormDialog):
         self._session_id = action.session_id if action else session_id
         self._action = action
         self._today = today
+        self._session_day = next(
+            (
+                s.starts_at.astimezone().date()
+                for s in (coaching.sessions_of(sprint_id) if self._session_id else ())
+                if s.id == self._session_id
+            ),
+            None,
+        )
         self.changes = Changes()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What you will do, e.g. Pair with Sam on the migration")
@@ -73,6 +82,9 @@ class ActionDialog(FormDialog):
         self.add_field("due_date", "Due:", due)
         self.add_field("goal_id", "For goal:", self.goal_combo)
         self.add_field("status", "Status:", self.status_combo)
+        self.set_tab_order(
+            self.title_edit, self.has_due, self.due_edit, self.goal_combo, self.status_combo
+        )
         if action is not None:
             self.title_edit.setText(action.title)
             self.has_due.setChecked(action.due_date is not None)
@@ -134,6 +146,12 @@ class ActionDialog(FormDialog):
             index = combo.findData(values.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
+
+    def warnings(self) -> dict[str, str]:
+        return warn_action_item(self.draft(), self._session_day)
+
+    def check(self) -> None:
+        validate_action_item(self.draft())
 
     def save(self) -> bool:
         if self._action is None:

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from devjournal.domain.errors import ValidationError
-from devjournal.domain.models import Checkin, CheckinDraft
+from devjournal.domain.models import Checkin, CheckinDraft, Goal
+from devjournal.domain.rules import validate_checkin, warn_checkin
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -32,7 +33,10 @@ class CheckinDialog(FormDialog):
         drafts: DraftStore,
         checkin: Checkin,
         parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
+        """``today`` (the user's, from the clock) is what a later day is warned against."""
         super().__init__(
             "Edit check-in",
             drafts,
@@ -42,6 +46,8 @@ class CheckinDialog(FormDialog):
         )
         self._coaching = coaching
         self._checkin = checkin
+        self._goal: Goal | None = None  # read when first needed, for its scale
+        self._today = today
         self.changes = Changes()
         self.date_edit = date_edit()
         self.date_edit.setDate(to_qdate(checkin.on_date))
@@ -50,6 +56,7 @@ class CheckinDialog(FormDialog):
         self.add_field("on_date", "Day:", self.date_edit)
         self.add_field("value", "Value:", self.value_edit)
         self.add_field("note", "Note:", self.note_edit)
+        self.set_tab_order(self.date_edit, self.value_edit, self.note_edit)
         self.restore_draft()
         self.date_edit.dateChanged.connect(self.changed)
         self.value_edit.textEdited.connect(self.changed)
@@ -68,18 +75,31 @@ class CheckinDialog(FormDialog):
         self.value_edit.setText(str(values.get("value", "")))
         self.note_edit.setText(str(values.get("note", "")))
 
-    def save(self) -> bool:
+    def draft(self) -> CheckinDraft:
+        """The check-in as typed; raises ValidationError when the value is no number."""
         try:
             value = parse_number(self.value_edit.text())
         except ValueError:
             value = None
         if value is None:
             raise ValidationError({"value": "Enter a number."})
-        draft = CheckinDraft(
+        return CheckinDraft(
             goal_id=self._checkin.goal_id,
             on_date=from_qdate(self.date_edit.date()),
             value=value,
             note=self.note_edit.text().strip(),
         )
-        self.changes = self._coaching.update_checkin(self._checkin.id, draft).changes
+
+    def warnings(self) -> dict[str, str]:
+        if self._today is None:
+            return {}
+        return warn_checkin(from_qdate(self.date_edit.date()), self._today)
+
+    def check(self) -> None:
+        if self._goal is None:
+            self._goal = self._coaching.goal(self._checkin.goal_id)
+        validate_checkin(self.draft(), self._goal)
+
+    def save(self) -> bool:
+        self.changes = self._coaching.update_checkin(self._checkin.id, self.draft()).changes
         return True

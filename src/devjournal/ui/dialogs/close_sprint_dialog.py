@@ -178,6 +178,19 @@ class CloseSprintDialog(FormDialog):
         self.add_field("retrospective", "Retrospective:", self.retro_edit, after)
         self.add_field("rollover", "Roll over into:", self.rollover_combo, after)
         after.addRow("", self.rollover_hint)
+        self.set_tab_order(
+            self.completed,
+            self.abandoned,
+            self.closed_on,
+            *(
+                field
+                for goal_id, combo, final, lessons in self.outcome_rows
+                for field in (combo, final, lessons, self.roll_boxes[goal_id])
+            ),
+            self.wins_edit,
+            self.retro_edit,
+            self.rollover_combo,
+        )
         self.restore_draft()
         for signal in (
             self.completed.toggled,
@@ -279,6 +292,9 @@ class CloseSprintDialog(FormDialog):
                 final.setText(str(row[1]))
                 lessons.setText(str(row[2]))
                 self.roll_boxes[goal_id].setChecked(bool(row[3]))
+
+    def check(self) -> None:
+        self.closing()
 
     def save(self) -> bool:
         outcome = self._coaching.close_sprint(self._view.sprint.id, self.closing())

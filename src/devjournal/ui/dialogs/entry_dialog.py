@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.models import LogEntry, LogEntryDraft
-from devjournal.domain.rules import is_safe_url
+from devjournal.domain.rules import is_safe_url, validate_log_entry
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
@@ -156,6 +156,22 @@ class EntryDialog(FormDialog):
         self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
 
+        self.set_tab_order(
+            self.kind_combo,
+            self.day_edit,
+            self.time_edit,
+            self.title_edit,
+            self.body_edit,  # the body, not the Write/Preview tabs, follows the title
+            self.body_tabs.tabBar(),
+            self.tags_edit,
+            self.mentor_combo,
+            self.source_edit,
+            self.status_combo,
+            self.answers_combo,
+            self.sprint_combo,
+            self.goal_combo,
+            self.scope_combo,
+        )
         self._fill_goals()
         if entry is not None:
             self._fill(entry)
@@ -310,6 +326,9 @@ class EntryDialog(FormDialog):
         self.body_edit.setPlainText(str(values.get("body", "")))
         self.tags_edit.setText(str(values.get("tags", "")))
         self.source_edit.setText(str(values.get("source_url", "")))
+
+    def check(self) -> None:
+        validate_log_entry(self.draft(), self._entry.id if self._entry else None)
 
     def save(self) -> bool:
         ms = self._services.mentorship

@@ -1,10 +1,15 @@
 """A form dialog: fields in a form layout, errors shown under the field that has them,
-and the typed values kept as a draft until saved or discarded."""
+and the typed values kept as a draft until saved or discarded.
+
+A changed form is never thrown away without asking: Cancel, Escape and the window's close
+button open a window-modal "Discard changes?" prompt (Discard / Keep editing).
+"""
 
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,12 +22,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
+from devjournal.ui import file_prompts
+from devjournal.ui.file_prompts import Role
+from devjournal.ui.wheel_guard import guard_wheel
 
 DRAFT_DELAY_MS = 400
 STAMP = "_edits_version"
@@ -54,7 +64,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._draft_key = draft_key
         self._stamp = stamp
         self._focused_once = False
+        self._pristine: dict[str, Any] | None = None
+        self.discard_prompt: QMessageBox | None = None
         self._errors: dict[str, QLabel] = {}
+        self._warnings: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
         self.restored_label.setObjectName("muted")
@@ -87,16 +100,26 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         """Add ``widget`` under ``label`` (to ``form``, the dialog's form by default), with
         room for an error about ``name`` below it."""
         box = QWidget()
+        # The row takes the form's width, so a message under a short field (a choice, a
+        # date) reads on one line; the field itself keeps its own width.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        short = isinstance(widget, QAbstractSpinBox | QComboBox)
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
         error = QLabel()
         error.setObjectName("danger")
         error.setWordWrap(True)
         error.setVisible(False)
         column.addWidget(error)
+        warning = QLabel()
+        warning.setObjectName("warning")
+        warning.setWordWrap(True)
+        warning.setVisible(False)
+        column.addWidget(warning)
         self._errors[name] = error
+        self._warnings[name] = warning
         self._rows[name] = box
         (form or self.form).addRow(label, box)
         widget.setAccessibleName(label.rstrip(":"))
@@ -110,6 +133,12 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.accepted.connect(on_saved)
         self.finished.connect(on_closed)
         self.open()
+
+    def set_tab_order(self, *fields: QWidget) -> None:
+        """Tab moves through ``fields`` in this order (title, then body, …), then on to
+        the buttons: set in every form, never left to the order widgets were made in."""
+        for first, second in pairwise((*fields, *self.buttons.buttons())):
+            QWidget.setTabOrder(first, second)
 
     def error_label(self, name: str) -> QLabel:
         """A hidden label for problems with ``name``, for fields laid out by hand."""
@@ -133,6 +162,8 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         if self._focused_once:
             return
         self._focused_once = True
+        guard_wheel(self)  # the wheel changes no field the user has not clicked into
+        self._show_warnings()
         for edit in self.findChildren(QLineEdit):
             inside_a_box = isinstance(edit.parent(), QAbstractSpinBox | QComboBox)
             if (
@@ -149,13 +180,20 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.form.setRowVisible(self._rows[name], visible)
 
     def changed(self) -> None:
-        """Call on every edit: the draft is written shortly after typing pauses."""
+        """Call on every edit: the draft is written shortly after typing pauses, and a
+        problem shown under a field goes as soon as the value is right."""
         self._draft_timer.start()
+        self._recheck()
+        self._show_warnings()
 
     # -- drafts ---------------------------------------------------------------------------
     def restore_draft(self) -> None:
         """Load a draft left by an earlier session, if there is one and what it edits has
-        not changed since (restoring it then would undo the newer change)."""
+        not changed since (restoring it then would undo the newer change).
+
+        Call it once the fields hold what is stored: that is what "changed" is measured
+        against (a restored draft is a change)."""
+        self._pristine = self.values()
         saved = self._drafts.get(self._draft_key)
         if not saved:
             return
@@ -165,10 +203,20 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.load(saved)
         self.restored_label.setVisible(True)
 
+    def is_changed(self) -> bool:
+        """Whether the fields differ from what is stored (a restored draft counts)."""
+        return self._pristine is not None and self.values() != self._pristine
+
     def keep_draft(self) -> None:
-        """Write the current values as the draft."""
+        """Write the current values as the draft (a form as stored leaves none, so only
+        real typing is offered at the next start)."""
         self._draft_timer.stop()
-        self._drafts.put(self._draft_key, {**self.values(), STAMP: self._stamp})
+        if self._pristine is None:  # still being built
+            return
+        if self.is_changed():
+            self._drafts.put(self._draft_key, {**self.values(), STAMP: self._stamp})
+        else:
+            self._drafts.discard(self._draft_key)
 
     # -- errors ---------------------------------------------------------------------------
     def show_problems(self, error: ValidationError) -> None:
@@ -185,11 +233,47 @@ class FormDialog(QDialog, metaclass=_FormMeta):
                 label.setVisible(True)
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
-        # Messages take room: grow to fit them rather than squeeze the fields.
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Messages take room: grow to fit them rather than squeeze the fields."""
         self.layout_.activate()
         needed = self.layout_.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
+
+    def _recheck(self) -> None:
+        """Check the fields that show a problem again, now: clear what is fixed, update
+        what is still wrong (new problems wait for the next Save)."""
+        shown = {name: label for name, label in self._errors.items() if not label.isHidden()}
+        if not shown:
+            return
+        try:
+            self.check()
+            problems: dict[str, str] = {}
+        except ValidationError as exc:
+            problems = dict(exc.problems)
+        for name, label in shown.items():
+            if name in problems:
+                label.setText(problems[name])
+            else:
+                label.setVisible(False)
+
+    def _show_warnings(self) -> None:
+        found = self.warnings()
+        grew = False
+        for name, label in self._warnings.items():
+            text = found.get(name, "")
+            grew = grew or (bool(text) and label.isHidden())
+            label.setText(text)
+            label.setVisible(bool(text))
+        if grew:
+            self._grow_to_fit()
+
+    def warning_text(self, name: str) -> str:
+        """The warning shown under ``name`` ("" when none)."""
+        label = self._warnings.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
 
     def error_text(self, name: str) -> str:
         """The error shown for ``name`` ("" when none)."""
@@ -204,6 +288,15 @@ class FormDialog(QDialog, metaclass=_FormMeta):
     @abstractmethod
     def load(self, values: dict[str, Any]) -> None:
         """Put ``values`` (from :meth:`values`) into the fields."""
+
+    def warnings(self) -> dict[str, str]:
+        """What is allowed but probably a slip, ``{field: message}`` (the ``warn_*``
+        rules): shown under the field as the user types, never refusing the save."""
+        return {}
+
+    def check(self) -> None:
+        """Raise ValidationError for what is wrong with the fields as they are, without
+        saving: the rules saving applies, so live messages and Save's agree."""
 
     @abstractmethod
     def save(self) -> bool:
@@ -230,7 +323,30 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self.reject()
 
     def reject(self) -> None:
-        """Cancel, Escape or the window's close button: what was typed is thrown away."""
+        """Cancel, Escape or the window's close button: an unchanged form closes; a
+        changed one asks first (its draft is kept meanwhile)."""
+        if self.discard_prompt is not None:
+            return
+        if not self.is_changed():
+            self.discard()
+            return
+        self.keep_draft()
+        self.discard_prompt = file_prompts.ask(
+            self,
+            "Discard changes?",
+            "Discard changes?",
+            detail=f"What you typed in “{self.windowTitle()}” is not saved yet.",
+            choices=[("Keep editing", Role.RejectRole), ("Discard", Role.DestructiveRole)],
+            on_answer=self._on_discard_prompt_answered,
+        )
+
+    def _on_discard_prompt_answered(self, role: QMessageBox.ButtonRole) -> None:
+        self.discard_prompt = None
+        if role is Role.DestructiveRole:
+            self.discard()
+
+    def discard(self) -> None:
+        """Close and forget what was typed, its draft too."""
         self._draft_timer.stop()
         self._drafts.discard(self._draft_key)
         super().reject()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.enums import Direction, GoalStatus, MetricKind
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import Goal, GoalDraft, Milestone, Sprint
+from devjournal.domain.rules import validate_goal
 from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
@@ -128,6 +129,25 @@ class GoalDialog(FormDialog):
         self.add_field("deadline", "Time-bound:", deadline_row)
         self.add_field("checkin_every_days", "Check in every:", self.every_spin)
         self.add_field("status", "Status:", self.status_combo)
+
+        self.set_tab_order(
+            self.title_edit,
+            self.specific_edit,
+            self.metric_combo,
+            self.metric_name_edit,
+            self.unit_edit,
+            self.scale_combo,
+            self.baseline_edit,
+            self.target_edit,
+            self.direction_combo,
+            self.milestones_edit,
+            self.achievable_edit,
+            self.relevant_edit,
+            self.has_deadline,
+            self.deadline_edit,
+            self.every_spin,
+            self.status_combo,
+        )
 
         # The SMART check, beside the form.
         self.smart_labels: dict[str, QLabel] = {}
@@ -339,22 +359,39 @@ class GoalDialog(FormDialog):
         self.every_spin.setValue(int(values.get("checkin_every_days") or 7))
 
     # -- saving ---------------------------------------------------------------------------
-    def save(self) -> bool:
-        draft = self.draft(strict=True)
+    def check(self) -> None:
+        """Numbers that do not parse, the goal's rules, and an active goal must be SMART
+        (by the same check the panel shows)."""
+        problems: dict[str, str] = {}
+        try:
+            draft = self.draft(strict=True)
+        except ValidationError as exc:
+            problems.update(exc.problems)
+            draft = self.draft(strict=False)
+        try:
+            validate_goal(draft, self._sprint)
+        except ValidationError as exc:
+            problems = {**exc.problems, **problems}
         titles = self.milestone_titles()
         if draft.status is GoalStatus.ACTIVE:
             gaps = [
                 line.letter for line in smart_check(draft, self._sprint, len(titles)) if not line.ok
             ]
             if gaps:
-                raise ValidationError(
-                    {
-                        "status": f"Fill the SMART gaps ({', '.join(gaps)}) to make the goal "
-                        "active, or keep it as a draft."
-                    }
+                problems.setdefault(
+                    "status",
+                    f"Fill the SMART gaps ({', '.join(gaps)}) to make the goal active, or "
+                    "keep it as a draft.",
                 )
         if draft.metric_kind is MetricKind.MILESTONES and any(len(t) > 200 for t in titles):
-            raise ValidationError({"milestones": "A milestone is at most 200 characters."})
+            problems.setdefault("milestones", "A milestone is at most 200 characters.")
+        if problems:
+            raise ValidationError(problems)
+
+    def save(self) -> bool:
+        self.check()
+        draft = self.draft(strict=True)
+        titles = self.milestone_titles()
         steps = titles if draft.metric_kind is MetricKind.MILESTONES else None
         if self._goal is None:
             outcome = self._coaching.add_goal(draft, steps)

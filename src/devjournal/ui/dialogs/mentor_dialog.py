@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import Affiliation, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
+from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
@@ -126,6 +127,23 @@ class MentorDialog(FormDialog):
         self.add_field("contact_every_days", "In touch every:", self.every_spin)
         self.add_field("links", "Follow at:", links_box)
         self.add_field("notes", "Notes:", self.notes_edit)
+        self.set_tab_order(
+            self.name_edit,
+            self.relationship_combo,
+            self.formality_combo,
+            self.programme_edit,
+            self.affiliation_combo,
+            self.organisation_edit,
+            self.seeking_edit,
+            self.has_start,
+            self.start_edit,
+            self.has_end,
+            self.end_edit,
+            self.every_spin,
+            self.links_table,
+            self.add_link_button,
+            self.notes_edit,
+        )
 
         today = local_today(clock)
         self.start_edit.setDate(to_qdate(today))
@@ -229,6 +247,10 @@ class MentorDialog(FormDialog):
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
         )
+
+    def check(self) -> None:
+        validate_mentor(self.draft())
+        validate_mentor_links(self.link_pairs())
 
     def values(self) -> dict[str, Any]:
         return {

@@ -63,6 +63,7 @@ class PlanSessionsDialog(FormDialog):
         self.add_field("at", "At:", self.time_edit)
         self.add_field("duration_min", "Length:", self.duration_spin)
         self.form.addRow("", self.preview)
+        self.set_tab_order(self.cadence_combo, self.time_edit, self.duration_spin)
         self.restore_draft()
         self.cadence_combo.currentIndexChanged.connect(self._update_preview)
         self.time_edit.timeChanged.connect(self._update_preview)

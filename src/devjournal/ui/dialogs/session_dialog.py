@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.enums import Scope, SessionStatus
 from devjournal.domain.models import CoachingSession, SessionDraft, SessionQuestion, Sprint
+from devjournal.domain.rules import validate_session, warn_session
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -53,6 +55,7 @@ class SessionDialog(FormDialog):
         *,
         session: CoachingSession | None = None,
         parent: QWidget | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         key = f"session:{session.id}" if session else f"session:new:sprint={sprint.id}"
         super().__init__(
@@ -65,6 +68,7 @@ class SessionDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self._session = session
+        self._clock = clock
         self.changes = Changes()
         self.day_edit = date_edit()
         self.time_edit = QTimeEdit()
@@ -108,6 +112,18 @@ class SessionDialog(FormDialog):
         self.add_field("questions", "Questions:", questions_box)
         self.add_field("insights", "Insights:", self.insights_edit)
         self.add_field("scope", "Shared:", self.scope_combo)
+        self.set_tab_order(
+            self.day_edit,
+            self.time_edit,
+            self.duration_spin,
+            self.status_combo,
+            self.agenda_edit,
+            self.notes_edit,
+            self.questions,
+            self.add_question_button,
+            self.insights_edit,
+            self.scope_combo,
+        )
 
         if session is not None:
             self._fill(session)
@@ -232,6 +248,12 @@ class SessionDialog(FormDialog):
             self.set_questions(
                 [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
             )
+
+    def warnings(self) -> dict[str, str]:
+        return warn_session(self.draft(), self._clock())
+
+    def check(self) -> None:
+        validate_session(self.draft())
 
     def save(self) -> bool:
         if self._session is None:

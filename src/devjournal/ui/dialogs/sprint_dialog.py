@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBo
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import SprintKind
 from devjournal.domain.models import Sprint, SprintDraft
+from devjournal.domain.rules import validate_sprint
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
@@ -71,6 +72,15 @@ class SprintDialog(FormDialog):
         self.add_field("end_date", "Ends:", ends)
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.set_tab_order(
+            self.title_edit,
+            self.kind_combo,
+            self.coach_edit,
+            self.focus_edit,
+            self.start_edit,
+            self.end_edit,
+            self.cadence_spin,
+        )
         self.resize(520, self.sizeHint().height())
 
         today = local_today(clock)
@@ -152,6 +162,9 @@ class SprintDialog(FormDialog):
             with contextlib.suppress(ValueError):
                 edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
         self.cadence_spin.setValue(int(values.get("session_every_days") or 0))
+
+    def check(self) -> None:
+        validate_sprint(self.draft())
 
     def save(self) -> bool:
         if self._sprint is None:

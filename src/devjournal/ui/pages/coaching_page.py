@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import ActionStatus, SessionStatus
-from devjournal.domain.errors import DomainError, ValidationError
+from devjournal.domain.errors import DomainError, NotFoundError, ValidationError
 from devjournal.domain.models import (
     ActionItem,
     Checkin,
@@ -44,10 +44,11 @@ from devjournal.domain.models import (
     LogEntry,
     Milestone,
 )
+from devjournal.domain.rules import validate_checkin, warn_checkin, warn_session
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintSummary, SprintView
 from devjournal.domain.wording import plural
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
@@ -89,6 +90,26 @@ def _haystack(summary: SprintSummary) -> str:
 def quick_draft_key(goal_id: int) -> str:
     """The draft key of a goal card's quick check-in row."""
     return f"checkin:new:goal={goal_id}"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_Found = TypeVar("_Found", bound=_HasId)
+
+
+def quick_checkin_draft(goal_id: int, on: date, value_text: str, note: str) -> CheckinDraft:
+    """The check-in typed in a goal card's quick row; ValidationError when the value is
+    not a number."""
+    try:
+        value = parse_number(value_text)
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
+    return CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
 
 
 class CoachingPage(QWidget):
@@ -552,6 +573,98 @@ class CoachingPage(QWidget):
         self.health_label = card.add_label(view.health_summary(), "muted")
         return card
 
+    # -- drafts from an earlier run ------------------------------------------------------
+    def open_draft(self, key: DraftKey) -> bool:
+        """Open the form (or the quick check-in row) a draft left from an earlier run was
+        typed in, on its sprint; the form restores the draft. False when the draft is not
+        one of this page's.
+
+        Raises:
+            DomainError: what the draft was typed for is gone.
+        """
+        if key.kind == "sprint" and key.id is None:
+            self.new_sprint()
+            return True
+        opener = {
+            "sprint": self._open_sprint_draft,
+            "close": self._open_sprint_draft,
+            "plan": self._open_sprint_draft,
+            "goal": self._open_goal_draft,
+            "checkin": self._open_checkin_draft,
+            "session": self._open_session_draft,
+            "action": self._open_action_draft,
+        }.get(key.kind)
+        if opener is None:
+            return False
+        opener(key)
+        return True
+
+    def _open_sprint_draft(self, key: DraftKey) -> None:
+        self.open_sprint(key.where.get("sprint") or key.id or 0)
+        if key.kind == "sprint":
+            self.edit_sprint()
+        elif key.kind == "close":
+            self.close_sprint()
+        else:
+            self.plan_sessions()
+
+    def _open_goal_draft(self, key: DraftKey) -> None:
+        if key.id is None:
+            self.open_sprint(key.where.get("sprint", 0))
+            self.add_goal()
+            return
+        self.open_sprint(self._coaching.goal(key.id).sprint_id)
+        views = [v for v in self.view.goals if v.goal.id == key.id] if self.view else []
+        if views:
+            self.edit_goal(views[0])
+
+    def _open_checkin_draft(self, key: DraftKey) -> None:
+        c = self._coaching
+        goal_id = key.where.get("goal")
+        if goal_id is not None:  # the quick row, which puts the draft back itself
+            self.open_sprint(c.goal(goal_id).sprint_id, focus_goal=goal_id)
+            return
+        checkin = self._find(
+            "check-in",
+            key.id,
+            lambda sprint_id: [x for g in c.goals_of(sprint_id) for x in c.checkins_of(g.id)],
+        )
+        self.open_sprint(c.goal(checkin.goal_id).sprint_id, focus_goal=checkin.goal_id)
+        self.edit_checkin(checkin)
+
+    def _open_session_draft(self, key: DraftKey) -> None:
+        if key.id is None:
+            self.open_sprint(key.where.get("sprint", 0), sessions=True)
+            self.add_session()
+            return
+        session = self._find("session", key.id, self._coaching.sessions_of)
+        self.open_sprint(session.sprint_id, sessions=True)
+        self.edit_session(session)
+
+    def _open_action_draft(self, key: DraftKey) -> None:
+        c = self._coaching
+        if key.id is not None:
+            action = self._find("commitment", key.id, c.actions_of)
+            self.open_sprint(action.sprint_id, sessions=True)
+            self.edit_action(action)
+            return
+        made_in = key.where.get("session")
+        session = self._find("session", made_in, c.sessions_of) if made_in is not None else None
+        self.open_sprint(
+            session.sprint_id if session else key.where.get("sprint", 0), sessions=True
+        )
+        self.add_action(session)
+
+    def _find(
+        self, what: str, wanted: int | None, of_sprint: Callable[[int], Sequence[_Found]]
+    ) -> _Found:
+        """The ``what`` with id ``wanted`` among every sprint's ``of_sprint`` items."""
+        for sprint in self._coaching.sprints():
+            for item in of_sprint(sprint.id):
+                if item.id == wanted:
+                    return item
+        raise NotFoundError(what, wanted or 0)
+
     # -- dialogs --------------------------------------------------------------------------
     def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
         """Show ``dialog`` window-modal; ``on_saved`` runs once it saved."""
@@ -628,7 +741,9 @@ class CoachingPage(QWidget):
 
     def edit_checkin(self, checkin: Checkin) -> None:
         """Correct a check-in."""
-        dialog = CheckinDialog(self._coaching, self._drafts, checkin, self)
+        dialog = CheckinDialog(
+            self._coaching, self._drafts, checkin, self, today=local_today(self._clock)
+        )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
     # -- sessions and actions -------------------------------------------------------------
@@ -656,7 +771,12 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         dialog = SessionDialog(
-            self._coaching, self._drafts, self.view.sprint, self.view.today, parent=self
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            self.view.today,
+            parent=self,
+            clock=self._clock,
         )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
@@ -671,6 +791,7 @@ class CoachingPage(QWidget):
             self.view.today,
             session=session,
             parent=self,
+            clock=self._clock,
         )
         self._open(dialog, lambda: self._apply(dialog.changes))
 
@@ -681,8 +802,10 @@ class CoachingPage(QWidget):
             return
         self._apply(outcome.changes)
         before = session.status
+        early = warn_session(replace(session, status=status), self._clock())
         self._offer_undo(
-            f"Marked the session of {when_text(session)} {status.value}.",
+            f"Marked the session of {when_text(session)} {status.value}"
+            + (", but it has not started yet: is that right?" if early else "."),
             lambda: self._restored(self._coaching.set_session_status(session.id, before)),
         )
 
@@ -857,15 +980,8 @@ class CoachingPage(QWidget):
         goal_id = goal_view.goal.id
         card = self.goal_cards.get(goal_id)
         try:
-            try:
-                value = parse_number(value_text)
-            except ValueError:
-                value = None
-            if value is None:
-                raise ValidationError({"value": "Enter a number, e.g. 12 or 12.5."})
-            outcome = self._coaching.add_checkin(
-                CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
-            )
+            draft = quick_checkin_draft(goal_id, on, value_text, note)
+            outcome = self._coaching.add_checkin(draft)
         except ValidationError as exc:
             if card is not None:
                 card.show_checkin_error(exc.message)
@@ -881,7 +997,8 @@ class CoachingPage(QWidget):
             card.set_quick_values("", "", "")
         self._focus_goal = goal_id
         self._apply(outcome.changes)
-        if not sprint.start_date <= on <= sprint.end_date:
+        future = warn_checkin(on, local_today(self._clock))
+        if future or not sprint.start_date <= on <= sprint.end_date:
 
             def undo() -> None:
                 # Take it back and put what was typed back in the row, to fix the day.
@@ -889,9 +1006,10 @@ class CoachingPage(QWidget):
                 self._focus_goal = goal_id
                 self._restored(self._coaching.delete_checkin(outcome.value.id))
 
+            where = "in the future" if future else "outside the sprint"
             self._offer_undo(
-                f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day outside the "
-                "sprint: is the date right?",
+                f"Saved the check-in of {local_date(on, 'd MMM yyyy')}, a day {where}: is "
+                "the date right?",
                 undo,
             )
 
@@ -924,6 +1042,14 @@ class CoachingPage(QWidget):
     def _on_card_quick_checkin_edited(self, goal_id: int, day: str, value: str, note: str) -> None:
         self._pending_quick[goal_id] = (day, value, note)
         self._quick_timer.start()
+        card = self.goal_cards.get(goal_id)
+        if card is not None and card.checkin_message.isVisible():
+            try:  # the message goes as soon as what is typed would be saved
+                draft = quick_checkin_draft(goal_id, date.fromisoformat(day), value, note)
+                validate_checkin(draft, card.goal_view.goal)
+            except (ValidationError, ValueError):
+                return
+            card.show_checkin_error("")
 
     def _keep_quick_rows(self) -> None:
         """Before the cards are rebuilt: what is typed in them goes with the new ones."""

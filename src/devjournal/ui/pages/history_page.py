@@ -39,7 +39,7 @@ from devjournal.domain.errors import DomainError
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.models import LogEntry
 from devjournal.domain.search import SearchQueryError
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryRequest
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.container import Services
@@ -54,6 +54,7 @@ from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
+from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -195,6 +196,7 @@ class HistoryPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._fill_choices()
         self._connect_signals()
+        guard_wheel(self)
         self._show_nothing()
         self.reload()
 
@@ -488,6 +490,18 @@ class HistoryPage(QWidget):
         self._open(
             EntryDialog(self._services, self._drafts, self._clock, entry=self.entry, parent=self)
         )
+
+    def open_draft(self, key: DraftKey) -> bool:
+        """Open the form a draft left from an earlier run was typed in (it restores the
+        draft); False when the draft is not one of this page's."""
+        if key.kind != "entry":
+            return False
+        if key.id is None:
+            self.new_entry()
+        else:
+            self.open_entry(key.id)
+            self.edit_entry()
+        return True
 
     def _open(self, dialog: EntryDialog) -> None:
         def saved() -> None:

@@ -25,7 +25,7 @@ from devjournal.domain.enums import AdviceStatus, Relationship
 from devjournal.domain.errors import DomainError
 from devjournal.domain.mentors import MentorHistory, MentorLine
 from devjournal.domain.wording import plural
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
 from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
@@ -328,6 +328,18 @@ class MentorshipPage(QWidget):
                 parent=self,
             )
         )
+
+    def open_draft(self, key: DraftKey) -> bool:
+        """Open the form a draft left from an earlier run was typed in (it restores the
+        draft); False when the draft is not one of this page's."""
+        if key.kind != "mentor":
+            return False
+        if key.id is None:
+            self.new_mentor()
+        else:
+            self.open_mentor(key.id)
+            self.edit_mentor()
+        return True
 
     def _open(self, dialog: MentorDialog) -> None:
         def saved() -> None:

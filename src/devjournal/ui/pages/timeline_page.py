@@ -64,6 +64,7 @@ from devjournal.services.timeline_service import EntryWindow
 from devjournal.settings import Settings
 from devjournal.ui import file_prompts
 from devjournal.ui.events import JournalEvents
+from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
@@ -205,6 +206,7 @@ class TimelinePage(QWidget):
         box.setAccessibleName(tip)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.setMaximumWidth(260)
+        guard_wheel(box)
         return box
 
     # -- data -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from devjournal.domain.enums import GoalStatus, MetricKind
 from devjournal.domain.models import Checkin, Goal, Milestone
 from devjournal.domain.pace import PaceStatus
 from devjournal.domain.progress import GoalProgress
+from devjournal.domain.rules import warn_checkin
 from devjournal.domain.sprints import GoalView
 from devjournal.domain.wording import plural
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, number_text, to_qdate
@@ -235,8 +236,12 @@ class GoalCard(Card):
         row.addWidget(self.add_checkin_button)
         self.checkin_message = label("", "danger", wrap=True)
         self.checkin_message.setVisible(False)
+        self.checkin_warning = label("", "warning", wrap=True)
+        self.checkin_warning.setVisible(False)
         column.addLayout(row)
         column.addWidget(self.checkin_message)
+        column.addWidget(self.checkin_warning)
+        self._today = today
 
         self.add_checkin_button.clicked.connect(self._submit)
         self.value_edit.returnPressed.connect(self._submit)
@@ -244,6 +249,7 @@ class GoalCard(Card):
         for edit in (self.value_edit, self.note_edit):
             edit.textEdited.connect(self._on_quick_edited)
         self.day_edit.dateChanged.connect(self._on_quick_edited)
+        self.day_edit.dateChanged.connect(self._warn_about_day)
         return box
 
     def _value_hint(self) -> str:
@@ -322,6 +328,12 @@ class GoalCard(Card):
         """Put the cursor in the value field, ready for the next check-in."""
         if self.value_edit is not None:
             self.value_edit.setFocus()
+
+    def _warn_about_day(self) -> None:
+        """Say so, before it is saved, when the day is one not lived yet."""
+        text = warn_checkin(from_qdate(self.day_edit.date()), self._today).get("on_date", "")
+        self.checkin_warning.setText(text)
+        self.checkin_warning.setVisible(bool(text))
 
     def _submit(self) -> None:
         _, value, note = self.quick_values()
