@@ -17,6 +17,9 @@ from pathlib import Path
 
 violations: list[str] = []
 _installed = False
+enabled = True
+"""Off for a test whose own connection stands in for another process's (the marker
+``connection_of_another_process``): there the byte-level look is the code under test."""
 
 
 class ForeignOpenError(RuntimeError):
@@ -45,7 +48,7 @@ def _looks_like_a_database_in_use(path: str) -> bool:
 
 
 def _hook(event: str, args: tuple[object, ...]) -> None:
-    if event != "open" or not args:
+    if not enabled or event != "open" or not args:
         return
     target = args[0]
     if not isinstance(target, str | bytes | os.PathLike):

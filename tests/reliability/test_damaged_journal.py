@@ -28,6 +28,10 @@ from devjournal.storage.recovery import (
 from tests.clocks import NOW, run
 from tests.damage import STARTS, entry_count
 
+# Live logs here are held by the test itself, standing in for a window in another process.
+pytestmark = pytest.mark.connection_of_another_process
+
+
 STAMP = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
