@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.clock import Clock
-from devjournal.domain.enums import SprintKind
-from devjournal.domain.models import GoalDraft, SessionDraft, Sprint, SprintDraft
+from devjournal.domain.models import GoalDraft, SessionDraft, Sprint
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
@@ -33,14 +32,7 @@ from devjournal.ui.formatting import date_edit
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.wheel_guard import guard_wheel
 from tests.ui.prompts import answer_prompt
-from tests.ui.test_coaching_page import with_running_goal
-
-RUNNING = SprintDraft(
-    title="Review faster",
-    kind=SprintKind.PERFORMANCE,
-    start_date=date(2026, 10, 1),
-    end_date=date(2026, 12, 19),
-)
+from tests.ui.test_coaching_page import RUNNING, with_running_goal
 
 
 def running(services: Services) -> Sprint:
