@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from devjournal.domain.errors import DomainError
 from devjournal.domain.jobs import Cancelled, Progress
@@ -93,12 +93,18 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumWidth(420)
+    # Progress goes to the bar itself: QProgressDialog.setValue on a modal dialog runs a
+    # nested processEvents(), where the job's last signal could end the task and delete it
+    # (and the dialog) under the call still on the stack: a crash.
+    bar = QProgressBar(dialog)
+    bar.setRange(0, 0)
+    dialog.setBar(bar)
     task: BackgroundTask[T] = BackgroundTask(job, parent)
 
     def progressed(done: int, total: int, label: str) -> None:
-        if total > 0 and dialog.maximum() != total:
-            dialog.setMaximum(total)
-        dialog.setValue(min(done, total) if total > 0 else 0)
+        if total > 0 and bar.maximum() != total:
+            bar.setMaximum(total)
+        bar.setValue(min(done, total) if total > 0 else 0)
         if label:
             dialog.setLabelText(label)
 
