@@ -23,9 +23,11 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(RUN_STAMP)
 	$(BIN)/devjournal $(ARGS)
 
-## Every test: unit, ui (offscreen), e2e (the real app as a process), reliability.
+## Every test: unit, ui (offscreen), e2e (the real app as a process), reliability; line
+## coverage of src/devjournal (app processes the tests start included), with a floor per layer.
 test: $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --cov --cov-report=
+	$(BIN)/python -m tests.coverage_floors
 
 ## ruff (lint + format check), mypy --strict on src, import-linter layer contracts.
 lint: $(TEST_STAMP)
@@ -47,4 +49,4 @@ soak: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.reliability.crash_loop 1000
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/.cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/.cache .coverage .coverage.*
