@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from devjournal.storage.backup import list_backups, quick_check
-from tests.clocks import run
+from tests.clocks import NOW, run
 from tests.e2e.conftest import app_env
 
 DELAYS = (0.3, 0.6, 0.9, 1.2)
@@ -48,8 +48,9 @@ def test_a_killed_backup_is_absent_or_whole(decade: Path, delay: float) -> None:
     _kill_after(["--home", str(decade), "backup", "create"], delay)
     for backup in list_backups(decade / "backups"):
         assert quick_check(backup.path) == "ok", backup.path.name
+    long_ago = NOW.timestamp() - 3600  # an hour before "now" by the command line's clock
     for partial in (decade / "backups").glob("*.partial"):  # as if left long ago
-        os.utime(partial, (time.time() - 3600, time.time() - 3600))
+        os.utime(partial, (long_ago, long_ago))
     assert run(["--home", str(decade), "backup", "create"]) == 0  # and the next one tidies up
     assert not list((decade / "backups").glob("*.partial"))
     assert run(["--home", str(decade), "check"]) == 0
