@@ -31,6 +31,7 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import date_edit
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.wheel_guard import guard_wheel
+from tests.clocks import NOW
 from tests.ui.prompts import answer_prompt
 from tests.ui.test_coaching_page import RUNNING, with_running_goal
 
@@ -386,7 +387,7 @@ def test_drafts_left_by_an_earlier_run_are_offered_at_start(
     window.show()
     box = offer_shown(window, qtbot)
     assert box.windowModality() == Qt.WindowModality.WindowModal
-    assert box.text() == "An unsaved entry “Half a thought” from 18 Nov 09:30."
+    assert box.text() == f"An unsaved entry “Half a thought” from 18 Nov {NOW.astimezone():%H:%M}."
     press(box, "Open")
     assert window.history_page is not None
     dialog = window.history_page.dialog
@@ -397,7 +398,8 @@ def test_drafts_left_by_an_earlier_run_are_offered_at_start(
 
     save(dialog)  # saved: the next draft is offered
     box = offer_shown(window, qtbot)
-    assert box.text() == "An unsaved goal “Review within a day” from 18 Nov 09:30."
+    when = f"18 Nov {NOW.astimezone():%H:%M}"  # local time
+    assert box.text() == f"An unsaved goal “Review within a day” from {when}."
     press(box, "Discard")
     assert DraftStore(paths.drafts).get(f"goal:new:sprint={sprint.id}") is None
     assert window.draft_offer is not None and window.draft_offer.prompt is None

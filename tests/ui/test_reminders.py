@@ -14,6 +14,8 @@ from devjournal.ui.reminders import Reminders
 
 # The fixed clock says Wednesday 18 November 2026, 09:30 UTC.
 
+SESSION_AT = datetime(2026, 11, 19, 15, 30, tzinfo=UTC)
+
 
 def fill(services: Services) -> None:
     c = services.coaching
@@ -25,9 +27,7 @@ def fill(services: Services) -> None:
             end_date=date(2026, 12, 19),
         )
     ).value
-    c.add_session(
-        SessionDraft(sprint_id=sprint.id, starts_at=datetime(2026, 11, 19, 15, 30, tzinfo=UTC))
-    )
+    c.add_session(SessionDraft(sprint_id=sprint.id, starts_at=SESSION_AT))
     c.add_action(
         ActionItemDraft(sprint_id=sprint.id, title="Read ch. 4", due_date=date(2026, 11, 17))
     )
@@ -47,7 +47,10 @@ def test_each_reminder_is_shown_once_and_can_be_turned_off(
     )
     reminders.check()
     assert shown == [
-        ("Coaching session tomorrow", "15:30, Review faster. Prepare the agenda today."),
+        (
+            "Coaching session tomorrow",
+            f"{SESSION_AT.astimezone():%H:%M}, Review faster. Prepare the agenda today.",
+        ),
         ("An action item is overdue", "Read ch. 4 (due 17 Nov)"),
     ]
     reminders.check()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -38,14 +38,16 @@ def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     assert page.sessions_panel is not None
     assert "No commitments" in texts(page.sessions_panel)
 
-    # Plan every two weeks at 10:00 from today on: the preview says which days.
+    # Plan every two weeks at 20:00 (local, later than now) from today on: the preview says
+    # which days.
     page.sessions_panel.plan_button.click()
     plan = opened(page, PlanSessionsDialog)
     plan.cadence_combo.setCurrentIndex(plan.cadence_combo.findData(14))
+    plan.time_edit.setTime(QTime(20, 0))
     assert plan.preview.text() == "3 sessions: 18 Nov, 2 Dec, 16 Dec."
     click(plan, "Plan sessions")
     sessions = services.coaching.sessions_of(page.view.sprint.id)  # type: ignore[union-attr]
-    assert len(sessions) == 3 and {s.starts_at.astimezone().hour for s in sessions} == {10}
+    assert len(sessions) == 3 and {s.starts_at.astimezone().hour for s in sessions} == {20}
     assert page.notice_text() == "Planned 3 sessions."
     assert page.tabs.currentIndex() == SESSIONS_TAB  # the tab stays where the user was
 

@@ -21,7 +21,7 @@ def test_keys_are_taken_apart() -> None:
 def test_a_draft_says_what_it_is_and_when_it_was_typed() -> None:
     assert (
         describe_draft("entry:new", {"title": "Half a thought", "body": "…"}, NOW)
-        == "An unsaved entry “Half a thought” from 3 Dec 14:02"
+        == f"An unsaved entry “Half a thought” from 3 Dec {NOW.astimezone():%H:%M}"  # local
     )
     assert describe_draft("mentor:3", {"name": "Wen"}, None) == "An unsaved mentor “Wen”"
     assert describe_draft("session:new:sprint=1", {"notes": ""}, None) == "An unsaved session"
