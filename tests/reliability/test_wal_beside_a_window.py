@@ -131,6 +131,10 @@ def test_the_window_hears_of_a_commit_made_elsewhere_and_not_of_its_own(
     done = _command(paths.data_dir, "import", "devjournal", "/nonexistent.json")
     assert done.returncode != 0  # a refused import writes nothing
     assert not services.journal.changes_from_elsewhere().any()
+    for reading in (("info",), ("check",), ("backup", "create"), ("export", "checkins")):
+        done = _command(paths.data_dir, *reading)
+        assert done.returncode == 0, done.stderr
+        assert not services.journal.changes_from_elsewhere().any(), reading  # no news
     other, elsewhere = open_services(paths.journal, paths.backups, stopped())
     try:
         elsewhere.mentorship.add_entry(_entry("from another program"))

@@ -230,3 +230,43 @@ def test_the_window_shows_what_another_program_wrote_without_a_restart(
         return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
 
     qtbot.waitUntil(lambda: any("Written by the command line" in t for t in listed()), timeout=3000)
+
+
+def test_an_outside_change_waits_while_the_user_types_in_a_field(
+    window: MainWindow, qtbot: QtBot, paths: AppPaths
+) -> None:
+    """A command writing beside the window must not rebuild the page under a field the
+    user is typing in (the keys that follow would go elsewhere): the refresh waits until
+    the field loses focus."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from devjournal.services.container import open_services
+    from tests.clocks import stopped
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    field = window.today_page.findChild(QLineEdit) or QLineEdit(window.today_page)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=3000)
+    seen: list[Changes] = []
+    window.events.data_changed.connect(seen.append)
+    db, elsewhere = open_services(paths.journal, paths.backups, stopped())
+    try:
+        elsewhere.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.LESSON,
+                occurred_at=datetime(2026, 11, 17, 10, 0, tzinfo=UTC),
+                title="Written while the user typed",
+                body="",
+            )
+        )
+    finally:
+        db.close()
+    window.show_changes_from_elsewhere()
+    window.show_changes_from_elsewhere()
+    assert seen == []  # still typing
+    window.sidebar.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sidebar, timeout=3000)
+    window.show_changes_from_elsewhere()
+    assert seen == [Changes.everything()]  # shown once, when the field was left

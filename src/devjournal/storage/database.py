@@ -87,6 +87,7 @@ class Database:
         self._seen = self._data_version()
         self._outside = False
         self._closed = False
+        self._wrote = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**WRITE), expire_on_commit=False
@@ -148,6 +149,7 @@ class Database:
             self._outside = True
 
     def _absorb_own_commit(self) -> None:
+        self._wrote = True
         self._seen = self._data_version()
 
     def changed_elsewhere(self) -> bool:
@@ -172,11 +174,15 @@ class Database:
         return None if value is None else str(value)
 
     def close(self, *, checkpoint: bool = True) -> None:
-        """Checkpoint the WAL into the main file and close every connection. Without
-        ``checkpoint`` (a damaged journal) only the connections close; the caller keeps a
-        read-only connection open meanwhile so SQLite's own checkpoint-on-close is
-        skipped too (see ``storage/recovery.py``, ``untouched``)."""
-        if checkpoint:
+        """Checkpoint the WAL into the main file (when this connection wrote) and close
+        every connection. Without ``checkpoint`` (a damaged journal) only the connections
+        close; the caller keeps a read-only connection open meanwhile so SQLite's own
+        checkpoint-on-close is skipped too (see ``storage/recovery.py``, ``untouched``).
+
+        A journal only read is not checkpointed: a checkpoint changes ``data_version`` for
+        every other connection, so a window beside a read-only command would take it for
+        news and rebuild its pages. (The last connection to close checkpoints anyway.)"""
+        if checkpoint and self._wrote:
             try:
                 run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
             except (DBAPIError, sqlite3.Error):

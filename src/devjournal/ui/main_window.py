@@ -14,16 +14,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QStackedWidget,
     QSystemTrayIcon,
+    QTextEdit,
     QWidget,
 )
 
@@ -34,6 +38,7 @@ from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths, sample_home_for
+from devjournal.services.changes import Changes
 from devjournal.settings import Settings
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.pages.today_page import TodayPage
@@ -57,9 +62,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+"""While open, a changed journal is backed up this often."""
 WATCH_MS = 1000
 """How often the window asks whether another program wrote to the journal."""
-"""While open, a changed journal is backed up this often."""
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services: Services | None = None
+        self._outside_pending = Changes()
         self.coaching_page: CoachingPage | None = None
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
@@ -323,10 +329,26 @@ class MainWindow(QMainWindow):
         the window): asked every second and whenever the window is activated."""
         if self.services is None:
             return
-        changes = self.services.journal.changes_from_elsewhere()
-        if changes.any():
-            log.info("the journal was changed outside this window; showing the changes")
-            self.events.emit_changes(changes)
+        changes = self._outside_pending | self.services.journal.changes_from_elsewhere()
+        if not changes.any():
+            return
+        if self._typing_in_a_field():
+            # Rebuilding the page would take the field (and the keys that follow) away
+            # from the user: shown once the field loses focus.
+            self._outside_pending = changes
+            return
+        self._outside_pending = Changes()
+        log.info("the journal was changed outside this window; showing the changes")
+        self.events.emit_changes(changes)
+
+    def _typing_in_a_field(self) -> bool:
+        """Has a field of a page in this window the keyboard focus?"""
+        focused = QApplication.focusWidget()
+        return (
+            focused is not None
+            and focused.window() is self
+            and isinstance(focused, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit)
+        )
 
     def page_titles(self) -> list[str]:
         """The sidebar's pages, in order."""
