@@ -200,3 +200,28 @@ def test_with_nothing_to_discuss_the_copy_has_no_section_and_the_dialog_says_why
     dialog.set_points([])
     assert "To discuss" not in _preview(dialog) and "add your own" not in _preview(dialog)
     assert "add your own points" in dialog.discuss_hint.text()
+
+
+def test_the_summary_asked_of_a_private_goal_includes_it_and_says_so(
+    window: MainWindow, services: Services
+) -> None:
+    """Found by review: from a private goal's card the summary showed no goal at all
+    ("No goals to show"), as if it were of the whole sprint. The goal the user chose goes
+    in, and its box is ticked, so they can still take it out."""
+    sprint_id = fill(services)
+    page = page_of(window)
+    page.open_sprint(sprint_id)
+    secret = next(
+        g.goal.id
+        for g in services.coaching.sprint_view(sprint_id).goals
+        if g.goal.title == "Secret goal"
+    )
+    page.goal_cards[secret].summary_button.click()
+    dialog = page.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = _preview(dialog)
+    assert "For one goal: Secret goal" in text and "No goals to show" not in text
+    box = next(iter(dialog.goal_boxes.values()))
+    assert box.isChecked()
+    box.click()
+    assert "Secret goal" not in _preview(dialog)

@@ -169,3 +169,19 @@ def test_an_entry_linked_to_a_private_goal_stays_out_of_the_history(services: Se
     assert "Secret win" not in text and "No entries match." in text
     everything = build_history(services, HistoryRequest(include_private=True), NOW)
     assert "Secret win" in history_markdown(everything)
+
+
+def test_deleting_a_private_goal_does_not_let_what_was_linked_to_it_out(
+    services: Services,
+) -> None:
+    """Found by review: the rule knew only the live goals, so a private goal moved to the
+    trash no longer held back its linked win in the summary and the close-out."""
+    sprint_id, _shared, secret = private_goal_with_links(services)
+    services.coaching.delete_goal(secret)
+    for text in (
+        summary_markdown(sprint_summary(services, sprint_id, NOW)),
+        closeout_markdown(sprint_closeout(services, sprint_id, NOW)),
+    ):
+        assert "Book the room" in text
+        for leaked in ("Secret goal", "Secret action", "secret note", "Secret win"):
+            assert leaked not in text

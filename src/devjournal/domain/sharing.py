@@ -75,13 +75,26 @@ class Sharing:
         """Whether a goal may be shared (its own scope, or chosen one by one)."""
         return self.shares(goal) or goal.id in self.goal_ids
 
-    def rule(self, goals: Iterable[Scoped] = (), sessions: Iterable[Scoped] = ()) -> Shareable:
+    def rule(
+        self,
+        goals: Iterable[Scoped] = (),
+        sessions: Iterable[Scoped] = (),
+        *,
+        only_these_goals: bool = False,
+    ) -> Shareable:
         """The rule for a report over ``goals`` and ``sessions`` (every goal and session
-        an item of the report may be linked to, shown or not)."""
+        an item of the report may be linked to, shown or not).
+
+        With ``only_these_goals`` (a sprint's report: ``goals`` are the sprint's live
+        goals), an item linked to any other goal, one deleted meanwhile say, is not
+        vouched for and stays out unless every private item goes in: a deleted private
+        goal must not let its entries and actions through."""
+        goals = list(goals)
         return Shareable(
             self,
             frozenset(g.id for g in goals if not self.shares_goal(g)),
             frozenset(s.id for s in sessions if not self.shares(s)),
+            frozenset(g.id for g in goals) if only_these_goals else None,
         )
 
 
@@ -96,10 +109,16 @@ class Shareable:
     sharing: Sharing
     hidden_goals: frozenset[int] = field(default_factory=frozenset)
     hidden_sessions: frozenset[int] = field(default_factory=frozenset)
+    known_goals: frozenset[int] | None = None
+    """When set, the only goals items may be linked to and still be shared."""
 
     def goal(self, goal_id: int | None) -> bool:
         """A goal by id (None, no goal, is shareable); also its check-ins and milestones."""
-        return goal_id is None or goal_id not in self.hidden_goals
+        if goal_id is None or self.sharing.include_private:
+            return True
+        if self.known_goals is not None and goal_id not in self.known_goals:
+            return False
+        return goal_id not in self.hidden_goals
 
     def session(self, session_id: int | None) -> bool:
         """A session by id (None, no session, is shareable)."""
@@ -136,7 +155,11 @@ def shared_sprint(
 ) -> SharedSprint:
     """``view``, ``ledger`` and ``entries`` with what ``sharing`` does not share taken out;
     follow-through counts only the commitments left in."""
-    rule = sharing.rule([g.goal for g in view.goals], [line.session for line in ledger.sessions])
+    rule = sharing.rule(
+        [g.goal for g in view.goals],
+        [line.session for line in ledger.sessions],
+        only_these_goals=True,
+    )
     goals = tuple(g for g in view.goals if rule.goal(g.goal.id))
     actions = tuple(line for line in ledger.actions if rule.action(line.action))
     kept = {line.action.id for line in actions}

@@ -56,10 +56,14 @@ EMPTY_DISCUSS_HINT = (
 class SummaryDialog(QDialog):
     """The summary before a coaching session, ready to edit, copy, print or save."""
 
-    def __init__(self, make: MakeSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, make: MakeSummary, parent: QWidget | None = None, *, sharing: Sharing | None = None
+    ) -> None:
+        """``sharing``: what is shared at first (a goal the user asked the summary of is
+        included, private or not, and its box says so)."""
         super().__init__(parent)
         self._make = make
-        self._sharing = Sharing()
+        self._sharing = sharing or Sharing()
         self._base = make(self._sharing)
         self._discuss: list[str] = list(self._base.to_discuss)
         self._edited = False
@@ -170,6 +174,7 @@ class SummaryDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Delete, self.discuss_list, self.remove_point)
 
         self._fill_list()
+        self._show_sharing()
         self._render()
         self.close_button.setFocus()
 

@@ -924,7 +924,10 @@ class CoachingPage(QWidget):
             )
 
         try:
-            dialog = SummaryDialog(make, self)
+            # The summary of one goal the user chose: that goal goes in, even if private
+            # (its box in the dialog is ticked, so they can take it out again).
+            chosen = Sharing(goal_ids=frozenset({goal_id})) if goal_id is not None else None
+            dialog = SummaryDialog(make, self, sharing=chosen)
         except DomainError as exc:  # the sprint was deleted meanwhile (another window)
             box = QMessageBox(QMessageBox.Icon.Warning, "devjournal", str(exc), parent=self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

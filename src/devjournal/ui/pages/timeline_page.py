@@ -402,7 +402,11 @@ class TimelinePage(QWidget):
         if data is None:
             return TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
         where = self.filter
-        rule = sharing.rule(data.goals, data.sessions) if sharing is not None else None
+        rule = (
+            sharing.rule(data.goals, data.sessions, only_these_goals=True)
+            if sharing is not None
+            else None
+        )
         sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
         if where.goal_id is not None:
             owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
