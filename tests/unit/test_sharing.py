@@ -159,6 +159,13 @@ def test_a_private_session_takes_its_commitments_with_it(services: Services) -> 
         assert "Said in private" not in text and "Book the room" in text
     closeout = closeout_markdown(sprint_closeout(services, sprint_id, NOW))
     assert "No sessions held" in closeout or "0 sessions held" in closeout
+    # Moved to the trash, the private session still holds back what was said in it.
+    c.delete_session(session.id)
+    for text in (
+        summary_markdown(sprint_summary(services, sprint_id, NOW)),
+        closeout_markdown(sprint_closeout(services, sprint_id, NOW)),
+    ):
+        assert "Said in private" not in text and "Book the room" in text
 
 
 def test_an_entry_linked_to_a_private_goal_stays_out_of_the_history(services: Services) -> None:

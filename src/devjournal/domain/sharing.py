@@ -80,21 +80,22 @@ class Sharing:
         goals: Iterable[Scoped] = (),
         sessions: Iterable[Scoped] = (),
         *,
-        only_these_goals: bool = False,
+        only_these: bool = False,
     ) -> Shareable:
         """The rule for a report over ``goals`` and ``sessions`` (every goal and session
         an item of the report may be linked to, shown or not).
 
-        With ``only_these_goals`` (a sprint's report: ``goals`` are the sprint's live
-        goals), an item linked to any other goal, one deleted meanwhile say, is not
-        vouched for and stays out unless every private item goes in: a deleted private
-        goal must not let its entries and actions through."""
-        goals = list(goals)
+        With ``only_these`` (a sprint's report: ``goals`` and ``sessions`` are the
+        sprint's live ones), an item linked to any other goal or session, one deleted
+        meanwhile say, is not vouched for and stays out unless every private item goes in:
+        a deleted private goal or session must not let what was linked to it through."""
+        goals, sessions = list(goals), list(sessions)
         return Shareable(
             self,
             frozenset(g.id for g in goals if not self.shares_goal(g)),
             frozenset(s.id for s in sessions if not self.shares(s)),
-            frozenset(g.id for g in goals) if only_these_goals else None,
+            frozenset(g.id for g in goals) if only_these else None,
+            frozenset(s.id for s in sessions) if only_these else None,
         )
 
 
@@ -111,6 +112,8 @@ class Shareable:
     hidden_sessions: frozenset[int] = field(default_factory=frozenset)
     known_goals: frozenset[int] | None = None
     """When set, the only goals items may be linked to and still be shared."""
+    known_sessions: frozenset[int] | None = None
+    """When set, the only sessions items may be linked to and still be shared."""
 
     def goal(self, goal_id: int | None) -> bool:
         """A goal by id (None, no goal, is shareable); also its check-ins and milestones."""
@@ -122,7 +125,11 @@ class Shareable:
 
     def session(self, session_id: int | None) -> bool:
         """A session by id (None, no session, is shareable)."""
-        return session_id is None or session_id not in self.hidden_sessions
+        if session_id is None or self.sharing.include_private:
+            return True
+        if self.known_sessions is not None and session_id not in self.known_sessions:
+            return False
+        return session_id not in self.hidden_sessions
 
     def action(self, action: ActionItem) -> bool:
         """An action item: shareable unless its goal or the session it was made in is not."""
@@ -158,7 +165,7 @@ def shared_sprint(
     rule = sharing.rule(
         [g.goal for g in view.goals],
         [line.session for line in ledger.sessions],
-        only_these_goals=True,
+        only_these=True,
     )
     goals = tuple(g for g in view.goals if rule.goal(g.goal.id))
     actions = tuple(line for line in ledger.actions if rule.action(line.action))

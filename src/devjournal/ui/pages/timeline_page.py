@@ -403,7 +403,7 @@ class TimelinePage(QWidget):
             return TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
         where = self.filter
         rule = (
-            sharing.rule(data.goals, data.sessions, only_these_goals=True)
+            sharing.rule(data.goals, data.sessions, only_these=True)
             if sharing is not None
             else None
         )
