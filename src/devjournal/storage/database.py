@@ -173,16 +173,17 @@ class Database:
             value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         return None if value is None else str(value)
 
-    def close(self, *, checkpoint: bool = True) -> None:
-        """Checkpoint the WAL into the main file (when this connection wrote) and close
-        every connection. Without ``checkpoint`` (a damaged journal) only the connections
-        close; the caller keeps a read-only connection open meanwhile so SQLite's own
-        checkpoint-on-close is skipped too (see ``storage/recovery.py``, ``untouched``).
+    def close(self, *, checkpoint: bool | None = None) -> None:
+        """Checkpoint the WAL into the main file and close every connection.
 
-        A journal only read is not checkpointed: a checkpoint changes ``data_version`` for
-        every other connection, so a window beside a read-only command would take it for
-        news and rebuild its pages. (The last connection to close checkpoints anyway.)"""
-        if checkpoint and self._wrote:
+        ``checkpoint``: True always (the window closing: the journal it leaves behind is
+        one whole file); False never (a damaged journal: only the connections close, and
+        the caller keeps a read-only connection open meanwhile so SQLite's own
+        checkpoint-on-close is skipped too, see ``storage/recovery.py``, ``untouched``);
+        None (a command) only when this connection wrote: a checkpoint changes
+        ``data_version`` for every other connection, so a window beside a read-only
+        command would take it for news and rebuild its pages."""
+        if checkpoint or (checkpoint is None and self._wrote):
             try:
                 run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
             except (DBAPIError, sqlite3.Error):
