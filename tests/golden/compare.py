@@ -43,6 +43,16 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(pages) + "\n"
 
 
+PDF_DATE = re.compile(rb"\(D:\d{14}[^)]*\)")
+XMP_DATE = re.compile(rb'(xmp:\w+Date)="[^"]*"')
+
+
+def pdf_undated(data: bytes) -> bytes:
+    """A PDF with the moments Qt writes into it (its info dictionary and its XMP metadata,
+    to the second, from the wall clock) made constant, so that two writes compare."""
+    return XMP_DATE.sub(rb'\1=""', PDF_DATE.sub(b"(D:)", data))
+
+
 def html_outline(html: str) -> str:
     """``html`` with every inline SVG chart replaced by :func:`svg_outline`; the rest (our
     template's markup and text) is kept as it is, trailing spaces and blank lines aside."""

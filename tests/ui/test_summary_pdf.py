@@ -12,7 +12,7 @@ from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_pdf
 from devjournal.services.container import Services
 from tests.clocks import run
-from tests.golden.compare import check, html_outline, pdf_text
+from tests.golden.compare import check, html_outline, pdf_text, pdf_undated
 from tests.unit.test_summary import NOW, fill
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -53,12 +53,7 @@ def test_the_same_summary_gives_the_same_pdf_apart_from_its_dates(services: Serv
     summary = _summary(services)
     first, second = summary_pdf(summary), summary_pdf(summary)
 
-    def undated(data: bytes) -> bytes:
-        import re
-
-        return re.sub(rb"\(D:\d{14}[^)]*\)", b"(D:)", data)
-
-    assert undated(first) == undated(second)
+    assert pdf_undated(first) == pdf_undated(second)
 
 
 def test_export_summary_pdf_from_the_terminal(

@@ -57,3 +57,18 @@ def test_coordinates_and_fonts_do_not_count_but_points_colours_and_labels_do() -
         CHART.replace("<p>After</p>", "<p>after</p>"),  # the page's own text
     ):
         assert compare.html_outline(changed) != compare.html_outline(CHART)
+
+
+def test_two_pdfs_written_a_second_apart_compare_equal_once_undated() -> None:
+    # Qt stamps both the info dictionary and the XMP metadata from the wall clock; a
+    # comparison that masked only the first failed whenever a second ticked between writes.
+    def written_at(second: int) -> bytes:
+        return (
+            f"/CreationDate (D:202612041838{second:02d}+00'00')\n"
+            f'xmp:CreateDate="2026-12-04T18:38:{second:02d}+00:00" '
+            f'xmp:ModifyDate="2026-12-04T18:38:{second:02d}+00:00" '
+            f'xmp:MetadataDate="2026-12-04T18:38:{second:02d}+00:00"'
+        ).encode()
+
+    assert compare.pdf_undated(written_at(16)) == compare.pdf_undated(written_at(17))
+    assert compare.pdf_undated(written_at(16)) != written_at(16)
