@@ -18,6 +18,7 @@ from devjournal.cli_export import Opener, add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
 from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
+from devjournal.domain.text import for_terminal
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.today_query import damaged_message
 
@@ -306,21 +307,15 @@ def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json:
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("", "")
     for h in results.hits:
         day = h.occurred_at.astimezone().date().isoformat()
-        who = f" · {_printable(h.mentor_name)}" if h.mentor_name else ""
-        print(f"{day}  {h.kind.label}{who}  {_printable(h.title)}  (#{h.id})")
-        marked = highlighted(_printable(h.snippet, keep="\x02\x03"), bold or "[", plain or "]")
+        who = f" · {for_terminal(h.mentor_name)}" if h.mentor_name else ""
+        print(f"{day}  {h.kind.label}{who}  {for_terminal(h.title)}  (#{h.id})")
+        marked = highlighted(for_terminal(h.snippet, keep="\x02\x03"), bold or "[", plain or "]")
         snippet = " ".join(marked.split())
         print(f"    {snippet}")
     more = results.total - len(results.hits)
     shown = f"{len(results.hits):,} of {results.total:,}" if more else f"{results.total:,}"
     print(f"{shown} entries match, newest first.", file=sys.stderr)
     return EXIT_OK
-
-
-def _printable(text: str, keep: str = "") -> str:
-    """``text`` without control characters: what someone pasted into an entry must not
-    drive the terminal (escape sequences)."""
-    return "".join(ch if ch.isprintable() or ch in keep else " " for ch in text)
 
 
 def _sample(paths: AppPaths, opener: Opener, size: str) -> int:

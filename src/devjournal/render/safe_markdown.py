@@ -8,10 +8,11 @@ import re
 
 from PySide6.QtGui import QTextDocument
 
+from devjournal.domain.text import is_safe_link
+
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _LINK = re.compile(r'<a\s+href="([^"]*)"[^>]*>(.*?)</a>', re.IGNORECASE | re.DOTALL)
 _COLOR = re.compile(r" color:#[0-9a-fA-F]{6};")
-SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 def safe_markdown_html(text: str, *, for_file: bool = False) -> str:
@@ -39,5 +40,4 @@ def safe_markdown_html(text: str, *, for_file: bool = False) -> str:
 
 
 def _web_link_only(match: re.Match[str]) -> str:
-    href = html.unescape(match.group(1)).strip().lower()
-    return match.group(0) if href.startswith(SAFE_SCHEMES) else match.group(2)
+    return match.group(0) if is_safe_link(html.unescape(match.group(1))) else match.group(2)
