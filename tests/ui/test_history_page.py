@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship
@@ -18,6 +18,7 @@ from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.history_page import HistoryPage
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE
+from tests.ui.prompts import message_shown
 from tests.ui.test_coaching_page import click
 
 
@@ -134,9 +135,7 @@ def test_a_reflection_answers_advice_and_the_advice_shows_it(
     assert "Two review slots a day worked" in page.reader.toPlainText()
 
 
-def test_delete_and_undo_and_unsafe_links(
-    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_delete_and_undo_and_unsafe_links(window: MainWindow, services: Services) -> None:
     entry = services.mentorship.add_entry(
         LogEntryDraft(
             kind=EntryKind.LESSON,
@@ -150,12 +149,10 @@ def test_delete_and_undo_and_unsafe_links(
     page.reload()
     page.list.setCurrentIndex(page.list.model().index(1, 0))  # choosing it opens it
     assert page.entry is not None and page.entry.id == entry.id
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     page._on_reader_anchor_clicked(QUrl("file:///etc/passwd"))
-    assert warned == [
+    assert message_shown(page) == (
         "devjournal opens only http, https and mailto links, not “file:///etc/passwd”."
-    ]
+    )
     page.delete_button.click()
     assert services.mentorship.latest_entries() == []
     assert titles(page) == [] and page.undo_button.isVisible()
@@ -205,7 +202,7 @@ def test_an_entry_can_be_about_a_sprints_goal(window: MainWindow, services: Serv
 
 
 def test_an_entry_loads_nothing_it_links_to_and_edits_keep_what_is_gone(
-    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, services: Services
 ) -> None:
     ms = services.mentorship
     grace = ms.add_mentor(MentorDraft(name="Grace & co", relationship=Relationship.PEER)).value
@@ -229,11 +226,10 @@ def test_an_entry_loads_nothing_it_links_to_and_edits_keep_what_is_gone(
     page = history(window)
     page.reload()
     page.open_entry(entry.id)  # an image that points at /dev/zero would never finish
-    assert page.reader.loadResource(2, QUrl("file:///etc/hostname")) is None
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    loaded = page.reader.loadResource(2, QUrl("file:///etc/hostname"))  # a blank pixel
+    assert isinstance(loaded, QImage) and loaded.size() == QSize(1, 1)
     page._on_reader_anchor_clicked(QUrl("entry:abc"))
-    assert warned and "only http, https and mailto" in warned[0]
+    assert "only http, https and mailto" in message_shown(page)
 
     ms.delete_mentor(grace.id)
     ms.delete_entry(advice.id)

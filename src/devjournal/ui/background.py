@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidge
 
 from devjournal.domain.errors import DomainError
 from devjournal.domain.jobs import Cancelled, Progress
+from devjournal.ui import file_prompts
+from devjournal.ui.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ def run_with_progress(
         box.open()
         return None
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setLabel(plain_label(title))  # progress names files and entries
     dialog.setWindowTitle(title)
     # Shown at once and window-modal: the window must not write to the journal while a
     # long import holds its write lock.
@@ -126,9 +129,7 @@ def run_with_progress(
         if on_failure is not None:
             on_failure(message)
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            file_prompts.tell(parent, title, message, warning=True)
 
     def cancelled() -> None:
         finish()

@@ -8,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from devjournal import __version__
@@ -36,6 +36,7 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error may quote what the user wrote
     box.setText(message)
     if details:
         box.setDetailedText(details)

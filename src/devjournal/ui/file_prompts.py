@@ -44,9 +44,11 @@ def ask_for_file(
 
 
 def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
-    """Show a message (window-modal, not blocking)."""
+    """Show a message (window-modal, not blocking), as plain text: messages quote titles,
+    file names and links."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -94,9 +96,10 @@ def ask(
     """Ask window-modally over ``parent``; ``choices`` are (button text, role), the first
     the default, the one with ``RejectRole`` what Escape means. ``on_answer(role)`` runs
     with the role of the button pressed (``RejectRole`` if none); it is a method of the
-    asker, held weakly."""
+    asker, held weakly. ``text`` and ``detail`` are plain text."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setInformativeText(detail)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text's too
     buttons = [box.addButton(label, role) for label, role in choices]
     box.setDefaultButton(buttons[0])
     for button, (_, role) in zip(buttons, choices, strict=True):

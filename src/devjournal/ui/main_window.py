@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -40,8 +39,10 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths, sample_home_for
 from devjournal.services.changes import Changes
 from devjournal.settings import Settings
+from devjournal.ui import file_prompts
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.pages.today_page import TodayPage
+from devjournal.ui.plain_text import plain_label
 from devjournal.ui.reminders import Reminders
 from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
@@ -135,8 +136,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        journal_label = QLabel(f"Journal: {paths.journal}")
-        journal_label.setObjectName("muted")
+        journal_label = plain_label(f"Journal: {paths.journal}", "muted")
         self.statusBar().addPermanentWidget(journal_label)  # messages use the left side
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
@@ -528,9 +528,7 @@ class MainWindow(QMainWindow):
         self.today_page.set_sample_busy(False, message)
         self.statusBar().showMessage(message, 8000)
         if not ok:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Sample journal", message, parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # not exec(): nothing waits on it
+            file_prompts.tell(self, "Sample journal", message, warning=True)
 
     def _on_folder_action_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))

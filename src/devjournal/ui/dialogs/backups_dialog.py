@@ -3,6 +3,7 @@ journal as it is now is kept aside, never deleted), open the folder."""
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -13,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +23,7 @@ from devjournal.domain.jobs import Progress
 from devjournal.files import size_text
 from devjournal.storage.backup import Backup, quick_check
 from devjournal.ui.background import BackgroundTask
+from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.backup_list import BackupList, when_text
 
 log = logging.getLogger(__name__)
@@ -62,24 +63,23 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        about = QLabel(ABOUT)
-        about.setWordWrap(True)
+        about = plain_label(ABOUT, wrap=True)
         layout.addWidget(about)
-        where = QLabel(f"Kept in <code>{folder}</code>")
+        where = plain_label(f"Kept in <code>{html.escape(str(folder))}</code>")
+        where.setTextFormat(Qt.TextFormat.RichText)  # a folder's name is not markup
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setObjectName("muted")
         layout.addWidget(where)
         self.backup_list = BackupList()
         layout.addWidget(self.backup_list, 1)
-        self.empty = QLabel(
+        self.empty = plain_label(
             "No backups yet. devjournal makes the first one 30 minutes after you change "
-            "something, or when you close the window; “Back up now” makes one at once."
+            "something, or when you close the window; “Back up now” makes one at once.",
+            wrap=True,
         )
-        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty, 1)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
+        self.status = plain_label("", wrap=True)  # messages may name files
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox()
@@ -184,6 +184,7 @@ class BackupsDialog(QDialog):
             f"Restore the backup of {when}?",
             parent=self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
             "devjournal will close the journal, set it aside as it is now (as "
             "journal.sqlite.before-restore-…, never deleted) and reopen on this backup. "

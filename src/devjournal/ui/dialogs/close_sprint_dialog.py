@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -47,6 +46,7 @@ from devjournal.ui.formatting import (
     parse_number,
     to_qdate,
 )
+from devjournal.ui.plain_text import plain_label
 
 OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
 NEW_SPRINT = -1
@@ -108,16 +108,13 @@ class CloseSprintDialog(FormDialog):
         for column, heading in enumerate(
             ("Goal", "Outcome", "Final value", "Lessons", "Roll over")
         ):
-            label = QLabel(heading)
-            label.setObjectName("muted")
-            grid.addWidget(label, 0, column)
+            grid.addWidget(plain_label(heading, "muted"), 0, column)
         self.outcome_rows: list[tuple[int, QComboBox, QLineEdit, QLineEdit]] = []
         self.roll_boxes: dict[int, QCheckBox] = {}
         for index, goal_view in enumerate(view.goals):
             goal = goal_view.goal
             line = 1 + 2 * index  # each goal's widgets, then a line for its problems
-            title = QLabel(goal.title)
-            title.setWordWrap(True)
+            title = plain_label(goal.title, wrap=True)
             combo = QComboBox()
             for status in OUTCOMES:
                 combo.addItem(status.value.capitalize(), status.value)
@@ -155,7 +152,7 @@ class CloseSprintDialog(FormDialog):
             final.textEdited.connect(self.changed)
             lessons.textEdited.connect(self.changed)
         if not view.goals:
-            grid.addWidget(QLabel("This sprint has no goals."), 1, 0, 1, 5)
+            grid.addWidget(plain_label("This sprint has no goals."), 1, 0, 1, 5)
         self.layout_.insertWidget(2, goals_box)
         after = self.new_form()
         self.layout_.insertLayout(3, after)
@@ -171,9 +168,7 @@ class CloseSprintDialog(FormDialog):
             if summary.phase is SprintPhase.PLANNED and summary.sprint.id != sprint.id:
                 self.rollover_combo.addItem(f"“{summary.sprint.title}”", summary.sprint.id)
         self.rollover_combo.addItem("A new sprint that carries this one on", NEW_SPRINT)
-        self.rollover_hint = QLabel()
-        self.rollover_hint.setObjectName("muted")
-        self.rollover_hint.setWordWrap(True)
+        self.rollover_hint = plain_label("", "muted", wrap=True)  # names the new sprint
         self.add_field("wins", "Wins:", self.wins_edit, after)
         self.add_field("retrospective", "Retrospective:", self.retro_edit, after)
         self.add_field("rollover", "Roll over into:", self.rollover_combo, after)

@@ -26,6 +26,7 @@ from devjournal.domain.rules import is_safe_url, validate_log_entry
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
+from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
@@ -43,12 +44,11 @@ def open_safe_link(url: QUrl, parent: QWidget) -> bool:
     """Open ``url`` if it is http, https or mailto; otherwise say no (and return False)."""
     text = url.toString()
     if not is_safe_url(text):
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
-        QMessageBox.warning(
+        file_prompts.tell(
             parent,
             "Link not opened",
             f"devjournal opens only http, https and mailto links, not “{text}”.",
+            warning=True,
         )
         return False
     return QDesktopServices.openUrl(url)

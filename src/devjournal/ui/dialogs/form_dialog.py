@@ -32,6 +32,7 @@ from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
+from devjournal.ui.plain_text import plain_label
 from devjournal.ui.wheel_guard import guard_wheel
 
 DRAFT_DELAY_MS = 400
@@ -69,12 +70,12 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._errors: dict[str, QLabel] = {}
         self._warnings: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
-        self.restored_label = QLabel("Restored what you typed last time; it was not saved yet.")
-        self.restored_label.setObjectName("muted")
+        self.restored_label = plain_label(
+            "Restored what you typed last time; it was not saved yet.", "muted"
+        )
         self.restored_label.setVisible(False)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("danger")
-        self.general_error.setWordWrap(True)
+        # Messages quote what was typed ("The final value “…” is not a number."): plain.
+        self.general_error = plain_label("", "danger", wrap=True)
         self.general_error.setVisible(False)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -108,14 +109,10 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         column.setSpacing(2)
         short = isinstance(widget, QAbstractSpinBox | QComboBox)
         column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if short else Qt.AlignmentFlag(0))
-        error = QLabel()
-        error.setObjectName("danger")
-        error.setWordWrap(True)
+        error = plain_label("", "danger", wrap=True)
         error.setVisible(False)
         column.addWidget(error)
-        warning = QLabel()
-        warning.setObjectName("warning")
-        warning.setWordWrap(True)
+        warning = plain_label("", "warning", wrap=True)
         warning.setVisible(False)
         column.addWidget(warning)
         self._errors[name] = error
@@ -142,9 +139,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
 
     def error_label(self, name: str) -> QLabel:
         """A hidden label for problems with ``name``, for fields laid out by hand."""
-        error = QLabel()
-        error.setObjectName("danger")
-        error.setWordWrap(True)
+        error = plain_label("", "danger", wrap=True)
         error.setVisible(False)
         self._errors[name] = error
         return error

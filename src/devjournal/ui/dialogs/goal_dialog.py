@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 from datetime import date
 from typing import Any
 
@@ -30,6 +31,7 @@ from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, edit_number_text, from_qdate, parse_number, to_qdate
+from devjournal.ui.plain_text import plain_label
 
 METRIC_LABELS = {
     MetricKind.NUMBER: "A number with a unit",
@@ -154,15 +156,16 @@ class GoalDialog(FormDialog):
         panel = QFrame()
         panel.setObjectName("card")
         grid = QGridLayout(panel)
-        heading = QLabel("SMART check")
-        heading.setObjectName("cardTitle")
+        heading = plain_label("SMART check", "cardTitle")
         grid.addWidget(heading, 0, 0, 1, 2)
         for row_index, letter in enumerate("SMART", start=1):
-            mark = QLabel()
+            mark = plain_label()
             mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             mark.setFixedWidth(18)
-            text = QLabel()
-            text.setWordWrap(True)
+            # The app's markup (a bold name) around reasons that quote the goal's metric
+            # and unit, escaped.
+            text = plain_label(wrap=True)
+            text.setTextFormat(Qt.TextFormat.RichText)
             text.setMinimumWidth(220)
             grid.addWidget(mark, row_index, 0)
             grid.addWidget(text, row_index, 1)
@@ -294,7 +297,9 @@ class GoalDialog(FormDialog):
         self.deadline_edit.setEnabled(self.has_deadline.isChecked())
         draft = self.draft(strict=False)
         for line in smart_check(draft, self._sprint, len(self.milestone_titles())):
-            self.smart_labels[line.letter].setText(f"<b>{line.name}</b><br>{line.reason}")
+            self.smart_labels[line.letter].setText(
+                f"<b>{html.escape(line.name)}</b><br>{html.escape(line.reason)}"
+            )
             mark = self.smart_labels[line.letter + "_mark"]
             mark.setText("✓" if line.ok else "✗")
             mark.setObjectName("success" if line.ok else "warning")

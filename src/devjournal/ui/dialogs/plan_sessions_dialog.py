@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QTimeEdit, QWidget
 
 from devjournal.domain.models import CoachingSession, Sprint
 from devjournal.domain.sessions import MONTHLY, plannable_days, session_times
@@ -15,6 +15,7 @@ from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import plain_label
 
 CADENCES = {7: "Every week", 14: "Every two weeks", 21: "Every three weeks", MONTHLY: "Monthly"}
 """The cadences offered; a sprint's own cadence is added when it is another one."""
@@ -56,9 +57,7 @@ class PlanSessionsDialog(FormDialog):
         self.duration_spin.setSingleStep(15)
         self.duration_spin.setValue(60)
         self.duration_spin.setSuffix(" min")
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
-        self.preview.setObjectName("muted")
+        self.preview = plain_label("", "muted", wrap=True)
         self.add_field("every_days", "How often:", self.cadence_combo)
         self.add_field("at", "At:", self.time_edit)
         self.add_field("duration_min", "Length:", self.duration_spin)

@@ -10,6 +10,7 @@ fixes it and tries again, or quits.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -33,6 +34,7 @@ from devjournal.domain.jobs import Progress
 from devjournal.files import size_text
 from devjournal.storage.recovery import BackupChoice, Diagnosis, StartProblem
 from devjournal.ui.background import BackgroundTask
+from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.backup_list import BackupList, ago, when_text
 
 log = logging.getLogger(__name__)
@@ -48,18 +50,16 @@ class Outcome(Enum):
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text, wrap=True)
     font = QFont(label.font())
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.25)
     label.setFont(font)
-    label.setWordWrap(True)
     return label
 
 
 def _para(text: str, *, selectable: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = plain_label(text, wrap=True)  # details name files and quote errors
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -109,7 +109,7 @@ class RecoveryDialog(QDialog):
         self.aside: QLabel | None = None
         if moved:
             what = "It was" if len(moved) == 1 else "They were"
-            names = "<br>".join(f"<code>{p}</code>" for p in moved)
+            names = "<br>".join(f"<code>{html.escape(str(p))}</code>" for p in moved)
             aside = _para(
                 f"{what} moved aside, unchanged (devjournal never deletes it):<br>{names}",
                 selectable=True,

@@ -6,7 +6,7 @@ import contextlib
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import SprintKind
@@ -17,6 +17,7 @@ from devjournal.services.changes import Changes
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.plain_text import plain_label
 
 
 class SprintDialog(FormDialog):
@@ -62,8 +63,7 @@ class SprintDialog(FormDialog):
         self.add_field("coach_name", "Coach:", self.coach_edit)
         self.add_field("focus", "Level to reach:", self.focus_edit)
         self.add_field("start_date", "Starts:", self.start_edit)
-        self.length_label = QLabel()
-        self.length_label.setObjectName("muted")
+        self.length_label = plain_label("", "muted")
         ends = QWidget()
         ends_row = QHBoxLayout(ends)
         ends_row.setContentsMargins(0, 0, 0, 0)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,6 +36,7 @@ from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_charts, summary_document, summary_pdf
 from devjournal.render.goal_chart import chart_colors
 from devjournal.render.report_document import print_document
+from devjournal.ui.plain_text import for_mnemonic, plain_label
 from devjournal.ui.report_export import report_file_name, save_report_as
 from devjournal.ui.theme import is_dark
 from devjournal.ui.widgets.report_view import ReportView
@@ -77,10 +77,10 @@ class SummaryDialog(QDialog):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("To discuss")
+        heading = plain_label("To discuss")
         heading.setObjectName("cardTitle")
         column.addWidget(heading)
-        self.discuss_hint = QLabel(DISCUSS_HINT)
+        self.discuss_hint = plain_label(DISCUSS_HINT)
         self.discuss_hint.setObjectName("muted")
         self.discuss_hint.setWordWrap(True)
         column.addWidget(self.discuss_hint)
@@ -103,10 +103,10 @@ class SummaryDialog(QDialog):
         self.private_goals = QWidget()
         private_column = QVBoxLayout(self.private_goals)
         private_column.setContentsMargins(0, 12, 0, 0)
-        private_heading = QLabel("Private goals")
+        private_heading = plain_label("Private goals")
         private_heading.setObjectName("cardTitle")
         private_column.addWidget(private_heading)
-        private_hint = QLabel(
+        private_hint = plain_label(
             "Left out of this copy, with their check-ins, commitments and notes. "
             "Tick a goal to include it."
         )
@@ -115,7 +115,7 @@ class SummaryDialog(QDialog):
         private_column.addWidget(private_hint)
         self.goal_boxes: dict[int, QCheckBox] = {}
         for goal in self._base.private_goals:
-            box = QCheckBox(goal.title.replace("&", "&&"))  # plain text, no mnemonic
+            box = QCheckBox(for_mnemonic(goal.title))
             box.setAccessibleName(f"Include the private goal {goal.title}")
             box.toggled.connect(partial(self.set_goal_included, goal.id))
             self.goal_boxes[goal.id] = box
@@ -149,7 +149,7 @@ class SummaryDialog(QDialog):
         buttons.addSpacing(12)
         buttons.addWidget(self.private_box)
         buttons.addStretch(1)
-        self.status = QLabel()
+        self.status = plain_label()  # says a file's name
         self.status.setObjectName("muted")
         buttons.addWidget(self.status)
         buttons.addWidget(self.close_button)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from devjournal.domain.history import HistoryRow
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE
 
 PAGE = 200
@@ -112,7 +113,7 @@ class HistoryListModel(QAbstractListModel):
         if role == ROW_ROLE:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.title}\n{_subtitle(item)}"
+            return plain_tooltip(f"{item.title}\n{_subtitle(item)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {_subtitle(item)}"
         return None

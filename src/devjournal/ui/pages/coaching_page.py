@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -52,6 +51,7 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
+from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.action_dialog import ActionDialog
 from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
 from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
@@ -63,6 +63,7 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
+from devjournal.ui.plain_text import for_mnemonic, plain_tooltip
 from devjournal.ui.report_export import export_closeout, open_file
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
@@ -325,7 +326,7 @@ class CoachingPage(QWidget):
         item = QStandardItem(sprint.title)
         item.setData(sprint.id, SPRINT_ID_ROLE)
         item.setData(subtitle, SUBTITLE_ROLE)
-        item.setToolTip(f"{sprint.title}\n{sprint.kind.label} · {subtitle}")
+        item.setToolTip(plain_tooltip(f"{sprint.title}\n{sprint.kind.label} · {subtitle}"))
         item.setAccessibleText(f"{sprint.title}, {subtitle}")
         return item
 
@@ -733,7 +734,7 @@ class CoachingPage(QWidget):
                 self._notify(
                     f"Closed the sprint. {plural(len(closed.rolled), 'goal')} rolled over "
                     f"into “{into.title}”.",
-                    f"Open “{into.title}”",
+                    for_mnemonic(f"Open “{into.title}”"),
                     lambda: self.select_sprint(into.id),
                 )
 
@@ -895,9 +896,7 @@ class CoachingPage(QWidget):
         try:
             return call()
         except DomainError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "devjournal", str(exc), parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             self.refresh()  # show the journal as it is
             return None
 
@@ -929,9 +928,7 @@ class CoachingPage(QWidget):
             chosen = Sharing(goal_ids=frozenset({goal_id})) if goal_id is not None else None
             dialog = SummaryDialog(make, self, sharing=chosen)
         except DomainError as exc:  # the sprint was deleted meanwhile (another window)
-            box = QMessageBox(QMessageBox.Icon.Warning, "devjournal", str(exc), parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             self.refresh()
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1103,7 +1100,7 @@ class CoachingPage(QWidget):
         try:
             action()
         except DomainError as exc:
-            QMessageBox.warning(self, "devjournal", str(exc))
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
 
     def _hide_notice(self) -> None:
         self._notice_timer.stop()

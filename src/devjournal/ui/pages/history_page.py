@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -43,6 +42,7 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryRequest
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.container import Services
+from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.dialogs.entry_dialog import (
     ADVICE_STATUS_LABELS,
@@ -523,7 +523,7 @@ class HistoryPage(QWidget):
         try:
             outcome = self._services.mentorship.delete_entry(entry.id)
         except DomainError as exc:
-            QMessageBox.warning(self, "devjournal", str(exc))
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             return
         self._undo = lambda: self._services.mentorship.restore_entry(entry.id)
         self.undo_button.setVisible(True)
@@ -538,7 +538,7 @@ class HistoryPage(QWidget):
         try:
             outcome = undo()
         except DomainError as exc:
-            QMessageBox.warning(self, "devjournal", str(exc))
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             return
         self.entry = outcome.value
         self._events.emit_changes(outcome.changes)

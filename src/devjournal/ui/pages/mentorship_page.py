@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,10 +27,12 @@ from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
+from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
 from devjournal.ui.dialogs.mentor_dialog import MentorDialog
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -234,8 +235,7 @@ class MentorshipPage(QWidget):
         column.addWidget(label(" · ".join(facts), "muted", wrap=True))
 
         buttons = QHBoxLayout()
-        # "&" in a button's text marks a shortcut; "&&" is a literal "&".
-        self.write_button = QPushButton(f"New entry with {mentor.name.replace('&', '&&')}")
+        self.write_button = QPushButton(for_mnemonic(f"New entry with {mentor.name}"))
         self.write_button.setObjectName("primary")
         self.history_button = QPushButton("Show in History")
         self.edit_button = QPushButton("Edit…")
@@ -361,7 +361,7 @@ class MentorshipPage(QWidget):
         try:
             outcome = self._mentorship.delete_mentor(mentor.id)
         except DomainError as exc:
-            QMessageBox.warning(self, "devjournal", str(exc))
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             return
         self._deleted = mentor.id
         self.view = None
@@ -379,7 +379,7 @@ class MentorshipPage(QWidget):
         try:
             outcome = self._mentorship.restore_mentor(mentor_id)
         except DomainError as exc:
-            QMessageBox.warning(self, "devjournal", str(exc))
+            file_prompts.tell(self, "devjournal", str(exc), warning=True)
             return
         self._events.emit_changes(outcome.changes)
         self.refresh(mentor_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import html
 import logging
 from datetime import date
 from pathlib import Path
@@ -466,11 +467,12 @@ class TimelinePage(QWidget):
         return window
 
     def _legend(self) -> str:
-        """The key to the marks, in the colours the view draws them with."""
+        """The key to the marks, in the colours the view draws them with (rich text built
+        from escaped parts)."""
         colors = self.view.colors()
 
         def dot(colour: str, text: str, mark: str = "●") -> str:
-            return f'<span style="color:{colour}">{mark}</span>&nbsp;{text}'
+            return f'<span style="color:{colour}">{mark}</span>&nbsp;{html.escape(text)}'
 
         sprints = " ".join(
             dot(colors.sprint[k].name(), k.label.lower(), "▬") for k in colors.sprint

@@ -31,6 +31,7 @@ from devjournal.domain.wording import (
 from devjournal.services.changes import Changes
 from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.card import Card, label
 
 log = logging.getLogger(__name__)
@@ -297,13 +298,13 @@ class TodayPage(QWidget):
             card.body.addWidget(label(f"Check-in due: {names}{more}", "danger", wrap=True))
         buttons = QHBoxLayout()
         open_button = QPushButton("Open sprint")
-        open_button.setToolTip(f"Open “{sprint.title}” on the Coaching page")
+        open_button.setToolTip(plain_tooltip(f"Open “{sprint.title}” on the Coaching page"))
         open_button.clicked.connect(lambda: self.sprint_requested.emit(sprint.id))
         buttons.addWidget(open_button)
         if due:
             first = due[0]
             checkin = QPushButton("Check in now")
-            checkin.setToolTip(f"Record a check-in for “{first.title}”")
+            checkin.setToolTip(plain_tooltip(f"Record a check-in for “{first.title}”"))
             checkin.clicked.connect(lambda: self.checkin_requested.emit(sprint.id, first.goal_id))
             buttons.addWidget(checkin)
         buttons.addStretch(1)

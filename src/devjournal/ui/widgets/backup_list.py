@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from devjournal.files import size_text
 from devjournal.storage.backup import Backup, describe_label
+from devjournal.ui.plain_text import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,7 +73,7 @@ class BackupList(QTreeWidget):
             )
             item.setData(0, PATH_ROLE, str(backup.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(0, str(backup.path))
+            item.setToolTip(0, plain_tooltip(str(backup.path)))
             self.addTopLevelItem(item)
             if backup.path in bad:
                 self.mark_bad(backup.path)

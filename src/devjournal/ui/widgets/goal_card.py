@@ -28,6 +28,7 @@ from devjournal.domain.rules import warn_checkin
 from devjournal.domain.sprints import GoalView
 from devjournal.domain.wording import plural
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, number_text, to_qdate
+from devjournal.ui.plain_text import for_mnemonic, plain_tooltip
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.goal_chart_widget import GoalChartWidget
 
@@ -140,7 +141,9 @@ class GoalCard(Card):
             self.gaps_label = self.add_label(
                 f"Draft, SMART gaps: {goal_view.smart_gaps}. " + gaps[0].reason, "warning"
             )
-            self.gaps_label.setToolTip("\n".join(f"{g.name}: {g.reason}" for g in gaps))
+            self.gaps_label.setToolTip(
+                plain_tooltip("\n".join(f"{g.name}: {g.reason}" for g in gaps))
+            )
         if progress.checkin_overdue:
             self.add_label(
                 f"Check-in due: nothing recorded in the last "
@@ -193,7 +196,7 @@ class GoalCard(Card):
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setText(text)
-        button.setToolTip(tip)
+        button.setToolTip(plain_tooltip(tip))
         button.setAccessibleName(tip)
         button.setAutoRaise(True)
         return button
@@ -201,7 +204,7 @@ class GoalCard(Card):
     def _add_milestones(self, milestones: tuple[Milestone, ...], editable: bool) -> None:
         self.milestone_boxes: list[QCheckBox] = []
         for milestone in milestones:
-            box = QCheckBox(milestone.title)
+            box = QCheckBox(for_mnemonic(milestone.title))
             box.setChecked(milestone.done_on is not None)
             box.setEnabled(editable)
             if milestone.done_on is not None:

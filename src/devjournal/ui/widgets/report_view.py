@@ -6,20 +6,22 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from devjournal.render.goal_chart import GoalChart
 from devjournal.render.report_document import fit_charts, paint_charts
+from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
 SCREEN_MARGIN = 18.0
 
 
-class ReportView(QTextBrowser):
-    """Shows a report document (see ``render/report_document.py``) with its charts."""
+class ReportView(SafeTextBrowser):
+    """Shows a report document (see ``render/report_document.py``) with its charts; like
+    every browser of what the user wrote, it loads nothing (the document it is given is
+    its child, so asks it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
         self.setObjectName("reportView")
         self._charts: dict[str, GoalChart] = {}
         self._doc: QTextDocument | None = None

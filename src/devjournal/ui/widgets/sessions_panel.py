@@ -25,6 +25,7 @@ from devjournal.domain.models import ActionItem, CoachingSession
 from devjournal.domain.sessions import REVIEW_HEADING, ActionLine, SessionLine, SessionsView
 from devjournal.domain.wording import countdown, due_phrase, markdown_lines, plural
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 
 STATUS_STYLE = {
@@ -115,6 +116,7 @@ class SessionsPanel(QWidget):
 
         self.action_boxes: dict[int, QCheckBox] = {}
         self.action_labels: dict[int, QLabel] = {}
+        self._action_texts: dict[int, str] = {}
         self.session_cards: dict[int, Card] = {}
         if view.next_planned is not None:
             column.addWidget(self._next_card(view.next_planned))
@@ -244,8 +246,11 @@ class SessionsPanel(QWidget):
         box.setAccessibleName(f"Done: {text}")
         box.setToolTip("Tick when done")
         box.toggled.connect(lambda on: self.action_done_toggled.emit(a, on))
-        shown = label(text, "danger" if line.overdue else "", wrap=True)
+        # The label names the box for assistive technology: as a buddy, it reads "&" as a
+        # shortcut mark.
+        shown = label(for_mnemonic(text), "danger" if line.overdue else "", wrap=True)
         shown.setBuddy(box)
+        self._action_texts.setdefault(a.id, text)
         self.action_boxes.setdefault(a.id, box)
         self.action_labels.setdefault(a.id, shown)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
@@ -267,4 +272,4 @@ class SessionsPanel(QWidget):
 
     def action_text_of(self, action: ActionItem) -> str:
         """What the ledger says of ``action`` (for tests and accessibility)."""
-        return self.action_labels[action.id].text()
+        return self._action_texts[action.id]

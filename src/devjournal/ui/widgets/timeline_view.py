@@ -30,6 +30,7 @@ from devjournal.render.timeline_painter import (
     paint_timeline,
     timeline_colors,
 )
+from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.theme import is_dark
 
 ZOOM_STEP = 1.25
@@ -112,6 +113,12 @@ class TimelineView(QWidget):
                 return hit
         return None
 
+    @staticmethod
+    def tip_text(hit: Hit) -> str:
+        """The tooltip shown for ``hit``: its wording (titles and names as written, never
+        read as markup)."""
+        return plain_tooltip(hit.tip)
+
     def _marks(self) -> list[Hit]:
         """Marks that open something, left to right."""
         return sorted(
@@ -169,7 +176,7 @@ class TimelineView(QWidget):
                 return
         hit = self.hit_at(event.position())
         if hit is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), hit.tip, self)
+            QToolTip.showText(event.globalPosition().toPoint(), self.tip_text(hit), self)
             self.setCursor(
                 Qt.CursorShape.PointingHandCursor
                 if hit.kind is not ItemKind.DENSITY
@@ -237,7 +244,9 @@ class TimelineView(QWidget):
             return super().focusNextPrevChild(forward)
         self.selected = marks[index]
         QToolTip.showText(
-            self.mapToGlobal(self.selected.rect.center().toPoint()), self.selected.tip, self
+            self.mapToGlobal(self.selected.rect.center().toPoint()),
+            self.tip_text(self.selected),
+            self,
         )
         self.update()
         return True
