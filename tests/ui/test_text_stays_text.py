@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -68,11 +69,14 @@ from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import Database, open_journal
+from devjournal.storage.recovery import Damage, Diagnosis, StartProblem, newest_good_backup
 from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
+from devjournal.ui.dialogs.recovery_dialog import RecoveryDialog, StartProblemDialog
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.coaching_page import CoachingPage
 from devjournal.ui.pages.history_page import HistoryPage
 from devjournal.ui.pages.timeline_page import TimelinePage
+from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.report_view import ReportView
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 from tests import file_reads
@@ -378,12 +382,14 @@ class Look:
     def __init__(self, markup: Markup) -> None:
         self.parts = markup.parts
         self.found: dict[str, str] = {}  # what is wrong -> where it was first seen
+        self.checked = 0  # texts holding markup that were looked at
         self._step = ""
 
     def text(self, where: str, text: str, *, rich: bool, markdown: bool = False) -> None:
         """``text`` as Qt shows it (rich or plain) must show each part of the markup whole."""
         if not any(word in text for word, _ in self.parts):
             return
+        self.checked += 1
         if rich:
             if any(whole in text for word, whole in self.parts if whole.startswith("<")):
                 # Not laid out here: Qt would load the image.
@@ -468,6 +474,11 @@ class Look:
                     for tab in range(widget.count()):
                         self.text(kind, mnemonic_shown(widget.tabText(tab)), rich=False)
                         self.tooltip(kind, widget.tabToolTip(tab))
+                elif isinstance(widget, QComboBox):
+                    for item in range(widget.count()):
+                        self.text(kind, widget.itemText(item), rich=False)
+                        tip = widget.itemData(item, Qt.ItemDataRole.ToolTipRole)
+                        self.tooltip(kind, tip if isinstance(tip, str) else "")
                 elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
                     self.items(widget)
                 elif isinstance(widget, QTextEdit) and widget.isReadOnly():
@@ -612,6 +623,7 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     window.backups_dialog.reject()
 
     look.widgets("the window", window)
+    assert look.checked > 300  # the walk saw the user's text (564 places when written)
     found = look.problems()
     assert not found, f"{len(found)} places show markup as markup:\n" + "\n".join(found)
     if image_reads is not None:
@@ -789,3 +801,50 @@ def test_images_in_what_the_user_wrote_reach_no_browser(
 def assert_no_image_but_charts(doc: QTextDocument) -> None:
     """A report draws its charts over empty lines: it holds no image either."""
     assert_no_image(doc)
+
+
+def test_recovery_and_start_problems_name_files_as_they_are(
+    qtbot: QtBot, paths: AppPaths, marked: Marked
+) -> None:
+    """The dialogs shown before any window name the journal's files, in a folder the user
+    named (here, markup)."""
+    look = Look(marked.markup)
+    damaged = paths.journal.with_name("journal.sqlite.damaged-x")
+    recovery = RecoveryDialog(
+        Diagnosis(Damage.TORN, f"Part of {paths.journal} is damaged."),
+        [damaged],
+        newest_good_backup(paths.backups),
+        lambda _chosen: None,
+        now=NOW,
+    )
+    qtbot.addWidget(recovery)
+    recovery.show()
+    look.widgets("recovery dialog", recovery)
+    assert recovery.aside is not None  # names the file moved aside
+    problem = StartProblemDialog(
+        StartProblem("The journal's folder cannot be written", f"{paths.data_dir} is read-only.")
+    )
+    qtbot.addWidget(problem)
+    problem.show()
+    look.widgets("start problem dialog", problem)
+    found = look.problems()
+    assert not found, f"{len(found)} places show markup as markup:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<img src="/dev/zero" width=8 height=8> zero',
+        "a &lt; b &amp; c &#65; &nbsp;",
+        "two  spaces\nand a second line\n\nafter a blank one",
+        '<!doctype html><qt><style>p{}</style><p style="x">"quoted"</p>',
+        "word " * 40,
+    ],
+)
+def test_a_tooltip_shows_its_text_exactly(text: str) -> None:
+    tip = plain_tooltip(text)
+    assert QtGui.Qt.mightBeRichText(tip)  # rich text built here: Qt guesses nothing
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert doc.toPlainText() == text
+    assert plain_tooltip("") == ""

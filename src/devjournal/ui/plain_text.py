@@ -25,11 +25,17 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+WRAP_AFTER = 80
+"""A line longer than this (in characters) may wrap; shorter ones keep their width, as
+plain text would (rich text in a tooltip is otherwise wrapped to a narrow column)."""
+
 
 def as_rich_text(text: str) -> str:
-    """``text`` as rich text that shows exactly ``text`` (escaped; line breaks and runs of
-    spaces kept, long lines wrapped)."""
-    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+    """``text`` as rich text that shows exactly ``text``: escaped, with its line breaks and
+    spaces; a line longer than :data:`WRAP_AFTER` characters wraps."""
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    space = "pre" if longest <= WRAP_AFTER else "pre-wrap"
+    return f'<p style="white-space:{space}">{html.escape(text, quote=False)}</p>'
 
 
 def plain_tooltip(text: str) -> str:
