@@ -15,7 +15,6 @@ import logging
 import os
 import signal
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -45,6 +44,7 @@ from devjournal.storage.recovery import (
     set_aside,
     untouched,
 )
+from devjournal.terminal import say, say_error
 from devjournal.ui.application import make_application
 from devjournal.ui.error_dialog import install_excepthook, show_error
 from devjournal.ui.main_window import MainWindow
@@ -246,7 +246,7 @@ def _claim_instance(paths: AppPaths) -> SingleInstance | int:
     problem = instance.lock_problem()
     if not problem:
         return _hand_over(instance)
-    print(f"devjournal: error: {problem}", file=sys.stderr)
+    say_error(str(problem))
     show_error(None, "devjournal cannot start", problem)
     return 1
 
@@ -353,7 +353,7 @@ class Launch:
             return self.recover(from_database_error(exc.reason))
         except JournalError as exc:
             _close(paths.journal, reader, held)
-            print(f"devjournal: error: {exc}", file=sys.stderr)
+            say_error(str(exc))
             show_error(None, "devjournal cannot open the journal", str(exc))
             return Step(1)
         try:
@@ -401,7 +401,7 @@ class Launch:
                     checker.start()  # after the pages are built: they come first
 
             def on_failed(message: str) -> None:
-                print(f"devjournal: error: {message}", file=sys.stderr)
+                say_error(str(message))
                 show_error(window, "devjournal cannot open the journal", message)
                 app.exit(1)
 
@@ -455,7 +455,7 @@ class Launch:
                 f"({exc.strerror or exc}), so it did not open it. Nothing was deleted; keep "
                 f"a copy of {paths.data_dir} before trying anything else."
             )
-            print(f"devjournal: error: {diagnosis.title}. {message}", file=sys.stderr)
+            say_error(f"{diagnosis.title}. {message}")
             show_error(None, diagnosis.title, message)
             return Step(1)
         where = ", ".join(str(p) for p in moved) or "nothing to move"
@@ -507,13 +507,13 @@ def _attach(window: MainWindow, services: Services) -> bool:
 
 def _hand_over(instance: SingleInstance) -> int:
     if instance.notify_running():
-        print("devjournal is already open on this journal; its window was brought forward.")
+        say("devjournal is already open on this journal; its window was brought forward.")
         return 0
     problem = (
         f"devjournal is already open on this journal (process {instance.holder_pid()}) "
         "but did not answer. Close that window, or wait a moment and try again."
     )
-    print(f"devjournal: error: {problem}", file=sys.stderr)
+    say_error(str(problem))
     show_error(None, "devjournal cannot start", problem)
     return 1
 

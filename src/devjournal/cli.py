@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sqlite3
@@ -21,6 +20,7 @@ from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.domain.text import for_terminal
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.today_query import damaged_message
+from devjournal.terminal import say, say_error, say_json, say_marked
 
 if TYPE_CHECKING:
     from devjournal.services.container import Services
@@ -143,7 +143,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
             return run_check(paths, opener)
         return _sample(paths, opener, args.size)
     except JournalNotEmptyError as exc:
-        print(f"devjournal: {exc}", file=sys.stderr)
+        say(f"devjournal: {exc}", err=True)
         return EXIT_NOT_EMPTY
     except DomainError as exc:
         return _fail(str(exc), gui=False)
@@ -154,16 +154,13 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
             log.info("journal unreadable", exc_info=True)  # details for the log file only
             return _fail(damaged_message(getattr(exc, "orig", exc)), gui=False)
         log.exception("unexpected error")
-        print(
-            f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.",
-            file=sys.stderr,
-        )
+        say(f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.", err=True)
         return EXIT_BUG
 
 
 def _fail(message: str, *, gui: bool) -> int:
     """Say what went wrong (in a dialog too, when the user asked for the window)."""
-    print(f"devjournal: error: {message}", file=sys.stderr)
+    say_error(message)
     if gui:
         from devjournal.ui.error_dialog import show_startup_error  # noqa: PLC0415
 
@@ -194,19 +191,17 @@ def _info(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
         db.close()
     warning = risky_location(info.path)
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "journal": str(info.path),
-                    "backups": str(info.backups_dir),
-                    "schema_revision": info.revision,
-                    "size_bytes": info.size_bytes,
-                    "counts": dict(info.counts),
-                    "version": __version__,
-                    "location_warning": warning,
-                },
-                indent=2,
-            )
+        say_json(
+            {
+                "journal": str(info.path),
+                "backups": str(info.backups_dir),
+                "schema_revision": info.revision,
+                "size_bytes": info.size_bytes,
+                "counts": dict(info.counts),
+                "version": __version__,
+                "location_warning": warning,
+            },
+            ensure_ascii=True,
         )
         return EXIT_OK
     rows = [
@@ -217,9 +212,9 @@ def _info(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
     ]
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:
-        print(f"{label + ':':<{width}} {value}")
+        say(f"{label + ':':<{width}} {value}")
     if warning is not None:
-        print(f"Warning: {warning}")
+        say(f"Warning: {warning}")
     return EXIT_OK
 
 
@@ -243,14 +238,14 @@ def _sprints(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
         for s in board
     ]
     if as_json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        say_json(rows)
         return EXIT_OK
     if not rows:
-        print("No sprints yet.")
+        say("No sprints yet.")
         return EXIT_OK
     width = max(len(str(r["id"])) for r in rows)
     for r in rows:
-        print(
+        say(
             f"{r['id']:>{width}}  {r['start']} → {r['end']}  {r['status']:<9}  "
             f"{r['kind']:<11}  {r['goals']} goals  {r['title']}"
         )
@@ -258,7 +253,7 @@ def _sprints(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
 
 
 def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json: bool) -> int:
-    from devjournal.domain.search import highlighted  # noqa: PLC0415
+    from devjournal.domain.search import HIT_END, HIT_START, highlighted  # noqa: PLC0415
     from devjournal.storage.journal_file import FileState, inspect_journal  # noqa: PLC0415
     from devjournal.storage.search import search_entries  # noqa: PLC0415
     from devjournal.storage.today_query import connect  # noqa: PLC0415
@@ -279,42 +274,37 @@ def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json:
         finally:
             db.close()
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "query": typed,
-                    "total": results.total,
-                    "entries": [
-                        {
-                            "id": h.id,
-                            "occurred_at": h.occurred_at.isoformat(),
-                            "kind": h.kind.value,
-                            "mentor": h.mentor_name,
-                            "title": h.title,
-                            "snippet": highlighted(h.snippet, "", ""),
-                        }
-                        for h in results.hits
-                    ],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
+        say_json(
+            {
+                "query": typed,
+                "total": results.total,
+                "entries": [
+                    {
+                        "id": h.id,
+                        "occurred_at": h.occurred_at.isoformat(),
+                        "kind": h.kind.value,
+                        "mentor": h.mentor_name,
+                        "title": h.title,
+                        "snippet": highlighted(h.snippet, "", ""),
+                    }
+                    for h in results.hits
+                ],
+            }
         )
         return EXIT_OK
     if not results.hits:
-        print(f"Nothing in the log matches {typed}.")
+        say(f"Nothing in the log matches {typed}.")
         return EXIT_OK
-    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("", "")
+    marks = HIT_START + HIT_END
     for h in results.hits:
         day = h.occurred_at.astimezone().date().isoformat()
-        who = f" · {for_terminal(h.mentor_name)}" if h.mentor_name else ""
-        print(f"{day}  {h.kind.label}{who}  {for_terminal(h.title)}  (#{h.id})")
-        marked = highlighted(for_terminal(h.snippet, keep="\x02\x03"), bold or "[", plain or "]")
-        snippet = " ".join(marked.split())
-        print(f"    {snippet}")
+        who = f" · {h.mentor_name}" if h.mentor_name else ""
+        say(f"{day}  {h.kind.label}{who}  {h.title}  (#{h.id})")
+        snippet = " ".join(for_terminal(h.snippet, keep=marks).split())
+        say_marked(f"    {snippet}", HIT_START, HIT_END)
     more = results.total - len(results.hits)
     shown = f"{len(results.hits):,} of {results.total:,}" if more else f"{results.total:,}"
-    print(f"{shown} entries match, newest first.", file=sys.stderr)
+    say(f"{shown} entries match, newest first.", err=True)
     return EXIT_OK
 
 
@@ -331,7 +321,7 @@ def _sample(paths: AppPaths, opener: Opener, size: str) -> int:
     summary = ", ".join(
         f"{counts[key]:,} {label.lower()}" for key, label in COUNT_LABELS.items() if key in counts
     )
-    print(f"Filled {paths.journal} with the {size} sample journal in {took:.1f} s: {summary}.")
+    say(f"Filled {paths.journal} with the {size} sample journal in {took:.1f} s: {summary}.")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from devjournal.domain.errors import JournalError
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
 from devjournal.storage.backup import describe_label
+from devjournal.terminal import say
 
 
 def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,21 +40,21 @@ def run_backup(
     try:
         if args.action == "create":
             made = services.journal.backup("manual")
-            print(f"Backed up the journal to {made} ({size_text(made.stat().st_size)}, checked).")
+            say(f"Backed up the journal to {made} ({size_text(made.stat().st_size)}, checked).")
             return 0
         backups = services.journal.backups()
     finally:
         db.close()
     if not backups:
-        print(f"No backups yet in {paths.backups}. Make one with: devjournal backup create")
+        say(f"No backups yet in {paths.backups}. Make one with: devjournal backup create")
         return 0
     for number, backup in enumerate(backups, start=1):
         when = backup.made.astimezone()
-        print(
+        say(
             f"{number:>3}  {when:%Y-%m-%d %H:%M}  {size_text(backup.size):>9}  "
             f"{describe_label(backup.label)}"
         )
-    print(f"In {paths.backups}. Restore one with: devjournal backup restore ID")
+    say(f"In {paths.backups}. Restore one with: devjournal backup restore ID")
     return 0
 
 
@@ -103,7 +104,7 @@ def _restore(paths: AppPaths, which: str, clock: Clock) -> int:
         raise UsageError(f"There is no backup {which!r}: see 'devjournal backup list' for the ids.")
     aside = restore_backup(chosen.path, paths.journal, clock())
     when = chosen.made.astimezone()
-    print(
+    say(
         f"Restored the backup of {when:%Y-%m-%d %H:%M} ({chosen.label}). The journal it "
         f"replaced is kept at {aside}."
     )
@@ -118,16 +119,16 @@ def run_check(paths: AppPaths, open_journal: Opener) -> int:
     finally:
         db.close()
     if report.healthy:
-        print(
+        say(
             f"The journal is healthy: integrity and foreign keys ok, the search index "
             f"matches, {report.entries:,} log entries and {report.goals:,} goals match "
             "their checksums."
         )
         return 0
-    print(f"The journal has {len(report.problems)} problem(s):")
+    say(f"The journal has {len(report.problems)} problem(s):")
     for line in report.problems:
-        print(f"  - {line}")
-    print(
+        say(f"  - {line}")
+    say(
         "Your backups are in "
         f"{paths.backups}: 'devjournal backup list' shows them, "
         "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."

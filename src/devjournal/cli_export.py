@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import importlib
 import os
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.paths import AppPaths
+from devjournal.terminal import say, say_text
 
 if TYPE_CHECKING:
     from devjournal.services.container import Services
@@ -136,21 +136,21 @@ def headless_qt() -> Iterator[None]:
 
 
 def write_output(data: bytes, output: str | None, *, text: bool, done: str) -> None:
-    """Write ``data`` to ``output`` atomically (0600) and print ``done``, or print text to
-    stdout when no file is named. A binary format needs a file."""
+    """Write ``data`` to ``output`` atomically (0600) and say ``done``, or write text to
+    stdout when no file is named (cleaned for the terminal: ``terminal.say_text``). A
+    binary format needs a file."""
     from devjournal.files import atomic_write_bytes  # noqa: PLC0415
 
     if not output or output == "-":
         if not text:
             raise UsageError("This format is not text for a terminal: give a file with -o FILE.")
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+        say_text(data.decode("utf-8"))
         return
     try:
         atomic_write_bytes(Path(output), data)
     except OSError as exc:
         raise UsageError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
-    print(f"{done} to {output}.")
+    say(f"{done} to {output}.")
 
 
 def formatted(fmt: str, report: T, markdown: Callable[[T], str], name: str) -> bytes:

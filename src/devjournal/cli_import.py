@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from devjournal.cli_export import Opener
 from devjournal.domain.jobs import Progress
 from devjournal.paths import AppPaths
+from devjournal.terminal import clear_progress_line, progress_line, say
 
 
 def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,10 +39,10 @@ def _progress(label: str) -> Progress:
 
     def show(done: int, total: int, text: str) -> None:
         now = time.monotonic()
-        if not sys.stderr.isatty() or now - last[0] < 0.5 or total <= 0:
+        if now - last[0] < 0.5 or total <= 0:
             return
         last[0] = now
-        print(f"\r{text or label} {100 * done // total:3d}%", end="", file=sys.stderr)
+        progress_line(f"{text or label} {100 * done // total:3d}%")
 
     return Progress(show)
 
@@ -63,7 +63,7 @@ def run_import(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     finally:
         db.close()
     took = _took(started)
-    print(
+    say(
         f"Imported {path.name} into {paths.journal} in {took:.1f} s: "
         f"{counts['sprints']:,} sprints, {counts['goals']:,} goals, "
         f"{counts['checkins']:,} check-ins, {counts['sessions']:,} sessions, "
@@ -83,22 +83,21 @@ def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
     try:
         plan = services.imports.plan(batch)
         for line in plan.describe():
-            print(line)
+            say(line)
         if args.dry_run or not plan.new:
             return 0
         if not services.journal.is_empty():
             made = services.journal.backup("before-import")
-            print(f"Backed up the journal first, to {made.name}.")
+            say(f"Backed up the journal first, to {made.name}.")
         added = services.imports.run(plan, _progress("Importing")).value
     finally:
         db.close()
     took = _took(started)
-    print(f"Added {added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
+    say(f"Added {added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
     return 0
 
 
 def _took(started: float) -> float:
     """Seconds since ``started``, after clearing the progress line on a terminal."""
-    if sys.stderr.isatty():
-        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    clear_progress_line()
     return time.perf_counter() - started

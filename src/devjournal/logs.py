@@ -7,17 +7,22 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from devjournal.domain.text import for_terminal
+from devjournal.terminal import say
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class BriefFormatter(logging.Formatter):
-    """One line per record: tracebacks go to the log file, never to the terminal."""
+    """One line per record, cleaned for the terminal (``domain.text.for_terminal``: a file
+    name or a title in a message cannot drive it): tracebacks go to the log file, never to
+    the terminal."""
 
     def format(self, record: logging.LogRecord) -> str:
         saved = record.exc_info, record.exc_text, record.stack_info
         record.exc_info, record.exc_text, record.stack_info = None, None, None
         try:
-            return super().format(record)
+            return for_terminal(super().format(record))
         finally:
             record.exc_info, record.exc_text, record.stack_info = saved
 
@@ -38,7 +43,7 @@ def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
         file_handler.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(file_handler)
     except OSError as exc:
-        print(f"devjournal: warning: cannot write the log {log_file}: {exc}", file=sys.stderr)
+        say(f"devjournal: warning: cannot write the log {log_file}: {exc}", err=True)
     stream = logging.StreamHandler(sys.stderr)
     stream.setLevel(logging.INFO if verbose else logging.WARNING)
     stream.setFormatter(BriefFormatter("devjournal: %(levelname)s: %(message)s"))

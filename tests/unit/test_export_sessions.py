@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from devjournal.domain.enums import Scope, SessionStatus, SprintKind
 from devjournal.domain.models import SessionDraft, SprintDraft
-from devjournal.services.container import build_services
+from devjournal.domain.sharing import Sharing
+from devjournal.domain.text import for_file
+from devjournal.domain.wording import markdown_lines
+from devjournal.exporting.ics import sessions_calendar
+from devjournal.services.container import Services, build_services
 from devjournal.storage.database import open_journal
 from tests.clocks import run, stopped
 
@@ -106,3 +113,72 @@ def test_export_errors_are_messages(tmp_path: Path, capsys: pytest.CaptureFixtur
         code = run(["--home", str(home), "export", "sessions", "--sprint", missing, "-o", "x.ics"])
         assert code == 1
         assert f"There is no sprint with id {missing}." in capsys.readouterr().err
+
+
+# RFC 5545: "CONTROL = %x00-08 / %x0A-1F / %x7F", none of which may be in a value.
+FORBIDDEN = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=30
+).filter(lambda t: t.strip() != "")
+HOSTILE = "Bell\x07 \x1b[2J\x0b\x0cvt\rline\x85 \u202eend"
+
+
+def _calendar_of(services: Services, title: str, coach: str, agenda: str) -> bytes:
+    c = services.coaching
+    sprint = c.create_sprint(
+        SprintDraft(
+            title=title,
+            kind=SprintKind.SKILLS,
+            coach_name=coach,
+            start_date=date(2030, 1, 1),
+            end_date=date(2030, 3, 31),
+        )
+    ).value
+    c.add_session(
+        SessionDraft(
+            sprint_id=sprint.id, starts_at=datetime(2030, 1, 15, 9, 30, tzinfo=UTC), agenda=agenda
+        )
+    )
+    now = datetime(2029, 12, 1, tzinfo=UTC)
+    return sessions_calendar(c.sessions_by_sprint(sprint.id), now, Sharing(include_private=True))
+
+
+def _values(data: bytes) -> list[bytes]:
+    """The calendar's lines, unfolded, without their CRLF."""
+    return data.replace(b"\r\n ", b"").split(b"\r\n")
+
+
+def test_control_characters_never_reach_the_calendar(services: Services) -> None:
+    agenda = f"- {HOSTILE}\n- second"
+    data = _calendar_of(services, HOSTILE, HOSTILE, agenda)
+    assert [line for line in _values(data) if FORBIDDEN.search(line)] == []
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+    summary = f"Coaching: {for_file(HOSTILE)} (with {for_file(HOSTILE)})"
+    assert str(event["summary"]) == summary
+    lines = markdown_lines(agenda)
+    assert str(event["description"]) == for_file("Agenda:\n- " + "\n- ".join(lines))
+    assert "Bell   [2J" in str(event["description"])
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(title=TEXT, coach=TEXT, item=TEXT)
+def test_fuzzed_text_makes_a_valid_calendar_that_reads_back(
+    services: Services, title: str, coach: str, item: str
+) -> None:
+    data = _calendar_of(services, title, coach, f"- {item}")
+    data.decode("utf-8")
+    assert [line for line in _values(data) if FORBIDDEN.search(line)] == []
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+
+    def read_back(text: str) -> str:  # (icalendar writes a typed "\N" as a line break)
+        return for_file(text).replace("\\N", "\n")
+
+    assert str(event["summary"]) == read_back(f"Coaching: {title} (with {coach})")
+    agenda = markdown_lines(f"- {item}")
+    if agenda:
+        assert str(event["description"]) == read_back("Agenda:\n- " + "\n- ".join(agenda))

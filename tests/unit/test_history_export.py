@@ -6,12 +6,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship, Scope
 from devjournal.domain.history import HistoryFilter
 from devjournal.domain.jobs import Cancelled, Progress
 from devjournal.domain.models import LogEntryDraft, MentorDraft
+from devjournal.domain.text import is_safe_link
 from devjournal.exporting.history_export import (
+    HistoryExport,
+    HistoryItem,
     HistoryRequest,
     body_markdown,
     build_history,
@@ -116,6 +122,124 @@ def test_an_open_code_fence_in_a_body_is_closed() -> None:
     assert body_markdown("a\n```py\nx = 1") == "a\n```py\nx = 1\n```"
     assert body_markdown("~~~~\nx\n~~~~\n") == "~~~~\nx\n~~~~"
     assert body_markdown("plain") == "plain"
+
+
+def rendered(markdown: str) -> tuple[list[str], list[str]]:
+    """What a Markdown reader that trusts raw HTML and every link makes of ``markdown``
+    (markdown-it, CommonMark with GitHub's tables): the text of its top-level blocks, and
+    what in it is live (HTML, images, links that are not web or mail)."""
+    reader = MarkdownIt("commonmark", {"html": True}).enable("table")
+    reader.validateLink = lambda url: True
+    tokens = reader.parse(markdown)
+    blocks = [t.content for t in tokens if t.type == "inline" and t.level == 1]
+    live: list[str] = []
+    for token in tokens:
+        for t in [token, *(token.children or [])]:
+            if t.type in ("html_block", "html_inline", "image"):
+                live.append(f"{t.type}: {t.content}")
+            elif t.type == "link_open" and not is_safe_link(str(t.attrs["href"])):
+                live.append(f"link: {t.attrs['href']}")
+    return blocks, live
+
+
+def entries_markdown(bodies: list[str]) -> str:
+    """A history document of one entry per body (each titled "Entry N")."""
+    export = HistoryExport(
+        filters=("Every entry",),
+        items=tuple(
+            HistoryItem(
+                id=n,
+                on=date(2026, 1, 1 + n),
+                kind=EntryKind.REFLECTION,
+                title=f"Entry {n}",
+                body=body,
+                mentor="",
+                tags=(),
+                source_url="",
+                advice_status=None,
+                scope=Scope.MENTOR,
+                answers=None,
+                replies=(),
+            )
+            for n, body in enumerate(bodies)
+        ),
+        left_out=0,
+        include_private=False,
+        generated_at=NOW,
+    )
+    return history_markdown(export)
+
+
+def assert_every_entry_shows(bodies: list[str]) -> None:
+    blocks, live = rendered(entries_markdown(bodies))
+    titles = [b for b in blocks if " · Entry " in b]
+    assert len(titles) == len(bodies), blocks  # no entry is hidden by the one before it
+    assert blocks[-1].startswith("*Generated "), blocks
+    assert live == []
+
+
+HIDING = [
+    "<!-- a comment never closed",
+    "<style>body { display: none }",
+    "text <style> inline",
+    "<script>let x = 1",
+    "<textarea>",
+    "<pre>",
+    "<div>\n\nthen more",
+    "<a href='x'>",
+    "- an item\n  ```\n  code in it\nnot in the list any more",  # a fence its list closed
+    "-\n\n  ```\n  <style>\nthe item ended: the fence is the document's",
+    "`a\nb` <style> `c`",  # a code span over two lines, then HTML
+    "| a | b |\n|---|---|\n| `x | <style> | y` | z |",  # a table splits the code span
+    "```|\n---",  # a fence to CommonMark, a table to GitHub's readers
+    "> ```\n> <style>\nlazy",
+    "~~~~\nnever closed <i>",
+    "> " * 30 + "nested too deep to follow\n```\n<style>",
+    "".join("  " * n + "- deeper\n" for n in range(30)) + "```\n<!--",
+]
+
+
+@pytest.mark.parametrize("body", HIDING, ids=range(len(HIDING)))
+def test_html_or_a_fence_in_a_body_cannot_hide_the_entries_after_it(body: str) -> None:
+    assert_every_entry_shows([body, "the next entry", body, "last"])
+
+
+def test_images_and_unsafe_links_in_a_body_stay_text() -> None:
+    text = entries_markdown(
+        [
+            "[local](file:///etc/passwd) [js](javascript:alert(1)) <javascript:alert(2)> "
+            "[rel](../x.md) [ent](javascript&#58;x) [ref][r] ![pixel](https://t.example/p.png)"
+            " [web](https://example.org) <https://example.org/auto>\n\n"
+            "[r]: file:///etc/hosts\n\n`code <kept> as [typed](file:x)`\n\n    <indented> code"
+        ]
+    )
+    assert rendered(text)[1] == []
+    page = MarkdownIt("commonmark", {"html": True}).render(text)
+    assert "[local](file:///etc/passwd)" in page  # the text stays, as typed
+    assert "![pixel](https://t.example/p.png)" in page and "&lt;javascript:alert(2)&gt;" in page
+    assert "`code <kept> as [typed](file:x)`" in text and "    <indented> code" in text
+    assert "[web](https://example.org) <https://example.org/auto>" in text
+
+
+PIECES = [
+    "<!--", "-->", "<style>", "<b>", "<https://ok.example/>", "<file:///x>", "```", "~~~",
+    "`", "``", "- ", "1. ", "2) ", "> ", "    ", "  ", "\t", "\n", "\n\n", "[", "]", "(",
+    ")", "](", "]: ", "![", "file:", "javascript:x", "https://ok.example", "#", "---", "===",
+    "|", "\\|", "\\", "&#58;", "x", "<", "-|-", "* ", "<a href='`'>", "\x1b", "\r",
+    "> > > > > ", "- - - - ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    bodies=st.lists(
+        st.lists(st.sampled_from(PIECES), max_size=25).map("".join), min_size=1, max_size=3
+    )
+)
+def test_fuzzed_bodies_never_hide_an_entry_or_go_live(bodies: list[str]) -> None:
+    assert_every_entry_shows(bodies)
+    text = entries_markdown(bodies)
+    assert not [ch for ch in text if ch not in "\n\t" and not ch.isprintable() and ch != " "]
 
 
 def test_progress_is_reported_and_a_cancel_stops_the_export(services: Services) -> None:

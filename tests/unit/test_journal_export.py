@@ -335,3 +335,63 @@ def test_checkins_export_as_csv_a_spreadsheet_reads_safely(
     assert {r[0] for r in only[1:]} == {"1"}
     assert run(["--home", str(home), "export", "checkins", "--sprint", "77"]) == 1
     assert "There is no sprint with id 77." in capsys.readouterr().err
+
+
+CSV_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=30
+).filter(lambda t: t.strip() != "")
+
+
+def _checkins_of(services: Services, title: str, note: str) -> list[list[str]]:
+    import csv
+    import io
+    from datetime import date
+
+    from devjournal.domain.enums import GoalStatus, SprintKind
+    from devjournal.domain.models import CheckinDraft, GoalDraft, SprintDraft
+    from devjournal.domain.sharing import Sharing
+    from devjournal.exporting.checkins_csv import checkins_csv
+
+    c = services.coaching
+    sprint = c.create_sprint(
+        SprintDraft(
+            title=title,
+            kind=SprintKind.SKILLS,
+            start_date=date(2030, 1, 1),
+            end_date=date(2030, 3, 31),
+        )
+    ).value
+    goal = c.add_goal(
+        GoalDraft(sprint_id=sprint.id, title=title, status=GoalStatus.ACTIVE, unit="h")
+    ).value
+    c.add_checkin(CheckinDraft(goal_id=goal.id, on_date=date(2030, 1, 5), value=2, note=note))
+    data = checkins_csv(services, sprint.id, Sharing(include_private=True))[0].decode("utf-8")
+    controls = {ch for ch in data if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in "\t\r\n"}
+    assert controls == set()
+    assert "\r" not in data.replace("\r\n", "")  # a CR only ends a row
+    return list(csv.reader(io.StringIO(data, newline="")))
+
+
+def test_control_characters_never_reach_the_csv(services: Services) -> None:
+    from devjournal.domain.text import for_file
+
+    hostile = "Bell\x07 \x1b[2J\x0b\x0cvt\rline\x85"
+    rows = _checkins_of(services, hostile, "=1+1\x1b")
+    assert rows[1][1] == rows[1][3] == for_file(hostile) == "Bell   [2J  vt\nline "
+    assert rows[1][8] == "'=1+1 "  # kept as text, not run as a formula
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(title=CSV_TEXT, note=CSV_TEXT)
+def test_fuzzed_text_makes_csv_a_spreadsheet_reads_back_as_text(
+    services: Services, title: str, note: str
+) -> None:
+    from devjournal.domain.text import for_csv
+
+    [_, row] = _checkins_of(services, title, note)
+    assert row[1] == row[3] == for_csv(title) and row[8] == for_csv(note)
+    assert not row[8].startswith(("=", "+", "-", "@"))

@@ -2,9 +2,10 @@
 
 Columns: sprint_id, sprint, goal_id, goal, metric, unit, date, value, note. Sprints by
 start date, goals in their order, check-ins by date. Text a spreadsheet would run as a
-formula (a cell starting with ``=``, ``+``, ``-``, ``@``) is kept as text with a leading
-apostrophe. A private goal's check-ins (and their notes) are left out unless ``sharing``
-includes them (``domain.sharing``).
+formula (a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a line break) is kept as
+text with a leading apostrophe, and control characters become spaces
+(``domain.text.for_csv``). A private goal's check-ins (and their notes) are left out unless
+``sharing`` includes them (``domain.sharing``).
 """
 
 from __future__ import annotations
@@ -14,14 +15,10 @@ import io
 
 from devjournal.domain.enums import MetricKind
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing
+from devjournal.domain.text import for_csv
 from devjournal.services.container import Services
 
 HEADER = ("sprint_id", "sprint", "goal_id", "goal", "metric", "unit", "date", "value", "note")
-
-
-def _cell(text: str) -> str:
-    """User text that a spreadsheet will not run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _number(value: float) -> str:
@@ -56,14 +53,14 @@ def checkins_csv(
                 writer.writerow(
                     (
                         sprint.id,
-                        _cell(sprint.title),
+                        for_csv(sprint.title),
                         goal.id,
-                        _cell(goal.title),
-                        _cell(goal.metric_name),
-                        _cell(unit),
+                        for_csv(goal.title),
+                        for_csv(goal.metric_name),
+                        for_csv(unit),
                         checkin.on_date.isoformat(),
                         _number(checkin.value),
-                        _cell(checkin.note),
+                        for_csv(checkin.note),
                     )
                 )
                 count += 1

@@ -20,6 +20,7 @@ from devjournal.domain.pace import Kpi, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
+from devjournal.domain.text import for_file
 from devjournal.domain.wording import plural
 from devjournal.exporting.report_text import (
     TextBlock,
@@ -289,4 +290,4 @@ def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
     if r.commitments:
         lines.append("")
     lines.append(f"*Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
-    return "\n".join(lines) + "\n"
+    return for_file("\n".join(lines) + "\n")

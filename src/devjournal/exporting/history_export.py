@@ -10,7 +10,6 @@ deterministic: the same journal gives the same text, apart from the "Generated" 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from devjournal.domain.history import HistoryFilter
 from devjournal.domain.jobs import Progress, no_progress
 from devjournal.domain.models import LogEntry
 from devjournal.domain.sharing import Sharing
+from devjournal.domain.text import for_file, for_markdown, is_safe_link
 from devjournal.exporting.report_text import day as _day
 from devjournal.exporting.report_text import md as _md
 from devjournal.services.container import Services
@@ -28,7 +28,6 @@ PAGE = 1000
 """Entries found or read per step (each step reports progress and may be cancelled)."""
 FORMAT_STEP = 500
 TITLE = "Mentorship history"
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -258,28 +257,18 @@ def ref_text(ref: EntryRef) -> str:
 
 
 def is_web_link(url: str) -> bool:
-    """Whether ``url`` may be a live link in a file (http, https or mailto, no spaces)."""
-    lowered = url.strip().lower()
-    return lowered.startswith(("http://", "https://", "mailto:")) and not any(
-        ch.isspace() or ch in "<>\"'`" for ch in url.strip()
-    )
+    """Whether ``url`` may be a live link in a file: a safe link (``domain.text``'s
+    ``is_safe_link``) written as one, with no space, quote or angle bracket (so it fits
+    ``<…>`` in Markdown and ``href="…"`` in HTML)."""
+    url = url.strip()
+    return is_safe_link(url) and all(ch.isprintable() and ch not in " <>\"'`" for ch in url)
 
 
 def body_markdown(body: str) -> str:
-    """An entry's body as the user wrote it, with a code fence they left open closed, so
-    it cannot swallow the rest of the document."""
-    text = body.strip("\n")
-    fence = ""
-    for line in text.splitlines():
-        found = _FENCE.match(line)
-        if not found:
-            continue
-        mark = found.group(1)
-        if not fence:
-            fence = mark
-        elif mark[0] == fence[0] and len(mark) >= len(fence) and not line.strip()[len(mark) :]:
-            fence = ""
-    return f"{text}\n{fence}" if fence else text
+    """An entry's body as the user wrote it, made harmless for a Markdown file
+    (``domain.text.for_markdown``: its HTML stays text, images and unsafe links are text,
+    a code fence left open is closed so it cannot swallow the rest of the document)."""
+    return for_markdown(body)
 
 
 def history_markdown(export: HistoryExport, progress: Progress | None = None) -> str:
@@ -313,4 +302,4 @@ def history_markdown(export: HistoryExport, progress: Progress | None = None) ->
                 lines += [f"- {_md(ref_text(r))}" for r in item.replies]
                 lines.append("")
     lines.append(f"*Generated {x.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
-    return "\n".join(lines) + "\n"
+    return for_file("\n".join(lines) + "\n")

@@ -1,6 +1,7 @@
 """The mentorship history as one self-contained HTML file: everything a user typed is
-autoescaped by Jinja2, and each body is their Markdown rendered by Qt's reader with HTML
-kept as text, images dropped and only web links live (no script, nothing loaded)."""
+autoescaped by Jinja2, and each body is their Markdown (as the .md file has it:
+``body_markdown``) rendered by Qt's reader with HTML kept as text, images as text and only
+web links live (no script, nothing loaded); no control characters (``for_file``)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from devjournal.domain.jobs import Progress, no_progress
+from devjournal.domain.text import for_file
 from devjournal.exporting.history_export import (
     FORMAT_STEP,
     TITLE,
     HistoryExport,
     HistoryItem,
+    body_markdown,
     entry_facts,
     is_web_link,
     ref_text,
@@ -29,8 +32,9 @@ def history_html(export: HistoryExport, progress: Progress | None = None) -> str
         if done % FORMAT_STEP == 0:
             progress.report(done, len(export.items), f"Writing entries… {done:,}")
         if item.body.strip():
-            # Safe by construction: Qt escaped every character the user typed.
-            bodies[item.id] = Markup(safe_markdown_html(item.body, for_file=True))
+            # The same Markdown as the .md file and the PDF (images and unsafe links as
+            # text); safe by construction: Qt escapes every character the user typed.
+            bodies[item.id] = Markup(safe_markdown_html(body_markdown(item.body), for_file=True))
     env = Environment(
         loader=PackageLoader("devjournal.exporting", "templates"),
         autoescape=select_autoescape(("html", "j2")),
@@ -41,7 +45,7 @@ def history_html(export: HistoryExport, progress: Progress | None = None) -> str
     def facts(item: HistoryItem) -> str:
         return " · ".join(entry_facts(item))
 
-    return env.get_template("history.html.j2").render(
+    page = env.get_template("history.html.j2").render(
         x=export,
         title=TITLE,
         day=_day,
@@ -50,3 +54,4 @@ def history_html(export: HistoryExport, progress: Progress | None = None) -> str
         bodies=bodies,
         generated=f"{export.generated_at.astimezone():%Y-%m-%d %H:%M}",
     )
+    return for_file(page)

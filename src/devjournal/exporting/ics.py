@@ -4,7 +4,8 @@ Built with the ``icalendar`` library. Each session is one event with a stable UI
 importing a newer export updates the events instead of doubling them; a cancelled session
 is exported as CANCELLED so calendars drop it. What may be shared is decided by
 ``domain.sharing``: a private session keeps its time (the calendar is there to remind you)
-but never its agenda, unless private items are included.
+but never its agenda, unless private items are included. Text holds no control character
+(RFC 5545 allows none but a tab: ``domain.text.for_file``); the library escapes and folds it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from devjournal import __version__
 from devjournal.domain.enums import SessionStatus
 from devjournal.domain.models import CoachingSession, Sprint
 from devjournal.domain.sharing import NOTHING_PRIVATE, Shareable, Sharing
+from devjournal.domain.text import for_file
 from devjournal.domain.wording import markdown_lines
 
 REMIND_BEFORE = timedelta(days=1)
@@ -66,17 +68,18 @@ def _event(sprint: Sprint, session: CoachingSession, now: datetime, rule: Sharea
     title = f"Coaching: {sprint.title}"
     if sprint.coach_name:
         title += f" (with {sprint.coach_name})"
-    event.add("summary", title)
+    event.add("summary", for_file(title))
     event.add("status", _STATUS[session.status])
     event.add("categories", ["Coaching"])
     if rule.session(session.id):
         agenda = markdown_lines(session.agenda)
         if agenda:
-            event.add("description", "Agenda:\n" + "\n".join(f"- {item}" for item in agenda))
+            text = "Agenda:\n" + "\n".join(f"- {item}" for item in agenda)
+            event.add("description", for_file(text))
     if session.status is SessionStatus.PLANNED and starts > now:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Coaching session tomorrow: {sprint.title}")
+        alarm.add("description", for_file(f"Coaching session tomorrow: {sprint.title}"))
         alarm.add("trigger", -REMIND_BEFORE)
         event.add_component(alarm)
     return event

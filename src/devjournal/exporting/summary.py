@@ -20,6 +20,7 @@ from devjournal.domain.pace import Kpi, PaceStatus, Point
 from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import SprintView
+from devjournal.domain.text import for_file
 from devjournal.exporting.report_text import chart_key, day, md, number, unit_of
 from devjournal.services.container import Services
 
@@ -294,4 +295,4 @@ def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:
         lines += [f"- {md(item)}" for item in s.to_discuss]
         lines.append("")
     lines.append(f"*Generated {s.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
-    return "\n".join(lines) + "\n"
+    return for_file("\n".join(lines) + "\n")

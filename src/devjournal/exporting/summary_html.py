@@ -1,5 +1,6 @@
-"""The goal summary as one self-contained HTML file: text autoescaped by Jinja2, and each
-goal's chart inline as SVG drawn by the same painter as the screen (no file, no network).
+"""The goal summary as one self-contained HTML file: text autoescaped by Jinja2 (and no
+control characters: ``domain.text.for_file``), and each goal's chart inline as SVG drawn by
+the same painter as the screen (no file, no network).
 
 :func:`render_report` is how every report becomes HTML (see ``closeout_html``)."""
 
@@ -12,6 +13,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from devjournal.domain.text import for_file
 from devjournal.exporting.report_text import ChartedGoal, day
 from devjournal.exporting.summary import GoalSummary
 from devjournal.render.goal_chart import GoalChart
@@ -68,7 +70,8 @@ def render_report(
     each with its ``chart`` (SVG, as of ``today``); ``day`` formats a date. Needs a
     QGuiApplication (the charts are painted)."""
     view = _View(report, tuple(_Goal(g, chart_svg(g, today)) for g in goals))
-    return _environment().get_template(template).render(s=view, day=day, generated=generated)
+    page = _environment().get_template(template).render(s=view, day=day, generated=generated)
+    return for_file(page)
 
 
 def summary_html(summary: GoalSummary) -> str:

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 
 from devjournal.render.goal_chart import GoalChart
+from devjournal.render.safe_markdown import drop_unsafe_links
 
 CHART_PREFIX = "chart:"
 CHART_KEY = int(QTextFormat.Property.UserProperty) + 1
@@ -56,9 +57,11 @@ def report_document(
     """The Markdown laid out as a document; each ``chart:KEY`` image becomes an empty line
     as tall as the chart, which :func:`paint_charts` fills.
 
-    The Markdown may carry what users wrote (entry bodies), so HTML in it stays text and
-    any other image is dropped before layout, which would load it (a path, a share,
-    ``/dev/zero``).
+    The Markdown may carry what users wrote (entry bodies), so HTML in it stays text, any
+    other image is dropped before layout, which would load it (a path, a share,
+    ``/dev/zero``), and a link to anything but web or mail keeps its text and loses its
+    link (``safe_markdown.drop_unsafe_links``): a PDF made from the document has no
+    ``file:``, ``javascript:`` or relative link to click.
 
     (A line is never split between pages, so a chart is never cut in two. Qt's own text
     objects are not used: in PySide6 6.12 a Python ``QPyTextObject`` corrupts ``None``'s
@@ -72,6 +75,7 @@ def report_document(
     doc.setDefaultFont(base)
     features = QTextDocument.MarkdownFeature
     doc.setMarkdown(markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    drop_unsafe_links(doc)
     if text_color is not None:
         cursor = QTextCursor(doc)
         cursor.select(QTextCursor.SelectionType.Document)
