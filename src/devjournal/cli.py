@@ -140,7 +140,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
         if args.command == "backup":
             return run_backup(paths, args, opener, clock)
         if args.command == "check":
-            return run_check(paths, opener)
+            return run_check(paths, opener, repair=args.repair)
         return _sample(paths, opener, args.size)
     except JournalNotEmptyError as exc:
         say(f"devjournal: {exc}", err=True)

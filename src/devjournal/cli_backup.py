@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devjournal.cli_export import Opener, UsageError
 from devjournal.domain.clock import Clock
 from devjournal.domain.errors import JournalError
+from devjournal.domain.text import for_terminal
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
 from devjournal.storage.backup import describe_label
 from devjournal.terminal import say
+
+if TYPE_CHECKING:
+    from devjournal.storage.check import CheckReport
 
 
 def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,8 +30,14 @@ def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "restore", help="put a backup in the journal's place (the journal is kept aside)"
     )
     restore.add_argument("id", metavar="ID", help="a number from 'backup list', or a file name")
-    commands.add_parser(
-        "check", help="verify the journal: integrity, foreign keys, search index, checksums"
+    check = commands.add_parser(
+        "check",
+        help="verify the journal: integrity, foreign keys, every value, checksums, search index",
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild a damaged search index from the entries (a backup is made first)",
     )
 
 
@@ -111,26 +122,61 @@ def _restore(paths: AppPaths, which: str, clock: Clock) -> int:
     return 0
 
 
-def run_check(paths: AppPaths, open_journal: Opener) -> int:
-    """Run ``check``: exit 0 when healthy, 1 with a report otherwise."""
-    db, services = open_journal(paths)
-    try:
-        report = services.journal.check()
-    finally:
-        db.close()
-    if report.healthy:
-        say(
-            f"The journal is healthy: integrity and foreign keys ok, the search index "
-            f"matches, {report.entries:,} log entries and {report.goals:,} goals match "
-            "their checksums."
-        )
-        return 0
+RESTORE_HINT = (
+    "Your backups are in {backups}: 'devjournal backup list' shows them, "
+    "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."
+)
+
+
+def _healthy(report: CheckReport) -> str:
+    return (
+        "integrity and foreign keys ok, every value readable, "
+        f"{report.rows:,} rows match their checksums, the search index matches the entries "
+        "and passes its own check."
+    )
+
+
+def _problems(report: CheckReport) -> None:
     say(f"The journal has {len(report.problems)} problem(s):")
     for line in report.problems:
         say(f"  - {line}")
-    say(
-        "Your backups are in "
-        f"{paths.backups}: 'devjournal backup list' shows them, "
-        "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."
-    )
+
+
+def run_check(paths: AppPaths, open_journal: Opener, *, repair: bool = False) -> int:
+    """Run ``check`` (``--repair``: rebuild a damaged search index, after a backup): exit
+    0 when healthy, 1 with a report otherwise."""
+    db, services = open_journal(paths)
+    try:
+        report = services.journal.check()
+        if report.healthy:
+            say(f"The journal is healthy: {_healthy(report)}")
+            return 0
+        if not repair or not report.repairable:
+            _problems(report)
+            if report.repairable:
+                say(
+                    "The search index can be rebuilt from the entries: devjournal check "
+                    "--repair (a backup is made first)."
+                )
+            elif repair and report.index:
+                say("The search index was not rebuilt: the journal file itself is damaged.")
+            elif repair:
+                say("Nothing was changed: --repair rebuilds only the search index.")
+            if report.damage:
+                say(RESTORE_HINT.format(backups=paths.backups))
+            return 1
+        made, indexed = services.journal.rebuild_search_index()
+        say(f"Backed up the journal to {made} first.")
+        say(
+            f"Rebuilt the search index from the {indexed:,} entries "
+            f"({len(report.index)} problem(s) in it before)."
+        )
+        after = services.journal.check()
+    finally:
+        db.close()
+    if after.healthy:
+        say(f"The journal is healthy now: {_healthy(after)}")
+        return 0
+    _problems(after)
+    say(RESTORE_HINT.format(backups=paths.backups))
     return 1

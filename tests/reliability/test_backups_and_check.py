@@ -66,20 +66,30 @@ def test_check_passes_a_healthy_journal(home: Path, capsys: pytest.CaptureFixtur
     [
         (
             ["UPDATE log_entry SET title = 'Xead the search incident' WHERE id = 3"],
-            "Log entry 3 (“Xead the search incident”): its text changed on disk",
+            "Log entry 3 (“Xead the search incident”): changed on disk since it was saved",
         ),
-        (
-            ["UPDATE goal SET baseline = baseline + 1 WHERE id = 2"],
-            "Goal 2",
-        ),
-        (
-            ["DELETE FROM log_entry_fts WHERE rowid = 5"],
-            "Search index: entry 5 is missing from it",
-        ),
+        (["UPDATE goal SET baseline = baseline + 1 WHERE id = 2"], "Goal 2"),
+        (["UPDATE goal SET position = position + 1 WHERE id = 3"], "Goal 3"),
         (
             ["PRAGMA foreign_keys = OFF", "UPDATE checkin SET goal_id = 999 WHERE id = 1"],
             "Foreign key: checkin row 1 points at a missing goal",
         ),
+        # Every table with user text keeps a checksum (before, only entries and goals did).
+        (["UPDATE sprint SET focus = focus || '.' WHERE id = 1"], "Sprint 1 (“"),
+        (["UPDATE milestone SET title = 'Moved on disk' WHERE id = 1"], "Milestone 1"),
+        (["UPDATE checkin SET note = note || '!' WHERE id = 2"], "Check-in 2: changed"),
+        (["UPDATE coaching_session SET notes = 'Xotes' WHERE id = 2"], "Coaching session 2:"),
+        (
+            ["""UPDATE coaching_session SET questions = '[["Q?", "A."]]' WHERE id = 3"""],
+            "Coaching session 3: changed on disk",
+        ),
+        (["UPDATE action_item SET title = 'Dxaft it' WHERE id = 4"], "Action item 4"),
+        (["UPDATE mentor SET notes = notes || '?' WHERE id = 1"], "Mentor 1 (“"),
+        (
+            ["UPDATE mentor_link SET url = 'https://example.org/' WHERE id = 1"],
+            "Mentor link 1 (“",
+        ),
+        (["UPDATE tag SET name = 'carееr' WHERE id = 1"], "Tag 1 (“carееr”): changed"),
     ],
 )
 def test_check_finds_damage_and_says_where(
@@ -92,6 +102,128 @@ def test_check_finds_damage_and_says_where(
     assert run(["--home", str(home), "check"]) == 1
     out = capsys.readouterr().out
     assert found in out and "devjournal backup restore ID" in out
+    assert "--repair" not in out  # only the search index is rebuilt
+
+
+@pytest.mark.parametrize(
+    ("damage", "found"),
+    [
+        (
+            ["UPDATE coaching_session SET notes = CAST(x'4e6f74ff6573' AS TEXT) WHERE id = 2"],
+            "Coaching session 2: its notes cannot be read (not valid UTF-8 text)",
+        ),
+        (
+            ["UPDATE log_entry SET body = CAST(x'426f6479c0' AS TEXT) WHERE id = 7"],
+            "its body cannot be read (not valid UTF-8 text)",
+        ),
+        (
+            ["""UPDATE coaching_session SET questions = '[["Q?", "A.' WHERE id = 3"""],
+            "Coaching session 3: its questions cannot be read (not valid JSON)",
+        ),
+        (
+            ["UPDATE checkin SET on_date = '2026-13-01' WHERE id = 4"],
+            "Check-in 4: its on date cannot be read (“2026-13-01” is not a date)",
+        ),
+        (
+            ["UPDATE log_entry SET occurred_at = '2026-1O-03 18:00:00.000000' WHERE id = 8"],
+            "its occurred at cannot be read (“2026-1O-03 18:00:00.000000” is not a date and time)",
+        ),
+        (
+            [
+                "PRAGMA ignore_check_constraints = ON",
+                "UPDATE goal SET status = 'actove' WHERE id = 2",
+            ],
+            "its status cannot be read (“actove” is not one of draft, active, achieved,",
+        ),
+    ],
+)
+def test_a_value_that_cannot_be_read_is_named_with_its_table_and_row(
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage: list[str],
+    found: str,
+) -> None:
+    _sql(home, *damage)
+    assert run(["--home", str(home), "check"]) == 1
+    captured = capsys.readouterr()
+    assert found in captured.out and "devjournal backup restore ID" in captured.out
+    assert captured.err == ""
+
+
+def _indexed(home: Path, entry_id: int) -> tuple[str, ...] | None:
+    con = sqlite3.connect(home / "journal.sqlite")
+    try:
+        row = con.execute(
+            "SELECT title, body FROM log_entry_fts WHERE rowid = ?", (entry_id,)
+        ).fetchone()
+        return None if row is None else tuple(row)
+    finally:
+        con.close()
+
+
+def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sql(
+        home,
+        "DELETE FROM log_entry_fts WHERE rowid = 5",
+        "UPDATE log_entry_fts_content SET c1 = 'tampered' WHERE id = 6",
+    )
+    assert run(["--home", str(home), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "Search index: entry 5 is missing from it" in out
+    assert "Search index: its copy of entry 6 differs from the entry" in out
+    assert "Search index: it fails FTS5's own integrity check" in out
+    assert "devjournal check --repair (a backup is made first)" in out
+    assert "devjournal backup restore ID" not in out  # nothing else is wrong
+    assert list_backups(home / "backups") == []  # check alone changes nothing
+
+    assert run(["--home", str(home), "check", "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert "Backed up the journal to" in out
+    assert "Rebuilt the search index from the" in out and "(3 problem(s) in it before)" in out
+    assert "The journal is healthy now" in out
+    assert [b.label for b in list_backups(home / "backups")] == ["before-repair"]
+    assert _indexed(home, 5) is not None and _indexed(home, 6) != ("tampered",)
+    assert run(["--home", str(home), "check"]) == 0
+
+
+def test_repair_rebuilds_an_index_fts5_cannot_open(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sql(home, "UPDATE log_entry_fts_config SET v = 6 WHERE k = 'version'")
+    assert run(["--home", str(home), "check"]) == 1
+    assert "Search index: it cannot be read (invalid fts5 file format" in capsys.readouterr().out
+    assert run(["--home", str(home), "check", "--repair"]) == 0
+    assert "The journal is healthy now" in capsys.readouterr().out
+    assert run(["--home", str(home), "search", "the"]) == 0
+
+
+def test_repair_mends_the_index_and_points_at_a_backup_for_the_rest(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sql(
+        home,
+        "DELETE FROM log_entry_fts WHERE rowid = 5",
+        "UPDATE sprint SET title = 'Xhanged' WHERE id = 1",
+    )
+    assert run(["--home", str(home), "check", "--repair"]) == 1
+    out = capsys.readouterr().out
+    assert "Rebuilt the search index" in out and "Search index" not in out.split("before)")[1]
+    assert "Sprint 1 (“Xhanged”): changed on disk since it was saved" in out
+    assert "devjournal backup restore ID" in out
+
+
+def test_repair_changes_nothing_when_the_index_is_whole(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sql(home, "UPDATE mentor SET name = 'Xrace' WHERE id = 1")
+    assert run(["--home", str(home), "check", "--repair"]) == 1
+    out = capsys.readouterr().out
+    assert "Nothing was changed: --repair rebuilds only the search index." in out
+    assert "devjournal backup restore ID" in out
+    assert list_backups(home / "backups") == []
+    assert run(["--home", str(home), "check", "--repair"]) == 1  # and says so again
 
 
 def test_restore_puts_a_backup_back_and_keeps_the_journal_aside(

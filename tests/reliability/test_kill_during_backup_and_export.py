@@ -17,10 +17,16 @@ from pathlib import Path
 import pytest
 
 from devjournal.storage.backup import list_backups, quick_check
+from devjournal.storage.journal_file import HEAD_REVISION, KNOWN_REVISIONS
 from tests.clocks import NOW, run
 from tests.e2e.conftest import app_env
 
 DELAYS = (0.3, 0.6, 0.9, 1.2)
+NEW_CHECKSUMS = (
+    "sprint", "milestone", "checkin", "coaching_session", "action_item", "mentor",
+    "mentor_link", "tag",
+)  # fmt: skip
+"""The tables revision 0004 gave a checksum column."""
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +77,15 @@ def test_a_killed_export_is_absent_or_whole(decade: Path, tmp_path: Path, delay:
 
 @pytest.fixture(scope="module")
 def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The decade journal as schema 0002 left it (what revision 0003's downgrade does),
-    so opening it migrates 10,000 log entries."""
+    """The decade journal as schema 0002 left it (what the downgrades of revisions 0004 and
+    0003 do), so opening it migrates 10,000 log entries."""
     home = tmp_path_factory.mktemp("outdated") / "home"
     home.mkdir()
     shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
     con = sqlite3.connect(home / "journal.sqlite")
     with con:
+        for table in NEW_CHECKSUMS:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN checksum")
         con.execute("DROP INDEX ix_log_entry_import_key")
         con.execute("ALTER TABLE log_entry DROP COLUMN import_key")
         con.execute("UPDATE alembic_version SET version_num = '0002'")
@@ -121,8 +129,8 @@ def _after(seconds: float) -> Callable[[], bool]:
 
 MOMENTS: dict[str, Callable[[Path], Callable[[], bool]]] = {
     "while it starts": lambda _home: _after(0.2),
-    "while it backs up": lambda home: _backups(home, "*-before-0003.sqlite.partial"),
-    "as the migration begins": lambda home: _backups(home, "*-before-0003.sqlite"),
+    "while it backs up": lambda home: _backups(home, f"*-before-{HEAD_REVISION}.sqlite.partial"),
+    "as the migration begins": lambda home: _backups(home, f"*-before-{HEAD_REVISION}.sqlite"),
 }
 
 
@@ -136,9 +144,9 @@ def test_a_killed_migration_leaves_the_old_or_the_new_journal_whole(
     _, entries = _revision_and_entries(home / "journal.sqlite")
     _kill_when(["--home", str(home), "info"], MOMENTS[moment](home))  # opening migrates
     revision, left = _revision_and_entries(home / "journal.sqlite")
-    assert revision in ("0002", "0003") and left == entries
+    assert revision in KNOWN_REVISIONS[1:] and left == entries  # each revision whole
     assert quick_check(home / "journal.sqlite") == "ok"
     for backup in list_backups(home / "backups"):
         assert quick_check(backup.path) == "ok", backup.path.name
     assert run(["--home", str(home), "check"]) == 0  # migrates what was left, then checks
-    assert _revision_and_entries(home / "journal.sqlite") == ("0003", entries)
+    assert _revision_and_entries(home / "journal.sqlite") == (HEAD_REVISION, entries)

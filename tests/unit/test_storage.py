@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from devjournal.domain.enums import EntryKind, SprintKind
 from devjournal.domain.errors import JournalError
-from devjournal.domain.models import LogEntryDraft, SprintDraft
+from devjournal.domain.models import GoalDraft, LogEntryDraft, SprintDraft
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services, build_services
 from devjournal.storage import database, journal_file
@@ -31,7 +31,15 @@ from devjournal.storage.database import (
     open_journal,
 )
 from devjournal.storage.journal_file import APPLICATION_ID
-from devjournal.storage.schema import Base, include_name
+from devjournal.storage.repositories import CHECKSUMMED, NOT_CHECKSUMMED
+from devjournal.storage.schema import (
+    FTS_CREATE,
+    FTS_TABLE,
+    Base,
+    EnumText,
+    UTCDateTime,
+    include_name,
+)
 from tests.clocks import NOW, stopped
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "journals"
@@ -126,6 +134,10 @@ def test_every_released_schema_opens(tmp_path: Path) -> None:
             counts = services.journal.info().counts
             assert counts["sprints"] >= 1 and counts["log_entries"] >= 1
             assert fts(db, "mentor") != []
+            # Every row got its checksum (a goal's baseline typed as 2 is stored as 2.0).
+            report = services.journal.check()
+            assert report.healthy, report.problems
+            assert report.checked["goal"] == 1 and report.checked["mentor_link"] == 1
         finally:
             db.close()
 
@@ -276,6 +288,7 @@ def test_search_index_follows_entries_and_tags(services: Services, db: Database)
         [tag] = [t for t in tx.tags.all() if t.name == "queues"]
         tx.tags.rename(tag.id, "message queues")
     assert fts(db, "message") == [entry.id]
+    assert services.journal.check().healthy  # a renamed tag keeps a checksum that matches
 
 
 def test_tags_are_unique_regardless_of_case(db: Database) -> None:
@@ -336,3 +349,118 @@ def test_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
     open_journal(shared / "journal.sqlite", shared / "backups", stopped()).close()
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755
     assert stat.S_IMODE((shared / "journal.sqlite").stat().st_mode) == 0o600
+
+
+def test_every_column_of_a_table_with_user_text_is_under_its_checksum() -> None:
+    # A column added later must join a checksum (with a revision that recomputes it) or
+    # be named here as one devjournal keeps for itself.
+    for table in Base.metadata.sorted_tables:
+        columns = {c.name for c in table.columns}
+        if table.name in CHECKSUMMED:
+            assert columns - NOT_CHECKSUMMED == set(CHECKSUMMED[table.name]), table.name
+            assert "checksum" in columns, table.name
+        else:  # keys only, each checked against its primary key's index by SQLite
+            assert table.name in ("session_review", "log_entry_tag")
+            assert columns - {"created_at"} == {c.name for c in table.primary_key}
+
+
+def test_the_checksums_are_the_ones_revision_0004_computes(services: Services) -> None:
+    import importlib
+
+    frozen = importlib.import_module(
+        "devjournal.storage.migrations.versions.0004_checksums_everywhere"
+    )
+    assert {t: tuple(n for n, _ in cols) for t, cols in frozen.COVERED.items()} == CHECKSUMMED
+    for table, cols in frozen.COVERED.items():
+        kinds = dict(cols)
+        for column in Base.metadata.tables[table].c:
+            if column.name in kinds:
+                kind = column.type
+                read = (
+                    str if isinstance(kind, EnumText)
+                    else datetime if isinstance(kind, UTCDateTime)
+                    else kind.python_type
+                )  # fmt: skip
+                expected = {"i": int, "f": float, "d": date, "dt": datetime, "t": str}
+                assert read is expected[kinds[column.name]], (table, column.name)
+
+
+def test_the_search_index_is_remade_as_revision_0001_made_it(db: Database) -> None:
+    with db.reading() as tx:
+        sql = tx.session.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}
+        ).scalar()
+    assert sql == FTS_CREATE
+
+
+def test_a_goal_with_a_whole_number_target_is_not_called_damaged(services: Services) -> None:
+    # A number the user gives as 2 is stored as 2.0: the checksum must not tell them apart.
+    sprint = services.coaching.create_sprint(
+        SprintDraft(
+            title="Numbers", kind=SprintKind.SKILLS,
+            start_date=date(2026, 11, 1), end_date=date(2026, 12, 1),
+        )
+    ).value  # fmt: skip
+    services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint.id, title="Ship", baseline=2, target=4, final_value=None)
+    )
+    report = services.journal.check()
+    assert report.healthy, report.problems
+
+
+def test_check_writes_nothing(services: Services, db: Database) -> None:
+    services.mentorship.add_entry(
+        LogEntryDraft(kind=EntryKind.LESSON, occurred_at=WHEN, title="Look, do not touch")
+    )
+    watch = sqlite3.connect(db.path)
+    try:
+        before = watch.execute("PRAGMA data_version").fetchone()
+        report = services.journal.check()
+        # FTS5's integrity-check is an INSERT: nothing of it may reach another connection.
+        assert watch.execute("PRAGMA data_version").fetchone() == before
+        assert report.healthy and report.rows == 1
+    finally:
+        watch.close()
+
+
+def test_a_read_only_connection_checks_a_copy_of_the_search_index(
+    services: Services, db: Database
+) -> None:
+    from devjournal.storage.check import check_journal
+
+    services.mentorship.add_entry(
+        LogEntryDraft(kind=EntryKind.LESSON, occurred_at=WHEN, title="Read only", body="words")
+    )
+    with db.transaction() as tx:  # damage the index's own copy of the text
+        tx.session.execute(text("UPDATE log_entry_fts_content SET c1 = 'other' WHERE id = 1"))
+    ro = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True, isolation_level=None)
+    try:
+        report = check_journal(ro)
+    finally:
+        ro.close()
+    assert report.only_index and any("FTS5's own integrity check" in p for p in report.index)
+
+
+def test_damage_from_before_the_upgrade_to_0004_is_still_found_after_it(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "journal.sqlite"
+    shutil.copy(FIXTURES / "schema-0003.sqlite", copy)
+    con = sqlite3.connect(copy)
+    with con:
+        con.execute("UPDATE log_entry SET title = 'Ask your mentor what they would dx'")
+        con.execute("UPDATE goal SET lessons = 'Changed on disk'")
+        # A value no one can read must not stop the upgrade either.
+        con.execute("UPDATE coaching_session SET notes = CAST(x'ff' AS TEXT) WHERE id = 1")
+    con.close()
+    db = open_journal(copy, tmp_path / "backups", stopped())
+    try:
+        assert db.revision() == HEAD_REVISION
+        problems = build_services(db, tmp_path / "backups").journal.check().problems
+    finally:
+        db.close()
+    assert problems == [
+        "Coaching session 1: its notes cannot be read (not valid UTF-8 text)",
+        "Goal 1 (“Run a guild meeting people want to attend”): changed on disk since it was saved",
+        "Log entry 1 (“Ask your mentor what they would dx”): changed on disk since it was saved",
+    ]

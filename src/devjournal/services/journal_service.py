@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.errors import JournalNotEmptyError
+from devjournal.domain.errors import JournalError, JournalNotEmptyError
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
@@ -151,8 +152,30 @@ class JournalService:
         return list_backups(self._backups_dir)
 
     def check(self) -> CheckReport:
-        """Integrity, foreign keys, search index and checksums (read-only)."""
+        """Integrity, foreign keys, every value, checksums and the search index (writes
+        nothing)."""
         from devjournal.storage.check import check_journal  # noqa: PLC0415
 
         with self._db.raw_connection() as conn:
             return check_journal(conn)
+
+    def rebuild_search_index(self) -> tuple[Path, int]:
+        """Back up, then make the search index anew from the entries (``check --repair``);
+        returns the backup and how many entries the index holds.
+
+        Raises:
+            JournalError: the backup or the rebuild failed; the journal is as it was.
+        """
+        from devjournal.storage.check import rebuild_search_index  # noqa: PLC0415
+
+        made = self.backup("before-repair")
+        try:
+            with self._db.transaction() as tx:
+                driver = tx.session.connection().connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                indexed = rebuild_search_index(driver)
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(
+                f"The search index could not be rebuilt ({exc}); the journal is as it was."
+            ) from exc
+        return made, indexed

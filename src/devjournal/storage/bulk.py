@@ -14,16 +14,20 @@ from devjournal.domain import models as m
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
 from devjournal.storage.engine import session_now
-from devjournal.storage.repositories import entry_checksum, goal_checksum, questions_json
+from devjournal.storage.repositories import questions_json, row_checksum
 
 
-def _rows(items: Sequence[tuple[int, Any]], now: datetime) -> list[dict[str, Any]]:
+def _rows(table: str, items: Sequence[tuple[int, Any]], now: datetime) -> list[dict[str, Any]]:
     out = []
     for ident, draft in items:
         values = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
         if isinstance(draft, m.SessionDraft):
             values["questions"] = questions_json(draft.questions)
+        values.pop("tags", None)
         values.update(id=ident, created_at=now, updated_at=now)
+        if table == "log_entry":
+            values["import_key"] = None
+        values["checksum"] = row_checksum(table, values)
         out.append(values)
     return out
 
@@ -47,39 +51,32 @@ def bulk_insert(
     # its tags at once instead of being updated once per tag; foreign keys are checked at
     # commit instead of per row.
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    plan: list[tuple[type[Any], list[dict[str, Any]]]] = [
-        (s.SprintRow, _rows(sprints, now)),
-        (
-            s.GoalRow,
-            [
-                {**row, "checksum": goal_checksum(draft)}
-                for row, (_, draft) in zip(_rows(goals, now), goals, strict=True)
-            ],
-        ),
-        (s.MilestoneRow, _rows(milestones, now)),
-        (s.CheckinRow, _rows(checkins, now)),
-        (s.CoachingSessionRow, _rows(sessions, now)),
-        (s.ActionItemRow, _rows(actions, now)),
-        (s.MentorRow, _rows(mentors, now)),
-        (s.MentorLinkRow, _rows(links, now)),
+    plan: list[tuple[type[Any], Sequence[tuple[int, Any]]]] = [
+        (s.SprintRow, sprints),
+        (s.GoalRow, goals),
+        (s.MilestoneRow, milestones),
+        (s.CheckinRow, checkins),
+        (s.CoachingSessionRow, sessions),
+        (s.ActionItemRow, actions),
+        (s.MentorRow, mentors),
+        (s.MentorLinkRow, links),
     ]
-    for row_cls, rows in plan:
-        if rows:
-            session.execute(insert(row_cls), rows)
+    for row_cls, items in plan:
+        if items:
+            session.execute(insert(row_cls), _rows(row_cls.__tablename__, items, now))
 
     tag_ids: dict[str, int] = {}
     tag_rows: list[dict[str, Any]] = []
     link_rows: list[dict[str, int]] = []
     entry_rows: list[dict[str, Any]] = []
-    for row, (ident, draft) in zip(_rows(entries, now), entries, strict=True):
+    for row, (ident, draft) in zip(_rows("log_entry", entries, now), entries, strict=True):
         for name in normalise_tags(draft.tags):
             key = name.casefold()
             if key not in tag_ids:
                 tag_ids[key] = len(tag_ids) + 1
-                tag_rows.append({"id": tag_ids[key], "name": name, "created_at": now})
+                tag = {"id": tag_ids[key], "name": name, "created_at": now}
+                tag_rows.append({**tag, "checksum": row_checksum("tag", tag)})
             link_rows.append({"entry_id": ident, "tag_id": tag_ids[key]})
-        del row["tags"]
-        row["checksum"] = entry_checksum(draft)
         entry_rows.append(row)
     if tag_rows:
         session.execute(insert(s.TagRow), tag_rows)

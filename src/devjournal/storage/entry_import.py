@@ -4,8 +4,7 @@ cancel between chunks (a cancel rolls everything back)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -16,7 +15,7 @@ from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import normalise_tags
 from devjournal.storage import schema as s
 from devjournal.storage.engine import session_now
-from devjournal.storage.repositories import entry_checksum
+from devjournal.storage.repositories import row_checksum
 from devjournal.storage.stored_time import stored
 
 CHUNK = 5000
@@ -48,6 +47,13 @@ _ENTRY_COLUMNS = (
     "id, kind, occurred_at, title, body, source_url, scope, checksum, import_key, "
     "created_at, updated_at"
 )
+_NO_LINKS = {
+    "mentor_id": None,
+    "sprint_id": None,
+    "goal_id": None,
+    "advice_status": None,
+    "responds_to_id": None,
+}
 
 
 def insert_entries(
@@ -74,7 +80,7 @@ def insert_entries(
         for start in range(0, total, CHUNK):
             if progress is not None:
                 progress.report(start, total, f"Adding entries… {start:,} of {total:,}")
-            new_tags: list[tuple[int, str, str]] = []
+            new_tags: list[tuple[int, str, str, str]] = []
             links: list[tuple[int, int]] = []
             rows: list[tuple[Any, ...]] = []
             for entry in entries[start : start + CHUNK]:
@@ -84,10 +90,21 @@ def insert_entries(
                     key = name.casefold()
                     if key not in tags:
                         tags[key] = next_tag
-                        new_tags.append((next_tag, name, stamp))
+                        tag_sum = row_checksum("tag", {"id": next_tag, "name": name})
+                        new_tags.append((next_tag, name, stamp, tag_sum))
                         next_tag += 1
                     links.append((ident, tags[key]))
-                checksum = entry_checksum(cast(Any, entry_fields(entry)))
+                values = {
+                    **_NO_LINKS,
+                    "id": ident,
+                    "kind": entry.kind,
+                    "occurred_at": entry.occurred_at,
+                    "title": entry.title,
+                    "body": entry.body,
+                    "source_url": "",
+                    "scope": Scope.PRIVATE,
+                    "import_key": entry.key,
+                }
                 rows.append(
                     (
                         ident,
@@ -97,14 +114,16 @@ def insert_entries(
                         entry.body,
                         "",
                         Scope.PRIVATE.value,
-                        checksum,
+                        row_checksum("log_entry", values),
                         entry.key,
                         stamp,
                         stamp,
                     )
                 )
             # Tags and links first: the search index trigger on each entry sees its tags.
-            driver.executemany("INSERT INTO tag (id, name, created_at) VALUES (?, ?, ?)", new_tags)
+            driver.executemany(
+                "INSERT INTO tag (id, name, created_at, checksum) VALUES (?, ?, ?, ?)", new_tags
+            )
             driver.executemany("INSERT INTO log_entry_tag (entry_id, tag_id) VALUES (?, ?)", links)
             driver.executemany(
                 f"INSERT INTO log_entry ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 11)})", rows
@@ -114,14 +133,3 @@ def insert_entries(
     if progress is not None:
         progress.report(total, total, "Saving…")
     return total
-
-
-def entry_fields(entry: IncomingEntry) -> SimpleNamespace:
-    """What :func:`entry_checksum` reads, for an incoming entry."""
-    return SimpleNamespace(
-        kind=entry.kind,
-        occurred_at=entry.occurred_at,
-        title=entry.title,
-        body=entry.body,
-        source_url="",
-    )

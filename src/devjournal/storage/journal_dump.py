@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
-from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Column, Float, Integer, String, Table, Text, insert, select, text
@@ -36,7 +35,7 @@ from devjournal.domain.imports import checked_text, problem, shown, year_in_rang
 from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import TEXT_MAX
 from devjournal.storage import schema as s
-from devjournal.storage.repositories import entry_checksum, goal_checksum
+from devjournal.storage.repositories import CHECKSUMMED, row_checksum
 
 FORMAT = "devjournal-journal"
 """The ``format`` of an export file; ``VERSION`` its version (``docs/journal-format.md``)."""
@@ -410,10 +409,8 @@ def load_tables(
 
 
 def _with_checksum(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    if table == "goal":
-        row["checksum"] = goal_checksum(cast(Any, SimpleNamespace(**row)))
-    elif table == "log_entry":
-        row["checksum"] = entry_checksum(cast(Any, SimpleNamespace(**row)))
+    if table in CHECKSUMMED:
+        row["checksum"] = row_checksum(table, row)
     return row
 
 

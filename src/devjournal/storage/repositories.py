@@ -9,11 +9,22 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Float,
+    Integer,
+    and_,
+    delete,
+    exists,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
@@ -25,37 +36,88 @@ from devjournal.domain.sessions import Review
 from devjournal.storage import schema as s
 from devjournal.storage.engine import session_now
 
+CHECKSUMMED: dict[str, tuple[str, ...]] = {
+    "sprint": (
+        "id", "title", "kind", "coach_name", "focus", "start_date", "end_date",
+        "session_every_days", "closed_state", "closed_on", "retrospective",
+    ),
+    "goal": (
+        "id", "sprint_id", "title", "specific", "metric_kind", "metric_name", "unit",
+        "baseline", "target", "direction", "scale_max", "achievable", "relevant", "deadline",
+        "checkin_every_days", "status", "final_value", "lessons", "scope", "position",
+        "rolled_from_id",
+    ),
+    "milestone": ("id", "goal_id", "title", "position", "done_on"),
+    "checkin": ("id", "goal_id", "on_date", "value", "note"),
+    "coaching_session": (
+        "id", "sprint_id", "starts_at", "duration_min", "status", "agenda", "notes",
+        "insights", "scope", "questions",
+    ),
+    "action_item": (
+        "id", "sprint_id", "goal_id", "session_id", "title", "due_date", "status", "done_on",
+    ),
+    "mentor": (
+        "id", "name", "relationship", "formality", "programme", "affiliation", "organisation",
+        "seeking", "contact_every_days", "started_on", "ended_on", "notes",
+    ),
+    "mentor_link": ("id", "mentor_id", "label", "url", "position"),
+    "log_entry": (
+        "id", "mentor_id", "sprint_id", "goal_id", "kind", "occurred_at", "title", "body",
+        "source_url", "advice_status", "responds_to_id", "scope", "import_key",
+    ),
+    "tag": ("id", "name"),
+}  # fmt: skip
+"""The columns each table's ``checksum`` covers, in order: every column but the stamps
+devjournal keeps for itself (``created_at``, ``updated_at``, ``deleted_at``) and the
+checksum. Frozen with the revision that computed the stored checksums (``0004``): a column
+added later joins a list only with a revision that recomputes that table's checksums.
 
-def goal_checksum(goal: m.GoalDraft) -> str:
-    """The checksum kept on a goal row: its user-written text and KPI numbers."""
-    return text_checksum(
-        (
-            goal.title,
-            goal.specific,
-            goal.metric_name,
-            goal.unit,
-            goal.baseline,
-            goal.target,
-            goal.achievable,
-            goal.relevant,
-            goal.deadline,
-            goal.lessons,
-            goal.final_value,
-        )
-    )
+``session_review`` and ``log_entry_tag`` need none: all they hold are keys, and SQLite's
+``integrity_check`` compares each of their rows with the index of its primary key."""
+
+NOT_CHECKSUMMED = frozenset({"created_at", "updated_at", "deleted_at", "checksum"})
 
 
-def entry_checksum(entry: m.LogEntryDraft) -> str:
-    """The checksum kept on a log entry row: what the user wrote and when."""
-    return text_checksum(
-        (
-            entry.kind.value,
-            entry.occurred_at.astimezone(UTC).isoformat(),
-            entry.title,
-            entry.body,
-            entry.source_url,
-        )
-    )
+def _canonical(column: Any) -> Callable[[Any], str | None]:
+    """How a value of ``column`` enters a checksum: as one text, whether it comes from a
+    draft (an enum, an aware datetime, an int for a float column) or is read back (the
+    enum's value, a datetime in UTC, a float)."""
+    kind = column.type
+    if isinstance(kind, s.UTCDateTime):
+        return lambda v: None if v is None else v.astimezone(UTC).isoformat()
+    if isinstance(kind, s.EnumText):
+        enum_cls = kind.enum_cls
+        return lambda v: None if v is None else enum_cls(v).value
+    if isinstance(kind, Float):
+        return lambda v: None if v is None else repr(float(v))
+    if isinstance(kind, Integer):
+        return lambda v: None if v is None else str(int(v))
+    if isinstance(kind, Date):
+        return lambda v: None if v is None else v.isoformat()
+    return lambda v: v
+
+
+_CANONICAL: dict[str, list[tuple[str, Callable[[Any], str | None]]]] = {
+    table: [(name, _canonical(s.Base.metadata.tables[table].c[name])) for name in names]
+    for table, names in CHECKSUMMED.items()
+}
+
+
+def row_checksum(table: str, values: Mapping[str, Any]) -> str:
+    """The checksum kept on a row of ``table`` (a key of :data:`CHECKSUMMED`), from its
+    column values (every covered column must be there: a draft's values with the row's id,
+    or the values read back)."""
+    return text_checksum([canon(values[name]) for name, canon in _CANONICAL[table]])
+
+
+def seal(session: Session, row: Any) -> None:
+    """Give an ORM row about to be written its checksum (and, when new, its id: the id is
+    part of what the checksum covers; ``max(id) + 1`` is the id SQLite would choose, and
+    the write transaction holds the write lock)."""
+    table = row.__tablename__
+    if row.id is None:
+        row.id = int(session.scalar(select(func.max(type(row).id))) or 0) + 1
+    row.checksum = row_checksum(table, {name: getattr(row, name) for name in CHECKSUMMED[table]})
 
 
 D = TypeVar("D")
@@ -87,6 +149,7 @@ class CrudRepository(Generic[D, E]):
     def add(self, draft: D) -> E:
         """Insert ``draft``; return the stored entity."""
         row = self.row_cls(**self._row_values(draft))
+        seal(self._s, row)
         self._s.add(row)
         self._s.flush()
         return self._from_row(row)
@@ -96,6 +159,7 @@ class CrudRepository(Generic[D, E]):
         row = self._live_row(ident)
         for name, value in self._row_values(draft).items():
             setattr(row, name, value)
+        seal(self._s, row)
         self._s.flush()
         return self._from_row(row)
 
@@ -194,11 +258,6 @@ class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
     entity_cls = m.Goal
     what = "goal"
     order_by = ("sprint_id", "position", "id")
-
-    def _row_values(self, draft: m.GoalDraft) -> dict[str, Any]:
-        values = super()._row_values(draft)
-        values["checksum"] = goal_checksum(draft)
-        return values
 
     def of_sprint(self, sprint_id: int) -> list[m.Goal]:
         """The sprint's live goals in their order."""
@@ -380,6 +439,7 @@ class TagRepository:
         for name, key in zip(wanted, folded, strict=True):
             if key not in found:
                 row = s.TagRow(name=name)
+                seal(self._s, row)
                 self._s.add(row)
                 self._s.flush()
                 found[key] = row.id
@@ -410,7 +470,10 @@ class TagRepository:
 
     def rename(self, tag_id: int, name: str) -> None:
         """Rename a tag (the search index follows by trigger)."""
-        self._s.execute(update(s.TagRow).where(s.TagRow.id == tag_id).values(name=name))
+        checksum = row_checksum("tag", {"id": tag_id, "name": name})
+        self._s.execute(
+            update(s.TagRow).where(s.TagRow.id == tag_id).values(name=name, checksum=checksum)
+        )
 
 
 class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
@@ -423,11 +486,11 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
     def _row_values(self, draft: m.LogEntryDraft) -> dict[str, Any]:
         values = super()._row_values(draft)
         del values["tags"]
-        values["checksum"] = entry_checksum(draft)
         return values
 
     def add(self, draft: m.LogEntryDraft) -> m.LogEntry:
         row = s.LogEntryRow(**self._row_values(draft))
+        seal(self._s, row)
         self._s.add(row)
         self._s.flush()
         self._set_tags(row.id, draft.tags)

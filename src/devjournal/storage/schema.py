@@ -129,6 +129,7 @@ class SprintRow(TimestampMixin, SoftDeleteMixin, Base):
     closed_state: Mapped[enums.ClosedState | None] = mapped_column(EnumText(enums.ClosedState))
     closed_on: Mapped[date | None] = mapped_column(Date)
     retrospective: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class GoalRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -181,6 +182,7 @@ class MilestoneRow(TimestampMixin, SoftDeleteMixin, Base):
     title: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     done_on: Mapped[date | None] = mapped_column(Date)
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class CheckinRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -192,6 +194,7 @@ class CheckinRow(TimestampMixin, SoftDeleteMixin, Base):
     on_date: Mapped[date] = mapped_column(Date)
     value: Mapped[float] = mapped_column(Float)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class CoachingSessionRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -215,6 +218,7 @@ class CoachingSessionRow(TimestampMixin, SoftDeleteMixin, Base):
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     questions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     """JSON: ``[[question, answer], ...]`` (the coach's questions and your answers)."""
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class SessionReviewRow(Base):
@@ -253,6 +257,7 @@ class ActionItemRow(TimestampMixin, SoftDeleteMixin, Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[enums.ActionStatus] = mapped_column(EnumText(enums.ActionStatus))
     done_on: Mapped[date | None] = mapped_column(Date)
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class MentorRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -283,6 +288,7 @@ class MentorRow(TimestampMixin, SoftDeleteMixin, Base):
     started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class MentorLinkRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -300,6 +306,7 @@ class MentorLinkRow(TimestampMixin, SoftDeleteMixin, Base):
     label: Mapped[str] = mapped_column(String(200))
     url: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -360,6 +367,7 @@ class TagRow(Base):
     # NOCASE makes the unique index case-insensitive: "Career" and "career" are one tag.
     name: Mapped[str] = mapped_column(String(60, collation="NOCASE"), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=statement_now)
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class LogEntryTagRow(Base):
@@ -375,6 +383,16 @@ class LogEntryTagRow(Base):
 # The full-text index (a virtual table kept in step by triggers) is not modelled by the
 # ORM; it is created by the first migration. Search queries name it through this constant.
 FTS_TABLE = "log_entry_fts"
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
+)
+"""The statement revision 0001 made the index with (``check --repair`` makes it anew)."""
+FTS_TAGS = (
+    "coalesce((SELECT group_concat(t.name, ' ') FROM log_entry_tag et "
+    "JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = {ref}), '')"
+)
+"""An entry's tags as the index holds them (the triggers of revision 0001 use the same)."""
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
