@@ -199,7 +199,12 @@ class JournalCheck(QObject):
 
 
 class Closer:
-    """What SIGTERM and SIGINT close: the window, or the dialog shown before it."""
+    """What SIGTERM and SIGINT close: the window, or the dialog shown before it.
+
+    With no target, an error shown before (or instead of) the window may be waiting for
+    the user in its own modal loop, which ``quit`` alone does not end: it is closed, as
+    the user's Close would, so the process ends instead of ignoring the signal.
+    """
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
@@ -208,8 +213,13 @@ class Closer:
     def __call__(self) -> None:
         if self.target is not None:
             self.target.close()
-        else:
-            self._app.quit()
+            return
+        closed: list[QWidget] = []
+        while (modal := QApplication.activeModalWidget()) is not None and modal not in closed:
+            log.info("closing %s on a signal", type(modal).__name__)
+            closed.append(modal)
+            modal.close()
+        self._app.quit()
 
 
 def _quit_on_signals(app: QApplication, quit_gracefully: Callable[[], object]) -> None:
@@ -254,7 +264,7 @@ def _claim_instance(paths: AppPaths) -> SingleInstance | int:
 def _writable_or_given_up(paths: AppPaths, closer: Closer) -> bool:
     """A read-only folder or a full disk is said before anything is opened; the user
     fixes it and tries again (True once it is fixed), or quits (False)."""
-    problem = preflight(paths.data_dir)
+    problem = preflight(paths.data_dir, journal=paths.journal)
     if problem is None:
         return True
     from devjournal.ui.dialogs.recovery_dialog import StartProblemDialog  # noqa: PLC0415
@@ -268,7 +278,7 @@ def _writable_or_given_up(paths: AppPaths, closer: Closer) -> bool:
             log.info("start problem dialog shown %d ms after start", process_age_ms())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            problem = preflight(paths.data_dir)
+            problem = preflight(paths.data_dir, journal=paths.journal)
         return True
     finally:
         closer.target = None
@@ -424,13 +434,15 @@ class Launch:
         return code
 
     def _tell_location(self, window: MainWindow) -> None:
-        """The synced-folder or network warning, once per run (not on every reopen)."""
+        """The synced-folder or network warning, and the one about a folder every user
+        may write in, once per run (not on every reopen)."""
         if self.location_told:
             return
         self.location_told = True
-        from devjournal.location import risky_location  # noqa: PLC0415
+        from devjournal.location import open_to_others, risky_location  # noqa: PLC0415
 
-        warning = risky_location(self.paths.journal)
+        found = (risky_location(self.paths.journal), open_to_others(self.paths.data_dir))
+        warning = "\n\n".join(w for w in found if w is not None) or None
         if warning is not None:
             log.warning("risky journal location: %s", warning)
             from devjournal.ui.file_prompts import tell  # noqa: PLC0415

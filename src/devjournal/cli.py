@@ -19,6 +19,7 @@ from devjournal.domain.clock import Clock, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.domain.text import for_terminal
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
+from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.today_query import damaged_message
 from devjournal.terminal import say, say_error, say_json, say_marked
 
@@ -34,6 +35,7 @@ EXIT_USAGE = 2
 EXIT_NOT_EMPTY = 3
 EXIT_BUG = 70
 MAX_SEARCH_LIMIT = 10_000
+UNCHANGED = "The journal was left unchanged."
 
 COUNT_LABELS = {
     "sprints": "Sprints",
@@ -102,25 +104,38 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if (
-            args.command in ("info", "sprints", "export", "search", "backup", "check")
-            and not paths.journal.exists()
-            and getattr(args, "action", "") != "restore"
-        ):
-            return _fail(
-                f"There is no journal at {paths.journal} yet. "
-                f"Open it with: devjournal --home {paths.data_dir}",
-                gui=False,
-            )
+        if not gui:
+            from devjournal.storage.journal_file import refuse_links  # noqa: PLC0415
+
+            refuse_links(paths.journal)
+        if _needs_a_journal(args) or (_only_reads(args) and not paths.data_dir.exists()):
+            absent = _no_journal(paths)
+            if absent is not None:
+                return _fail(absent, gui=False)
+        if args.command == "backup" and args.action == "restore":
+            from devjournal.storage.backup import list_backups  # noqa: PLC0415
+
+            if not list_backups(paths.backups):  # refused before anything is created
+                return _fail(
+                    f"There are no backups in {paths.backups} to restore; nothing was changed.",
+                    gui=False,
+                )
         paths.ensure()
     except DomainError as exc:
         return _fail(str(exc), gui=gui)
     from devjournal.logs import setup_logging  # noqa: PLC0415
 
     setup_logging(paths.log_file, verbose=args.verbose)
+    if not gui:
+        from devjournal.location import open_to_others  # noqa: PLC0415
+
+        exposed = open_to_others(paths.data_dir)
+        if exposed is not None:
+            say(f"devjournal: warning: {exposed}", err=True)
+    creates = not _only_reads(args)
 
     def opener(at: AppPaths) -> tuple[Database, Services]:
-        return _open(at, clock)
+        return _open(at, clock, create=creates)
 
     try:
         if gui:
@@ -152,7 +167,10 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
     except Exception as exc:
         if _is_database_error(exc):
             log.info("journal unreadable", exc_info=True)  # details for the log file only
-            return _fail(damaged_message(getattr(exc, "orig", exc)), gui=False)
+            orig = getattr(exc, "orig", exc)
+            if damage_reason(exc) is None:  # locked, read-only, full, I/O: not damage
+                return _fail(f"SQLite could not use the journal: {orig}. {UNCHANGED}", gui=False)
+            return _fail(damaged_message(orig), gui=False)
         log.exception("unexpected error")
         say(f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.", err=True)
         return EXIT_BUG
@@ -175,10 +193,58 @@ def _is_database_error(exc: BaseException) -> bool:
     )
 
 
-def _open(paths: AppPaths, clock: Clock) -> tuple[Database, Services]:
+def _only_reads(args: argparse.Namespace) -> bool:
+    """Does the command only read the journal? Then it neither creates a journal (an
+    emptied one is not made a healthy new one) nor writes to it."""
+    if args.command == "backup":
+        return bool(args.action == "list")
+    if args.command == "check":
+        return not getattr(args, "repair", False)
+    return args.command in ("info", "sprints", "search", "export")
+
+
+def _needs_a_journal(args: argparse.Namespace) -> bool:
+    """Is the command about a journal that must already be there?"""
+    if args.command == "backup":
+        return bool(args.action == "create")
+    return args.command in ("info", "sprints", "export", "search", "check")
+
+
+def _no_journal(paths: AppPaths) -> str | None:
+    """Why there is no journal to read at ``paths`` (missing, or emptied to 0 bytes), with
+    what to do; None when there is a file. Nothing is created to find out."""
+    journal = paths.journal
+    try:
+        size = journal.stat().st_size
+    except FileNotFoundError:
+        return (
+            f"There is no journal at {journal} yet. "
+            f"Open it with: devjournal --home {paths.data_dir}"
+        )
+    except OSError:
+        return None  # opening it says what is wrong
+    if size > 0 or not journal.is_file():
+        return None
+    from devjournal.storage.backup import list_backups  # noqa: PLC0415
+
+    if list_backups(paths.backups):
+        return (
+            f"The journal {journal} is empty (0 bytes): it was emptied or cut short, and "
+            f"devjournal left it as it is. Its backups are in {paths.backups}: 'devjournal "
+            "backup list' shows them, 'devjournal backup restore ID' puts one back (the "
+            "window offers the newest when it opens)."
+        )
+    return (
+        f"The journal {journal} is empty (0 bytes) and there are no backups of it; "
+        f"devjournal left it as it is. Open the window to start a new journal there: "
+        f"devjournal --home {paths.data_dir}"
+    )
+
+
+def _open(paths: AppPaths, clock: Clock, *, create: bool = True) -> tuple[Database, Services]:
     from devjournal.services.container import open_services  # noqa: PLC0415
 
-    return open_services(paths.journal, paths.backups, clock)
+    return open_services(paths.journal, paths.backups, clock, create=create)
 
 
 def _info(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
@@ -262,7 +328,7 @@ def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json:
         return _fail(f"--limit takes a number from 1 to {MAX_SEARCH_LIMIT:,}.", gui=False)
     if inspect_journal(paths.journal).state is FileState.CURRENT:
         # Read-only, without loading the ORM: a search from the terminal answers at once.
-        conn = connect(paths.journal)
+        conn = connect(paths.journal)  # creates nothing, even beside a read-only journal
         try:
             results = search_entries(conn, typed, limit=limit)
         finally:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from devjournal.cli_export import Opener, UsageError
 from devjournal.domain.clock import Clock
 from devjournal.domain.errors import JournalError
-from devjournal.domain.text import for_terminal
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
 from devjournal.storage.backup import describe_label
@@ -47,15 +46,20 @@ def run_backup(
     """Run ``backup <action>``; returns the exit code."""
     if args.action == "restore":
         return _restore(paths, args.id, clock)
-    db, services = open_journal(paths)
-    try:
-        if args.action == "create":
+    if args.action == "create":
+        db, services = open_journal(paths)
+        try:
             made = services.journal.backup("manual")
-            say(f"Backed up the journal to {made} ({size_text(made.stat().st_size)}, checked).")
-            return 0
-        backups = services.journal.backups()
-    finally:
-        db.close()
+        finally:
+            db.close()
+        say(f"Backed up the journal to {made} ({size_text(made.stat().st_size)}, checked).")
+        return 0
+    from devjournal.storage.backup import backup_folder_problem, list_backups  # noqa: PLC0415
+
+    problem = backup_folder_problem(paths.backups)  # the list reads the folder, not the journal
+    if problem is not None:
+        raise JournalError(f"There are no backups to list: {problem}.")
+    backups = list_backups(paths.backups)
     if not backups:
         say(f"No backups yet in {paths.backups}. Make one with: devjournal backup create")
         return 0
@@ -115,10 +119,12 @@ def _restore(paths: AppPaths, which: str, clock: Clock) -> int:
         raise UsageError(f"There is no backup {which!r}: see 'devjournal backup list' for the ids.")
     aside = restore_backup(chosen.path, paths.journal, clock())
     when = chosen.made.astimezone()
-    say(
-        f"Restored the backup of {when:%Y-%m-%d %H:%M} ({chosen.label}). The journal it "
-        f"replaced is kept at {aside}."
+    kept = (
+        f"The journal it replaced is kept at {aside}."
+        if aside is not None
+        else "There was no journal to replace."
     )
+    say(f"Restored the backup of {when:%Y-%m-%d %H:%M} ({chosen.label}). {kept}")
     return 0
 
 

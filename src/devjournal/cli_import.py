@@ -86,6 +86,7 @@ def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
             say(line)
         if args.dry_run or not plan.new:
             return 0
+        db.ensure_writable("nothing was imported")  # before a backup is made for nothing
         if not services.journal.is_empty():
             made = services.journal.backup("before-import")
             say(f"Backed up the journal first, to {made.name}.")

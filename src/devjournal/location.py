@@ -4,6 +4,7 @@ lock the file half-written, which can damage it or fork it into conflicting copi
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 SYNCED = {
@@ -85,3 +86,25 @@ def risky_location(journal: Path, mounts: str | None = None) -> str | None:
             "disk and use backups to keep copies elsewhere."
         )
     return None
+
+
+def open_to_others(folder: Path) -> str | None:
+    """A warning when every user of the computer may write in the journal's ``folder``.
+
+    Anyone who can write there can delete or replace the journal and its backups, or put a
+    file of their own where devjournal will make one. devjournal does not refuse such a
+    folder and does not change its permissions (a folder the user chose keeps them); it
+    says so (a command on stderr, the window once a run), and never follows a link in the
+    journal's place (``storage/journal_file.refuse_links``).
+    """
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if not mode & stat.S_IWOTH:
+        return None
+    return (
+        f"The journal's folder {folder} can be written by every user of this computer "
+        f"(permissions {stat.S_IMODE(mode):04o}): anyone could delete or replace the journal "
+        f"and its backups. Make it yours alone with: chmod 700 {folder}"
+    )

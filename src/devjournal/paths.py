@@ -97,6 +97,7 @@ def resolve_paths(home: str | None = None, environ: Mapping[str, str] | None = N
         if not raw.strip():
             raise JournalError("The journal folder (--home) is empty; name a folder.")
         base = Path(raw).expanduser().resolve()  # one journal, one lock and socket name
+        _refuse_undecodable(base)
         if base.exists() and not base.is_dir():
             raise JournalError(f"{base} is a file, not a folder; --home needs a folder.")
         return AppPaths(data_dir=base, log_dir=base / "logs", config_dir=base, custom_home=True)
@@ -106,12 +107,35 @@ def resolve_paths(home: str | None = None, environ: Mapping[str, str] | None = N
         user_log_path,
     )
 
-    return AppPaths(
+    paths = AppPaths(
         data_dir=user_data_path(APP_DIR_NAME, appauthor=False),
         log_dir=user_log_path(APP_DIR_NAME, appauthor=False),
         config_dir=user_config_path(APP_DIR_NAME, appauthor=False),
         custom_home=False,
     )
+    for folder in (paths.data_dir, paths.log_dir, paths.config_dir):
+        _refuse_undecodable(folder)
+    return paths
+
+
+def _refuse_undecodable(folder: Path) -> None:
+    """Refuse a folder whose name is not valid UTF-8 (bytes the file system decoding turned
+    into surrogates): SQLite, the log, the window and every message need its name as text,
+    and a journal made there could not be opened again. Nothing is created.
+
+    Raises:
+        JournalError: the name is not text; it is shown with its odd bytes escaped.
+    """
+    name = str(folder)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise JournalError(
+            f"The journal folder {shown} has a name that is not valid UTF-8 text, which "
+            "devjournal cannot use. Rename the folder, or choose another with --home. "
+            "Nothing was created."
+        ) from None
 
 
 def sample_home_for(paths: AppPaths) -> Path:

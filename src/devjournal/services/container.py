@@ -27,9 +27,12 @@ class Services:
     """The one clock the services (and the journal's row stamps) read."""
 
 
-def open_services(journal: Path, backups_dir: Path, clock: Clock) -> tuple[Database, Services]:
-    """Open (creating or migrating if needed) the journal and build services over it."""
-    db = open_journal(journal, backups_dir, clock)
+def open_services(
+    journal: Path, backups_dir: Path, clock: Clock, *, create: bool = True
+) -> tuple[Database, Services]:
+    """Open (migrating if needed, and creating it unless ``create`` is False) the journal
+    and build services over it."""
+    db = open_journal(journal, backups_dir, clock, create=create)
     return db, build_services(db, backups_dir)
 
 

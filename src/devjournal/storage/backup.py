@@ -7,6 +7,7 @@ replaces is kept aside, never deleted)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from devjournal.domain.errors import JournalError
 from devjournal.domain.retention import to_keep
 from devjournal.files import fsync_dir, private_file
+from devjournal.storage.journal_file import not_a_journal, refuse_links
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -61,24 +63,87 @@ def quick_check(path: Path) -> str:
         conn.close()
 
 
+def backup_folder_problem(backups_dir: Path) -> str | None:
+    """Why ``backups_dir`` cannot hold backups (a file, or a link to nothing), or None."""
+    if backups_dir.is_symlink() and not backups_dir.exists():
+        return (
+            f"the backup folder {backups_dir} is a link to {backups_dir.readlink()}, "
+            "which does not exist"
+        )
+    if backups_dir.exists() and not backups_dir.is_dir():
+        return f"the backup folder {backups_dir} is a file, not a folder"
+    return None
+
+
+_PURPOSES = {
+    "before-import": " before importing",
+    "before-upgrade": " before upgrading the journal",
+}
+_OUTCOMES = {
+    "before-import": "Nothing was imported; the journal is unchanged.",
+    "before-upgrade": "The journal was not upgraded; it is unchanged.",
+}
+
+
+def _failed(label: str, reason: str) -> JournalError:
+    """The message for a backup that could not be written, naming what it was for."""
+    base = re.sub(r"-\d+$", "", label)
+    if re.fullmatch(r"before-\d{4}", base):
+        base = "before-upgrade"
+    purpose = _PURPOSES.get(base, "")
+    outcome = _OUTCOMES.get(base, "The journal is unchanged.")
+    return JournalError(f"Could not write the backup{purpose}: {reason}. {outcome}")
+
+
+def _why_not_written(exc: BaseException, backups_dir: Path) -> str:
+    """What stopped a backup being written, in words: a full disk, a folder devjournal
+    cannot write in, or what SQLite or the system said."""
+    orig = getattr(exc, "orig", exc)
+    text = str(orig).strip().rstrip(".")
+    code = orig.errno if isinstance(orig, OSError) else None
+    if code in (errno.ENOSPC, errno.EDQUOT) or "full" in text:
+        return f"the disk holding {backups_dir} is full"
+    try:
+        read_only_fs = bool(os.statvfs(backups_dir).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only_fs = False
+    if read_only_fs or code == errno.EROFS:
+        return f"the backup folder {backups_dir} is on a read-only file system"
+    if code in (errno.EACCES, errno.EPERM) or not os.access(backups_dir, os.W_OK):
+        return f"the backup folder {backups_dir} is not writable"
+    if isinstance(orig, OSError):
+        return f"{orig.strerror or text} ({backups_dir})"
+    return f"SQLite could not write it in {backups_dir} ({text})"
+
+
 def backup_into(engine: Engine, backups_dir: Path, label: str, at: datetime) -> Path:
     """Copy the journal into ``backups_dir`` (named for the moment ``at``), check the copy,
     then rename it into place: the backup appears whole and checked, or not at all.
 
     Raises:
-        JournalError: the copy failed its check (it was removed).
+        JournalError: the backup could not be written (the message says why: a full disk,
+            a folder that is not writable, a file in the folder's place) or failed its
+            check; nothing is left of it, and the journal is unchanged.
     """
+    from sqlalchemy.exc import DBAPIError  # noqa: PLC0415 - the caller has it loaded
+
     from devjournal.storage.engine import run_outside_transaction  # noqa: PLC0415
 
-    backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    problem = backup_folder_problem(backups_dir)
+    if problem is not None:
+        raise _failed(label, problem)
+    try:
+        backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _failed(label, _why_not_written(exc, backups_dir)) from exc
     final = backups_dir / backup_name(label, at)
     n = 1
     while final.exists():
         n += 1
         final = backups_dir / backup_name(f"{label}-{n}", at)
     partial = final.with_name(final.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        partial.unlink(missing_ok=True)
         run_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
         private_file(partial)
         with partial.open("rb+") as handle:
@@ -87,6 +152,8 @@ def backup_into(engine: Engine, backups_dir: Path, label: str, at: datetime) -> 
         if verdict != "ok":
             raise JournalError(f"The new backup failed its check ({verdict}); it was not kept.")
         partial.replace(final)
+    except (OSError, sqlite3.Error, DBAPIError) as exc:
+        raise _failed(label, _why_not_written(exc, backups_dir)) from exc
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
@@ -135,10 +202,10 @@ def prune(backups_dir: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def restore_backup(backup: Path, journal: Path, now: datetime) -> Path:
+def restore_backup(backup: Path, journal: Path, now: datetime) -> Path | None:
     """Put ``backup`` in the journal's place; the journal is closed. The journal it
     replaces is renamed aside first (a name no other file has) and never deleted; returns
-    where it went.
+    where it went (None when there was no journal to replace).
 
     A leftover -wal is first checkpointed into the journal it belongs to, so the journal
     set aside is one whole file; if that fails, the -wal and -shm move aside with it.
@@ -146,11 +213,16 @@ def restore_backup(backup: Path, journal: Path, now: datetime) -> Path:
     restored journal's log.
 
     Raises:
-        JournalError: the backup failed its check; nothing was changed.
+        JournalError: the backup failed its check or is not a devjournal journal, or the
+            journal's place is a link; nothing was changed (nothing is created).
     """
+    refuse_links(journal)
     verdict = quick_check(backup)
     if verdict != "ok":
         raise JournalError(f"{backup.name} failed its check ({verdict}); nothing was changed.")
+    problem = not_a_journal(backup)
+    if problem is not None:
+        raise JournalError(f"{backup.name} cannot be restored: {problem}. Nothing was changed.")
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     aside = journal.with_name(f"{journal.name}.before-restore-{stamp}")
     n = 1
@@ -170,15 +242,18 @@ def restore_backup(backup: Path, journal: Path, now: datetime) -> Path:
     wal = journal.with_name(journal.name + "-wal")
     if journal.exists() and wal.exists() and wal.stat().st_size > 0:
         _checkpoint(journal)
+    replaced = False
     if journal.exists():
         journal.replace(aside)
+        replaced = True
     for extra in ("-wal", "-shm"):
         side = journal.with_name(journal.name + extra)
         if side.exists():
             side.replace(aside.with_name(aside.name + extra))
+            replaced = True
     copy.replace(journal)
     fsync_dir(journal.parent)
-    return aside
+    return aside if replaced else None
 
 
 def _checkpoint(journal: Path) -> None:

@@ -30,9 +30,13 @@ from devjournal.storage.journal_file import (
     KNOWN_REVISIONS,
     FileState,
     Inspection,
+    ReadOnly,
     check_writable,
     damage_reason,
     inspect_journal,
+    read_only_error,
+    read_only_reason,
+    read_uri,
 )
 
 log = logging.getLogger(__name__)
@@ -73,16 +77,21 @@ class Tx:
 class Database:
     """An open journal. Hands out transactions; never shares a session across threads."""
 
-    def __init__(self, engine: Engine, path: Path, clock: Clock) -> None:
+    def __init__(
+        self, engine: Engine, path: Path, clock: Clock, *, read_only: ReadOnly | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self.clock = clock
         """The one clock: every row's stamps come from it (see ``engine.CLOCK``)."""
+        self.read_only = read_only
+        """Why the journal must not be written (``journal_file.read_only_reason``), or None:
+        then every write is refused with that reason and the engine's connections are
+        SQLite's read-only ones."""
         # A connection of its own that never writes, asked for SQLite's data_version: it
         # changes when any other connection (another process, or ours) commits.
-        self._watch = sqlite3.connect(
-            f"file:{quote(str(path))}", uri=True, check_same_thread=False, isolation_level=None
-        )
+        uri = read_uri(path) if read_only else f"file:{quote(str(path))}"
+        self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         self._watch_lock = threading.Lock()
         self._seen = self._data_version()
         self._outside = False
@@ -98,11 +107,12 @@ class Database:
         """A write transaction: committed on success, rolled back on any error.
 
         Raises:
-            JournalError: SQLite could not write (locked by another program past the
-                busy timeout, disk full, I/O error); the journal is as it was. A broken
-                constraint is not turned into a message: that is a bug, and it is
-                reported as one.
+            JournalError: the journal is read-only, or SQLite could not write (locked by
+                another program past the busy timeout, disk full, I/O error); the journal
+                is as it was. A broken constraint is not turned into a message: that is a
+                bug, and it is reported as one.
         """
+        self.ensure_writable("the change was not saved")
         try:
             with self._write_sessions.begin() as session:
                 session.connection()  # BEGIN IMMEDIATE: nobody else commits until we do
@@ -112,10 +122,19 @@ class Database:
         except IntegrityError:
             raise
         except DatabaseError as exc:
-            log.warning("a write was rolled back: %s", exc.orig)
+            log.info("a write was rolled back: %s", exc.orig)  # the message says it
             raise JournalError(
                 f"The change was not saved: {_reason(exc)}. The journal is as it was."
             ) from exc
+
+    def ensure_writable(self, what: str = "nothing was changed") -> None:
+        """Raise the read-only message (ending in ``what``) if the journal is read-only.
+
+        Raises:
+            JournalError: the journal is read-only.
+        """
+        if self.read_only is not None:
+            raise read_only_error(self.read_only, what)
 
     @contextmanager
     def reading(self) -> Iterator[Tx]:
@@ -183,7 +202,7 @@ class Database:
         None (a command) only when this connection wrote: a checkpoint changes
         ``data_version`` for every other connection, so a window beside a read-only
         command would take it for news and rebuild its pages."""
-        if checkpoint or (checkpoint is None and self._wrote):
+        if self.read_only is None and (checkpoint or (checkpoint is None and self._wrote)):
             try:
                 run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
             except (DBAPIError, sqlite3.Error):
@@ -194,25 +213,56 @@ class Database:
             self._watch.close()
 
 
-def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
-    """Open (or create) the journal at ``path``, migrating it after a backup if needed;
-    every stamp it writes comes from ``clock``.
+def open_journal(path: Path, backups_dir: Path, clock: Clock, *, create: bool = True) -> Database:
+    """Open the journal at ``path``, migrating it after a backup if needed; every stamp
+    it writes comes from ``clock``.
+
+    ``create``: a missing or empty (0-byte, or an SQLite file holding nothing) journal is
+    made a new journal; without it (the commands that only read) it is refused and left
+    as it is, so an emptied journal is never passed off as a healthy new one, and the
+    window still finds it missing and offers the backups.
+
+    A read-only journal (``journal_file.read_only_reason``: its permissions, a read-only
+    folder or file system) is opened with SQLite's read-only connections and never
+    written, chmodded or migrated: the database refuses every write with a message.
 
     Raises:
         JournalError: with a message for the user; the file is left as it was.
     """
     folder = path.parent
+    inspection = inspect_journal(path)
+    if inspection.state is FileState.NEW and not create:
+        if not path.exists():
+            state = "is not there"
+        elif path.stat().st_size == 0:
+            state = "is empty (0 bytes)"
+        else:
+            state = "holds no journal yet (an empty database)"
+        raise JournalError(
+            f"The journal {path} {state}: there is nothing to read. Nothing was created or changed."
+        )
+    read_only = read_only_reason(path) if path.exists() else None
+    if read_only is not None:
+        if inspection.state is FileState.OUTDATED:
+            raise read_only_error(
+                read_only,
+                f"it is at schema {inspection.revision} and must be upgraded to "
+                f"{HEAD_REVISION} before this devjournal can use it, which writes it",
+            )
+        if inspection.state is FileState.NEW:
+            raise read_only_error(read_only, "it holds no journal yet, and none was made")
+        return _opened(path, clock, read_only)
     try:
         private_dir(folder)
     except OSError as exc:
         raise JournalError(f"Cannot use {folder} for the journal: {exc.strerror or exc}.") from exc
-    inspection = inspect_journal(path)
     check_writable(folder)
     try:
         if inspection.state is FileState.NEW and not path.exists():
             # Created by us, owner-only: SQLite gives its -wal and -shm files the same mode.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        path.chmod(0o600)
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        if path.stat().st_mode & 0o777 != 0o600:
+            path.chmod(0o600)  # owner-only; a read-only journal never gets here
     except OSError as exc:
         raise JournalError(
             f"Cannot use the journal {path}: {exc.strerror or exc}. It was left unchanged."
@@ -228,6 +278,9 @@ def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         return Database(engine, path, clock)
+    except JournalError:  # the backup before a migration could not be written
+        engine.dispose()
+        raise
     except (DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
         message = f"Cannot open the journal {path}: {getattr(exc, 'orig', exc)}."
@@ -235,6 +288,26 @@ def open_journal(path: Path, backups_dir: Path, clock: Clock) -> Database:
         if reason is not None:
             raise DamagedJournalError(message, reason) from exc
         raise JournalError(message) from exc
+
+
+def _opened(path: Path, clock: Clock, read_only: ReadOnly) -> Database:
+    """The current journal at ``path``, which must not be written, opened read-only."""
+    engine = make_engine(path, clock, read_uri=read_uri(path))
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1 FROM alembic_version")
+        return Database(engine, path, clock, read_only=read_only)
+    except (DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", exc)
+        reason = damage_reason(exc)
+        if reason is not None:
+            raise DamagedJournalError(f"Cannot open the journal {path}: {orig}.", reason) from exc
+        raise JournalError(
+            f"The journal is read-only ({read_only.reason}) and SQLite cannot read it so "
+            f"({orig}). "
+            "It was left unchanged."
+        ) from exc
 
 
 __all__ = [

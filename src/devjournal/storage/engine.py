@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,17 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """A read-only journal's connection (``mode=ro``: SQLite refuses it any write to the
+    journal; ``VACUUM INTO`` a backup elsewhere still works)."""
+    cursor = dbapi_connection.cursor()
+    try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
@@ -68,16 +80,30 @@ def session_now(session: Session) -> datetime:
     return _now(session.connection().get_execution_options())
 
 
-def make_engine(path: Path, clock: Clock, *, pool_size: int = 2) -> Engine:
+def make_engine(
+    path: Path, clock: Clock, *, pool_size: int = 2, read_uri: str | None = None
+) -> Engine:
     """An engine on ``path`` with the journal's pragmas on every connection, stamping
-    rows by ``clock``."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=QueuePool if pool_size > 0 else NullPool,
-        connect_args={"check_same_thread": False, "isolation_level": None},
-        **({"pool_size": pool_size, "max_overflow": 2} if pool_size > 0 else {}),
-    )
-    event.listen(engine, "connect", _set_pragmas)
+    rows by ``clock``. With ``read_uri`` (see ``journal_file.read_uri``) every connection
+    is SQLite's read-only one on that URI: it writes nothing, not even a -wal or -shm."""
+    pool = {"pool_size": pool_size, "max_overflow": 2} if pool_size > 0 else {}
+    poolclass = QueuePool if pool_size > 0 else NullPool
+    if read_uri is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            poolclass=poolclass,
+            connect_args={"check_same_thread": False, "isolation_level": None},
+            **pool,
+        )
+        event.listen(engine, "connect", _set_pragmas)
+    else:
+        uri = read_uri
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+
+        engine = create_engine("sqlite://", creator=connect, poolclass=poolclass, **pool)
+        event.listen(engine, "connect", _set_read_only_pragmas)
     event.listen(engine, "begin", _begin)
     return engine.execution_options(**{CLOCK: clock})
 

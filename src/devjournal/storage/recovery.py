@@ -30,7 +30,12 @@ from urllib.parse import quote
 
 from devjournal.files import fsync_dir, size_text
 from devjournal.storage.backup import Backup, list_backups, quick_check
-from devjournal.storage.journal_file import APPLICATION_ID, SQLITE_MAGIC, damage_reason
+from devjournal.storage.journal_file import (
+    SQLITE_MAGIC,
+    damage_reason,
+    not_a_journal,
+    read_only_reason,
+)
 
 __all__ = [
     "BackupChoice",
@@ -149,6 +154,8 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
     :func:`~devjournal.storage.journal_file.inspect_journal`).
     """
     wal = _wal(journal)
+    if any(p.is_symlink() for p in (journal, wal, journal.with_name(journal.name + "-shm"))):
+        return None  # not damage: inspect_journal refuses a link, and nothing is moved
     wal_size = wal.stat().st_size if wal.is_file() else 0
     size = journal.stat().st_size if journal.is_file() else 0
     if size == 0:
@@ -354,28 +361,21 @@ def newest_good_backup(
     backups = list_backups(backups_dir)
     bad: set[Path] = set()
     for backup in backups:
-        if check(backup.path) == "ok" and _is_journal(backup.path):
+        if check(backup.path) == "ok" and not_a_journal(backup.path) is None:
             return BackupChoice(backups, backup, frozenset(bad))
         bad.add(backup.path)
     return BackupChoice(backups, None, frozenset(bad))
 
 
-def _is_journal(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-        try:
-            return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
 def preflight(
-    folder: Path, *, disk_usage: Callable[[Path], int] | None = None
+    folder: Path,
+    *,
+    journal: Path | None = None,
+    disk_usage: Callable[[Path], int] | None = None,
 ) -> StartProblem | None:
-    """Can devjournal write in the journal's folder? A read-only folder or a full disk is
-    said plainly before anything is opened; nothing is changed."""
+    """Can devjournal write the journal and in its folder? A read-only folder, a journal
+    the user made read-only, or a full disk is said plainly before anything is opened;
+    nothing is changed (the window does not open a journal it may not save to)."""
     if not folder.is_dir():
         return None  # paths.ensure() creates it, or says why not
     try:
@@ -395,6 +395,16 @@ def preflight(
     free = disk_usage(folder) if disk_usage is not None else shutil.disk_usage(folder).free
     if free < MIN_FREE_BYTES:
         return _full_disk(folder, free)
+    if journal is not None and journal.is_file() and not journal.is_symlink():
+        read_only = read_only_reason(journal)
+        if read_only is not None:
+            return StartProblem(
+                "The journal is read-only",
+                f"The journal {journal} is read-only ({read_only.reason}). The window saves "
+                "every change as you make it, so it does not open a journal it may not write; "
+                f"nothing was changed. To change it, {read_only.fix}, then try again. To "
+                "read it as it is, use the command line: devjournal info, search, export.",
+            )
     return None
 
 

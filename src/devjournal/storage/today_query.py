@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 from devjournal.domain.enums import EntryKind, SprintKind
 from devjournal.domain.errors import DamagedJournalError, JournalError
@@ -26,7 +25,7 @@ from devjournal.domain.overview import (
     sprint_standing,
 )
 from devjournal.domain.pace import checkin_due
-from devjournal.storage.journal_file import damage_reason
+from devjournal.storage.journal_file import damage_reason, read_uri
 from devjournal.storage.stored_time import stored
 
 LATEST_ENTRIES = 5
@@ -39,8 +38,9 @@ def _aware(text: str) -> datetime:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection for reading Today at start-up (the file is known to be a journal)."""
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=True)
+    """A connection for reading Today at start-up (the file is known to be a journal); it
+    creates nothing beside a read-only journal (``journal_file.read_uri``)."""
+    conn = sqlite3.connect(read_uri(path), uri=True, check_same_thread=True)
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
 

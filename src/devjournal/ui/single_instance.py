@@ -6,7 +6,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QSysInfo, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Become the running instance; False if another process holds the journal."""
-        if not self._lock.tryLock(0):
+        if not self._lock.tryLock(0) and not self._take_over_from_elsewhere():
             return False
         QLocalServer.removeServer(self._server_name)  # a crashed owner's leftover socket
         server = QLocalServer(self)
@@ -42,9 +42,47 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
+    def _elsewhere(self) -> tuple[int, str] | None:
+        """The process id and host in a lock file written on another computer (or under
+        this computer's former name); None for a lock of this one."""
+        info = self._lock.getLockInfo()  # (pid, hostname, appname), or empty if unreadable
+        if not info:
+            return None
+        pid, host = int(info[0]), str(info[1])
+        return (pid, host) if host and host != QSysInfo.machineHostName() else None
+
+    def _take_over_from_elsewhere(self) -> bool:
+        """Take a lock written on another computer once nothing holds it.
+
+        QLockFile judges a lock stale by its process id only on the computer that wrote
+        it, so a lock left by another computer (a home on a shared disk, a restored or
+        copied home, a renamed computer) would stand for ever. But a running devjournal
+        also holds a native lock (flock and fcntl) on the file, which a network file
+        system shares: ``removeStaleLockFile`` removes the file only when nobody holds
+        that, so a devjournal really open elsewhere keeps its lock.
+        """
+        elsewhere = self._elsewhere()
+        if elsewhere is None or self._lock.error() != QLockFile.LockError.LockFailedError:
+            return False
+        if not self._lock.removeStaleLockFile() or not self._lock.tryLock(0):
+            return False
+        pid, host = elsewhere
+        log.warning(
+            "took over the lock devjournal left on %s (process %d): nothing held it", host, pid
+        )
+        return True
+
     def lock_problem(self) -> str:
         """Why :meth:`acquire` failed when it was not another window holding the lock."""
         error = self._lock.error()
+        elsewhere = self._elsewhere() if error == QLockFile.LockError.LockFailedError else None
+        if elsewhere is not None:
+            pid, host = elsewhere
+            return (
+                f"devjournal is open on this journal on another computer ({host}, process "
+                f"{pid}). Close it there first: two computers must not write one journal "
+                "at once."
+            )
         if error == QLockFile.LockError.LockFailedError and self.holder_pid() > 0:
             return ""  # held by a running devjournal: hand over to it
         if error == QLockFile.LockError.PermissionError:
