@@ -167,6 +167,24 @@ def test_window_size_is_remembered(make_window: Callable[[], MainWindow], qtbot:
     assert second.height() == second.minimumHeight() + 37 != MainWindow.DEFAULT_SIZE.height()
 
 
+def test_a_first_window_fits_a_small_screen(
+    make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen on a 1024x700 screen: the first window opened at 1180x780, its right side and
+    # bottom off the screen.
+    from PySide6.QtCore import QRect
+
+    class Laptop:
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 1024, 700)
+
+    window = make_window()
+    monkeypatch.setattr(window, "screen", Laptop)
+    window._restore_geometry()
+    assert window.width() <= 1024 - 16 and window.height() <= 700 - 40  # with its frame
+    assert window.width() >= window.minimumWidth() and window.height() >= window.minimumHeight()
+
+
 def test_about_names_the_version_and_folder(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

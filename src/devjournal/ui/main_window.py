@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -560,7 +567,16 @@ class MainWindow(QMainWindow):
             except ValueError:
                 log.warning("ignoring an unreadable saved window geometry")
         if not restored:
-            self.resize(self.DEFAULT_SIZE)
+            self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """The default size, made smaller to fit the screen (a laptop at 1024x700 has less
+        room than the default): the frame included, never below the minimum size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return self.DEFAULT_SIZE
+        room = screen.availableGeometry().size() - QSize(16, 40)  # the frame and title bar
+        return self.DEFAULT_SIZE.boundedTo(room).expandedTo(self.minimumSize())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.coaching_page is not None:
