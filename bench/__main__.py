@@ -403,6 +403,30 @@ def run_all(runs: int) -> list[Figure]:
             note=note,
         )
     )
+    figures += hostile_input_figures(min(runs, 3))
+    return figures
+
+
+def hostile_input_figures(runs: int) -> list[Figure]:
+    """Pathological bodies exported, and imports built to cost gigabytes, each a process
+    under a 4 GB cap on what it may map (``bench/pathological.py``): time and peak memory.
+    """
+    from bench import pathological  # noqa: PLC0415
+
+    figures = []
+    for case in pathological.markdown_cases(runs) + pathological.import_cases(runs):
+        exported = case.name.endswith(("as PDF", "as HTML"))
+        before = f" ({case.before})" if case.before else ""
+        figures.append(
+            Figure(
+                name=f"{'Export history of one body' if exported else 'Import'}: {case.name}",
+                journal="1 entry" if exported else "empty",
+                target_ms=20_000 if "real" in case.name else 8000 if exported else 3000,
+                samples_ms=case.samples_ms,
+                note=f"{'' if exported else 'import --dry-run, '}process start to exit, peak "
+                f"{case.peak_mb:,.0f} MB; {case.said}{before}",
+            )
+        )
     return figures
 
 

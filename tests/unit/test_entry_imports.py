@@ -6,10 +6,16 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import resource
+import subprocess
+import sys
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +24,8 @@ from hypothesis import strategies as st
 from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import ImportProblem
 from devjournal.domain.jobs import Cancelled, Progress
+from devjournal.importing import dayone
+from devjournal.importing import source as json_source
 from devjournal.importing.dayone import read_dayone
 from devjournal.importing.jrnl import read_jrnl
 from devjournal.importing.readers import read_entries
@@ -82,6 +90,16 @@ def _zip(document: Any) -> bytes:
         archive.writestr("Journal.json", json.dumps(document))
         archive.writestr("photos/abc.jpeg", b"\xff\xd8")
     return buffer.getvalue()
+
+
+def _compressed_with(method: int) -> bytes:
+    """A Day One zip whose Journal.json says it is compressed with ``method`` (9 is
+    Deflate64, which Python's zipfile cannot read; 98 is PPMd)."""
+    data = bytearray(_zip(DAYONE))
+    local, central = data.find(b"PK\x03\x04"), data.find(b"PK\x01\x02")
+    data[local + 8 : local + 10] = method.to_bytes(2, "little")
+    data[central + 10 : central + 12] = method.to_bytes(2, "little")
+    return bytes(data)
 
 
 def test_jrnl_entries_come_in_as_private_reflections_with_their_tags(
@@ -183,6 +201,18 @@ BAD = [
      "entries[0].uuid: 'x' is not a Day One id"),
     ("dayone", _bytes({"entries": [{"uuid": "ABCDEF0123", "creationDate": "yesterday"}]}),
      "entries[0].creationDate: 'yesterday' is not a date and time (ISO 8601)"),
+    # A final newline passed the uuid check (a regex "$"), and made a second key for one
+    # entry, so the same entry came in twice.
+    ("dayone", _bytes({"entries": [
+        {"uuid": "ABCDEF0123", "creationDate": "2023-01-01T00:00:00Z"},
+        {"uuid": "ABCDEF0123\n", "creationDate": "2023-01-01T00:00:00Z"}]}),
+     "entries[1].uuid: 'ABCDEF0123\\n' is not a Day One id"),
+    ("dayone", _compressed_with(9),
+     "j.json is compressed in a way devjournal cannot read (such as Deflate64)"),
+    ("dayone", _compressed_with(98),
+     "j.json is compressed in a way devjournal cannot read (such as Deflate64)"),
+    ("jrnl", b'{"entries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+     "j.json nests its JSON too deeply to be read."),
 ]  # fmt: skip
 
 
@@ -250,11 +280,24 @@ def _value() -> st.SearchStrategy[Any]:
         | st.text(max_size=20)
         | st.sampled_from(["2024-02-30", "2024-01-01", "23:59", "2023-06-01T18:30:00Z", ""])
     )
-    return st.recursive(
-        scalars,
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
-        max_leaves=5,
+    nested = st.integers(0, 300).map(_nested)  # deep, but within what Python's reader goes
+    oversized = st.integers(0, 3000).map(lambda n: [{}] * n)
+    return (
+        st.recursive(
+            scalars,
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+            max_leaves=5,
+        )
+        | nested
+        | oversized
     )
+
+
+def _nested(depth: int) -> Any:
+    value: Any = "bottom"
+    for level in range(depth):
+        value = [value] if level % 2 else {"in": value}
+    return value
 
 
 def _entry(keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -304,3 +347,217 @@ def test_random_bytes_are_a_message_never_a_crash(raw: bytes) -> None:
     for source in ("jrnl", "dayone"):
         with contextlib.suppress(ImportProblem):
             read_entries(source, raw, "x.json")
+
+
+CHILD = """
+import resource, sys
+from devjournal.cli import run
+code = run(["--home", sys.argv[1], "import", sys.argv[2], sys.argv[3], "--dry-run"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(code)
+"""
+ADDRESS_SPACE = 2 * 1024**3
+"""What the importing process may map (13 GB were spent on the zip of ``{}`` before)."""
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+def _import_in_a_child(home: Path, source: str, file: Path) -> tuple[int, str, int]:
+    """Exit code, stderr and peak memory (KB) of ``import SOURCE FILE --dry-run``."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(home), source, str(file)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_limited,
+        env={"PYTHONPATH": os.pathsep.join(sys.path)},
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    return done.returncode, done.stderr, int(lines[-1]) if lines else -1
+
+
+def _zip_streamed(file: Path, parts: Iterable[bytes]) -> None:
+    """A zip of ``Journal.json`` made of ``parts``, written without holding them all."""
+    with (
+        zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("Journal.json", "w", force_zip64=True) as member,
+    ):
+        for part in parts:
+            member.write(part)
+
+
+def _empty_objects(megabytes: int) -> Iterator[bytes]:
+    yield b'{"entries": ['
+    block = b"{}," * (1024**2 // 3)
+    for _ in range(megabytes):
+        yield block
+    yield b"{}]}"
+
+
+def _one_string(megabytes: int) -> Iterator[bytes]:
+    yield b'{"entries": [], "notes": "\xf0\x9f\x98\x80'  # an emoji: four bytes a letter
+    block = b"a" * 1024**2
+    for _ in range(megabytes):
+        yield block
+    yield b'"}'
+
+
+@pytest.mark.parametrize(
+    ("source", "parts", "zipped", "message"),
+    [
+        ("jrnl", lambda: _empty_objects(50), False, "more than 10,000,000 JSON values"),
+        ("dayone", lambda: _empty_objects(511), True, "more than 10,000,000 JSON values"),
+        ("dayone", lambda: _one_string(511), True, "a text of more than 16 MB"),
+    ],
+    ids=["jrnl-50MB-of-empty-objects", "dayone-zip-511MB-of-empty-objects",
+         "dayone-zip-one-511MB-string"],
+)  # fmt: skip
+def test_a_file_that_would_take_gigabytes_to_parse_is_refused_as_too_large(
+    tmp_path: Path,
+    source: str,
+    parts: Callable[[], Iterator[bytes]],
+    zipped: bool,
+    message: str,
+) -> None:
+    """The issue's files, built here: the 511 MB zips pack to a few hundred KB."""
+    file = tmp_path / ("Export.zip" if zipped else "journal.json")
+    if zipped:
+        _zip_streamed(file, parts())
+    else:
+        with file.open("wb") as out:
+            out.writelines(parts())
+    home = tmp_path / "home"
+    code, err, peak_kb = _import_in_a_child(home, source, file)
+    assert code == 1, err[-2000:]
+    (line,) = err.strip().splitlines()
+    assert "is too large to import" in line and message in line
+    assert peak_kb < 400 * 1024  # the file, and what the interpreter needs: not gigabytes
+
+
+def test_running_out_of_memory_while_parsing_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_memory(*args: Any, **kwargs: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(json, "loads", no_memory)
+    with pytest.raises(ImportProblem, match=r"j\.json is too large to import in the memory"):
+        read_jrnl(_bytes(JRNL), "j.json")
+
+
+def _values_in(value: Any) -> int:
+    """How many JSON values ``value`` is written as (keys included)."""
+    if isinstance(value, dict):
+        return 1 + sum(1 + _values_in(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_values_in(v) for v in value)
+    return 1
+
+
+def _strings_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield key
+            yield from _strings_in(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings_in(inner)
+
+
+_TRICKY = st.text(alphabet=st.sampled_from('ab"\\[]{},:-1 eé😀\n\t\x00'), max_size=12)
+"""Text full of what a counter that does not tell strings apart would miscount."""
+
+
+def _tricky_json() -> st.SearchStrategy[Any]:
+    scalars = (
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+        | _TRICKY
+    )  # fmt: skip
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY, inner, max_size=4),
+        max_leaves=30,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_tricky_json(), ascii_only=st.booleans(), indent=st.none() | st.just(1),
+       window=st.integers(1, 40))  # fmt: skip
+def test_json_values_are_counted_without_parsing_across_any_windows(
+    document: Any, ascii_only: bool, indent: int | None, window: int
+) -> None:
+    raw = json.dumps(document, ensure_ascii=ascii_only, indent=indent).encode()
+    chunks = [raw[at : at + window] for at in range(0, len(raw), window)]
+    counter = json_source._Exact("x.json")
+    for chunk in chunks:
+        counter.feed(chunk)
+    # Exact but for a number, true, false or null cut by a window's edge (counted twice).
+    assert _values_in(document) <= counter.values <= _values_in(document) + len(chunks)
+    longest = max(
+        (len(json.dumps(text, ensure_ascii=ascii_only).encode()) for text in _strings_in(document)),
+        default=0,
+    )
+    if longest - 1 >= window:  # a string within one window is shorter than the bound
+        with patch.object(json_source, "MAX_JSON_STRING_BYTES", longest - 1):
+            refused = json_source._Exact("x.json")
+            with pytest.raises(ImportProblem, match="a text of more than"):
+                for chunk in chunks:
+                    refused.feed(chunk)
+        with patch.object(json_source, "MAX_JSON_STRING_BYTES", longest):
+            kept = json_source._Exact("x.json")
+            for chunk in chunks:
+                kept.feed(chunk)
+    with patch.object(json_source, "WINDOW", window):
+        budget = json_source.JsonBudget("x.json")
+        for end in range(window, len(raw) + window, window):
+            budget.count(raw[:end])
+        budget.final(raw)
+    assert budget.values >= _values_in(document)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    source_name=st.sampled_from(["jrnl", "dayone"]),
+    zipped=st.booleans(),
+    entries=st.integers(0, 120),
+    depth=st.integers(0, 3000),
+    text=st.integers(0, 400),
+    window=st.integers(8, 200),
+)
+def test_oversized_or_deep_files_are_a_message_never_a_crash(
+    source_name: str, zipped: bool, entries: int, depth: int, text: int, window: int
+) -> None:
+    """With the budget made small (300 values, strings of 200 bytes), files around it:
+    refused as too large when past it, read or refused with a message otherwise."""
+    entry = (
+        {"date": "2024-01-01", "time": "10:00", "title": "t", "tags": ["a", "b"]}
+        if source_name == "jrnl"
+        else {"uuid": "ABCDEF0123", "creationDate": "2023-01-01T00:00:00Z", "tags": ["a"]}
+    )
+    head = json.dumps({"entries": [entry] * entries, "notes": "é" * text})[:-1].encode()
+    raw = head + b', "deep": ' + b"[" * depth + b"]" * depth + b"}"
+    values = _values_in(json.loads(head + b"}")) + 1 + depth
+    data = raw
+    if zipped:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("Journal.json", raw)
+        data = buffer.getvalue()
+    with (
+        patch.object(json_source, "MAX_JSON_VALUES", 300),
+        patch.object(json_source, "MAX_JSON_STRING_BYTES", 200),
+        patch.object(json_source, "WINDOW", window),
+        patch.object(dayone, "WINDOW", window),
+    ):
+        try:
+            batch = read_entries(source_name if not zipped else "dayone", data, "x.json")
+        except ImportProblem as exc:
+            refused = str(exc)
+        else:
+            refused = ""
+    if values > 300 + len(raw) // window + 1 or len("é".encode()) * text + 2 > 200:
+        assert "is too large to import" in refused
+    if not refused:
+        assert len(batch.entries) == min(entries, 1)  # the same entry, once

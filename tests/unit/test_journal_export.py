@@ -232,6 +232,28 @@ BAD_FILES = [
         lambda d: _broken(d, lambda t: t["coaching_session"][0].update(questions="[1]")),
         "coaching_session[0].questions: is not a JSON list of [question, answer] pairs",
     ),
+    (  # ended in RecursionError (exit 70)
+        lambda d: _broken(
+            d, lambda t: t["coaching_session"][1].update(questions="[" * 100_000 + "]" * 100_000)
+        ),
+        "coaching_session[1].questions: nests its JSON more than 16 levels deep",
+    ),
+    (
+        lambda d: _broken(
+            d, lambda t: t["coaching_session"][0].update(questions=json.dumps([[["q", "a"]]] * 3))
+        ),
+        "coaching_session[0].questions: is not a JSON list of [question, answer] pairs",
+    ),
+    (
+        lambda d: d.replace(
+            b'"tables": {', b'"deep": ' + b"[" * 100_000 + b"]" * 100_000 + b', "tables": {'
+        ),
+        "export.json nests its JSON too deeply to be read.",
+    ),
+    (  # was imported
+        lambda d: _broken(d, lambda t: t["goal"][3].update(rolled_from_id=t["goal"][3]["id"])),
+        "goal[3].rolled_from_id: a goal cannot roll over from itself",
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,13 +30,14 @@ from devjournal.domain.imports import (
 )
 from devjournal.domain.jobs import Progress
 from devjournal.importing.entry_fields import entries_of, flag_field, tags_field, text_field
-from devjournal.importing.source import MAX_FILE_BYTES, parse_json
+from devjournal.importing.source import MAX_FILE_BYTES, WINDOW, JsonBudget, parse_json
 
 SOURCE = "Day One"
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash before ASCII punctuation (Markdown's escapes; Day One escapes generously)."""
 _MOMENT = re.compile(r"!\[[^\]]*\]\(dayone-moment:/+[^)]*\)\n?")
-_UUID = re.compile(r"^[0-9A-Fa-f-]{8,64}$")
+_UUID = re.compile(r"[0-9A-Fa-f-]{8,64}")
+"""A Day One id, matched whole (``fullmatch``: ``$`` would let a final newline through)."""
 
 
 def read_dayone(data: bytes, name: str, progress: Progress | None = None) -> ImportBatch:
@@ -73,35 +75,62 @@ def _documents(data: bytes, name: str, progress: Progress | None = None) -> list
         if not members:
             raise ImportProblem(f"{name} holds no .json file: is it a Day One JSON export?")
         budget = MAX_FILE_BYTES  # what all the members may unpack to, together
+        spent = 0  # JSON values counted in the members before
         out = []
         for info in members:
             if progress is not None:
                 progress.report(0, 0, f"Unpacking {info.filename}…")
             if info.file_size > budget:
                 raise ImportProblem(f"{name} unpacks to more than {MAX_FILE_BYTES // 1024**2} MB.")
-            with archive.open(info) as handle:
-                raw = handle.read(budget + 1)
-            if len(raw) > budget:
-                raise ImportProblem(f"{name} unpacks to more than {MAX_FILE_BYTES // 1024**2} MB.")
-            budget -= len(raw)
             label = f"{name}/{info.filename}"
-            out.append((label, parse_json(raw, label)))
+            member = _unpacked(archive, info, name, budget, spent)
+            budget -= len(member.data)
+            spent = member.values
+            out.append((label, parse_json(member.data, label, counted=True)))
         return out
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
         raise ImportProblem(f"{name} is a damaged zip file ({exc}).") from None
-    except RuntimeError:  # an encrypted member
+    except NotImplementedError:  # Deflate64, or a method no zip reader here knows
+        raise ImportProblem(
+            f"{name} is compressed in a way devjournal cannot read (such as Deflate64): "
+            "unzip it with another tool and import the Journal.json in it."
+        ) from None
+    except RuntimeError:  # an encrypted member (NotImplementedError is one too: above)
         raise ImportProblem(
             f"{name} is protected by a password; export it again without one."
         ) from None
-    except NotImplementedError:
-        raise ImportProblem(f"{name} is compressed in a way that cannot be read.") from None
+
+
+@dataclass(frozen=True)
+class _Member:
+    data: bytearray
+    values: int
+    """JSON values counted so far, this member's included."""
+
+
+def _unpacked(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int, spent: int
+) -> _Member:
+    """A member's bytes (at most ``limit``), unpacked a window at a time and counted as
+    they come: a member that would cost too much to parse is refused before it is all
+    unpacked."""
+    counter = JsonBudget(f"{name}/{info.filename}", spent)
+    raw = bytearray()
+    with archive.open(info) as handle:
+        while chunk := handle.read(WINDOW):
+            raw += chunk
+            if len(raw) > limit:
+                raise ImportProblem(f"{name} unpacks to more than {MAX_FILE_BYTES // 1024**2} MB.")
+            counter.count(raw)
+    counter.final(raw)
+    return _Member(raw, counter.values)
 
 
 def _entry(raw: Any, where: str) -> tuple[IncomingEntry, int]:
     if not isinstance(raw, dict):
         raise problem(where, f"expected an entry (an object), got {shown(raw)}")
     uuid = text_field(raw, "uuid", where, required=True, limit=64)
-    if not _UUID.match(uuid):
+    if not _UUID.fullmatch(uuid):
         raise problem(f"{where}.uuid", f"{shown(uuid)} is not a Day One id")
     created = text_field(raw, "creationDate", where, required=True, limit=40)
     try:

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 
 from devjournal.render.goal_chart import GoalChart
-from devjournal.render.safe_markdown import drop_unsafe_links
+from devjournal.render.safe_markdown import bounded_markdown, drop_unsafe_links
 
 CHART_PREFIX = "chart:"
 CHART_KEY = int(QTextFormat.Property.UserProperty) + 1
@@ -61,7 +61,8 @@ def report_document(
     other image is dropped before layout, which would load it (a path, a share,
     ``/dev/zero``), and a link to anything but web or mail keeps its text and loses its
     link (``safe_markdown.drop_unsafe_links``): a PDF made from the document has no
-    ``file:``, ``javascript:`` or relative link to click.
+    ``file:``, ``javascript:`` or relative link to click. Nesting and table width are
+    bounded (:func:`bounded_markdown`), so no body can make the layout exhaust memory.
 
     (A line is never split between pages, so a chart is never cut in two. Qt's own text
     objects are not used: in PySide6 6.12 a Python ``QPyTextObject`` corrupts ``None``'s
@@ -74,7 +75,9 @@ def report_document(
         base.setPointSizeF(10.0)
     doc.setDefaultFont(base)
     features = QTextDocument.MarkdownFeature
-    doc.setMarkdown(markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    doc.setMarkdown(
+        bounded_markdown(markdown), features.MarkdownDialectGitHub | features.MarkdownNoHTML
+    )
     drop_unsafe_links(doc)
     if text_color is not None:
         cursor = QTextCursor(doc)
@@ -279,11 +282,14 @@ def document_pdf(
 
 
 def _stable_id(writer: QPdfWriter, doc: QTextDocument) -> None:
-    """Give the PDF an id from its text, not a random one, where Qt allows it (6.8+)."""
+    """Give the PDF an id from its text, not a random one, where Qt allows it (6.8+).
+
+    (From the plain text: Qt's ``toMarkdown`` took a minute on one paragraph of 200,000
+    characters.)"""
     set_id = getattr(writer, "setDocumentId", None)
     if set_id is None:
         return
     from PySide6.QtCore import QUuid  # noqa: PLC0415
 
-    digest = hashlib.sha256(doc.toMarkdown().encode("utf-8")).digest()[:16]
+    digest = hashlib.sha256(doc.toPlainText().encode("utf-8")).digest()[:16]
     set_id(QUuid.fromRfc4122(QByteArray(digest)))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
-    QTextBrowser,
     QTimeEdit,
     QWidget,
 )
@@ -29,15 +28,16 @@ from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
-from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
+from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
 ADVICE_STATUS_LABELS = {status: status.label for status in AdviceStatus}
 SCOPE_LABELS = {scope: scope.label for scope in Scope}
 
 
-def render_markdown(view: QTextBrowser, text: str) -> None:
-    """Show ``text`` as Markdown: any HTML in it dropped, images left out, nothing loaded."""
-    view.setHtml(safe_markdown_html(text))
+def render_markdown(view: SafeTextBrowser, text: str) -> None:
+    """Show ``text`` as Markdown: any HTML in it dropped, images left out, nothing loaded
+    (a long text laid out on a worker thread)."""
+    view.show_markdown(text)
 
 
 def open_safe_link(url: QUrl, parent: QWidget) -> bool:

@@ -56,7 +56,7 @@ from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
-from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser, safe_markdown_html
+from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 SEARCH_LIMIT = 200
@@ -416,13 +416,14 @@ class HistoryPage(QWidget):
             self._show_nothing("This entry was deleted.")
             return
         self.entry = entry
-        self.reader.setHtml(self._entry_html(entry))
+        before, after = self._entry_html(entry)
+        self.reader.show_markdown(entry.body, before, after)  # a long body on a worker
         self.edit_button.setEnabled(True)
         self.delete_button.setEnabled(True)
 
-    def _entry_html(self, entry: LogEntry) -> str:
-        """The entry as HTML built from escaped text (the body via Qt's Markdown reader,
-        with any HTML in it left out)."""
+    def _entry_html(self, entry: LogEntry) -> tuple[str, str]:
+        """The entry as HTML built from escaped text: what comes before its body and what
+        after (the body goes through Qt's Markdown reader, any HTML in it left out)."""
         ms = self._services.mentorship
         esc = html.escape
         meta = [
@@ -445,8 +446,7 @@ class HistoryPage(QWidget):
                 )
             except DomainError:
                 pass
-        if entry.body:
-            parts.append(safe_markdown_html(entry.body))
+        before, parts = "\n".join(parts), []
         if entry.source_url:
             parts.append(
                 f'<p>Source: <a href="{esc(entry.source_url, quote=True)}">'
@@ -467,7 +467,7 @@ class HistoryPage(QWidget):
         parts.append(
             f"<p><i>Shared: {esc(SCOPE_LABELS.get(entry.scope, entry.scope.value))}</i></p>"
         )
-        return "\n".join(parts)
+        return before, "\n".join(parts)
 
     def _on_reader_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "entry" and url.path().isdigit():
