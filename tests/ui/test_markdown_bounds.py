@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextDocument
@@ -212,6 +212,7 @@ def _pathological(draw: st.DrawFn) -> tuple[str, list[str]]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_pathological())
+@example(case=("|mk0x|\n|-|\n```\n- - - - - - - - - - - mk1x\n```", ["mk0x", "mk1x"]))
 def test_pathological_markdown_keeps_every_word_in_every_rendering(
     qapp: QApplication, case: tuple[str, list[str]]
 ) -> None:

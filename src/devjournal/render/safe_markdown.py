@@ -71,9 +71,17 @@ def bounded_markdown(text: str) -> str:
     lines = text.split("\n")
     rows_below = _rows_below(lines) if "|" in text else []
     fence = ""
+    in_table = False  # Qt reads every line up to a blank one as a table row, fences too
     changed = False
     for index, line in enumerate(lines):
+        if not line.strip():
+            in_table = False
+        opened_before = fence
         bounded, fence = _bounded_line(line, fence, rows_below[index] if rows_below else 0)
+        if in_table and fence and not opened_before:
+            fence = ""  # Qt reads it as one more table row, not as a code block
+        if not fence and "|" in line and _DELIMITER_ROW.match(line):
+            in_table = True
         if bounded is not line:
             lines[index] = bounded
             changed = True
