@@ -34,6 +34,9 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_NOT_EMPTY = 3
 EXIT_BUG = 70
+EXIT_READER_GONE = 141
+"""What a shell reports for a command whose reader stopped reading (128 + SIGPIPE), as
+for ``yes | head -1``."""
 MAX_SEARCH_LIMIT = 10_000
 UNCHANGED = "The journal was left unchanged."
 
@@ -112,9 +115,22 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
             absent = _no_journal(paths)
             if absent is not None:
                 return _fail(absent, gui=False)
+        elif args.command in ("import", "sample"):
+            emptied = _emptied_with_backups(paths)  # a restore is the way back, not a fill
+            if emptied is not None:
+                return _fail(emptied, gui=False)
         if args.command == "backup" and args.action == "restore":
-            from devjournal.storage.backup import list_backups  # noqa: PLC0415
+            from devjournal.storage.backup import (  # noqa: PLC0415
+                backup_folder_problem,
+                list_backups,
+            )
 
+            problem = backup_folder_problem(paths.backups)
+            if problem is not None:
+                return _fail(
+                    f"There are no backups to restore: {problem}. Nothing was changed.",
+                    gui=False,
+                )
             if not list_backups(paths.backups):  # refused before anything is created
                 return _fail(
                     f"There are no backups in {paths.backups} to restore; nothing was changed.",
@@ -142,21 +158,11 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
             from devjournal.app import run_gui  # noqa: PLC0415 - Qt only for the window
 
             return run_gui(paths, sys.argv[:1] if argv is None else ["devjournal"], clock)
-        if args.command == "info":
-            return _info(paths, opener, as_json=args.json)
-        if args.command == "sprints":
-            return _sprints(paths, opener, as_json=args.json)
-        if args.command == "search":
-            return _search(paths, opener, " ".join(args.query), args.limit, as_json=args.json)
-        if args.command == "export":
-            return run_export(paths, args, opener)
-        if args.command == "import":
-            return run_import(paths, args, opener)
-        if args.command == "backup":
-            return run_backup(paths, args, opener, clock)
-        if args.command == "check":
-            return run_check(paths, opener, repair=args.repair)
-        return _sample(paths, opener, args.size)
+        code = _command(args, paths, opener, clock)
+        sys.stdout.flush()  # a reader that has gone is found here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except JournalNotEmptyError as exc:
         say(f"devjournal: {exc}", err=True)
         return EXIT_NOT_EMPTY
@@ -174,6 +180,39 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
         log.exception("unexpected error")
         say(f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.", err=True)
         return EXIT_BUG
+
+
+def _command(args: argparse.Namespace, paths: AppPaths, opener: Opener, clock: Clock) -> int:
+    if args.command == "info":
+        return _info(paths, opener, as_json=args.json)
+    if args.command == "sprints":
+        return _sprints(paths, opener, as_json=args.json)
+    if args.command == "search":
+        return _search(paths, opener, " ".join(args.query), args.limit, as_json=args.json)
+    if args.command == "export":
+        return run_export(paths, args, opener)
+    if args.command == "import":
+        return run_import(paths, args, opener)
+    if args.command == "backup":
+        return run_backup(paths, args, opener, clock)
+    if args.command == "check":
+        return run_check(paths, opener, repair=args.repair)
+    return _sample(paths, opener, args.size)
+
+
+def _reader_gone() -> int:
+    """The command's reader stopped reading (``devjournal sprints | head -1``): end
+    quietly, as ``cat`` would. What is still buffered goes nowhere, so that Python's own
+    flush at exit does not fail a second time. Whatever the command was writing to the
+    journal was committed or rolled back before it printed."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass  # not a real file (a test's capture): nothing is flushed into it at exit
+    return EXIT_READER_GONE
 
 
 def _fail(message: str, *, gui: bool) -> int:
@@ -225,19 +264,31 @@ def _no_journal(paths: AppPaths) -> str | None:
         return None  # opening it says what is wrong
     if size > 0 or not journal.is_file():
         return None
-    from devjournal.storage.backup import list_backups  # noqa: PLC0415
-
-    if list_backups(paths.backups):
-        return (
-            f"The journal {journal} is empty (0 bytes): it was emptied or cut short, and "
-            f"devjournal left it as it is. Its backups are in {paths.backups}: 'devjournal "
-            "backup list' shows them, 'devjournal backup restore ID' puts one back (the "
-            "window offers the newest when it opens)."
-        )
-    return (
+    return _emptied_with_backups(paths) or (
         f"The journal {journal} is empty (0 bytes) and there are no backups of it; "
         f"devjournal left it as it is. Open the window to start a new journal there: "
         f"devjournal --home {paths.data_dir}"
+    )
+
+
+def _emptied_with_backups(paths: AppPaths) -> str | None:
+    """Why a journal emptied to 0 bytes is left as it is when it has backups (a command
+    that filled it would hide the window's offer to restore the newest); None otherwise."""
+    journal = paths.journal
+    try:
+        if journal.stat().st_size > 0 or not journal.is_file():
+            return None
+    except OSError:
+        return None
+    from devjournal.storage.backup import list_backups  # noqa: PLC0415
+
+    if not list_backups(paths.backups):
+        return None
+    return (
+        f"The journal {journal} is empty (0 bytes): it was emptied or cut short, and "
+        f"devjournal left it as it is. Its backups are in {paths.backups}: 'devjournal "
+        "backup list' shows them, 'devjournal backup restore ID' puts one back (the "
+        "window offers the newest when it opens)."
     )
 
 

@@ -128,10 +128,19 @@ def _restore(paths: AppPaths, which: str, clock: Clock) -> int:
     return 0
 
 
-RESTORE_HINT = (
-    "Your backups are in {backups}: 'devjournal backup list' shows them, "
-    "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."
-)
+def _restore_hint(paths: AppPaths) -> str:
+    """Where the way back is: the backups, or that there are none yet."""
+    from devjournal.storage.backup import list_backups  # noqa: PLC0415
+
+    if list_backups(paths.backups):
+        return (
+            f"Your backups are in {paths.backups}: 'devjournal backup list' shows them, "
+            "'devjournal backup restore ID' puts one back (the damaged journal is kept aside)."
+        )
+    return (
+        f"There are no backups of this journal yet (none in {paths.backups}), so none can "
+        f"be put back. Keep a copy of {paths.journal} before trying anything else."
+    )
 
 
 def _healthy(report: CheckReport) -> str:
@@ -169,7 +178,7 @@ def run_check(paths: AppPaths, open_journal: Opener, *, repair: bool = False) ->
             elif repair:
                 say("Nothing was changed: --repair rebuilds only the search index.")
             if report.damage:
-                say(RESTORE_HINT.format(backups=paths.backups))
+                say(_restore_hint(paths))
             return 1
         made, indexed = services.journal.rebuild_search_index()
         say(f"Backed up the journal to {made} first.")
@@ -184,5 +193,5 @@ def run_check(paths: AppPaths, open_journal: Opener, *, repair: bool = False) ->
         say(f"The journal is healthy now: {_healthy(after)}")
         return 0
     _problems(after)
-    say(RESTORE_HINT.format(backups=paths.backups))
+    say(_restore_hint(paths))
     return 1

@@ -139,7 +139,7 @@ def write_output(data: bytes, output: str | None, *, text: bool, done: str) -> N
     """Write ``data`` to ``output`` atomically (0600) and say ``done``, or write text to
     stdout when no file is named (cleaned for the terminal: ``terminal.say_text``). A
     binary format needs a file."""
-    from devjournal.files import atomic_write_bytes  # noqa: PLC0415
+    from devjournal.files import write_export  # noqa: PLC0415
 
     if not output or output == "-":
         if not text:
@@ -147,7 +147,7 @@ def write_output(data: bytes, output: str | None, *, text: bool, done: str) -> N
         say_text(data.decode("utf-8"))
         return
     try:
-        atomic_write_bytes(Path(output), data)
+        write_export(Path(output), data)
     except OSError as exc:
         raise UsageError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
     say(f"{done} to {output}.")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -56,6 +58,40 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+JOURNAL_FILE = re.compile(
+    r"\.sqlite(-wal|-shm|-journal)?$|\.sqlite\.(before-restore|damaged)-", re.IGNORECASE
+)
+"""The names devjournal gives a journal, its log files, its backups and the journals it
+sets aside: never the name of an export."""
+
+
+def export_target_problem(path: Path) -> str | None:
+    """Why an export must not be written to ``path`` (the journal, its -wal or -shm, a
+    backup, a journal set aside: a file of that name is a whole journal an export would
+    replace); None when it may. Decided by the name alone: the file is not opened, since
+    only SQLite opens a journal."""
+    if JOURNAL_FILE.search(path.name):
+        return (
+            f"{path.name} is a journal file (an SQLite database or its log), and an export "
+            "never replaces one. Choose another name"
+        )
+    return None
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Write an export (a report, a calendar, the journal as JSON, an image) to the file
+    the user chose, atomically (0600); every export is written through this.
+
+    Raises:
+        OSError: the file could not be written, or its name is a journal file's
+            (``strerror`` says so, as a sentence without its full stop).
+    """
+    problem = export_target_problem(path)
+    if problem is not None:
+        raise PermissionError(errno.EPERM, problem, str(path))
+    atomic_write_bytes(path, data)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -311,3 +311,24 @@ def test_a_log_that_cannot_be_written_mid_import_prints_no_tracebacks(
     assert "Traceback" not in done.stderr and "Logging error" not in done.stderr, done.stderr
     assert "cannot write the log" in done.stderr
     assert "The change was not saved: the disk is full. The journal is as it was." in done.stderr
+
+
+@needs_a_user
+def test_a_backup_folder_that_cannot_be_made_names_the_folder_it_would_be_in(
+    backed_up_home: Path,
+) -> None:
+    home = backed_up_home
+    shutil.rmtree(home / "backups")
+    home.chmod(0o555)
+    try:
+        before = _state(home)
+        done = _as_a_user("--home", str(home), "backup", "create")
+        assert done.returncode == 1
+        assert (
+            "devjournal: error: Could not write the backup: the backup folder "
+            f"{home / 'backups'} could not be made, because {home} is not writable. The "
+            "journal is unchanged.\n" == done.stderr
+        )
+        assert _state(home) == before and not (home / "backups").exists()
+    finally:
+        home.chmod(0o700)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
 from tests.ui.prompts import choose, message_shown
@@ -177,3 +178,26 @@ def test_the_file_prompt_is_a_real_dialog_that_calls_back(qtbot: QtBot, tmp_path
     dialog.selectFile(str(tmp_path / "journal.json"))
     dialog.accept()
     assert chosen == [(tmp_path / "journal.json", "devjournal export (*.json)")]
+
+
+@pytest.mark.parametrize("name", ["journal.sqlite", "journal.sqlite-wal"])
+def test_an_export_never_replaces_the_journal_the_window_has_open(
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    from tests.unit.test_summary import fill
+
+    fill(services)
+    entries = services.journal.info().counts
+    target = paths.journal.with_name(name)
+    _pick(monkeypatch, target)
+    window.export_journal_action.trigger()
+    qtbot.waitUntil(lambda: "an export never replaces one" in message_shown(window), timeout=10_000)
+    _idle(window, qtbot)
+    assert f"{name} is a journal file" in message_shown(window)
+    assert services.journal.info().counts == entries
+    assert services.journal.check().healthy

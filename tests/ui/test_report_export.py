@@ -88,7 +88,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_message(
     def refuse(_path: Path, _data: bytes) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(report_export, "atomic_write_bytes", refuse)
+    monkeypatch.setattr(report_export, "write_export", refuse)
     choose(monkeypatch, target, "Markdown (*.md)")
     page.export_closeout()
     assert message_shown(page) == f"Could not save the report to {target}:\nPermission denied."

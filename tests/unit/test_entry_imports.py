@@ -433,6 +433,7 @@ def test_a_file_that_would_take_gigabytes_to_parse_is_refused_as_too_large(
     assert code == 1, err[-2000:]
     (line,) = err.strip().splitlines()
     assert "is too large to import" in line and message in line
+    assert "jrnl" not in line or source == "jrnl"  # no other format's words in its message
     assert peak_kb < 400 * 1024  # the file, and what the interpreter needs: not gigabytes
 
 

@@ -210,6 +210,10 @@ def test_a_backup_folder_that_is_not_one_is_said(
     assert "may be damaged" not in err and err.count("\n") == 1
     assert run(["--home", str(home), "backup", "list"]) == 1
     assert said in capsys.readouterr().err
+    assert run(["--home", str(home), "backup", "restore", "1"]) == 1
+    assert (
+        f"There are no backups to restore: {said}. Nothing was changed." in capsys.readouterr().err
+    )
     assert _files(home) == before
 
 
@@ -308,3 +312,99 @@ def test_a_home_every_user_can_write_is_warned_about_and_kept_as_it_is(
         assert home.stat().st_mode & 0o777 == 0o777  # said, not changed
     finally:
         home.chmod(0o700)
+
+
+# -- writes that would hide or lose the journal ---------------------------------------------
+def test_a_restore_does_not_replace_a_read_only_journal(
+    read_only_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = read_only_home
+    journal = home / "journal.sqlite"
+    before = _files(home)
+    assert run(["--home", str(home), "backup", "restore", "1"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "The journal is read-only (its permissions are 0444): nothing was restored. To "
+        f"change it, make it writable (chmod u+w {journal})." in err
+    )
+    assert err.count("\n") == 1
+    assert _files(home) == before
+    assert not list(home.glob("journal.sqlite.before-restore-*"))
+
+
+@pytest.mark.parametrize("command", [["sample"], ["import", "jrnl"]])
+def test_a_write_does_not_fill_an_emptied_journal_that_has_backups(
+    backed_up_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    home = backed_up_home
+    journal = home / "journal.sqlite"
+    journal.write_bytes(b"")
+    before = _files(home)
+    args = [*command, str(_jrnl(tmp_path))] if command[0] == "import" else command
+    assert run(["--home", str(home), *args]) == 1
+    err = capsys.readouterr().err
+    assert f"The journal {journal} is empty (0 bytes)" in err
+    assert "'devjournal backup restore ID' puts one back" in err
+    assert err.count("\n") == 1
+    assert _files(home) == before
+    diagnosis = diagnose(journal, home / "backups")
+    assert diagnosis is not None and diagnosis.damage is Damage.MISSING  # still offered
+
+
+def test_an_emptied_journal_without_backups_is_started_anew_by_a_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "journal.sqlite").write_bytes(b"")
+    assert run(["--home", str(home), "import", "jrnl", str(_jrnl(tmp_path))]) == 0
+    assert "Added 1" in capsys.readouterr().out
+
+
+def test_check_on_a_damaged_journal_without_backups_does_not_point_to_backups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.damage import torn_page
+
+    home = tmp_path / "home"
+    assert run(["--home", str(home), "sample"]) == 0
+    torn_page(home)
+    capsys.readouterr()
+    assert run(["--home", str(home), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "Your backups are in" not in out
+    assert f"There are no backups of this journal yet (none in {home / 'backups'})" in out
+    assert not (home / "backups").exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm", "JOURNAL.SQLITE"]
+)
+@pytest.mark.parametrize(
+    "export",
+    [
+        ["journal"],
+        ["summary", "--format", "pdf"],
+        ["history", "--format", "md"],
+        ["checkins"],
+        ["sessions"],
+    ],
+    ids=["journal", "summary", "history", "checkins", "sessions"],
+)
+def test_no_export_replaces_the_journal_or_its_log(
+    backed_up_home: Path, capsys: pytest.CaptureFixture[str], name: str, export: list[str]
+) -> None:
+    home = backed_up_home
+    target = home / name
+    target_before = target.read_bytes() if target.exists() else None
+    before = _files(home)
+    assert run(["--home", str(home), "export", *export, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"Cannot write {target}: {name} is a journal file (an SQLite database or its log), "
+        "and an export never replaces one. Choose another name." in err
+    ), err
+    assert err.count("\n") == 1
+    assert _files(home) == before
+    assert (target.read_bytes() if target.exists() else None) == target_before
+    assert run(["--home", str(home), "check"]) == 0

@@ -168,7 +168,8 @@ class _Exact:
         if self.values > MAX_JSON_VALUES:
             raise ImportProblem(
                 f"{self.name} is too large to import: it holds more than "
-                f"{MAX_JSON_VALUES:,} JSON values (100,000 jrnl entries hold 1,500,000). "
+                f"{MAX_JSON_VALUES:,} JSON values, far more than any journal needs (one of "
+                "100,000 entries holds about 1,500,000). "
                 "Nothing was imported."
             )
         if self.max_depth is not None and brackets:

@@ -21,7 +21,12 @@ from urllib.parse import quote
 from devjournal.domain.errors import JournalError
 from devjournal.domain.retention import to_keep
 from devjournal.files import fsync_dir, private_file
-from devjournal.storage.journal_file import not_a_journal, refuse_links
+from devjournal.storage.journal_file import (
+    not_a_journal,
+    read_only_error,
+    read_only_reason,
+    refuse_links,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -109,6 +114,11 @@ def _why_not_written(exc: BaseException, backups_dir: Path) -> str:
         read_only_fs = False
     if read_only_fs or code == errno.EROFS:
         return f"the backup folder {backups_dir} is on a read-only file system"
+    if not backups_dir.exists() and not os.access(backups_dir.parent, os.W_OK):
+        return (
+            f"the backup folder {backups_dir} could not be made, because "
+            f"{backups_dir.parent} is not writable"
+        )
     if code in (errno.EACCES, errno.EPERM) or not os.access(backups_dir, os.W_OK):
         return f"the backup folder {backups_dir} is not writable"
     if isinstance(orig, OSError):
@@ -213,10 +223,14 @@ def restore_backup(backup: Path, journal: Path, now: datetime) -> Path | None:
     restored journal's log.
 
     Raises:
-        JournalError: the backup failed its check or is not a devjournal journal, or the
-            journal's place is a link; nothing was changed (nothing is created).
+        JournalError: the backup failed its check or is not a devjournal journal, the
+            journal's place is a link, or the journal is read-only (its permissions, its
+            folder); nothing was changed (nothing is created).
     """
     refuse_links(journal)
+    read_only = read_only_reason(journal)
+    if read_only is not None:
+        raise read_only_error(read_only, "nothing was restored")
     verdict = quick_check(backup)
     if verdict != "ok":
         raise JournalError(f"{backup.name} failed its check ({verdict}); nothing was changed.")

@@ -16,7 +16,7 @@ from devjournal.domain.jobs import Progress
 from devjournal.exporting.history_export import HistoryRequest, build_history, history_markdown
 from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
-from devjournal.files import atomic_write_bytes
+from devjournal.files import write_export
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask, run_with_progress
@@ -80,7 +80,7 @@ def export_history(
         def write(result: tuple[bytes, str]) -> None:
             data, what = result
             try:
-                atomic_write_bytes(target, data)
+                write_export(target, data)
             except OSError as exc:
                 message = f"Cannot write {target}: {exc.strerror or exc}."
                 file_prompts.tell(parent, TITLE, message, warning=True)

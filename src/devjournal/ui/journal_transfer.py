@@ -25,7 +25,7 @@ from devjournal.domain.imports import ImportPlan
 from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
-from devjournal.files import atomic_write_bytes
+from devjournal.files import write_export
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
@@ -261,7 +261,7 @@ class JournalTransfer(QObject):
             data = make(progress)
             progress.report(1, 1, f"Writing {path.name}…")
             try:
-                atomic_write_bytes(path, data)
+                write_export(path, data)
             except OSError as exc:
                 from devjournal.domain.errors import DomainError  # noqa: PLC0415
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from devjournal.domain.models import LogEntry
-from devjournal.files import atomic_write_bytes
+from devjournal.files import write_export
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui import file_prompts
 
@@ -51,7 +51,7 @@ def save_report_as(
             path = path.with_name(f"{path.name}.{fmt}")
         makers = {"md": make_md, "html": make_html, "pdf": make_pdf}
         try:
-            atomic_write_bytes(path, makers[fmt]())
+            write_export(path, makers[fmt]())
         except OSError as exc:
             file_prompts.tell(
                 parent,

@@ -52,7 +52,7 @@ from devjournal.domain.timeline import (
     fit,
     pack_rows,
 )
-from devjournal.files import atomic_write_bytes
+from devjournal.files import write_export
 from devjournal.render.timeline_painter import (
     TimelineScene,
     entry_rows,
@@ -545,7 +545,7 @@ class TimelinePage(QWidget):
         writer.setCreator("devjournal")
         self._paint_onto(writer, width, scene)
         del writer
-        atomic_write_bytes(path, bytes(buffer.data().data()))
+        write_export(path, bytes(buffer.data().data()))
 
     def _paint_onto(self, device: QPaintDevice, width: int, scene: TimelineScene) -> None:
         """Paint ``scene`` as in view, in light colours, onto an image or a PDF page."""
@@ -580,7 +580,7 @@ class TimelinePage(QWidget):
                     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
                     image = self.render_png(sharing=sharing)
                     image.save(buffer, "PNG")  # type: ignore[call-overload]
-                    atomic_write_bytes(path, bytes(buffer.data().data()))
+                    write_export(path, bytes(buffer.data().data()))
                 else:
                     self.render_pdf(path, sharing)
             except OSError as exc:
