@@ -287,12 +287,14 @@ def test_the_window_backs_up_a_changed_journal_on_close_and_every_half_hour(
     window = MainWindow(paths, Settings(paths.settings), services.journal.today, services.clock)
     window.attach_services(services)
     assert window.auto_backup() is None  # nothing changed: nothing to back up
-    window.events.emit_changes(Changes(entries=True))
+    window.ops.announce(Changes.ENTRIES)
     task = window.auto_backup()
     assert task is not None and task.wait(10_000)
     assert [b.label for b in list_backups(paths.backups)] == ["auto"]
-    window.events.emit_changes(Changes(entries=True))
+    window.ops.announce(Changes.ENTRIES)
     window.close()
+    assert window.closing_backup is not None  # on a worker thread, not the GUI's
+    window.finish_closing()
     labels = [b.label for b in list_backups(paths.backups)]
     assert "on-close" in labels
     db.close()

@@ -25,6 +25,7 @@ from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import to_qdate
 from devjournal.ui.main_window import MainWindow
+from devjournal.ui.ops import Ops
 from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
 from devjournal.ui.widgets.goal_card import GoalCard
 from tests.clocks import NOW, stopped
@@ -359,12 +360,12 @@ def test_unsaved_goal_survives_a_crash(
     first.specific_edit.setPlainText("Something specific I was typing when it crashed")
     first.keep_draft()  # what the typing timer does
     # A crash: the process ends; a new one reads the drafts from disk.
-    reopened = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    reopened = GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint)
     assert reopened.title_edit.text() == "Half-typed goal"
     assert reopened.restored_label.isVisibleTo(reopened)
     click(reopened, "Cancel")  # Cancel asks; Discard throws the draft away
     answer_prompt(reopened, "Discard")
-    again = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    again = GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint)
     assert again.title_edit.text() == ""
 
 

@@ -16,6 +16,7 @@ from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.main_window import MainWindow
+from devjournal.ui.ops import Ops
 from devjournal.ui.pages.history_page import HistoryPage
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE
 from tests.ui.prompts import message_shown
@@ -169,7 +170,7 @@ def test_what_is_typed_in_a_new_entry_survives_a_crash(
     dialog = opened(page)
     dialog.title_edit.setText("Half a thought")
     dialog.keep_draft()
-    again = EntryDialog(services, DraftStore(paths.drafts), services.clock)
+    again = EntryDialog(Ops(), services, DraftStore(paths.drafts), services.clock)
     assert again.title_edit.text() == "Half a thought"
     assert again.restored_label.isVisibleTo(again)
 

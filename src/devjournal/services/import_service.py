@@ -9,7 +9,7 @@ from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
 from devjournal.storage.entry_import import insert_entries, known_keys, tag_ids
 
-IMPORTED = Changes(entries=True, tags=True)
+IMPORTED = Changes.ENTRIES | Changes.TAGS
 
 
 class ImportService:
@@ -42,4 +42,4 @@ class ImportService:
             known = known_keys(tx.session, [e.key for e in plan.new])
             fresh = [e for e in plan.new if e.key not in known]
             added = insert_entries(tx.session, fresh, progress)
-        return Outcome(added, IMPORTED if added else Changes())
+        return Outcome(added, IMPORTED if added else Changes.NONE)

@@ -94,13 +94,13 @@ class JournalService:
                 entries=sample.entries,
             )
             counts = tx.stats.counts()
-        return Outcome(counts, Changes.everything())
+        return Outcome(counts, Changes.EVERYTHING)
 
     def changes_from_elsewhere(self) -> Changes:
         """Everything, if another program (the command line beside the window, say)
         committed to the journal since the last call; nothing otherwise. Cheap enough to
         ask every second."""
-        return Changes.everything() if self._db.changed_elsewhere() else Changes()
+        return Changes.EVERYTHING if self._db.changed_elsewhere() else Changes.NONE
 
     def revision(self) -> str | None:
         """The journal's schema revision."""
@@ -134,7 +134,7 @@ class JournalService:
                 raise refusal
             load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
-        return Outcome(counts, Changes.everything())
+        return Outcome(counts, Changes.EVERYTHING)
 
     # -- backups and checks ---------------------------------------------------------------
     def backup(self, label: str = "manual") -> Path:

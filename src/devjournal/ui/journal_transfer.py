@@ -26,11 +26,11 @@ from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
 from devjournal.files import write_export
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.background import run_with_progress
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.ops import Ops
 
 SOURCES = {
     "jrnl": ("jrnl", "jrnl export (*.json);;All files (*)"),
@@ -93,13 +93,13 @@ class JournalTransfer(QObject):
         self,
         window: QWidget,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         notify: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._services = services
-        self._events = events
+        self._ops = ops
         self._notify = notify
         self.preview: ImportPreview | None = None
 
@@ -138,19 +138,18 @@ class JournalTransfer(QObject):
         preview.open()
 
     def _run_import(self, plan: ImportPlan) -> None:
-        def run(progress: Progress) -> int:
+        def run(progress: Progress) -> Outcome[int]:
             if not self._services.journal.is_empty():
                 progress.report(0, 0, "Backing up the journal first…")
                 self._services.journal.backup("before-import")
-            return self._services.imports.run(plan, progress).value
+            return self._services.imports.run(plan, progress)
 
         def done(added: int) -> None:
-            self._events.emit_changes(Changes(entries=True, tags=True))
             self._notify(
                 f"Imported {plural(added, 'entry', 'entries')} from {plan.batch.file_name}."
             )
 
-        run_with_progress(
+        self._ops.write_in_background(
             self._window,
             f"Import from {plan.batch.source}",
             run,
@@ -180,23 +179,22 @@ class JournalTransfer(QObject):
         )
 
     def _restore(self, path: Path) -> None:
-        def run(progress: Progress) -> dict[str, int]:
+        def run(progress: Progress) -> Outcome[dict[str, int]]:
             from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
             from devjournal.importing.source import read_bytes  # noqa: PLC0415
 
             progress.report(0, 0, f"Reading {path.name}…")
             tables = read_journal_json(read_bytes(path), path.name)
-            return self._services.journal.restore(tables, progress).value
+            return self._services.journal.restore(tables, progress)
 
         def done(counts: dict[str, int]) -> None:
-            self._events.emit_changes(Changes.everything())
             self._notify(
                 f"Restored {path.name}: {plural(counts['sprints'], 'sprint')}, "
                 f"{plural(counts['mentors'], 'mentor')}, "
                 f"{plural(counts['log_entries'], 'log entry', 'log entries')}."
             )
 
-        run_with_progress(
+        self._ops.write_in_background(
             self._window,
             "Import a devjournal export",
             run,

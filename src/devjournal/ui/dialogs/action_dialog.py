@@ -12,10 +12,11 @@ from devjournal.domain.enums import ActionStatus
 from devjournal.domain.models import ActionItem, ActionItemDraft, Goal
 from devjournal.domain.rules import validate_action_item, warn_action_item
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 STATUS_LABELS = {
     ActionStatus.OPEN: "Open",
@@ -29,6 +30,7 @@ class ActionDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         *,
@@ -42,6 +44,7 @@ class ActionDialog(FormDialog):
         where = f"session={session_id}" if session_id else f"sprint={sprint_id}"
         key = f"action:{action.id}" if action else f"action:new:{where}"
         super().__init__(
+            ops,
             "Edit action item" if action else "New commitment",
             drafts,
             key,
@@ -61,7 +64,6 @@ class ActionDialog(FormDialog):
             ),
             None,
         )
-        self.changes = Changes()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What you will do, e.g. Pair with Sam on the migration")
         self.has_due = QCheckBox("Due")
@@ -153,10 +155,9 @@ class ActionDialog(FormDialog):
     def check(self) -> None:
         validate_action_item(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._action is None:
             outcome = self._coaching.add_action(self.draft())
         else:
             outcome = self._coaching.update_action(self._action.id, self.draft())
-        self.changes = outcome.changes
-        return True
+        return outcome

@@ -35,7 +35,7 @@ from devjournal.domain.sprints import (
     outcome_key,
 )
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import (
@@ -46,6 +46,7 @@ from devjournal.ui.formatting import (
     parse_number,
     to_qdate,
 )
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
@@ -58,13 +59,16 @@ class CloseSprintDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         clock: Clock,
         view: SprintView,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             f"Close “{view.sprint.title}”",
             drafts,
             f"close:{view.sprint.id}",
@@ -74,7 +78,6 @@ class CloseSprintDialog(FormDialog):
         self._coaching = coaching
         self._view = view
         self._today = local_today(clock)
-        self.changes = Changes()
         self.closed: SprintClosed | None = None
         self.buttons.button(self.buttons.StandardButton.Save).setText("Close sprint")
 
@@ -291,7 +294,7 @@ class CloseSprintDialog(FormDialog):
     def check(self) -> None:
         self.closing()
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         outcome = self._coaching.close_sprint(self._view.sprint.id, self.closing())
-        self.closed, self.changes = outcome.value, outcome.changes
-        return True
+        self.closed = outcome.value
+        return outcome

@@ -23,11 +23,12 @@ from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.models import LogEntry, LogEntryDraft
 from devjournal.domain.rules import is_safe_url, validate_log_entry
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
 ADVICE_STATUS_LABELS = {status: status.label for status in AdviceStatus}
@@ -74,6 +75,7 @@ class EntryDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         services: Services,
         drafts: DraftStore,
         clock: Clock,
@@ -84,6 +86,7 @@ class EntryDialog(FormDialog):
     ) -> None:
         key = f"entry:{entry.id}" if entry else "entry:new"
         super().__init__(
+            ops,
             "Edit entry" if entry else "New log entry",
             drafts,
             key,
@@ -92,7 +95,6 @@ class EntryDialog(FormDialog):
         )
         self._services = services
         self._entry = entry
-        self.changes = Changes()
         self.saved: LogEntry | None = None
 
         self.kind_combo = QComboBox()
@@ -330,11 +332,11 @@ class EntryDialog(FormDialog):
     def check(self) -> None:
         validate_log_entry(self.draft(), self._entry.id if self._entry else None)
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         ms = self._services.mentorship
         if self._entry is None:
             outcome = ms.add_entry(self.draft())
         else:
             outcome = ms.update_entry(self._entry.id, self.draft())
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
+from devjournal.services.changes import Outcome
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.wheel_guard import guard_wheel
 
@@ -49,6 +51,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
 
     def __init__(
         self,
+        ops: Ops,
         title: str,
         drafts: DraftStore,
         draft_key: str,
@@ -61,6 +64,9 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self._ops = ops
+        self.outcome: Outcome[Any] | None = None
+        """What saving returned (None until it has saved)."""
         self._drafts = drafts
         self._draft_key = draft_key
         self._stamp = stamp
@@ -294,25 +300,28 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         saving: the rules saving applies, so live messages and Save's agree."""
 
     @abstractmethod
-    def save(self) -> bool:
-        """Save through the services; raise ValidationError to show problems."""
+    def save(self) -> Outcome[Any]:
+        """Save through the services and return what they answered; raise
+        ValidationError to show problems. Run by :meth:`Ops.write`, which tells every page
+        what changed."""
 
     # -- buttons --------------------------------------------------------------------------
     def _on_buttons_accepted(self) -> None:
-        try:
-            saved = self.save()
-        except ValidationError as exc:
-            self.keep_draft()
-            self.show_problems(exc)
+        outcome = self._ops.write(self, self.save, refused=self._refused)
+        if outcome is None:
             return
-        except DomainError as exc:  # e.g. the journal could not be written: nothing saved
-            self.keep_draft()
-            self.show_problems(ValidationError({"": str(exc)}))
-            return
-        if saved:
-            self._draft_timer.stop()
-            self._drafts.discard(self._draft_key)
-            self.accept()
+        self.outcome = outcome
+        self._draft_timer.stop()
+        self._drafts.discard(self._draft_key)
+        self.accept()
+
+    def _refused(self, exc: DomainError) -> None:
+        """Saving was refused (a field's problem, or the journal could not be written):
+        nothing was saved, what was typed stays, and the reason is shown in the form."""
+        self.keep_draft()
+        self.show_problems(
+            exc if isinstance(exc, ValidationError) else ValidationError({"": str(exc)})
+        )
 
     def _on_buttons_rejected(self) -> None:
         self.reject()

@@ -27,10 +27,11 @@ from devjournal.domain.models import Goal, GoalDraft, Milestone, Sprint
 from devjournal.domain.rules import validate_goal
 from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, edit_number_text, from_qdate, parse_number, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 METRIC_LABELS = {
@@ -54,6 +55,7 @@ class GoalDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         sprint: Sprint,
@@ -64,6 +66,7 @@ class GoalDialog(FormDialog):
     ) -> None:
         key = f"goal:{goal.id}" if goal else f"goal:new:sprint={sprint.id}"
         super().__init__(
+            ops,
             "Edit goal" if goal else "New goal",
             drafts,
             key,
@@ -75,7 +78,6 @@ class GoalDialog(FormDialog):
         self._goal = goal
         self._milestones = milestones
         self.saved: Goal | None = None
-        self.changes = Changes()
         # A new goal goes last; asked once, not on every keystroke.
         self._position = 0 if goal else len(coaching.goals_of(sprint.id))
 
@@ -393,7 +395,7 @@ class GoalDialog(FormDialog):
         if problems:
             raise ValidationError(problems)
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         self.check()
         draft = self.draft(strict=True)
         titles = self.milestone_titles()
@@ -402,5 +404,5 @@ class GoalDialog(FormDialog):
             outcome = self._coaching.add_goal(draft, steps)
         else:
             outcome = self._coaching.update_goal(self._goal.id, draft, steps)
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

@@ -28,10 +28,11 @@ from devjournal.domain.enums import Affiliation, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
 from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.mentorship_service import MentorshipService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 RELATIONSHIP_HINTS = {
     Relationship.TRADITIONAL: "Traditional: someone more senior who guides you",
@@ -57,6 +58,7 @@ class MentorDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         mentorship: MentorshipService,
         drafts: DraftStore,
         clock: Clock,
@@ -66,6 +68,7 @@ class MentorDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             "Edit mentor" if mentor else "New mentor",
             drafts,
             f"mentor:{mentor.id}" if mentor else "mentor:new",
@@ -74,7 +77,6 @@ class MentorDialog(FormDialog):
         )
         self._mentorship = mentorship
         self._mentor = mentor
-        self.changes = Changes()
         self.saved: Mentor | None = None
         self.name_edit = QLineEdit()
         self.relationship_combo = QComboBox()
@@ -296,9 +298,9 @@ class MentorDialog(FormDialog):
                 [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
             )
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         outcome = self._mentorship.save_mentor(
             self._mentor.id if self._mentor else None, self.draft(), self.link_pairs()
         )
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

@@ -27,10 +27,11 @@ from devjournal.domain.enums import Scope, SessionStatus
 from devjournal.domain.models import CoachingSession, SessionDraft, SessionQuestion, Sprint
 from devjournal.domain.rules import validate_session, warn_session
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 SCOPES = {Scope.COACH: "Shared with my coach", Scope.PRIVATE: "Private (never exported)"}
 
@@ -48,6 +49,7 @@ class SessionDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         sprint: Sprint,
@@ -59,6 +61,7 @@ class SessionDialog(FormDialog):
     ) -> None:
         key = f"session:{session.id}" if session else f"session:new:sprint={sprint.id}"
         super().__init__(
+            ops,
             "Edit session" if session else "New session",
             drafts,
             key,
@@ -69,7 +72,6 @@ class SessionDialog(FormDialog):
         self._sprint = sprint
         self._session = session
         self._clock = clock
-        self.changes = Changes()
         self.day_edit = date_edit()
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
@@ -255,10 +257,9 @@ class SessionDialog(FormDialog):
     def check(self) -> None:
         validate_session(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._session is None:
             outcome = self._coaching.add_session(self.draft())
         else:
             outcome = self._coaching.update_session(self._session.id, self.draft())
-        self.changes = outcome.changes
-        return True
+        return outcome

@@ -13,10 +13,11 @@ from devjournal.domain.enums import SprintKind
 from devjournal.domain.models import Sprint, SprintDraft
 from devjournal.domain.rules import validate_sprint
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 
@@ -25,14 +26,17 @@ class SprintDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         clock: Clock,
+        *,
         sprint: Sprint | None = None,
         parent: QWidget | None = None,
     ) -> None:
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
+            ops,
             "Edit sprint" if sprint else "New sprint",
             drafts,
             key,
@@ -42,7 +46,6 @@ class SprintDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self.saved: Sprint | None = None
-        self.changes = Changes()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("e.g. Own the payments on-call rotation")
         self.kind_combo = QComboBox()
@@ -166,10 +169,10 @@ class SprintDialog(FormDialog):
     def check(self) -> None:
         validate_sprint(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._sprint is None:
             outcome = self._coaching.create_sprint(self.draft())
         else:
             outcome = self._coaching.update_sprint(self._sprint.id, self.draft())
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

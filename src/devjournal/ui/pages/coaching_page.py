@@ -1,7 +1,8 @@
 """Coaching: sprints grouped by phase, and the selected sprint with its SMART goals.
 
 The page is the controller: the goal cards (``widgets/goal_card.py``) show and ask, the
-page calls the coaching service and announces what changed on :class:`JournalEvents`.
+page calls the coaching service through the window's :class:`Ops`, which tells every page
+what changed.
 Dialogs open window-modal with ``open()`` and report back through ``accepted``; nothing
 here runs a nested event loop.
 """
@@ -42,6 +43,7 @@ from devjournal.domain.models import (
     CoachingSession,
     LogEntry,
     Milestone,
+    Sprint,
 )
 from devjournal.domain.rules import validate_checkin, warn_checkin, warn_session
 from devjournal.domain.sharing import Sharing, left_out_note
@@ -61,8 +63,8 @@ from devjournal.ui.dialogs.plan_sessions_dialog import PlanSessionsDialog
 from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date, parse_number
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_tooltip
 from devjournal.ui.report_export import export_closeout, open_file
 from devjournal.ui.widgets.card import Card, label
@@ -76,7 +78,6 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COACHING_CHANGES = ("sprints", "goals", "milestones", "checkins", "sessions", "actions")
 GOALS_TAB, SESSIONS_TAB = 0, 1
 NOTICE_MS = 15_000
 DRAFT_DELAY_MS = 400
@@ -113,13 +114,19 @@ def quick_checkin_draft(goal_id: int, on: date, value_text: str, note: str) -> C
     return CheckinDraft(goal_id=goal_id, on_date=on, value=value, note=note.strip())
 
 
+def _new_sprint_of(origin: object) -> int | None:
+    """The sprint a sprint form just saved (the page opens it), if ``origin`` is one."""
+    saved = getattr(origin, "saved", None)  # (isinstance fails on the forms' ABC metaclass)
+    return saved.id if isinstance(saved, Sprint) else None
+
+
 class CoachingPage(QWidget):
-    """The Coaching page. Announces its edits on the shared :class:`JournalEvents`."""
+    """The Coaching page. Its edits go through the shared :class:`Ops`."""
 
     def __init__(
         self,
         coaching: CoachingService,
-        events: JournalEvents,
+        ops: Ops,
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
@@ -129,13 +136,13 @@ class CoachingPage(QWidget):
         super().__init__(parent)
         self._coaching = coaching
         self._entries_of_sprint = entries_of_sprint
-        self._events = events
+        self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.view: SprintView | None = None
         self.dialog: FormDialog | None = None
         self.goal_cards: dict[int, GoalCard] = {}
-        self._notice_action: Callable[[], None] | None = None
+        self._notice_action: Callable[[], object] | None = None
         self._keep: int | None = None
         self._focus_goal: int | None = None
         self._pending_quick: dict[int, tuple[str, str, str]] = {}  # goal: day, value, note
@@ -253,7 +260,7 @@ class CoachingPage(QWidget):
         self.notice_close.clicked.connect(self._hide_notice)
         self._notice_timer.timeout.connect(self._hide_notice)
         self._quick_timer.timeout.connect(self._keep_quick_drafts)
-        self._events.data_changed.connect(self._on_events_data_changed)
+        self._ops.data_changed.connect(self._on_data_changed)
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
@@ -355,17 +362,24 @@ class CoachingPage(QWidget):
         if isinstance(sprint_id, int):
             self.select_sprint(sprint_id)
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in COACHING_CHANGES):
-            self.refresh(self._keep)
+    def _on_data_changed(self, changes: Changes, origin: object) -> None:
+        if changes & Changes.COACHING:
+            self.refresh(self._keep if self._keep is not None else _new_sprint_of(origin))
 
-    def _apply(self, changes: Changes, keep: int | None = None) -> None:
-        """After an edit: tell every page (this one included, which then shows ``keep``)."""
+    def _write(
+        self, call: Callable[[], Outcome[_T]], keep: int | None = None
+    ) -> Outcome[_T] | None:
+        """Run a write through :class:`Ops`; this page then shows sprint ``keep`` (by
+        default the open one). A refusal is said, and the journal shown as it is."""
         self._keep = keep
         try:
-            self._events.emit_changes(changes)
+            return self._ops.write(self, call, refused=self._refused)
         finally:
             self._keep = None
+
+    def _refused(self, exc: DomainError) -> None:
+        file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        self.refresh()  # show the journal as it is
 
     # -- the sprint -----------------------------------------------------------------------
     def _build_sprint(self, view: SprintView, *, keep_scroll: bool) -> None:
@@ -667,8 +681,9 @@ class CoachingPage(QWidget):
         raise NotFoundError(what, wanted or 0)
 
     # -- dialogs --------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog, on_saved: Callable[[], None]) -> None:
-        """Show ``dialog`` window-modal; ``on_saved`` runs once it saved."""
+    def _open(self, dialog: FormDialog, on_saved: Callable[[], None] = lambda: None) -> None:
+        """Show ``dialog`` window-modal; ``on_saved`` runs once it saved (every page has
+        been told what it changed by then)."""
         self.dialog = dialog
         dialog.show_modal(on_saved, self._on_dialog_finished)
 
@@ -677,35 +692,36 @@ class CoachingPage(QWidget):
 
     def new_sprint(self) -> None:
         """Open the new-sprint dialog."""
-        dialog = SprintDialog(self._coaching, self._drafts, self._clock, parent=self)
-
-        def saved() -> None:
-            assert dialog.saved is not None
-            self._apply(dialog.changes, dialog.saved.id)
-
-        self._open(dialog, saved)
+        dialog = SprintDialog(self._ops, self._coaching, self._drafts, self._clock, parent=self)
+        self._open(dialog)
 
     def edit_sprint(self) -> None:
         """Edit the open sprint."""
         if self.view is None:
             return
         dialog = SprintDialog(
-            self._coaching, self._drafts, self._clock, self.view.sprint, parent=self
+            self._ops,
+            self._coaching,
+            self._drafts,
+            self._clock,
+            sprint=self.view.sprint,
+            parent=self,
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     def add_goal(self) -> None:
         """Add a goal to the open sprint."""
         if self.view is None:
             return
-        dialog = GoalDialog(self._coaching, self._drafts, self.view.sprint, parent=self)
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        dialog = GoalDialog(self._ops, self._coaching, self._drafts, self.view.sprint, parent=self)
+        self._open(dialog)
 
     def edit_goal(self, goal_view: GoalView) -> None:
         """Edit a goal of the open sprint."""
         if self.view is None:
             return
         dialog = GoalDialog(
+            self._ops,
             self._coaching,
             self._drafts,
             self.view.sprint,
@@ -713,13 +729,15 @@ class CoachingPage(QWidget):
             milestones=goal_view.milestones,
             parent=self,
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     def close_sprint(self) -> None:
         """Close the open sprint."""
         if self.view is None:
             return
-        dialog = CloseSprintDialog(self._coaching, self._drafts, self._clock, self.view, self)
+        dialog = CloseSprintDialog(
+            self._ops, self._coaching, self._drafts, self._clock, self.view, parent=self
+        )
 
         goal_ids = [g.goal.id for g in self.view.goals]
 
@@ -727,7 +745,6 @@ class CoachingPage(QWidget):
             for goal_id in goal_ids:  # no more quick check-ins on a closed sprint
                 self._pending_quick.pop(goal_id, None)
                 self._drafts.discard(quick_draft_key(goal_id))
-            self._apply(dialog.changes)
             closed = dialog.closed
             if closed is not None and closed.rolled_into is not None:
                 into = closed.rolled_into
@@ -743,9 +760,9 @@ class CoachingPage(QWidget):
     def edit_checkin(self, checkin: Checkin) -> None:
         """Correct a check-in."""
         dialog = CheckinDialog(
-            self._coaching, self._drafts, checkin, self, today=local_today(self._clock)
+            self._ops, self._coaching, self._drafts, checkin, self, today=local_today(self._clock)
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     # -- sessions and actions -------------------------------------------------------------
     def plan_sessions(self) -> None:
@@ -755,11 +772,16 @@ class CoachingPage(QWidget):
         sprint = self.view.sprint
         existing = self._coaching.sessions_of(sprint.id)
         dialog = PlanSessionsDialog(
-            self._coaching, self._drafts, sprint, existing, self._clock(), parent=self
+            self._ops,
+            self._coaching,
+            self._drafts,
+            sprint,
+            existing,
+            now=self._clock(),
+            parent=self,
         )
 
         def saved() -> None:
-            self._apply(dialog.changes)
             self._offer_undo(
                 f"Planned {plural(len(dialog.created), 'session')}.",
                 lambda: self._undo_all([x.id for x in dialog.created]),
@@ -772,6 +794,7 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         dialog = SessionDialog(
+            self._ops,
             self._coaching,
             self._drafts,
             self.view.sprint,
@@ -779,13 +802,14 @@ class CoachingPage(QWidget):
             parent=self,
             clock=self._clock,
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     def edit_session(self, session: CoachingSession) -> None:
         """Write up, move or re-plan a session."""
         if self.view is None:
             return
         dialog = SessionDialog(
+            self._ops,
             self._coaching,
             self._drafts,
             self.view.sprint,
@@ -794,27 +818,23 @@ class CoachingPage(QWidget):
             parent=self,
             clock=self._clock,
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     def set_session_status(self, session: CoachingSession, status: SessionStatus) -> None:
         """Mark a session held or cancelled (undoable: only the status goes back)."""
-        outcome = self._attempt(lambda: self._coaching.set_session_status(session.id, status))
-        if outcome is None:
+        if self._write(lambda: self._coaching.set_session_status(session.id, status)) is None:
             return
-        self._apply(outcome.changes)
         before = session.status
         early = warn_session(replace(session, status=status), self._clock())
         self._offer_undo(
             f"Marked the session of {when_text(session)} {status.value}"
             + (", but it has not started yet: is that right?" if early else "."),
-            lambda: self._restored(self._coaching.set_session_status(session.id, before)),
+            lambda: self._write(lambda: self._coaching.set_session_status(session.id, before)),
         )
 
     def prepare_session(self, session: CoachingSession) -> None:
         """Carry open commitments onto the session's agenda."""
-        outcome = self._attempt(lambda: self._coaching.prepare_session(session.id))
-        if outcome is not None:
-            self._apply(outcome.changes)
+        self._write(lambda: self._coaching.prepare_session(session.id))
 
     def delete_session(self, session: CoachingSession) -> None:
         """Delete a session (undoable)."""
@@ -838,6 +858,7 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         dialog = ActionDialog(
+            self._ops,
             self._coaching,
             self._drafts,
             sprint_id=self.view.sprint.id,
@@ -847,7 +868,7 @@ class CoachingPage(QWidget):
             action=action,
             parent=self,
         )
-        self._open(dialog, lambda: self._apply(dialog.changes))
+        self._open(dialog)
 
     def set_action_done(self, action: ActionItem, done: bool) -> None:
         """Tick an action item done (today), or open again."""
@@ -856,9 +877,7 @@ class CoachingPage(QWidget):
             status=ActionStatus.DONE if done else ActionStatus.OPEN,
             done_on=local_today(self._clock) if done else None,
         )
-        outcome = self._attempt(lambda: self._coaching.update_action(action.id, changed))
-        if outcome is not None:
-            self._apply(outcome.changes)
+        self._write(lambda: self._coaching.update_action(action.id, changed))
 
     def delete_action(self, action: ActionItem) -> None:
         """Delete an action item (undoable)."""
@@ -878,28 +897,15 @@ class CoachingPage(QWidget):
     ) -> None:
         """Delete (soft), tell every page, and offer Undo, which restores it (and shows
         sprint ``reopen`` again)."""
-        outcome = self._attempt(delete)
-        if outcome is None:
+        if self._write(delete) is None:
             return
-        if reopen is not None:
-            self.view = None
-        self._apply(outcome.changes)
-        self._offer_undo(said, lambda: self._restored(restore(), reopen))
+        self._offer_undo(said, lambda: self._write(restore, keep=reopen))
 
     def _undo_all(self, session_ids: list[int]) -> None:
         """Take back a plan: delete the sessions it made."""
-        self._apply(self._coaching.delete_sessions(session_ids).changes)
+        self._write(lambda: self._coaching.delete_sessions(session_ids))
 
     # -- direct edits ---------------------------------------------------------------------
-    def _attempt(self, call: Callable[[], Outcome[_T]]) -> Outcome[_T] | None:
-        """Run a service call; a refusal is said in a message and changes nothing."""
-        try:
-            return call()
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
-            self.refresh()  # show the journal as it is
-            return None
-
     def running_sprint_id(self) -> int | None:
         """The sprint running today, if any."""
         active = [s for s in self._coaching.board() if s.phase is SprintPhase.ACTIVE]
@@ -978,25 +984,29 @@ class CoachingPage(QWidget):
         if self.view is None:
             return
         goal_id = goal_view.goal.id
-        card = self.goal_cards.get(goal_id)
+        sprint = self.view.sprint
+
+        def refused(exc: DomainError) -> None:  # not saved: what was typed stays in the row
+            card = self.goal_cards.get(goal_id)
+            if card is not None:
+                card.show_checkin_error(
+                    exc.message if isinstance(exc, ValidationError) else str(exc)
+                )
+
         try:
             draft = quick_checkin_draft(goal_id, on, value_text, note)
-            outcome = self._coaching.add_checkin(draft)
         except ValidationError as exc:
-            if card is not None:
-                card.show_checkin_error(exc.message)
+            refused(exc)
             return
-        except DomainError as exc:  # not saved: what was typed stays in the row
-            if card is not None:
-                card.show_checkin_error(str(exc))
+        self._focus_goal = goal_id  # the page shows the goal again once it is refreshed
+        outcome = self._ops.write(self, lambda: self._coaching.add_checkin(draft), refused=refused)
+        if outcome is None:
             return
-        sprint = self.view.sprint
         self._drafts.discard(quick_draft_key(goal_id))
         self._pending_quick.pop(goal_id, None)
+        card = self.goal_cards.get(goal_id)
         if card is not None:
             card.set_quick_values("", "", "")
-        self._focus_goal = goal_id
-        self._apply(outcome.changes)
         future = warn_checkin(on, local_today(self._clock))
         if future or not sprint.start_date <= on <= sprint.end_date:
 
@@ -1004,7 +1014,7 @@ class CoachingPage(QWidget):
                 # Take it back and put what was typed back in the row, to fix the day.
                 self._pending_quick[goal_id] = (on.isoformat(), value_text, note)
                 self._focus_goal = goal_id
-                self._restored(self._coaching.delete_checkin(outcome.value.id))
+                self._write(lambda: self._coaching.delete_checkin(outcome.value.id))
 
             where = "in the future" if future else "outside the sprint"
             self._offer_undo(
@@ -1024,9 +1034,7 @@ class CoachingPage(QWidget):
     def tick_milestone(self, milestone: Milestone, done: bool) -> None:
         """Mark a milestone done today, or not done."""
         changed = replace(milestone, done_on=local_today(self._clock) if done else None)
-        outcome = self._attempt(lambda: self._coaching.update_milestone(milestone.id, changed))
-        if outcome is not None:
-            self._apply(outcome.changes)
+        self._write(lambda: self._coaching.update_milestone(milestone.id, changed))
 
     # -- quick check-in drafts ----------------------------------------------------------
     def _quick_draft(self, goal_id: int) -> tuple[str, str, str] | None:
@@ -1075,15 +1083,12 @@ class CoachingPage(QWidget):
             self.dialog.keep_draft()
 
     # -- notices and undo -----------------------------------------------------------------
-    def _restored(self, outcome: Outcome[Any], keep: int | None = None) -> None:
-        self._apply(outcome.changes, keep)
-
-    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
         self._notify(text, "Undo", undo)
         self.notice_button.setToolTip("Undo (Ctrl+Z)")
         self.undo_action.setEnabled(True)
 
-    def _notify(self, text: str, action_text: str, action: Callable[[], None]) -> None:
+    def _notify(self, text: str, action_text: str, action: Callable[[], object]) -> None:
         self._notice_action = action
         self.notice_label.setText(text)
         self.notice_button.setText(action_text)

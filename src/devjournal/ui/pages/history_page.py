@@ -42,7 +42,6 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryRequest
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.container import Services
-from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.dialogs.entry_dialog import (
     ADVICE_STATUS_LABELS,
@@ -50,10 +49,10 @@ from devjournal.ui.dialogs.entry_dialog import (
     EntryDialog,
     open_safe_link,
 )
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
+from devjournal.ui.ops import Ops
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
@@ -61,7 +60,6 @@ from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelega
 
 SEARCH_LIMIT = 200
 SEARCH_DELAY_MS = 250
-HISTORY_CHANGES = ("entries", "mentors", "tags")
 
 
 class HistoryPage(QWidget):
@@ -72,14 +70,14 @@ class HistoryPage(QWidget):
     def __init__(
         self,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._events = events
+        self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.dialog: EntryDialog | None = None
@@ -230,7 +228,7 @@ class HistoryPage(QWidget):
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
         self.model.rowsInserted.connect(self._show_count)  # more pages as the list scrolls
-        self._events.data_changed.connect(self._on_events_data_changed)
+        self._ops.data_changed.connect(self._on_data_changed)
 
     # -- choices and filters --------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -391,8 +389,8 @@ class HistoryPage(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in HISTORY_CHANGES):
+    def _on_data_changed(self, changes: Changes, _origin: object) -> None:
+        if changes & Changes.MENTORSHIP:
             self._fill_choices()
             self.reload()
             if self.entry is not None:
@@ -479,7 +477,12 @@ class HistoryPage(QWidget):
     def new_entry(self, mentor_id: int | None = None) -> None:
         """Write a new entry."""
         dialog = EntryDialog(
-            self._services, self._drafts, self._clock, mentor_id=mentor_id, parent=self.window()
+            self._ops,
+            self._services,
+            self._drafts,
+            self._clock,
+            mentor_id=mentor_id,
+            parent=self.window(),
         )
         self._open(dialog)
 
@@ -488,7 +491,9 @@ class HistoryPage(QWidget):
         if self.entry is None:
             return
         self._open(
-            EntryDialog(self._services, self._drafts, self._clock, entry=self.entry, parent=self)
+            EntryDialog(
+                self._ops, self._services, self._drafts, self._clock, entry=self.entry, parent=self
+            )
         )
 
     def open_draft(self, key: DraftKey) -> bool:
@@ -505,7 +510,6 @@ class HistoryPage(QWidget):
 
     def _open(self, dialog: EntryDialog) -> None:
         def saved() -> None:
-            self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.open_entry(dialog.saved.id)
 
@@ -520,25 +524,17 @@ class HistoryPage(QWidget):
         entry = self.entry
         if entry is None:
             return
-        try:
-            outcome = self._services.mentorship.delete_entry(entry.id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        if self._ops.write(self, lambda: self._services.mentorship.delete_entry(entry.id)) is None:
             return
         self._undo = lambda: self._services.mentorship.restore_entry(entry.id)
         self.undo_button.setVisible(True)
         self._show_nothing(f"Deleted “{entry.title}”.")
-        self._events.emit_changes(outcome.changes)
 
     def _on_undo_button_clicked(self) -> None:
         undo, self._undo = self._undo, None
         self.undo_button.setVisible(False)
         if undo is None:
             return
-        try:
-            outcome = undo()
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
-            return
-        self.entry = outcome.value
-        self._events.emit_changes(outcome.changes)
+        outcome = self._ops.write(self, undo)
+        if outcome is not None:
+            self.open_entry(outcome.value.id)

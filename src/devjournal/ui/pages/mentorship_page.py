@@ -21,24 +21,21 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
-from devjournal.domain.errors import DomainError
 from devjournal.domain.mentors import MentorHistory, MentorLine
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
-from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
 from devjournal.ui.dialogs.mentor_dialog import MentorDialog
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 MENTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MENTOR_CHANGES = ("mentors", "entries")
 GROUPS = {
     Relationship.TRADITIONAL: "Traditional",
     Relationship.PEER: "Peers",
@@ -64,14 +61,14 @@ class MentorshipPage(QWidget):
     def __init__(
         self,
         mentorship: MentorshipService,
-        events: JournalEvents,
+        ops: Ops,
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._mentorship = mentorship
-        self._events = events
+        self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.view: MentorHistory | None = None
@@ -138,7 +135,7 @@ class MentorshipPage(QWidget):
         self.new_button.clicked.connect(self.new_mentor)
         self.empty_button.clicked.connect(self.new_mentor)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self._events.data_changed.connect(self._on_events_data_changed)
+        self._ops.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- the list -------------------------------------------------------------------------
@@ -186,8 +183,8 @@ class MentorshipPage(QWidget):
         if isinstance(mentor_id, int):
             self.open_mentor(mentor_id)
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in MENTOR_CHANGES):
+    def _on_data_changed(self, changes: Changes, _origin: object) -> None:
+        if changes & Changes.MENTORSHIP:
             if self.isVisible():
                 self.refresh()
             else:  # a busy mentor's history is not cheap: rebuild it when next shown
@@ -312,7 +309,9 @@ class MentorshipPage(QWidget):
     # -- editing --------------------------------------------------------------------------
     def new_mentor(self) -> None:
         """Add a mentor."""
-        self._open(MentorDialog(self._mentorship, self._drafts, self._clock, parent=self))
+        self._open(
+            MentorDialog(self._ops, self._mentorship, self._drafts, self._clock, parent=self)
+        )
 
     def edit_mentor(self) -> None:
         """Edit the open mentor."""
@@ -320,6 +319,7 @@ class MentorshipPage(QWidget):
             return
         self._open(
             MentorDialog(
+                self._ops,
                 self._mentorship,
                 self._drafts,
                 self._clock,
@@ -343,7 +343,6 @@ class MentorshipPage(QWidget):
 
     def _open(self, dialog: MentorDialog) -> None:
         def saved() -> None:
-            self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.refresh(dialog.saved.id)
 
@@ -358,28 +357,19 @@ class MentorshipPage(QWidget):
         if self.view is None:
             return
         mentor = self.view.mentor
-        try:
-            outcome = self._mentorship.delete_mentor(mentor.id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        if self._ops.write(self, lambda: self._mentorship.delete_mentor(mentor.id)) is None:
             return
         self._deleted = mentor.id
-        self.view = None
         self.notice_label.setText(
             f"Deleted {mentor.name}. Their entries stay in your log, without a mentor."
         )
         self.notice_bar.setVisible(True)
-        self._events.emit_changes(outcome.changes)
 
     def _on_undo_clicked(self) -> None:
         mentor_id, self._deleted = self._deleted, None
         self.notice_bar.setVisible(False)
         if mentor_id is None:
             return
-        try:
-            outcome = self._mentorship.restore_mentor(mentor_id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        if self._ops.write(self, lambda: self._mentorship.restore_mentor(mentor_id)) is None:
             return
-        self._events.emit_changes(outcome.changes)
         self.refresh(mentor_id)

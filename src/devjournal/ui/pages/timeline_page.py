@@ -64,7 +64,7 @@ from devjournal.services.container import Services
 from devjournal.services.timeline_service import EntryWindow
 from devjournal.settings import Settings
 from devjournal.ui import file_prompts
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.ops import Ops
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.empty_state import EmptyState
@@ -86,7 +86,7 @@ class TimelinePage(QWidget):
     def __init__(
         self,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         settings: Settings,
         parent: QWidget | None = None,
     ) -> None:
@@ -198,7 +198,7 @@ class TimelinePage(QWidget):
         self.export_pdf_action.triggered.connect(lambda: self.export("pdf"))
         for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
             box.activated.connect(self._on_filter_activated)
-        events.data_changed.connect(self._on_events_data_changed)
+        ops.data_changed.connect(self._on_data_changed)
 
     @staticmethod
     def _combo(tip: str) -> QComboBox:
@@ -216,7 +216,7 @@ class TimelinePage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
+    def _on_data_changed(self, _changes: Changes, _origin: object) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -29,8 +29,8 @@ from devjournal.domain.wording import (
     sprint_day_phrase,
 )
 from devjournal.services.changes import Changes
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.card import Card, label
 
@@ -51,7 +51,7 @@ class TodayPage(QWidget):
     def __init__(
         self,
         today_source: Callable[[], TodayOverview],
-        events: JournalEvents,
+        ops: Ops,
         *,
         journal_path: Path,
         sample_home: Path,
@@ -60,7 +60,7 @@ class TodayPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._source = today_source
-        self._events = events
+        self._ops = ops
         self._journal_path = journal_path
         self._sample_home = sample_home
         self._clock = clock
@@ -84,7 +84,7 @@ class TodayPage(QWidget):
         self._tick.start()
 
     def _connect_signals(self) -> None:
-        self._events.data_changed.connect(self._on_events_data_changed)
+        self._ops.data_changed.connect(self._on_data_changed)
         self._tick.timeout.connect(self._on_tick_timeout)
 
     def _on_tick_timeout(self) -> None:
@@ -102,9 +102,9 @@ class TodayPage(QWidget):
         self.overview = self._source()
         self._rebuild(self.overview)
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
+    def _on_data_changed(self, changes: Changes, _origin: object) -> None:
         # Today shows a bit of everything, so any change is worth a refresh (a few ms).
-        if changes.any():
+        if changes:
             self.refresh()
 
     def set_sample_busy(self, busy: bool, message: str = "") -> None:
