@@ -304,7 +304,7 @@ def test_a_check_in_dated_in_the_future_is_warned_about_before_and_after_saving(
     qtbot.keyClicks(card.value_edit, "9")
     qtbot.keyClick(card.value_edit, Qt.Key.Key_Return)
     assert [c.on_date for c in services.coaching.checkins_of(goal.id)] == [date(2026, 11, 25)]
-    assert page.notice_text() == (
+    assert page.window().notices.text() == (
         "Saved the check-in of 25 Nov 2026, a day in the future: is the date right?"
     )
 

@@ -48,7 +48,7 @@ def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     click(plan, "Plan sessions")
     sessions = services.coaching.sessions_of(page.view.sprint.id)  # type: ignore[union-attr]
     assert len(sessions) == 3 and {s.starts_at.astimezone().hour for s in sessions} == {20}
-    assert page.notice_text() == "Planned 3 sessions."
+    assert page.window().notices.text() == "Planned 3 sessions."
     assert page.tabs.currentIndex() == SESSIONS_TAB  # the tab stays where the user was
 
     # Hold today's session: notes, a question and its answer, and a commitment.
@@ -114,11 +114,11 @@ def test_marking_held_and_deleting_can_be_undone(window: MainWindow, services: S
     [session] = services.coaching.sessions_of(sprint_id)
     page.set_session_status(session, SessionStatus.HELD)
     assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.HELD
-    page.notice_button.click()
+    page.window().notices.button.click()
     assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.PLANNED
     page.delete_session(session)
     assert services.coaching.sessions_of(sprint_id) == []
-    page.notice_button.click()
+    page.window().notices.button.click()
     assert [s.id for s in services.coaching.sessions_of(sprint_id)] == [session.id]
 
 

@@ -563,7 +563,7 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     page.summary_dialog.reject()
     page.delete_goal(goal_view)
     look.widgets("Coaching, notice", page)
-    page.notice_button.click()  # undo
+    page.window().notices.button.click()  # undo
     page.open_sprint(ids["sprint"], sessions=True)
     look.widgets("Coaching, sessions", page)
     panel = page.sessions_panel

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QSystemTrayIcon,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,6 +54,7 @@ from devjournal.ui.plain_text import plain_label
 from devjournal.ui.reminders import Reminders
 from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
+from devjournal.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
     from devjournal.render.timeline_painter import Hit
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
+    from devjournal.ui.pages.page import Page
     from devjournal.ui.pages.timeline_page import TimelinePage
 
 log = logging.getLogger(__name__)
@@ -126,6 +129,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
+        self.notices = NoticeBar()
+        self._stale_pages: set[Page] = set()
+        self.ops.data_changed.connect(self._on_data_changed)
+        """The one notice bar, above every page ("Deleted … [Undo]")."""
 
         self.today_page = TodayPage(
             today_source,
@@ -141,7 +148,12 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.notices)
+        pages.addWidget(self.stack, 1)
+        row.addLayout(pages, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -227,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.sample_action.triggered.connect(self._on_sample_action_triggered)
         self.folder_action.triggered.connect(self._on_folder_action_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -258,14 +271,17 @@ class MainWindow(QMainWindow):
             self.ops,
             self._drafts,
             self._clock,
+            notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         self.mentorship_page = MentorshipPage(
-            services.mentorship, self.ops, self._drafts, self._clock
+            services.mentorship, self.ops, self._drafts, self._clock, notices=self.notices
         )
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
-        self.history_page = HistoryPage(services, self.ops, self._drafts, self._clock)
+        self.history_page = HistoryPage(
+            services, self.ops, self._drafts, self._clock, notices=self.notices
+        )
         self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
         from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
 
@@ -321,11 +337,33 @@ class MainWindow(QMainWindow):
 
     def _open_draft(self, key: DraftKey) -> QDialog | None:
         """Open the form a draft from an earlier run was typed in, on its page."""
-        for page in (self.coaching_page, self.history_page, self.mentorship_page):
-            if page is not None and page.open_draft(key):
-                self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        for page in self.pages():
+            if page.open_draft(key):
+                self.sidebar.setCurrentRow(self.pages().index(page))
                 return page.dialog
         return None
+
+    def pages(self) -> list[Page]:
+        """The pages, in the sidebar's order."""
+        return [cast("Page", self.stack.widget(row)) for row in range(self.stack.count())]
+
+    def _on_data_changed(self, changes: Changes, origin: object) -> None:
+        """Tell each page that shows what changed: at once if it is on screen, else when
+        it is next shown."""
+        current = self.stack.currentIndex()
+        for row, page in enumerate(self.pages()):
+            if not changes & page.shows:
+                continue
+            if row == current:
+                page.apply_changes(changes, origin)
+            else:
+                self._stale_pages.add(page)
+
+    def _on_stack_current_changed(self, row: int) -> None:
+        page = cast("Page", self.stack.widget(row))
+        if page in self._stale_pages:
+            self._stale_pages.discard(page)
+            page.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         """Coming back to the window shows at once what was written meanwhile elsewhere."""
@@ -602,16 +640,8 @@ class MainWindow(QMainWindow):
         return self.DEFAULT_SIZE.boundedTo(room).expandedTo(self.minimumSize())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.coaching_page is not None:
-            self.coaching_page.flush_drafts()  # what is typed and not saved comes back
-            if self.coaching_page.dialog is not None:
-                self.coaching_page.dialog.hide()  # closed without Cancel: the draft stays
-        if self.mentorship_page is not None and self.mentorship_page.dialog is not None:
-            self.mentorship_page.dialog.keep_draft()
-            self.mentorship_page.dialog.hide()
-        if self.history_page is not None and self.history_page.dialog is not None:
-            self.history_page.dialog.keep_draft()
-            self.history_page.dialog.hide()
+        for page in self.pages():
+            page.flush_drafts()  # what is typed and not saved comes back next time
         from devjournal.ui.background import stop_all  # noqa: PLC0415
 
         stop_all(self)  # an import still running is cancelled (rolled back), not cut off

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -65,12 +65,13 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.formatting import local_date, parse_number
 from devjournal.ui.ops import Ops
-from devjournal.ui.plain_text import for_mnemonic, plain_tooltip
+from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.report_export import export_closeout, open_file
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.goal_card import GoalCard
+from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.sessions_panel import SessionsPanel, when_text
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
@@ -79,7 +80,6 @@ _T = TypeVar("_T")
 
 SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GOALS_TAB, SESSIONS_TAB = 0, 1
-NOTICE_MS = 15_000
 DRAFT_DELAY_MS = 400
 
 
@@ -123,6 +123,8 @@ def _new_sprint_of(origin: object) -> int | None:
 class CoachingPage(QWidget):
     """The Coaching page. Its edits go through the shared :class:`Ops`."""
 
+    shows: ClassVar[Changes] = Changes.COACHING
+
     def __init__(
         self,
         coaching: CoachingService,
@@ -131,9 +133,11 @@ class CoachingPage(QWidget):
         clock: Clock,
         parent: QWidget | None = None,
         *,
+        notices: NoticeBar,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
     ) -> None:
         super().__init__(parent)
+        self._notices = notices
         self._coaching = coaching
         self._entries_of_sprint = entries_of_sprint
         self._ops = ops
@@ -142,7 +146,6 @@ class CoachingPage(QWidget):
         self.view: SprintView | None = None
         self.dialog: FormDialog | None = None
         self.goal_cards: dict[int, GoalCard] = {}
-        self._notice_action: Callable[[], object] | None = None
         self._keep: int | None = None
         self._focus_goal: int | None = None
         self._pending_quick: dict[int, tuple[str, str, str]] = {}  # goal: day, value, note
@@ -206,27 +209,6 @@ class CoachingPage(QWidget):
         self.right.addWidget(self.empty)
         self.right.addWidget(self.sprint_scroll)
 
-        # A notice bar: "Deleted … [Undo]", "Closed … [Open …]".
-        self.notice_bar = QWidget()
-        self.notice_bar.setObjectName("noticeBar")
-        self.notice_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        notice_row = QHBoxLayout(self.notice_bar)
-        notice_row.setContentsMargins(16, 6, 16, 6)
-        self.notice_label = label("", wrap=True)
-        self.notice_button = QPushButton()
-        self.notice_close = QPushButton("Dismiss")
-        self.notice_close.setFlat(True)
-        notice_row.addWidget(self.notice_label, 1)
-        notice_row.addWidget(self.notice_button)
-        notice_row.addWidget(self.notice_close)
-        self.notice_bar.setVisible(False)
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.setInterval(NOTICE_MS)
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.addAction(self.undo_action)
         self._quick_timer = QTimer(self)
         self._quick_timer.setSingleShot(True)
         self._quick_timer.setInterval(DRAFT_DELAY_MS)
@@ -235,7 +217,6 @@ class CoachingPage(QWidget):
         right_column = QVBoxLayout(right_box)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.setSpacing(0)
-        right_column.addWidget(self.notice_bar)
         right_column.addWidget(self.right, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -255,12 +236,7 @@ class CoachingPage(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.find_action.triggered.connect(self._on_find_action_triggered)
-        self.notice_button.clicked.connect(self._on_notice_button_clicked)
-        self.undo_action.triggered.connect(self._on_notice_button_clicked)
-        self.notice_close.clicked.connect(self._hide_notice)
-        self._notice_timer.timeout.connect(self._hide_notice)
         self._quick_timer.timeout.connect(self._keep_quick_drafts)
-        self._ops.data_changed.connect(self._on_data_changed)
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
@@ -362,9 +338,10 @@ class CoachingPage(QWidget):
         if isinstance(sprint_id, int):
             self.select_sprint(sprint_id)
 
-    def _on_data_changed(self, changes: Changes, origin: object) -> None:
-        if changes & Changes.COACHING:
-            self.refresh(self._keep if self._keep is not None else _new_sprint_of(origin))
+    def apply_changes(self, _changes: Changes, origin: object) -> None:
+        """Show what changed: the sprint being kept, the one a sprint form just saved, or
+        the open one."""
+        self.refresh(self._keep if self._keep is not None else _new_sprint_of(origin))
 
     def _write(
         self, call: Callable[[], Outcome[_T]], keep: int | None = None
@@ -751,7 +728,7 @@ class CoachingPage(QWidget):
                 self._notify(
                     f"Closed the sprint. {plural(len(closed.rolled), 'goal')} rolled over "
                     f"into “{into.title}”.",
-                    for_mnemonic(f"Open “{into.title}”"),
+                    f"Open “{into.title}”",
                     lambda: self.select_sprint(into.id),
                 )
 
@@ -1077,41 +1054,16 @@ class CoachingPage(QWidget):
                 self._drafts.discard(key)
 
     def flush_drafts(self) -> None:
-        """Write what is typed now (the window is closing): quick rows and an open form."""
+        """Write what is typed now (the window is closing): quick rows and an open form,
+        which is put away without Cancel (its draft stays)."""
         self._keep_quick_rows()
         if self.dialog is not None:
             self.dialog.keep_draft()
+            self.dialog.hide()
 
     # -- notices and undo -----------------------------------------------------------------
     def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
-        self._notify(text, "Undo", undo)
-        self.notice_button.setToolTip("Undo (Ctrl+Z)")
-        self.undo_action.setEnabled(True)
+        self._notices.say(text, "Undo", undo, undo=True)
 
     def _notify(self, text: str, action_text: str, action: Callable[[], object]) -> None:
-        self._notice_action = action
-        self.notice_label.setText(text)
-        self.notice_button.setText(action_text)
-        self.notice_button.setToolTip("")
-        self.undo_action.setEnabled(False)
-        self.notice_bar.setVisible(True)
-        self._notice_timer.start()
-
-    def _on_notice_button_clicked(self) -> None:
-        action, self._notice_action = self._notice_action, None
-        self._hide_notice()
-        if action is None:
-            return
-        try:
-            action()
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
-
-    def _hide_notice(self) -> None:
-        self._notice_timer.stop()
-        self.notice_bar.setVisible(False)
-        self.undo_action.setEnabled(False)
-
-    def notice_text(self) -> str:
-        """What the notice bar says ("" when hidden)."""
-        return self.notice_label.text() if self.notice_bar.isVisibleTo(self) else ""
+        self._notices.say(text, action_text, action)

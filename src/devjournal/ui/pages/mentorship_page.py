@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 MENTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,6 +57,8 @@ def ago(when: datetime | None, now: datetime) -> str:
 class MentorshipPage(QWidget):
     """Mentors on the left; the chosen one's page on the right."""
 
+    shows: ClassVar[Changes] = Changes.MENTORSHIP
+
     entry_requested = Signal(int)  # write an entry with this mentor
     history_requested = Signal(int)  # show this mentor's entries in History
 
@@ -65,16 +69,17 @@ class MentorshipPage(QWidget):
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        notices: NoticeBar,
     ) -> None:
         super().__init__(parent)
+        self._notices = notices
         self._mentorship = mentorship
         self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.view: MentorHistory | None = None
         self.dialog: MentorDialog | None = None
-        self._deleted: int | None = None
-        self._stale = False
 
         self.new_button = QPushButton("New mentor")
         self.new_button.setObjectName("primary")
@@ -106,21 +111,10 @@ class MentorshipPage(QWidget):
         self.right.addWidget(self.empty)
         self.right.addWidget(self.mentor_scroll)
 
-        self.notice_bar = QWidget()
-        self.notice_bar.setObjectName("noticeBar")
-        self.notice_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        notice = QHBoxLayout(self.notice_bar)
-        notice.setContentsMargins(16, 6, 16, 6)
-        self.notice_label = label("", wrap=True)
-        self.undo_button = QPushButton("Undo")
-        notice.addWidget(self.notice_label, 1)
-        notice.addWidget(self.undo_button)
-        self.notice_bar.setVisible(False)
         right_box = QWidget()
         right_column = QVBoxLayout(right_box)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.setSpacing(0)
-        right_column.addWidget(self.notice_bar)
         right_column.addWidget(self.right, 1)
 
         splitter = QSplitter()
@@ -131,11 +125,9 @@ class MentorshipPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
-        self.undo_button.clicked.connect(self._on_undo_clicked)
         self.new_button.clicked.connect(self.new_mentor)
         self.empty_button.clicked.connect(self.new_mentor)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self._ops.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- the list -------------------------------------------------------------------------
@@ -183,18 +175,15 @@ class MentorshipPage(QWidget):
         if isinstance(mentor_id, int):
             self.open_mentor(mentor_id)
 
-    def _on_data_changed(self, changes: Changes, _origin: object) -> None:
-        if changes & Changes.MENTORSHIP:
-            if self.isVisible():
-                self.refresh()
-            else:  # a busy mentor's history is not cheap: rebuild it when next shown
-                self._stale = True
+    def apply_changes(self, _changes: Changes, _origin: object) -> None:
+        """Show what changed (the open mentor stays open)."""
+        self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+    def flush_drafts(self) -> None:
+        """Keep what is typed in an open form as a draft, and put the form away."""
+        if self.dialog is not None:
+            self.dialog.keep_draft()
+            self.dialog.hide()
 
     # -- one mentor -----------------------------------------------------------------------
     def open_mentor(self, mentor_id: int) -> None:
@@ -359,17 +348,13 @@ class MentorshipPage(QWidget):
         mentor = self.view.mentor
         if self._ops.write(self, lambda: self._mentorship.delete_mentor(mentor.id)) is None:
             return
-        self._deleted = mentor.id
-        self.notice_label.setText(
-            f"Deleted {mentor.name}. Their entries stay in your log, without a mentor."
+        self._notices.say(
+            f"Deleted {mentor.name}. Their entries stay in your log, without a mentor.",
+            "Undo",
+            lambda: self._restore_mentor(mentor.id),
+            undo=True,
         )
-        self.notice_bar.setVisible(True)
 
-    def _on_undo_clicked(self) -> None:
-        mentor_id, self._deleted = self._deleted, None
-        self.notice_bar.setVisible(False)
-        if mentor_id is None:
-            return
-        if self._ops.write(self, lambda: self._mentorship.restore_mentor(mentor_id)) is None:
-            return
-        self.refresh(mentor_id)
+    def _restore_mentor(self, mentor_id: int) -> None:
+        if self._ops.write(self, lambda: self._mentorship.restore_mentor(mentor_id)) is not None:
+            self.refresh(mentor_id)
