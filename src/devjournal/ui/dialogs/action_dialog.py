@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
@@ -84,6 +83,7 @@ class ActionDialog(FormDialog):
         self.add_field("due_date", "Due:", due)
         self.add_field("goal_id", "For goal:", self.goal_combo)
         self.add_field("status", "Status:", self.status_combo)
+        self.bind(has_due=self.has_due, due=self.due_edit)
         self.set_tab_order(
             self.title_edit, self.has_due, self.due_edit, self.goal_combo, self.status_combo
         )
@@ -129,25 +129,6 @@ class ActionDialog(FormDialog):
             status=status,
             done_on=done_on,
         )
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "title": self.title_edit.text(),
-            "has_due": self.has_due.isChecked(),
-            "due": from_qdate(self.due_edit.date()).isoformat(),
-            "goal_id": self.goal_combo.currentData(),
-            "status": self.status_combo.currentData(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        self.has_due.setChecked(bool(values.get("has_due", True)))
-        with contextlib.suppress(ValueError):
-            self.due_edit.setDate(to_qdate(date.fromisoformat(str(values.get("due")))))
-        for combo, key in ((self.goal_combo, "goal_id"), (self.status_combo, "status")):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
 
     def warnings(self) -> dict[str, str]:
         return warn_action_item(self.draft(), self._session_day)

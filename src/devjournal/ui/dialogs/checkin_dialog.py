@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
@@ -63,19 +62,6 @@ class CheckinDialog(FormDialog):
         self.date_edit.dateChanged.connect(self.changed)
         self.value_edit.textEdited.connect(self.changed)
         self.note_edit.textEdited.connect(self.changed)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "on_date": from_qdate(self.date_edit.date()).isoformat(),
-            "value": self.value_edit.text(),
-            "note": self.note_edit.text(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        with contextlib.suppress(ValueError):
-            self.date_edit.setDate(to_qdate(date.fromisoformat(str(values.get("on_date")))))
-        self.value_edit.setText(str(values.get("value", "")))
-        self.note_edit.setText(str(values.get("note", "")))
 
     def draft(self) -> CheckinDraft:
         """The check-in as typed; raises ValidationError when the value is no number."""

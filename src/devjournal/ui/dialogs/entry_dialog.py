@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from PySide6.QtCore import QTime, QUrl
@@ -157,6 +156,7 @@ class EntryDialog(FormDialog):
         self.add_field("sprint_id", "Sprint:", self.sprint_combo)
         self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
+        self.bind(day=self.day_edit, time=self.time_edit, body=self.body_edit)
 
         self.set_tab_order(
             self.kind_combo,
@@ -287,47 +287,10 @@ class EntryDialog(FormDialog):
             tags=split_tags(self.tags_edit.text()),
         )
 
-    def values(self) -> dict[str, Any]:
-        t = self.time_edit.time()
-        return {
-            "kind": self.kind_combo.currentData(),
-            "day": from_qdate(self.day_edit.date()).isoformat(),
-            "time": f"{t.hour():02d}:{t.minute():02d}",
-            "title": self.title_edit.text(),
-            "body": self.body_edit.toPlainText(),
-            "tags": self.tags_edit.text(),
-            "mentor_id": self.mentor_combo.currentData(),
-            "source_url": self.source_edit.text(),
-            "advice_status": self.status_combo.currentData(),
-            "responds_to_id": self.answers_combo.currentData(),
-            "sprint_id": self.sprint_combo.currentData(),
-            "goal_id": self.goal_combo.currentData(),
-            "scope": self.scope_combo.currentData(),
-        }
-
     def load(self, values: dict[str, Any]) -> None:
-        for combo, key in (
-            (self.kind_combo, "kind"),
-            (self.mentor_combo, "mentor_id"),
-            (self.status_combo, "advice_status"),
-            (self.answers_combo, "responds_to_id"),
-            (self.sprint_combo, "sprint_id"),
-            (self.scope_combo, "scope"),
-        ):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self._fill_goals()
+        super().load(values)
+        self._fill_goals()  # the sprint's goals, once the sprint is chosen
         self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(values.get("goal_id"))))
-        with contextlib.suppress(ValueError):
-            self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
-        with contextlib.suppress(ValueError):
-            hour, minute = (int(x) for x in str(values.get("time", "")).split(":"))
-            self.time_edit.setTime(QTime(hour, minute))
-        self.title_edit.setText(str(values.get("title", "")))
-        self.body_edit.setPlainText(str(values.get("body", "")))
-        self.tags_edit.setText(str(values.get("tags", "")))
-        self.source_edit.setText(str(values.get("source_url", "")))
 
     def check(self) -> None:
         validate_log_entry(self.draft(), self._entry.id if self._entry else None)

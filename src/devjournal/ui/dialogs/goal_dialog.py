@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -133,6 +131,7 @@ class GoalDialog(FormDialog):
         self.add_field("deadline", "Time-bound:", deadline_row)
         self.add_field("checkin_every_days", "Check in every:", self.every_spin)
         self.add_field("status", "Status:", self.status_combo)
+        self.bind(has_deadline=self.has_deadline, deadline=self.deadline_edit)
 
         self.set_tab_order(
             self.title_edit,
@@ -321,50 +320,6 @@ class GoalDialog(FormDialog):
         }
 
     # -- drafts ---------------------------------------------------------------------------
-    def values(self) -> dict[str, Any]:
-        return {
-            "title": self.title_edit.text(),
-            "specific": self.specific_edit.toPlainText(),
-            "metric_kind": self.metric_combo.currentData(),
-            "metric_name": self.metric_name_edit.text(),
-            "unit": self.unit_edit.text(),
-            "scale_max": self.scale_combo.currentData(),
-            "baseline": self.baseline_edit.text(),
-            "target": self.target_edit.text(),
-            "direction": self.direction_combo.currentData(),
-            "milestones": self.milestones_edit.toPlainText(),
-            "achievable": self.achievable_edit.toPlainText(),
-            "relevant": self.relevant_edit.toPlainText(),
-            "has_deadline": self.has_deadline.isChecked(),
-            "deadline": from_qdate(self.deadline_edit.date()).isoformat(),
-            "checkin_every_days": self.every_spin.value(),
-            "status": self.status_combo.currentData(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        self.specific_edit.setPlainText(str(values.get("specific", "")))
-        for combo, key in (
-            (self.metric_combo, "metric_kind"),
-            (self.scale_combo, "scale_max"),
-            (self.direction_combo, "direction"),
-            (self.status_combo, "status"),
-        ):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self.metric_name_edit.setText(str(values.get("metric_name", "")))
-        self.unit_edit.setText(str(values.get("unit", "")))
-        self.baseline_edit.setText(str(values.get("baseline", "")))
-        self.target_edit.setText(str(values.get("target", "")))
-        self.milestones_edit.setPlainText(str(values.get("milestones", "")))
-        self.achievable_edit.setPlainText(str(values.get("achievable", "")))
-        self.relevant_edit.setPlainText(str(values.get("relevant", "")))
-        self.has_deadline.setChecked(bool(values.get("has_deadline", True)))
-        with contextlib.suppress(ValueError):
-            self.deadline_edit.setDate(to_qdate(date.fromisoformat(str(values.get("deadline")))))
-        self.every_spin.setValue(int(values.get("checkin_every_days") or 7))
-
     # -- saving ---------------------------------------------------------------------------
     def check(self) -> None:
         """Numbers that do not parse, the goal's rules, and an active goal must be SMART

@@ -98,25 +98,6 @@ class PlanSessionsDialog(FormDialog):
         skipped = " Days that already have a session keep it." if self._taken else ""
         self.preview.setText(f"{len(days)} sessions: {shown}{more}.{skipped}")
 
-    def values(self) -> dict[str, Any]:
-        t = self.time_edit.time()
-        return {
-            "every_days": self.cadence_combo.currentData(),
-            "at": f"{t.hour():02d}:{t.minute():02d}",
-            "duration_min": self.duration_spin.value(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        index = self.cadence_combo.findData(values.get("every_days"))
-        if index >= 0:
-            self.cadence_combo.setCurrentIndex(index)
-        try:
-            hour, minute = (int(x) for x in str(values.get("at", "")).split(":"))
-            self.time_edit.setTime(QTime(hour, minute))
-        except ValueError:
-            pass
-        self.duration_spin.setValue(int(values.get("duration_min") or 60))
-
     def save(self) -> Outcome[Any]:
         t = self.time_edit.time()
         outcome = self._coaching.plan_sessions(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
@@ -75,6 +74,7 @@ class SprintDialog(FormDialog):
         self.add_field("end_date", "Ends:", ends)
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.bind(end_date=self.end_edit)  # in a row with the length
         self.set_tab_order(
             self.title_edit,
             self.kind_combo,
@@ -141,30 +141,6 @@ class SprintDialog(FormDialog):
             closed_on=base.closed_on if base else None,
             retrospective=base.retrospective if base else "",
         )
-
-    def values(self) -> dict[str, Any]:
-        d = self.draft()
-        return {
-            "title": d.title,
-            "kind": d.kind.value,
-            "coach_name": d.coach_name,
-            "focus": d.focus,
-            "start_date": d.start_date.isoformat(),
-            "end_date": d.end_date.isoformat(),
-            "session_every_days": d.session_every_days or 0,
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        index = self.kind_combo.findData(values.get("kind"))
-        if index >= 0:
-            self.kind_combo.setCurrentIndex(index)
-        self.coach_edit.setText(str(values.get("coach_name", "")))
-        self.focus_edit.setText(str(values.get("focus", "")))
-        for edit, key in ((self.start_edit, "start_date"), (self.end_edit, "end_date")):
-            with contextlib.suppress(ValueError):
-                edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
-        self.cadence_spin.setValue(int(values.get("session_every_days") or 0))
 
     def check(self) -> None:
         validate_sprint(self.draft())
