@@ -26,7 +26,8 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import to_qdate
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.ops import Ops
-from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
+from devjournal.ui.pages.coaching.quick_checkins import quick_draft_key
+from devjournal.ui.pages.coaching_page import CoachingPage
 from devjournal.ui.widgets.goal_card import GoalCard
 from tests.clocks import NOW, stopped
 from tests.ui.prompts import answer_prompt
@@ -667,7 +668,7 @@ def test_the_sprint_list_filters_as_you_type(
     shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert shown == ["Finished · 2", "Old sprint 2", "Old sprint 0"]
     page.filter_edit.setText("nobody")
-    assert page.model.rowCount() == 0 and page.no_match.isVisibleTo(page)
+    assert page.model.rowCount() == 0 and page.left.no_match.isVisibleTo(page)
     page.filter_edit.clear()
     assert page.model.rowCount() == 6  # two headings, four sprints
     assert page.list.currentIndex().data() == "Review faster"  # still the open sprint

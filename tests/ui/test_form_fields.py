@@ -111,10 +111,10 @@ def _forms(page: CoachingPage) -> list[Callable[[], None]]:
         lambda: page.edit_goal(goal),
         page.close_sprint,
         lambda: page.edit_checkin(goal.checkins[0]),
-        page.plan_sessions,
-        page.add_session,
-        lambda: page.edit_session(sessions[0]),
-        lambda: page.add_action(None),
+        page.sessions.plan_sessions,
+        page.sessions.add_session,
+        lambda: page.sessions.edit_session(sessions[0]),
+        lambda: page.sessions.add_action(None),
     ]
 
 
