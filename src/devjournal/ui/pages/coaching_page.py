@@ -18,8 +18,6 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -54,11 +52,11 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
+from devjournal.ui.pages.coaching import sprint_detail
 from devjournal.ui.pages.coaching.quick_checkins import QuickCheckins, quick_checkin_draft
 from devjournal.ui.pages.coaching.sessions import SessionsAndActions
 from devjournal.ui.pages.coaching.sprint_list import SprintList
 from devjournal.ui.report_export import export_closeout, open_file
-from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.goal_card import GoalCard
@@ -232,20 +230,7 @@ class CoachingPage(QWidget):
         column.setContentsMargins(24, 20, 24, 24)
         column.setSpacing(12)
 
-        self.title_label = label(sprint.title, "pageTitle", wrap=True)
-        column.addWidget(self.title_label)
-        details = [sprint.kind.label]
-        if sprint.coach_name:
-            details.append(f"coach {sprint.coach_name}")
-        details.append(
-            f"{local_date(sprint.start_date, 'd MMM yyyy')} – "
-            f"{local_date(sprint.end_date, 'd MMM yyyy')}"
-        )
-        if sprint.session_every_days:
-            details.append(f"a session every {plural(sprint.session_every_days, 'day')}")
-        column.addWidget(label(" · ".join(details), "muted", wrap=True))
-        if sprint.focus:
-            column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+        self.title_label = sprint_detail.add_heading(column, sprint)
 
         actions = FlowLayout()
         self.add_goal_button = QPushButton("Add goal")
@@ -278,17 +263,11 @@ class CoachingPage(QWidget):
         self.close_button.clicked.connect(self.close_sprint)
         self.delete_button.clicked.connect(self.delete_sprint)
         column.addLayout(actions)
-        column.addWidget(self._health(view))
-
-        if closed and sprint.closed_on is not None:
-            assert sprint.closed_state is not None
-            retro = Card("Retrospective")
-            retro.add_label(
-                f"{sprint.closed_state.value.capitalize()} on "
-                f"{local_date(sprint.closed_on, 'd MMMM yyyy')}.",
-                "muted",
-            )
-            retro.add_label(sprint.retrospective or "No retrospective was written.")
+        shape = sprint_detail.health(view)
+        self.day_label, self.health_label = shape.day_label, shape.summary_label
+        column.addWidget(shape.card)
+        retro = sprint_detail.retrospective(sprint)
+        if retro is not None:
             column.addWidget(retro)
 
         self.tabs = QTabBar()
@@ -312,19 +291,7 @@ class CoachingPage(QWidget):
     def _add_goals(self, column: QVBoxLayout, view: SprintView, *, closed: bool) -> None:
         sprint = view.sprint
         if not view.goals:
-            hint = Card()
-            hint.add_label("No goals yet", "cardTitle")
-            hint.add_label(
-                "Add a SMART goal: what will be different, how you will measure it, why it "
-                "matters, and by when. A goal with gaps can be saved as a draft and filled "
-                "in later.",
-                "muted",
-            )
-            if not closed:
-                first = QPushButton("Add the first goal")
-                first.clicked.connect(self.add_goal)
-                hint.body.addWidget(first, 0, Qt.AlignmentFlag.AlignLeft)
-            column.addWidget(hint)
+            column.addWidget(sprint_detail.no_goals_yet(None if closed else self.add_goal))
         self.goal_cards = {}
         # Check-ins are recorded while the sprint runs (and after it ends, until closed).
         editable = not closed and view.phase is not SprintPhase.PLANNED
@@ -392,32 +359,6 @@ class CoachingPage(QWidget):
         card.checkin_edit_requested.connect(self.edit_checkin)
         card.checkin_delete_requested.connect(self.delete_checkin)
         card.milestone_toggled.connect(self.tick_milestone)
-
-    def _health(self, view: SprintView) -> QWidget:
-        card = Card()
-        row = QHBoxLayout()
-        if view.phase is SprintPhase.PLANNED:
-            text = f"Starts in {plural((view.sprint.start_date - view.today).days, 'day')}"
-        elif view.sprint.closed_state is not None and view.sprint.closed_on is not None:
-            text = (
-                f"{view.sprint.closed_state.value.capitalize()} on "
-                f"{local_date(view.sprint.closed_on, 'd MMM yyyy')}"
-            )
-        elif view.today > view.sprint.end_date:
-            text = f"Ended {local_date(view.sprint.end_date, 'd MMM yyyy')}: close it to wrap up"
-        else:
-            text = f"Day {view.day} of {view.total_days}"
-        self.day_label = label(text, "cardTitle")
-        row.addWidget(self.day_label)
-        bar = QProgressBar()
-        bar.setRange(0, view.total_days)
-        bar.setValue(view.day)
-        bar.setTextVisible(False)
-        bar.setAccessibleName(f"Sprint progress: {text}")
-        row.addWidget(bar, 1)
-        card.body.addLayout(row)
-        self.health_label = card.add_label(view.health_summary(), "muted")
-        return card
 
     # -- drafts from an earlier run ------------------------------------------------------
     def open_draft(self, key: DraftKey) -> bool:
