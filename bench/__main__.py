@@ -2,7 +2,8 @@
 
 Each figure is timed several times; the report gives the median and p95 against the target.
 Sample journals are built once and cached in ``bench/.cache`` (keyed by the schema revision
-and the sample generator's source), so a second run starts at once.
+and every source file of the sample generator, ``devjournal/sample/``), so a second run
+starts at once.
 """
 
 from __future__ import annotations
@@ -24,15 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from devjournal import __version__
+from devjournal import __version__, sample
 from devjournal.domain.clock import utc_now
-from devjournal.services import sample_data
 from devjournal.storage.database import HEAD_REVISION
 
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / ".cache"
 REPORT = ROOT / "report.md"
-MIGRATIONS = Path(sample_data.__file__).parent.parent / "storage" / "migrations" / "versions"
+SAMPLE = Path(sample.__file__).parent  # the generator: every file of the package
+MIGRATIONS = SAMPLE.parent / "storage" / "migrations" / "versions"
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def _env() -> dict[str, str]:
 
 def cached_journal(size: str) -> Path:
     """A folder holding the ``size`` sample journal, built once per code version."""
-    sources = [Path(sample_data.__file__), *sorted(MIGRATIONS.glob("*.py"))]
+    sources = [*sorted(SAMPLE.rglob("*.py")), *sorted(MIGRATIONS.glob("*.py"))]
     digest = hashlib.sha256(HEAD_REVISION.encode())
     for source in sources:
+        digest.update(source.relative_to(SAMPLE.parent).as_posix().encode())
         digest.update(source.read_bytes())
     key = digest.hexdigest()[:12]
     home = CACHE / f"{size}-{key}"

@@ -426,7 +426,7 @@ def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json:
 
 
 def _sample(paths: AppPaths, opener: Opener, size: str) -> int:
-    from devjournal.services.sample_data import SampleSize  # noqa: PLC0415
+    from devjournal.sample import SampleSize  # noqa: PLC0415
 
     started = time.perf_counter()
     db, services = opener(paths)

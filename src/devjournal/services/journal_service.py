@@ -17,7 +17,7 @@ from devjournal.storage.journal_dump import check_tables, dump_tables, load_tabl
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
-    from devjournal.services.sample_data import SampleSize
+    from devjournal.sample import SampleSize
     from devjournal.storage.backup import Backup
     from devjournal.storage.check import CheckReport
 
@@ -67,7 +67,7 @@ class JournalService:
         Raises:
             JournalNotEmptyError: the journal already holds data; nothing was written.
         """
-        from devjournal.services.sample_data import build_sample  # noqa: PLC0415 - rare, heavy
+        from devjournal.sample import build_sample  # noqa: PLC0415 - rare, heavy
         from devjournal.storage.bulk import bulk_insert  # noqa: PLC0415
 
         refusal = JournalNotEmptyError(

@@ -17,7 +17,7 @@ from devjournal.domain.enums import (
     Relationship,
     SessionStatus,
 )
-from devjournal.services.sample_data import SampleJournal, SampleSize, build_sample
+from devjournal.sample import SampleJournal, SampleSize, build_sample
 
 TODAY = date(2026, 11, 18)  # the Wednesday the shared test clock is stopped at
 TABLES = (

@@ -1,0 +1,23 @@
+"""The generator's entry point: the steps, in the order their random draws are made."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, tzinfo
+
+from devjournal.sample.entries import build_entries
+from devjournal.sample.journal import SampleJournal, SampleSize
+from devjournal.sample.mentors import build_mentors, pick_names
+from devjournal.sample.sprints import build_sprints, plan_sprints
+from devjournal.sample.state import Workbench
+
+
+def build_sample(size: SampleSize, today: date, tz: tzinfo = UTC) -> SampleJournal:
+    """Generate the sample journal of ``size`` as it would look on ``today`` in ``tz``."""
+    wb = Workbench(SampleSize(size), today, tz)
+    names = pick_names(wb, wb.profile.mentors + wb.profile.coaches)
+    wb.coach_names = names[wb.profile.mentors :]
+    build_mentors(wb, names[: wb.profile.mentors])
+    plan_sprints(wb)
+    build_sprints(wb)  # with their goals, check-ins, sessions and action items
+    build_entries(wb)
+    return wb.journal()
