@@ -18,6 +18,10 @@ TITLE_LIMIT = 300
 """An entry title's length in the journal (longer first lines are shortened)."""
 EARLIEST, LATEST = 1900, 2200
 """Years a date in an imported file may fall in."""
+JOURNAL_FORMAT = "devjournal-journal"
+"""The ``format`` of a devjournal export; ``JOURNAL_VERSION`` its version
+(``docs/journal-format.md``)."""
+JOURNAL_VERSION = 1
 
 
 @dataclass(frozen=True)

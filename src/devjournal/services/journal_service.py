@@ -17,9 +17,9 @@ from devjournal.storage.journal_dump import check_tables, dump_tables, load_tabl
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
+    from devjournal.domain.backups import Backup
+    from devjournal.domain.check import CheckReport
     from devjournal.services.sample_data import SampleSize
-    from devjournal.storage.backup import Backup
-    from devjournal.storage.check import CheckReport
 
 
 class JournalService:
@@ -150,6 +150,13 @@ class JournalService:
         from devjournal.storage.backup import list_backups  # noqa: PLC0415
 
         return list_backups(self._backups_dir)
+
+    def check_backup(self, backup: Path) -> str:
+        """SQLite's ``quick_check`` of a backup before it is restored: "ok", "missing" (it
+        was thinned out meanwhile), or what is wrong with it."""
+        from devjournal.storage.backup import quick_check  # noqa: PLC0415
+
+        return quick_check(backup) if backup.exists() else "missing"
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, every value, checksums and the search index (writes
