@@ -203,7 +203,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             sprint_id=sprint.id,
             title=m.field("milestone goal"),
             metric_kind=MetricKind.MILESTONES,
-            status=GoalStatus.ACTIVE,
+            status=GoalStatus.DRAFT,  # SMART gaps: an active goal could not have them
             scope=Scope.PRIVATE,
         )
     ).value

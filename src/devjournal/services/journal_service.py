@@ -9,11 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import JournalError, JournalNotEmptyError
+from devjournal.domain.imports import Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
-from devjournal.storage.journal_dump import check_tables, dump_tables, load_tables
+from devjournal.storage.journal_dump import (
+    active_goals_not_smart,
+    check_tables,
+    dump_tables,
+    load_tables,
+)
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
@@ -111,8 +117,10 @@ class JournalService:
         with self._db.reading() as tx:
             return dump_tables(tx.session)
 
-    def restore(self, tables: Any, progress: Progress | None = None) -> Outcome[dict[str, int]]:
-        """Load a whole journal's tables (from a devjournal export) into this empty one.
+    def restore(self, tables: Any, progress: Progress | None = None) -> Outcome[Restored]:
+        """Load a whole journal's tables (from a devjournal export) into this empty one:
+        what it holds, and the active goals that are not SMART (brought in as they were;
+        ``Restored.note`` names them).
 
         All or nothing: the tables are checked first, then inserted in one transaction;
         a cancel (``progress``) rolls it back.
@@ -134,7 +142,7 @@ class JournalService:
                 raise refusal
             load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
-        return Outcome(counts, Changes.everything())
+        return Outcome(Restored(counts, active_goals_not_smart(checked)), Changes.everything())
 
     # -- backups and checks ---------------------------------------------------------------
     def backup(self, label: str = "manual") -> Path:

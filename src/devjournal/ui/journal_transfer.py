@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.imports import ImportPlan
+from devjournal.domain.imports import ImportDone, ImportPlan, Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
@@ -138,16 +138,13 @@ class JournalTransfer(QObject):
         preview.open()
 
     def _run_import(self, plan: ImportPlan) -> None:
-        def run(progress: Progress) -> int:
-            if not self._services.journal.is_empty():
-                progress.report(0, 0, "Backing up the journal first…")
-                self._services.journal.backup("before-import")
+        def run(progress: Progress) -> ImportDone:
             return self._services.imports.run(plan, progress).value
 
-        def done(added: int) -> None:
+        def done(result: ImportDone) -> None:
             self._events.emit_changes(Changes(entries=True, tags=True))
             self._notify(
-                f"Imported {plural(added, 'entry', 'entries')} from {plan.batch.file_name}."
+                f"Imported {plural(result.added, 'entry', 'entries')} from {plan.batch.file_name}."
             )
 
         run_with_progress(
@@ -180,7 +177,7 @@ class JournalTransfer(QObject):
         )
 
     def _restore(self, path: Path) -> None:
-        def run(progress: Progress) -> dict[str, int]:
+        def run(progress: Progress) -> Restored:
             from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
             from devjournal.importing.source import read_bytes  # noqa: PLC0415
 
@@ -188,12 +185,15 @@ class JournalTransfer(QObject):
             tables = read_journal_json(read_bytes(path), path.name)
             return self._services.journal.restore(tables, progress).value
 
-        def done(counts: dict[str, int]) -> None:
+        def done(restored: Restored) -> None:
             self._events.emit_changes(Changes.everything())
+            counts = restored.counts
+            note = restored.note()
             self._notify(
                 f"Restored {path.name}: {plural(counts['sprints'], 'sprint')}, "
                 f"{plural(counts['mentors'], 'mentor')}, "
                 f"{plural(counts['log_entries'], 'log entry', 'log entries')}."
+                + (f" {note}" if note else "")
             )
 
         run_with_progress(
