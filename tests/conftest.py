@@ -60,13 +60,15 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
 
 def delete_windows() -> None:
     """Delete the application's top-level widgets and run the deletes now."""
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     for widget in app.topLevelWidgets():
+        for thread in widget.findChildren(QThread):  # the backup a closed window started
+            thread.wait()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()

@@ -15,10 +15,10 @@ import logging
 import os
 import signal
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DamagedJournalError, JournalError
+from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.recovery import Damage, Diagnosis
 from devjournal.paths import AppPaths
@@ -45,6 +46,7 @@ from devjournal.storage.recovery import (
 )
 from devjournal.terminal import say, say_error
 from devjournal.ui.application import make_application
+from devjournal.ui.background import start
 from devjournal.ui.error_dialog import install_excepthook, show_error
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.single_instance import SingleInstance
@@ -59,6 +61,24 @@ log = logging.getLogger(__name__)
 _IMPORTED_AT = time.perf_counter()
 ICON = Path(__file__).parent / "ui" / "icons" / "devjournal.svg"
 HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container")
+
+
+def _deep_check(journal: Path, _progress: Progress) -> Diagnosis | None:
+    """SQLite's check of every page (a worker's job), logged with how long it took."""
+    started = time.perf_counter()
+    found = deep_check(journal)
+    log.info(
+        "start-up check of the journal: %s in %d ms",
+        "ok" if found is None else "damaged",
+        (time.perf_counter() - started) * 1000,
+    )
+    return found
+
+
+def _import_heavy_modules(_progress: Progress) -> None:
+    """Import the ORM and the services (a worker's job: nothing shared is touched)."""
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
 
 
 def process_age_ms() -> int:
@@ -89,7 +109,6 @@ class ServicesLoader(QObject):
     loaded = Signal(object, object)  # Database, Services
     failed = Signal(str)
     damaged = Signal(str)  # SQLite's reason: the journal cannot be read
-    _imported = Signal(str)  # an error message, or "" on success
 
     def __init__(self, paths: AppPaths, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +116,6 @@ class ServicesLoader(QObject):
         self._clock = clock
         self._started = False
         self._stopped = False
-        self._imported.connect(self._on_imported)
 
     def stop(self) -> None:
         """The window's session is over: what arrives from the worker is dropped (it must
@@ -105,29 +123,18 @@ class ServicesLoader(QObject):
         self._stopped = True
 
     def start(self) -> None:
-        """Begin loading (once)."""
+        """Begin loading (once), on a :class:`BackgroundTask` (the window waits for it
+        if it closes first)."""
         if self._started or self._stopped:
             return
         self._started = True
-        threading.Thread(target=self._import, name="devjournal-import", daemon=True).start()
-
-    def _import(self) -> None:
-        try:
-            for name in HEAVY_MODULES:
-                importlib.import_module(name)
-        except Exception as exc:  # a broken install; reported on the GUI thread
-            log.exception("loading devjournal's storage failed")
-            message = f"devjournal could not load its storage: {exc!r}"
-        else:
-            message = ""
-        with contextlib.suppress(RuntimeError):  # the window closed (and took us) meanwhile
-            self._imported.emit(message)
+        start(_import_heavy_modules, self, lambda _none: self._on_imported(""), self._on_imported)
 
     def _on_imported(self, error: str) -> None:
         if self._stopped:
             return
         if error:
-            self.failed.emit(error)
+            self.failed.emit(f"devjournal could not load its storage: {error}")
             return
         try:
             db, services = open_services(self._paths, self._clock)
@@ -152,41 +159,25 @@ class JournalCheck(QObject):
 
     damaged = Signal(object)  # a Diagnosis
     finished = Signal()  # no damage found (or the check could not run)
-    _done = Signal(object)  # a Diagnosis or None, from the worker
 
     def __init__(self, journal: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._journal = journal
         self._started = False
         self._stopped = False
-        self._done.connect(self._on_done)
 
     def stop(self) -> None:
         """The window's session is over: a late result is dropped."""
         self._stopped = True
 
     def start(self) -> None:
-        """Begin the check (once)."""
+        """Begin the check (once), on a :class:`BackgroundTask`."""
         if self._started or self._stopped:
             return
         self._started = True
-        threading.Thread(target=self._check, name="devjournal-check", daemon=True).start()
-
-    def _check(self) -> None:
-        started = time.perf_counter()
-        found: Diagnosis | None = None
-        try:
-            found = deep_check(self._journal)
-        except Exception:  # the check itself must never take the app down
-            log.exception("the start-up check of the journal failed to run")
-        else:
-            log.info(
-                "start-up check of the journal: %s in %d ms",
-                "ok" if found is None else "damaged",
-                (time.perf_counter() - started) * 1000,
-            )
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._done.emit(found)
+        journal = self._journal
+        # A failure is logged by the task; the check could not run, which is no damage.
+        start(partial(_deep_check, journal), self, self._on_done, lambda _m: self._on_done(None))
 
     def _on_done(self, found: Diagnosis | None) -> None:
         if self._stopped:
@@ -369,6 +360,7 @@ class Launch:
             code = self.run_window(window, services, held)
         finally:
             self.closer.target = None
+            window.finish_closing()  # the backup on close, on its worker
             _close(paths.journal, reader, held, damaged=window.recovery is not None)
             window.deleteLater()
         if window.recovery is not None:
@@ -411,8 +403,12 @@ class Launch:
 
             def on_failed(message: str) -> None:
                 say_error(str(message))
-                show_error(window, "devjournal cannot open the journal", message)
-                app.exit(1)
+                show_error(
+                    window,
+                    "devjournal cannot open the journal",
+                    message,
+                    on_closed=lambda: app.exit(1),
+                )
 
             def on_damaged(reason: str) -> None:
                 window.close_for_recovery(from_database_error(reason))

@@ -38,7 +38,7 @@ def attach_and_write(window: MainWindow, services: object) -> None:
                 body="Saved in the window while commands ran beside it.",
             )
         )
-        window.events.emit_changes(outcome.changes)
+        window.ops.announce(outcome.changes)
         print(f"ack {title}", flush=True)
 
     timer = QTimer(window)

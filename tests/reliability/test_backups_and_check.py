@@ -13,6 +13,8 @@ from devjournal.domain.clock import utc_now
 from devjournal.storage.backup import backup_name, list_backups
 from tests.clocks import NOW, run, stopped
 
+NO_BACKUPS_YET = "There are no backups of this journal yet"
+
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
@@ -101,7 +103,7 @@ def test_check_finds_damage_and_says_where(
     _sql(home, *damage)
     assert run(["--home", str(home), "check"]) == 1
     out = capsys.readouterr().out
-    assert found in out and "devjournal backup restore ID" in out
+    assert found in out and NO_BACKUPS_YET in out  # it has none to point to
     assert "--repair" not in out  # only the search index is rebuilt
 
 
@@ -146,7 +148,7 @@ def test_a_value_that_cannot_be_read_is_named_with_its_table_and_row(
     _sql(home, *damage)
     assert run(["--home", str(home), "check"]) == 1
     captured = capsys.readouterr()
-    assert found in captured.out and "devjournal backup restore ID" in captured.out
+    assert found in captured.out and NO_BACKUPS_YET in captured.out
     assert captured.err == ""
 
 
@@ -221,7 +223,7 @@ def test_repair_changes_nothing_when_the_index_is_whole(
     assert run(["--home", str(home), "check", "--repair"]) == 1
     out = capsys.readouterr().out
     assert "Nothing was changed: --repair rebuilds only the search index." in out
-    assert "devjournal backup restore ID" in out
+    assert NO_BACKUPS_YET in out
     assert list_backups(home / "backups") == []
     assert run(["--home", str(home), "check", "--repair"]) == 1  # and says so again
 
@@ -285,12 +287,14 @@ def test_the_window_backs_up_a_changed_journal_on_close_and_every_half_hour(
     window = MainWindow(paths, Settings(paths.settings), services.journal.today, services.clock)
     window.attach_services(services)
     assert window.auto_backup() is None  # nothing changed: nothing to back up
-    window.events.emit_changes(Changes(entries=True))
+    window.ops.announce(Changes.ENTRIES)
     task = window.auto_backup()
     assert task is not None and task.wait(10_000)
     assert [b.label for b in list_backups(paths.backups)] == ["auto"]
-    window.events.emit_changes(Changes(entries=True))
+    window.ops.announce(Changes.ENTRIES)
     window.close()
+    assert window.closing_backup is not None  # on a worker thread, not the GUI's
+    window.finish_closing()
     labels = [b.label for b in list_backups(paths.backups)]
     assert "on-close" in labels
     db.close()

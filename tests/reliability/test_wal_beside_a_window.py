@@ -25,6 +25,7 @@ from devjournal.domain.errors import ImportProblem
 from devjournal.domain.models import LogEntryDraft
 from devjournal.importing.source import read_bytes
 from devjournal.paths import AppPaths
+from devjournal.services.changes import Changes
 from devjournal.services.container import Services, open_services
 from devjournal.storage import today_query
 from devjournal.storage.journal_file import FileState, inspect_journal
@@ -125,23 +126,23 @@ def test_the_window_hears_of_a_commit_made_elsewhere_and_not_of_its_own(
     window_like: Services, paths: AppPaths
 ) -> None:
     services = window_like
-    assert not services.journal.changes_from_elsewhere().any()
+    assert not services.journal.changes_from_elsewhere()
     services.mentorship.add_entry(_entry("our own"))
-    assert not services.journal.changes_from_elsewhere().any()
+    assert not services.journal.changes_from_elsewhere()
     done = _command(paths.data_dir, "import", "devjournal", "/nonexistent.json")
     assert done.returncode != 0  # a refused import writes nothing
-    assert not services.journal.changes_from_elsewhere().any()
+    assert not services.journal.changes_from_elsewhere()
     for reading in (("info",), ("check",), ("backup", "create"), ("export", "checkins")):
         done = _command(paths.data_dir, *reading)
         assert done.returncode == 0, done.stderr
-        assert not services.journal.changes_from_elsewhere().any(), reading  # no news
+        assert not services.journal.changes_from_elsewhere(), reading  # no news
     other, elsewhere = open_services(paths.journal, paths.backups, stopped())
     try:
         elsewhere.mentorship.add_entry(_entry("from another program"))
     finally:
         other.close()
-    assert services.journal.changes_from_elsewhere().entries
-    assert not services.journal.changes_from_elsewhere().any()  # told once
+    assert Changes.ENTRIES in services.journal.changes_from_elsewhere()
+    assert not services.journal.changes_from_elsewhere()  # told once
     # A commit elsewhere just before one of ours is not taken for ours.
     other, elsewhere = open_services(paths.journal, paths.backups, stopped())
     try:
@@ -149,4 +150,4 @@ def test_the_window_hears_of_a_commit_made_elsewhere_and_not_of_its_own(
     finally:
         other.close()
     services.mentorship.add_entry(_entry("ours, right after"))
-    assert services.journal.changes_from_elsewhere().entries
+    assert Changes.ENTRIES in services.journal.changes_from_elsewhere()

@@ -25,7 +25,9 @@ from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import to_qdate
 from devjournal.ui.main_window import MainWindow
-from devjournal.ui.pages.coaching_page import CoachingPage, quick_draft_key
+from devjournal.ui.ops import Ops
+from devjournal.ui.pages.coaching.quick_checkins import quick_draft_key
+from devjournal.ui.pages.coaching_page import CoachingPage
 from devjournal.ui.widgets.goal_card import GoalCard
 from tests.clocks import NOW, stopped
 from tests.ui.prompts import answer_prompt
@@ -211,11 +213,11 @@ def test_sprint_goal_checkins_close_and_roll_over(
     page.delete_checkin(latest)
     assert sorted(c.value for c in services.coaching.checkins_of(goal_id)) == [24, 28]
     assert card_of(page, goal_id).status_label.text() == "Behind"
-    assert page.notice_text() == "Deleted the check-in of 18 Nov 2026."
-    qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
+    assert page.window().notices.text() == "Deleted the check-in of 18 Nov 2026."
+    qtbot.mouseClick(page.window().notices.button, Qt.MouseButton.LeftButton)
     assert sorted(c.value for c in services.coaching.checkins_of(goal_id)) == [19, 24, 28]
     assert card_of(page, goal_id).status_label.text() == "On track"
-    assert page.notice_text() == ""
+    assert page.window().notices.text() == ""
 
     # 6. Close the sprint: the goal was missed and rolls over into a new sprint.
     page.close_button.click()
@@ -235,14 +237,14 @@ def test_sprint_goal_checkins_close_and_roll_over(
     assert not page.add_goal_button.isVisibleTo(page)
     assert card_of(page, goal_id).status_label.text() == "Missed"
     assert card_of(page, goal_id).value_edit is None  # no quick check-ins on a closed sprint
-    assert page.notice_text() == (
+    assert page.window().notices.text() == (
         "Closed the sprint. 1 goal rolled over into “Review faster (continued)”."
     )
     [win] = services.mentorship.latest_entries()
     assert win.title == "Team adopted a review SLA"
 
     # 7. Open the new sprint from the notice: the goal is there, linked back, as a draft.
-    page.notice_button.click()
+    page.window().notices.button.click()
     assert page.view.sprint.title == "Review faster (continued)"
     assert page.view.sprint.coach_name == "Ines Varga"
     [rolled] = page.view.goals
@@ -281,7 +283,7 @@ def test_rating_checkin_outside_its_scale_is_refused_and_outside_the_sprint_warn
     card.day_edit.setDate(to_qdate(date(2026, 9, 20)))  # before the sprint starts
     quick_checkin(qtbot, page, goal.id, "3")
     assert [c.value for c in services.coaching.checkins_of(goal.id)] == [3]
-    assert "a day outside the sprint" in page.notice_text()
+    assert "a day outside the sprint" in page.window().notices.text()
     assert "20 Sep 2026: 3/5" in texts(card_of(page, goal.id))
 
 
@@ -341,7 +343,7 @@ def test_delete_a_sprint_and_undo(window: MainWindow, services: Services, qtbot:
     page.delete_button.click()
     assert services.coaching.sprints() == []
     assert page.right.currentWidget() is page.empty
-    assert page.notice_text() == "Deleted the sprint “Review faster”."
+    assert page.window().notices.text() == "Deleted the sprint “Review faster”."
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [s.id for s in services.coaching.sprints()] == [sprint.id]
     assert page.view is not None and page.view.sprint.id == sprint.id
@@ -359,12 +361,12 @@ def test_unsaved_goal_survives_a_crash(
     first.specific_edit.setPlainText("Something specific I was typing when it crashed")
     first.keep_draft()  # what the typing timer does
     # A crash: the process ends; a new one reads the drafts from disk.
-    reopened = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    reopened = GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint)
     assert reopened.title_edit.text() == "Half-typed goal"
     assert reopened.restored_label.isVisibleTo(reopened)
     click(reopened, "Cancel")  # Cancel asks; Discard throws the draft away
     answer_prompt(reopened, "Discard")
-    again = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint)
+    again = GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint)
     assert again.title_edit.text() == ""
 
 
@@ -611,8 +613,8 @@ def test_undoing_a_checkin_outside_the_sprint_gives_the_typing_back(
     page, goal = with_running_goal(window, services)
     card_of(page, goal.id).day_edit.setDate(to_qdate(date(2025, 11, 18)))  # a year off
     quick_checkin(qtbot, page, goal.id, "9", "typo in the year")
-    assert "a day outside the sprint" in page.notice_text()
-    page.notice_button.click()
+    assert "a day outside the sprint" in page.window().notices.text()
+    page.window().notices.button.click()
     assert services.coaching.checkins_of(goal.id) == []
     assert card_of(page, goal.id).quick_values() == ("2025-11-18", "9", "typo in the year")
 
@@ -666,7 +668,7 @@ def test_the_sprint_list_filters_as_you_type(
     shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert shown == ["Finished · 2", "Old sprint 2", "Old sprint 0"]
     page.filter_edit.setText("nobody")
-    assert page.model.rowCount() == 0 and page.no_match.isVisibleTo(page)
+    assert page.model.rowCount() == 0 and page.left.no_match.isVisibleTo(page)
     page.filter_edit.clear()
     assert page.model.rowCount() == 6  # two headings, four sprints
     assert page.list.currentIndex().data() == "Review faster"  # still the open sprint

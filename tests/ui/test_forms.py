@@ -30,6 +30,7 @@ from devjournal.ui.dialogs.session_dialog import SessionDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.formatting import date_edit
 from devjournal.ui.main_window import MainWindow
+from devjournal.ui.ops import Ops
 from devjournal.ui.wheel_guard import guard_wheel
 from tests.clocks import NOW
 from tests.ui.prompts import answer_prompt
@@ -58,7 +59,7 @@ def test_escape_on_a_changed_form_asks_and_keep_editing_keeps_it(
     qtbot: QtBot, services: Services, paths: AppPaths
 ) -> None:
     sprint = running(services)
-    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog = shown(qtbot, GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint))
     dialog.title_edit.setText("Pair on reviews")
     dialog.keep_draft()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -81,7 +82,7 @@ def test_escape_on_a_changed_form_asks_and_keep_editing_keeps_it(
 def test_cancel_on_an_unchanged_form_closes_without_asking(
     qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
 ) -> None:
-    dialog = shown(qtbot, SprintDialog(services.coaching, DraftStore(paths.drafts), clock))
+    dialog = shown(qtbot, SprintDialog(Ops(), services.coaching, DraftStore(paths.drafts), clock))
     dialog.title_edit.setText("typed")
     dialog.title_edit.setText("")  # and taken back: nothing changed
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
@@ -94,11 +95,13 @@ def test_a_restored_draft_is_asked_about_before_it_is_thrown_away(
 ) -> None:
     sprint = running(services)
     goal = services.coaching.add_goal(GoalDraft(sprint_id=sprint.id, title="Fewer pages")).value
-    first = GoalDialog(services.coaching, DraftStore(paths.drafts), sprint, goal=goal)
+    first = GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint, goal=goal)
     first.title_edit.setText("Fewer pages, faster")
     first.keep_draft()
     first.hide()  # a crash: no Cancel, no Save
-    again = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint, goal=goal))
+    again = shown(
+        qtbot, GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint, goal=goal)
+    )
     assert again.title_edit.text() == "Fewer pages, faster"
     again.reject()
     answer_prompt(again, "Keep editing")
@@ -114,8 +117,8 @@ def test_tab_from_the_title_goes_to_the_body_in_every_form_with_one(
 ) -> None:
     sprint = running(services)
     drafts = DraftStore(paths.drafts)
-    entry = shown(qtbot, EntryDialog(services, drafts, clock))
-    goal = shown(qtbot, GoalDialog(services.coaching, drafts, sprint))
+    entry = shown(qtbot, EntryDialog(Ops(), services, drafts, clock))
+    goal = shown(qtbot, GoalDialog(Ops(), services.coaching, drafts, sprint))
     for dialog, title, body in (
         (entry, entry.title_edit, entry.body_edit),
         (goal, goal.title_edit, goal.specific_edit),
@@ -132,7 +135,7 @@ def test_tab_from_the_title_goes_to_the_body_in_every_form_with_one(
 def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
     qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
 ) -> None:
-    dialog = shown(qtbot, SprintDialog(services.coaching, DraftStore(paths.drafts), clock))
+    dialog = shown(qtbot, SprintDialog(Ops(), services.coaching, DraftStore(paths.drafts), clock))
     dialog.activateWindow()
     dialog.title_edit.setFocus()
     qtbot.waitUntil(dialog.title_edit.hasFocus)
@@ -218,7 +221,7 @@ def test_the_wheel_leaves_an_unfocused_choice_in_a_form_alone(
     qtbot: QtBot, services: Services, paths: AppPaths
 ) -> None:
     sprint = running(services)
-    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog = shown(qtbot, GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint))
     assert not dialog.metric_combo.hasFocus()
     wheel(dialog.metric_combo)
     wheel(dialog.every_spin)
@@ -234,7 +237,7 @@ def save(dialog: FormDialog) -> None:
 def test_a_field_error_clears_as_soon_as_the_value_is_valid(
     qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock
 ) -> None:
-    dialog = shown(qtbot, EntryDialog(services, DraftStore(paths.drafts), clock))
+    dialog = shown(qtbot, EntryDialog(Ops(), services, DraftStore(paths.drafts), clock))
     dialog.source_edit.setText("ftp://x")
     dialog.source_edit.textEdited.emit("ftp://x")
     save(dialog)
@@ -252,7 +255,7 @@ def test_the_smart_check_and_the_status_error_agree_as_the_user_types(
     qtbot: QtBot, services: Services, paths: AppPaths
 ) -> None:
     sprint = running(services)
-    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog = shown(qtbot, GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint))
     qtbot.keyClicks(dialog.title_edit, "Review pull requests within a day")
     dialog.specific_edit.setPlainText("Every review request gets a first answer within a day")
     qtbot.keyClicks(dialog.metric_name_edit, "median review time")
@@ -301,7 +304,7 @@ def test_a_check_in_dated_in_the_future_is_warned_about_before_and_after_saving(
     qtbot.keyClicks(card.value_edit, "9")
     qtbot.keyClick(card.value_edit, Qt.Key.Key_Return)
     assert [c.on_date for c in services.coaching.checkins_of(goal.id)] == [date(2026, 11, 25)]
-    assert page.notice_text() == (
+    assert page.window().notices.text() == (
         "Saved the check-in of 25 Nov 2026, a day in the future: is the date right?"
     )
 
@@ -313,7 +316,12 @@ def test_a_session_marked_held_before_it_starts_is_warned_about(
     dialog = shown(
         qtbot,
         SessionDialog(
-            services.coaching, DraftStore(paths.drafts), sprint, date(2026, 11, 18), clock=clock
+            Ops(),
+            services.coaching,
+            DraftStore(paths.drafts),
+            sprint,
+            date(2026, 11, 18),
+            clock=clock,
         ),
     )
     dialog.day_edit.setDate(QDate(2026, 11, 20))
@@ -336,6 +344,7 @@ def test_a_commitment_due_before_its_session_is_warned_about(
     dialog = shown(
         qtbot,
         ActionDialog(
+            Ops(),
             services.coaching,
             DraftStore(paths.drafts),
             sprint_id=sprint.id,
@@ -375,11 +384,11 @@ def test_drafts_left_by_an_earlier_run_are_offered_at_start(
 ) -> None:
     sprint = running(services)
     crashed = DraftStore(paths.drafts, clock)  # the run that crashed
-    entry = EntryDialog(services, crashed, clock)
+    entry = EntryDialog(Ops(), services, crashed, clock)
     entry.title_edit.setText("Half a thought")
     entry.body_edit.setPlainText("Sam said to ship smaller")
     entry.keep_draft()
-    goal = GoalDialog(services.coaching, crashed, sprint)
+    goal = GoalDialog(Ops(), services.coaching, crashed, sprint)
     goal.title_edit.setText("Review within a day")
     goal.keep_draft()
 
@@ -410,6 +419,6 @@ def test_opening_an_unchanged_form_leaves_no_draft_to_offer(
     qtbot: QtBot, services: Services, paths: AppPaths
 ) -> None:
     sprint = running(services)
-    dialog = shown(qtbot, GoalDialog(services.coaching, DraftStore(paths.drafts), sprint))
+    dialog = shown(qtbot, GoalDialog(Ops(), services.coaching, DraftStore(paths.drafts), sprint))
     dialog.keep_draft()  # the typing timer fires once the form is built
     assert DraftStore(paths.drafts).left_over == ()

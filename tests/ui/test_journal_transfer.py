@@ -47,7 +47,8 @@ def test_import_jrnl_previews_then_adds_and_the_history_shows_it(
     qtbot.waitUntil(lambda: not services.journal.is_empty(), timeout=10_000)
     _idle(window, qtbot)
     assert "Imported 3 entries from journal.json." in window.statusBar().currentMessage()
-    assert window.history_page is not None  # refreshed by the change event
+    assert window.history_page is not None  # hidden: refreshed once it is shown
+    window.sidebar.setCurrentRow(window.page_titles().index("History"))
     qtbot.waitUntil(lambda: window.history_page.model.entry_count == 3, timeout=5000)
     assert services.mentorship.search("incidents").total == 1
 

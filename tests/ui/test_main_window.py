@@ -26,6 +26,7 @@ from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.settings import Settings
 from devjournal.ui.main_window import MainWindow
+from tests.ui.prompts import answer_prompt, message_shown
 
 
 def texts(window: MainWindow) -> list[str]:
@@ -109,8 +110,20 @@ def test_today_shows_real_figures(
 def test_today_refreshes_when_data_changes(window: MainWindow, services: Services) -> None:
     assert "Welcome to devjournal" in texts(window)
     fill(services)
-    window.events.emit_changes(Changes(entries=True))
+    window.ops.announce(Changes.ENTRIES)
     assert "Say no to the third project" in texts(window)
+
+
+def test_a_sample_asked_for_and_cancelled_is_not_made(
+    window: MainWindow, qtbot: QtBot, opened: Any
+) -> None:
+    window.sample_action.trigger()
+    assert "Your own journal is not touched." in window.findChild(QMessageBox).informativeText()
+    answer_prompt(window, "Cancel")
+    qtbot.waitUntil(lambda: message_shown(window) == "", timeout=3000)
+    assert opened.homes == []
+    assert not window.sample_launcher.home.exists()
+    assert window.sample_action.isEnabled()
 
 
 def test_sample_button_makes_a_sample_in_another_folder(
@@ -119,12 +132,13 @@ def test_sample_button_makes_a_sample_in_another_folder(
     opened: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Open)
     home = window.sample_launcher.home
     button = window.today_page.findChild(QPushButton)
     assert button is not None
     with qtbot.waitSignal(window.sample_launcher.finished, timeout=60_000) as done:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert "own window" in message_shown(window)  # asked first, window-modally
+        answer_prompt(window, "Open")
         assert not button.isEnabled()  # busy while the sample is made
     assert done.args[0] is True
     assert opened.homes == [home]
@@ -136,6 +150,7 @@ def test_sample_button_makes_a_sample_in_another_folder(
     # Asking again opens the same sample without making it anew.
     with qtbot.waitSignal(window.sample_launcher.finished, timeout=5000):
         window.sample_action.trigger()
+        answer_prompt(window, "Open")
     assert opened.homes == [home, home]
 
 
@@ -188,10 +203,9 @@ def test_a_first_window_fits_a_small_screen(
 def test_about_names_the_version_and_folder(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.append(text))
     window.about_action.trigger()
-    assert "devjournal 0.1.0" in shown[0] and "Everything stays on this computer" in shown[0]
+    shown = message_shown(window)
+    assert "devjournal 0.1.0" in shown and "Everything stays on this computer" in shown
 
 
 def test_application_has_its_names_and_icon() -> None:
@@ -215,7 +229,7 @@ def test_the_window_shows_what_another_program_wrote_without_a_restart(
 
     assert window.services is not None
     seen: list[Changes] = []
-    window.events.data_changed.connect(seen.append)
+    window.ops.data_changed.connect(lambda changes, _origin: seen.append(changes))
     window.services.mentorship.add_entry(
         LogEntryDraft(
             kind=EntryKind.REFLECTION,
@@ -238,9 +252,9 @@ def test_the_window_shows_what_another_program_wrote_without_a_restart(
         )
     finally:
         db.close()
-    with qtbot.waitSignal(window.events.data_changed, timeout=3000) as got:
+    with qtbot.waitSignal(window.ops.data_changed, timeout=3000) as got:
         pass  # the window's own timer asks every second
-    assert got.args[0] == Changes.everything()
+    assert got.args[0] == Changes.EVERYTHING
     window.sidebar.setCurrentRow(window.page_titles().index("History"))
     model = window.history_page.model
 
@@ -268,7 +282,7 @@ def test_an_outside_change_waits_while_the_user_types_in_a_field(
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=3000)
     seen: list[Changes] = []
-    window.events.data_changed.connect(seen.append)
+    window.ops.data_changed.connect(lambda changes, _origin: seen.append(changes))
     db, elsewhere = open_services(paths.journal, paths.backups, stopped())
     try:
         elsewhere.mentorship.add_entry(
@@ -287,4 +301,4 @@ def test_an_outside_change_waits_while_the_user_types_in_a_field(
     window.sidebar.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sidebar, timeout=3000)
     window.show_changes_from_elsewhere()
-    assert seen == [Changes.everything()]  # shown once, when the field was left
+    assert seen == [Changes.EVERYTHING]  # shown once, when the field was left

@@ -213,6 +213,7 @@ def _pathological(draw: st.DrawFn) -> tuple[str, list[str]]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_pathological())
 @example(case=("|mk0x|\n|-|\n```\n- - - - - - - - - - - mk1x\n```", ["mk0x", "mk1x"]))
+@example(case=("|mk0x|\n|-|\n|mk1x|mk2x|\n|-|-|", ["mk0x", "mk1x", "mk2x"]))
 def test_pathological_markdown_keeps_every_word_in_every_rendering(
     qapp: QApplication, case: tuple[str, list[str]]
 ) -> None:

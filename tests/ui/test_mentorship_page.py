@@ -102,8 +102,8 @@ def test_delete_a_mentor_and_undo(window: MainWindow, services: Services) -> Non
     page.delete_button.click()
     assert ms.mentors() == []
     assert page.right.currentWidget() is page.empty
-    assert page.notice_label.text().startswith("Deleted Wen.")
-    page.undo_button.click()
+    assert page.window().notices.text().startswith("Deleted Wen.")
+    page.window().notices.button.click()
     assert [x.name for x in ms.mentors()] == ["Wen"]
     assert page.view is not None and page.view.mentor.name == "Wen"
 

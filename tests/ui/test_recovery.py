@@ -17,8 +17,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from devjournal import app as app_module
 from devjournal.app import Closer, Launch, ServicesLoader, Step
 from devjournal.domain.backups import BackupChoice
+from devjournal.domain.jobs import Progress
 from devjournal.domain.recovery import Damage, Diagnosis, StartProblem
 from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services
@@ -445,13 +447,13 @@ def test_a_loader_from_a_closed_session_does_not_open_a_journal(
     so create) a journal where the damaged one was, while the dialog restores."""
     starter, loop = launch
     go = threading.Event()
-    real_import = ServicesLoader._import
+    real_import = app_module._import_heavy_modules
 
-    def import_when_told(self: ServicesLoader) -> None:
+    def import_when_told(progress: Progress) -> None:
         go.wait(10)
-        real_import(self)
+        real_import(progress)
 
-    monkeypatch.setattr(ServicesLoader, "_import", import_when_told)
+    monkeypatch.setattr(app_module, "_import_heavy_modules", import_when_told)
 
     def close_at_once() -> int:
         window = loop.current

@@ -63,7 +63,7 @@ def test_export_closeout_report_from_the_coaching_page(
     assert target.read_bytes().startswith(starts)
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert [p.name for p in out.iterdir()] == [written]  # no temp file left behind
-    assert page.notice_text() == (
+    assert page.window().notices.text() == (
         f"Saved the close-out report to {written} (2 private items left out)."
     )
 
@@ -76,7 +76,7 @@ def test_cancelling_the_dialog_writes_nothing(
     choose(monkeypatch, "")
     page.export_closeout()
     assert sorted(tmp_path.rglob("*")) == before
-    assert page.notice_text() == ""
+    assert page.window().notices.text() == ""
 
 
 def test_a_folder_that_cannot_be_written_is_a_clear_message(
@@ -92,7 +92,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_message(
     choose(monkeypatch, target, "Markdown (*.md)")
     page.export_closeout()
     assert message_shown(page) == f"Could not save the report to {target}:\nPermission denied."
-    assert page.notice_text() == ""
+    assert page.window().notices.text() == ""
 
 
 def test_the_page_export_includes_the_sprint_log_entries(

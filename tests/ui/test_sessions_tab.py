@@ -48,19 +48,19 @@ def test_plan_hold_commit_and_the_next_session_reviews_what_is_open(
     click(plan, "Plan sessions")
     sessions = services.coaching.sessions_of(page.view.sprint.id)  # type: ignore[union-attr]
     assert len(sessions) == 3 and {s.starts_at.astimezone().hour for s in sessions} == {20}
-    assert page.notice_text() == "Planned 3 sessions."
+    assert page.window().notices.text() == "Planned 3 sessions."
     assert page.tabs.currentIndex() == SESSIONS_TAB  # the tab stays where the user was
 
     # Hold today's session: notes, a question and its answer, and a commitment.
     held = sessions[0]
-    page.edit_session(held)
+    page.sessions.edit_session(held)
     dialog = opened(page, SessionDialog)
     dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("held"))
     dialog.notes_edit.setPlainText("Talked about review load.")
     dialog.add_question_button.click()
     dialog.set_questions([("What is in your way?", "Meetings every morning.")])
     click(dialog, "Save")
-    page.add_action(services.coaching.sessions_of(held.sprint_id)[0])
+    page.sessions.add_action(services.coaching.sessions_of(held.sprint_id)[0])
     commit = opened(page, ActionDialog)
     qtbot.keyClicks(commit.title_edit, "Move the stand-up to the afternoon")
     commit.due_edit.setDate(to_qdate(date(2026, 11, 25)))
@@ -112,13 +112,13 @@ def test_marking_held_and_deleting_can_be_undone(window: MainWindow, services: S
     )
     page.refresh()
     [session] = services.coaching.sessions_of(sprint_id)
-    page.set_session_status(session, SessionStatus.HELD)
+    page.sessions.set_session_status(session, SessionStatus.HELD)
     assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.HELD
-    page.notice_button.click()
+    page.window().notices.button.click()
     assert services.coaching.sessions_of(sprint_id)[0].status is SessionStatus.PLANNED
-    page.delete_session(session)
+    page.sessions.delete_session(session)
     assert services.coaching.sessions_of(sprint_id) == []
-    page.notice_button.click()
+    page.window().notices.button.click()
     assert [s.id for s in services.coaching.sessions_of(sprint_id)] == [session.id]
 
 

@@ -13,7 +13,7 @@ from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services
 from devjournal.storage import today_query
 from devjournal.storage.database import Database
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.ops import Ops
 from devjournal.ui.pages.today_page import TodayPage
 from devjournal.ui.single_instance import SingleInstance
 
@@ -63,7 +63,7 @@ def test_today_follows_the_clock(qtbot: QtBot, tmp_path: Path) -> None:
 
     page = TodayPage(
         source,
-        JournalEvents(),
+        Ops(),
         journal_path=tmp_path / "journal.sqlite",
         sample_home=tmp_path / "sample",
         clock=lambda: now[0],

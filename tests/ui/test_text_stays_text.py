@@ -540,7 +540,7 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     assert page.dialog is not None
     look.widgets("check-in dialog", page.dialog)
     page.dialog.discard()
-    page.plan_sessions()
+    page.sessions.plan_sessions()
     assert page.dialog is not None
     look.widgets("plan sessions dialog", page.dialog)
     page.dialog.discard()
@@ -564,18 +564,18 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     page.summary_dialog.reject()
     page.delete_goal(goal_view)
     look.widgets("Coaching, notice", page)
-    page.notice_button.click()  # undo
+    page.window().notices.button.click()  # undo
     page.open_sprint(ids["sprint"], sessions=True)
     look.widgets("Coaching, sessions", page)
     panel = page.sessions_panel
     assert panel is not None
     session = next(x.session for x in panel.view.sessions if x.session.id == ids["session"])
     action = next(x.action for x in panel.view.actions if x.action.id == ids["action"])
-    page.edit_session(session)
+    page.sessions.edit_session(session)
     assert page.dialog is not None
     look.widgets("session dialog", page.dialog)
     page.dialog.discard()
-    page.edit_action(action)
+    page.sessions.edit_action(action)
     assert page.dialog is not None
     look.widgets("action dialog", page.dialog)
     page.dialog.discard()

@@ -406,7 +406,7 @@ def test_a_deleted_sprint_leaves_the_filter_and_new_entries_appear(
             title="Learnt from the incident review",
         )
     ).value
-    window.events.emit_changes(Changes(sprints=True, entries=True))
+    window.ops.announce(Changes.SPRINTS | Changes.ENTRIES)
     page.view.repaint()
     assert page.filter.sprint_id is None and page.sprint_box.currentIndex() == 0
     assert ids["other"] not in marks(page, ItemKind.SPRINT)

@@ -28,6 +28,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.storage.database import HEAD_REVISION
 
@@ -44,7 +45,7 @@ WHEN = datetime(2026, 11, 10, 14, 30, tzinfo=UTC)
 def test_sprint_lifecycle(services: Services) -> None:
     c = services.coaching
     created = c.create_sprint(SPRINT)
-    assert created.changes.sprints
+    assert Changes.SPRINTS in created.changes
     sprint = created.value
     assert sprint.id > 0 and sprint.title == SPRINT.title and sprint.coach_name == "Maya"
     assert sprint.created_at.tzinfo is not None
@@ -90,7 +91,7 @@ def test_goal_checkin_and_milestone_lifecycle(services: Services) -> None:
     assert changed.target == 8 and changed.checksum != goal.checksum
 
     checkin = c.add_checkin(CheckinDraft(goal_id=goal.id, on_date=date(2026, 11, 1), value=22))
-    assert checkin.changes.checkins and checkin.changes.goals
+    assert Changes.CHECKINS in checkin.changes and Changes.GOALS in checkin.changes
     c.update_checkin(checkin.value.id, replace(checkin.value, value=21, note="busy week"))
     assert [(x.value, x.note) for x in c.checkins_of(goal.id)] == [(21, "busy week")]
     c.delete_checkin(checkin.value.id)

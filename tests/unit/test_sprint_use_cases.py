@@ -27,6 +27,7 @@ from devjournal.domain.sprints import (
     continuation_of,
     next_start,
 )
+from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from tests.clocks import run, stopped
 
@@ -109,7 +110,11 @@ def test_close_sprint_records_outcomes_wins_and_retrospective(services: Services
     closed = c.close_sprint(sprint.id, closing)
     assert closed.value.sprint.closed_state is ClosedState.COMPLETED
     assert closed.value.rolled_into is None
-    assert closed.changes.sprints and closed.changes.goals and closed.changes.entries
+    assert (
+        Changes.SPRINTS in closed.changes
+        and Changes.GOALS in closed.changes
+        and Changes.ENTRIES in closed.changes
+    )
     ended = c.goal(g.id)
     assert (ended.status, ended.final_value, ended.lessons) == (
         GoalStatus.MISSED,
@@ -273,7 +278,7 @@ def test_a_goal_and_its_milestones_save_together(services: Services) -> None:
     sprint = c.create_sprint(ACTIVE).value
     draft = GoalDraft(sprint_id=sprint.id, title="Re-index", metric_kind=MetricKind.MILESTONES)
     made = c.add_goal(draft, ["Scope", "Model", "Rollout"])
-    assert made.changes.milestones
+    assert Changes.MILESTONES in made.changes
     steps = c.milestones_of(made.value.id)
     c.update_milestone(steps[0].id, replace(steps[0], done_on=date(2026, 11, 2)))
     c.update_goal(made.value.id, replace(draft, title="Search re-index"), ["Scope", "Data model"])

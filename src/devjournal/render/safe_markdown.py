@@ -72,6 +72,7 @@ def bounded_markdown(text: str) -> str:
     rows_below = _rows_below(lines) if "|" in text else []
     fence = ""
     in_table = False  # Qt reads every line up to a blank one as a table row, fences too
+    columns = 0
     changed = False
     for index, line in enumerate(lines):
         if not line.strip():
@@ -80,12 +81,45 @@ def bounded_markdown(text: str) -> str:
         bounded, fence = _bounded_line(line, fence, rows_below[index] if rows_below else 0)
         if in_table and fence and not opened_before:
             fence = ""  # Qt reads it as one more table row, not as a code block
-        if not fence and "|" in line and _DELIMITER_ROW.match(line):
-            in_table = True
+        if in_table and "|" in bounded:
+            bounded = _within_columns(bounded, columns)
+        if not in_table and not fence and "|" in line and _DELIMITER_ROW.match(line):
+            in_table = True  # its columns are the delimiter row's (a later one is a row)
+            columns = len(_separators(line)) + 1
         if bounded is not line:
             lines[index] = bounded
             changed = True
     return "\n".join(lines) if changed else text
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _separators(row: str) -> list[int]:
+    """Where the pipes between a table row's cells are (not a leading or trailing one,
+    nor an escaped one)."""
+    pipes = [found.start() for found in _PIPE.finditer(row)]
+    stripped = row.strip()
+    if pipes and stripped.startswith("|"):
+        pipes = pipes[1:]
+    if (
+        pipes
+        and stripped.endswith("|")
+        and len(stripped) > 1
+        and pipes[-1] == row.rstrip().rfind("|")
+    ):
+        pipes = pipes[:-1]
+    return pipes
+
+
+def _within_columns(row: str, columns: int) -> str:
+    """A table row with more cells than its table has columns, with the pipes past the
+    last column escaped: Qt drops the cells past it, and the words in them with it; kept,
+    they are text in the last cell."""
+    excess = _separators(row)[max(columns - 1, 0) :]
+    for at in reversed(excess):
+        row = f"{row[:at]}\\{row[at:]}"
+    return row
 
 
 def _rows_below(lines: list[str]) -> list[int]:

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import enum
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Changes:
-    """Flags, one per kind of data; pages compare them with what they display."""
+class Changes(enum.Flag):
+    """One flag per kind of data. A page asks ``changes & Changes.COACHING``; a service
+    returns the flags of what it wrote with its :class:`Outcome`."""
 
-    sprints: bool = False
-    goals: bool = False
-    milestones: bool = False
-    checkins: bool = False
-    sessions: bool = False
-    actions: bool = False
-    mentors: bool = False
-    entries: bool = False
-    tags: bool = False
+    NONE = 0
+    SPRINTS = enum.auto()
+    GOALS = enum.auto()
+    MILESTONES = enum.auto()
+    CHECKINS = enum.auto()
+    SESSIONS = enum.auto()
+    ACTIONS = enum.auto()
+    MENTORS = enum.auto()
+    ENTRIES = enum.auto()
+    TAGS = enum.auto()
 
-    @classmethod
-    def everything(cls) -> Changes:
-        """Every flag set: the journal was replaced or filled as a whole."""
-        return cls(**{f.name: True for f in fields(cls)})
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
-        )
-
-    def any(self) -> bool:
-        """True if any flag is set."""
-        return any(getattr(self, f.name) for f in fields(self))
+    COACHING = SPRINTS | GOALS | MILESTONES | CHECKINS | SESSIONS | ACTIONS
+    """What the Coaching page shows."""
+    MENTORSHIP = MENTORS | ENTRIES | TAGS
+    """What the Mentorship and History pages show."""
+    EVERYTHING = COACHING | MENTORSHIP
+    """The journal was replaced or filled as a whole."""
 
 
 @dataclass(frozen=True)

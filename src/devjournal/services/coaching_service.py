@@ -44,12 +44,12 @@ from devjournal.domain.sprints import (
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
 
-SPRINTS = Changes(sprints=True)
-GOALS = Changes(goals=True)
-MILESTONES = Changes(milestones=True, goals=True)
-CHECKINS = Changes(checkins=True, goals=True)
-SESSIONS = Changes(sessions=True)
-ACTIONS = Changes(actions=True)
+SPRINTS = Changes.SPRINTS
+GOALS = Changes.GOALS
+MILESTONES = Changes.MILESTONES | Changes.GOALS
+CHECKINS = Changes.CHECKINS | Changes.GOALS
+SESSIONS = Changes.SESSIONS
+ACTIONS = Changes.ACTIONS
 _NOT_ROLLED = frozenset(
     {
         "sprint_id",
@@ -254,7 +254,12 @@ class CoachingService:
                     assert closing.roll_into_id is not None
                     into = self._roll_target(tx, closing.roll_into_id, sprint_id)
                 rolled = self._roll(tx, list(dict.fromkeys(closing.roll_over)), into)
-        changes = SPRINTS | GOALS | SESSIONS | Changes(entries=any(w.strip() for w in closing.wins))
+        changes = (
+            SPRINTS
+            | GOALS
+            | SESSIONS
+            | (Changes.ENTRIES if any(w.strip() for w in closing.wins) else Changes.NONE)
+        )
         return Outcome(SprintClosed(saved, into, tuple(rolled)), changes)
 
     @staticmethod
@@ -367,10 +372,10 @@ class CoachingService:
         done date when its title stays (wherever it moves); a changed title in the same
         place is a rename; what is left over is deleted."""
         if titles is None:
-            return Changes()
+            return Changes.NONE
         existing = tx.milestones.of_goal(goal_id)
         if not titles and not existing:
-            return Changes()
+            return Changes.NONE
         for title in titles:
             rules.validate_milestone(m.MilestoneDraft(goal_id=goal_id, title=title))
         unused = list(existing)

@@ -13,7 +13,7 @@ from devjournal.services.journal_service import JournalService
 from devjournal.storage.database import Database
 from devjournal.storage.entry_import import insert_entries, known_keys, tag_ids
 
-IMPORTED = Changes(entries=True, tags=True)
+IMPORTED = Changes.ENTRIES | Changes.TAGS
 
 
 class ImportService:
@@ -60,4 +60,4 @@ class ImportService:
             known = known_keys(tx.session, [e.key for e in plan.new])
             fresh = [e for e in plan.new if e.key not in known]
             added = insert_entries(tx.session, fresh, progress)
-        return Outcome(ImportDone(added, made), IMPORTED if added else Changes())
+        return Outcome(ImportDone(added, made), IMPORTED if added else Changes.NONE)

@@ -100,13 +100,13 @@ class JournalService:
                 entries=sample.entries,
             )
             counts = tx.stats.counts()
-        return Outcome(counts, Changes.everything())
+        return Outcome(counts, Changes.EVERYTHING)
 
     def changes_from_elsewhere(self) -> Changes:
         """Everything, if another program (the command line beside the window, say)
         committed to the journal since the last call; nothing otherwise. Cheap enough to
         ask every second."""
-        return Changes.everything() if self._db.changed_elsewhere() else Changes()
+        return Changes.EVERYTHING if self._db.changed_elsewhere() else Changes.NONE
 
     def revision(self) -> str | None:
         """The journal's schema revision."""
@@ -142,7 +142,7 @@ class JournalService:
                 raise refusal
             load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
-        return Outcome(Restored(counts, active_goals_not_smart(checked)), Changes.everything())
+        return Outcome(Restored(counts, active_goals_not_smart(checked)), Changes.EVERYTHING)
 
     # -- backups and checks ---------------------------------------------------------------
     def backup(self, label: str = "manual") -> Path:

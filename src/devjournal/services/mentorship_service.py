@@ -19,8 +19,8 @@ from devjournal.storage.database import Database, Tx
 from devjournal.storage.history_query import history_page
 from devjournal.storage.search import search_entries
 
-MENTORS = Changes(mentors=True)
-ENTRIES = Changes(entries=True, tags=True)
+MENTORS = Changes.MENTORS
+ENTRIES = Changes.ENTRIES | Changes.TAGS
 
 
 class MentorshipService:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from devjournal.domain.errors import DomainError
@@ -58,6 +59,57 @@ class BackgroundTask(QThread, Generic[T]):
     def cancel(self) -> None:
         """Ask the job to stop (it stops at its next progress report)."""
         self.progress.cancel()
+
+
+_RUNNING: set[BackgroundTask[Any]] = set()
+"""Tasks started by :func:`start`, held until they end: no widget owns them, so none
+deletes a thread that still runs."""
+_QUIT_HOOKED: set[int] = set()
+"""The applications (by id) that wait for :data:`_RUNNING` when they quit."""
+
+
+def start(
+    job: Callable[[Progress], T],
+    receiver: QObject,
+    on_done: Callable[[T], None],
+    on_failure: Callable[[str], None] | None = None,
+) -> BackgroundTask[T]:
+    """Run ``job`` on a worker thread; ``on_done`` (or ``on_failure``, with the message)
+    is called on the GUI thread, and only while ``receiver`` (the widget or object that
+    asked) still exists. The task belongs to no widget and is held until it ends; the
+    application waits for it when it quits. (A failure is logged by the task.)"""
+    task: BackgroundTask[T] = BackgroundTask(job)
+
+    def succeeded(result: T) -> None:
+        if shiboken6.isValid(receiver):
+            on_done(result)
+
+    def failed(message: str) -> None:
+        if on_failure is not None and shiboken6.isValid(receiver):
+            on_failure(message)
+
+    def finished() -> None:
+        _RUNNING.discard(task)
+        task.deleteLater()
+
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
+    task.finished.connect(finished)
+    app = QCoreApplication.instance()
+    if app is not None and id(app) not in _QUIT_HOOKED:
+        app.aboutToQuit.connect(wait_for_all)
+        _QUIT_HOOKED.add(id(app))
+    _RUNNING.add(task)
+    task.start()
+    return task
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> None:
+    """Wait for every task :func:`start` started (the application is quitting, or the
+    window's session is over)."""
+    for task in list(_RUNNING):
+        if not task.wait(timeout_ms):
+            log.warning("a background task did not end within %d ms", timeout_ms)
 
 
 def run_with_progress(

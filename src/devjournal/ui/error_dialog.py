@@ -6,9 +6,10 @@ import logging
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from devjournal import __version__
@@ -31,8 +32,18 @@ def error_details(
     return head + "".join(lines)
 
 
-def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
-    """A modal error message; with ``details``, a button copies them to the clipboard."""
+def show_error(
+    parent: QWidget | None,
+    title: str,
+    message: str,
+    details: str = "",
+    *,
+    on_closed: Callable[[], None] | None = None,
+) -> QMessageBox:
+    """An error message; with ``details``, a button copies them to the clipboard;
+    ``on_closed`` runs once it is closed. In the running app it is window-modal and
+    returns at once (no nested event loop); before the app's event loop runs (an error at
+    start), it is that loop, and returns when closed."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
@@ -45,7 +56,19 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
         copy.clicked.disconnect()  # keep the box open after copying
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Close)
-    box.exec()
+    if QThread.currentThread().loopLevel() > 0:
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_closed is not None:
+            box.finished.connect(on_closed)
+        box.setWindowModality(
+            Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
+        )
+        box.open()
+        return box
+    box.exec()  # no event loop runs yet: this one is the only one
+    if on_closed is not None:
+        on_closed()
+    return box
 
 
 def show_startup_error(message: str) -> None:

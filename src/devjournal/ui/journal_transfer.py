@@ -26,11 +26,11 @@ from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
 from devjournal.files import write_export
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.background import run_with_progress
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.ops import Ops
 
 SOURCES = {
     "jrnl": ("jrnl", "jrnl export (*.json);;All files (*)"),
@@ -93,13 +93,13 @@ class JournalTransfer(QObject):
         self,
         window: QWidget,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         notify: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._services = services
-        self._events = events
+        self._ops = ops
         self._notify = notify
         self.preview: ImportPreview | None = None
 
@@ -138,16 +138,15 @@ class JournalTransfer(QObject):
         preview.open()
 
     def _run_import(self, plan: ImportPlan) -> None:
-        def run(progress: Progress) -> ImportDone:
-            return self._services.imports.run(plan, progress).value
+        def run(progress: Progress) -> Outcome[ImportDone]:
+            return self._services.imports.run(plan, progress)
 
         def done(result: ImportDone) -> None:
-            self._events.emit_changes(Changes(entries=True, tags=True))
             self._notify(
                 f"Imported {plural(result.added, 'entry', 'entries')} from {plan.batch.file_name}."
             )
 
-        run_with_progress(
+        self._ops.write_in_background(
             self._window,
             f"Import from {plan.batch.source}",
             run,
@@ -177,16 +176,15 @@ class JournalTransfer(QObject):
         )
 
     def _restore(self, path: Path) -> None:
-        def run(progress: Progress) -> Restored:
+        def run(progress: Progress) -> Outcome[Restored]:
             from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
             from devjournal.importing.source import read_bytes  # noqa: PLC0415
 
             progress.report(0, 0, f"Reading {path.name}…")
             tables = read_journal_json(read_bytes(path), path.name)
-            return self._services.journal.restore(tables, progress).value
+            return self._services.journal.restore(tables, progress)
 
         def done(restored: Restored) -> None:
-            self._events.emit_changes(Changes.everything())
             counts = restored.counts
             note = restored.note()
             self._notify(
@@ -196,7 +194,7 @@ class JournalTransfer(QObject):
                 + (f" {note}" if note else "")
             )
 
-        run_with_progress(
+        self._ops.write_in_background(
             self._window,
             "Import a devjournal export",
             run,

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QSystemTrayIcon,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from devjournal import __version__
 from devjournal.domain.clock import Clock
-from devjournal.domain.errors import DomainError
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftKey, DraftStore
@@ -47,12 +47,14 @@ from devjournal.paths import AppPaths, sample_home_for
 from devjournal.services.changes import Changes
 from devjournal.settings import Settings
 from devjournal.ui import file_prompts
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.file_prompts import Role
+from devjournal.ui.ops import Ops
 from devjournal.ui.pages.today_page import TodayPage
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.reminders import Reminders
 from devjournal.ui.sample_launcher import SampleLauncher
 from devjournal.ui.theme import apply_theme
+from devjournal.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
     from devjournal.domain.recovery import Diagnosis
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
+    from devjournal.ui.pages.page import Page
     from devjournal.ui.pages.timeline_page import TimelinePage
 
 log = logging.getLogger(__name__)
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services: Services | None = None
-        self._outside_pending = Changes()
+        self._outside_pending = Changes.NONE
         self.coaching_page: CoachingPage | None = None
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
@@ -103,6 +106,8 @@ class MainWindow(QMainWindow):
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
         """Set when the journal was found damaged: the window closes to recover it."""
+        self.closing_backup: BackgroundTask[Path] | None = None
+        """The backup started as the window closed, on a worker (see finish_closing)."""
         self.restore_request: Path | None = None
         """Set when the user asked to restore this backup: the window closes to do it."""
         self._tray: QSystemTrayIcon | None = None
@@ -110,7 +115,7 @@ class MainWindow(QMainWindow):
         self._drafts = DraftStore(paths.drafts, clock)
         self._paths = paths
         self._settings = settings
-        self.events = JournalEvents(self)
+        self.ops = Ops(self)
         self.sample_launcher = sample_launcher or SampleLauncher(
             sample_home_for(paths), parent=self
         )
@@ -124,10 +129,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
+        self.notices = NoticeBar()
+        self._stale_pages: set[Page] = set()
+        self.ops.data_changed.connect(self._on_data_changed)
+        """The one notice bar, above every page ("Deleted … [Undo]")."""
 
         self.today_page = TodayPage(
             today_source,
-            self.events,
+            self.ops,
             journal_path=paths.journal,
             sample_home=self.sample_launcher.home,
             clock=clock,
@@ -139,7 +148,12 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.notices)
+        pages.addWidget(self.stack, 1)
+        row.addLayout(pages, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -225,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.sample_action.triggered.connect(self._on_sample_action_triggered)
         self.folder_action.triggered.connect(self._on_folder_action_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -253,21 +268,24 @@ class MainWindow(QMainWindow):
 
         self.coaching_page = CoachingPage(
             services.coaching,
-            self.events,
+            self.ops,
             self._drafts,
             self._clock,
+            notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         self.mentorship_page = MentorshipPage(
-            services.mentorship, self.events, self._drafts, self._clock
+            services.mentorship, self.ops, self._drafts, self._clock, notices=self.notices
         )
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
-        self.history_page = HistoryPage(services, self.events, self._drafts, self._clock)
+        self.history_page = HistoryPage(
+            services, self.ops, self._drafts, self._clock, notices=self.notices
+        )
         self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
         from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
 
-        self.timeline_page = TimelinePage(services, self.events, self._settings)
+        self.timeline_page = TimelinePage(services, self.ops, self._settings)
         self._add_page("Timeline", self.timeline_page, QKeySequence("Ctrl+5"))
         self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
         self.timeline_page.coaching_requested.connect(self._coaching)
@@ -278,7 +296,7 @@ class MainWindow(QMainWindow):
         from devjournal.ui.journal_transfer import JournalTransfer  # noqa: PLC0415
 
         transfer = JournalTransfer(
-            self, services, self.events, lambda text: self.statusBar().showMessage(text, 15_000)
+            self, services, self.ops, lambda text: self.statusBar().showMessage(text, 15_000)
         )
         self.transfer = transfer
         self.import_jrnl_action.triggered.connect(lambda: transfer.import_entries("jrnl"))
@@ -296,7 +314,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self._changed_since_backup = False
-        self.events.data_changed.connect(self._on_events_data_changed_for_backup)
+        self.ops.data_changed.connect(self._on_data_changed_for_backup)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(self.auto_backup)
@@ -319,11 +337,33 @@ class MainWindow(QMainWindow):
 
     def _open_draft(self, key: DraftKey) -> QDialog | None:
         """Open the form a draft from an earlier run was typed in, on its page."""
-        for page in (self.coaching_page, self.history_page, self.mentorship_page):
-            if page is not None and page.open_draft(key):
-                self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        for page in self.pages():
+            if page.open_draft(key):
+                self.sidebar.setCurrentRow(self.pages().index(page))
                 return page.dialog
         return None
+
+    def pages(self) -> list[Page]:
+        """The pages, in the sidebar's order."""
+        return [cast("Page", self.stack.widget(row)) for row in range(self.stack.count())]
+
+    def _on_data_changed(self, changes: Changes, origin: object) -> None:
+        """Tell each page that shows what changed: at once if it is on screen, else when
+        it is next shown."""
+        current = self.stack.currentIndex()
+        for row, page in enumerate(self.pages()):
+            if not changes & page.shows:
+                continue
+            if row == current:
+                page.apply_changes(changes, origin)
+            else:
+                self._stale_pages.add(page)
+
+    def _on_stack_current_changed(self, row: int) -> None:
+        page = cast("Page", self.stack.widget(row))
+        if page in self._stale_pages:
+            self._stale_pages.discard(page)
+            page.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         """Coming back to the window shows at once what was written meanwhile elsewhere."""
@@ -337,16 +377,16 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         changes = self._outside_pending | self.services.journal.changes_from_elsewhere()
-        if not changes.any():
+        if not changes:
             return
         if self._typing_in_a_field():
             # Rebuilding the page would take the field (and the keys that follow) away
             # from the user: shown once the field loses focus.
             self._outside_pending = changes
             return
-        self._outside_pending = Changes()
+        self._outside_pending = Changes.NONE
         log.info("the journal was changed outside this window; showing the changes")
-        self.events.emit_changes(changes)
+        self.ops.announce(changes)
 
     def _typing_in_a_field(self) -> bool:
         """Has a field of a page in this window the keyboard focus?"""
@@ -409,12 +449,19 @@ class MainWindow(QMainWindow):
         else:
             page.open_sprint(hit.sprint_id)
 
-    def _on_events_data_changed_for_backup(self, _changes: object) -> None:
+    def _on_data_changed_for_backup(self, _changes: object, _origin: object) -> None:
         self._changed_since_backup = True
 
     def auto_backup(self) -> BackgroundTask[Path] | None:
         """Back the journal up off the GUI thread if it changed since the last backup
         (every 30 minutes while open)."""
+        task = self._backup_if_changed("auto")
+        if task is not None:
+            task.failed.connect(self._on_auto_backup_failed)
+        return task
+
+    def _backup_if_changed(self, label: str) -> BackgroundTask[Path] | None:
+        """Start a backup on a worker thread if the journal changed since the last one."""
         services = self.services
         if services is None or not getattr(self, "_changed_since_backup", False):
             return None
@@ -422,13 +469,19 @@ class MainWindow(QMainWindow):
         from devjournal.ui.background import BackgroundTask  # noqa: PLC0415
 
         task: BackgroundTask[Path] = BackgroundTask(
-            lambda _progress: services.journal.backup("auto"), self
+            lambda _progress: services.journal.backup(label), self
         )
         task.succeeded.connect(lambda path: log.info("backed up to %s", path))
-        task.failed.connect(self._on_auto_backup_failed)
         task.finished.connect(task.deleteLater)
         task.start()
         return task
+
+    def finish_closing(self) -> None:
+        """Wait for the backup the window started as it closed (the process waits for it
+        before the journal is closed; the window is already gone from the screen)."""
+        task, self.closing_backup = self.closing_backup, None
+        if task is not None and not task.wait(120_000):
+            log.warning("the backup on close did not finish within two minutes")
 
     def _on_auto_backup_failed(self, message: str) -> None:
         self._changed_since_backup = True  # try again next time
@@ -444,6 +497,7 @@ class MainWindow(QMainWindow):
 
         if self.backups_dialog is None:
             self.backups_dialog = BackupsDialog(
+                self.ops,
                 folder=self._paths.backups,
                 list_backups=services.journal.backups,
                 make_backup=lambda: services.journal.backup("manual"),
@@ -519,15 +573,17 @@ class MainWindow(QMainWindow):
 
     def _on_sample_action_triggered(self) -> None:
         home = self.sample_launcher.home
-        answer = QMessageBox.question(
+        file_prompts.ask(
             self,
             "Open a sample journal",
-            f"devjournal will open a sample journal in its own window, kept in\n{home}\n\n"
-            "Your own journal is not touched.",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Open,
+            "devjournal will open a sample journal in its own window.",
+            detail=f"It is kept in\n{home}\n\nYour own journal is not touched.",
+            choices=[("Open", Role.AcceptRole), ("Cancel", Role.RejectRole)],
+            on_answer=self._on_sample_answered,
         )
-        if answer == QMessageBox.StandardButton.Open:
+
+    def _on_sample_answered(self, role: Role) -> None:
+        if role is Role.AcceptRole:
             self.today_page.set_sample_busy(True, "Making the sample journal…")
             self.statusBar().showMessage("Making the sample journal…")
             self.sample_launcher.start()
@@ -550,13 +606,18 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
 
     def _on_about_action_triggered(self) -> None:
-        QMessageBox.about(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
             "About devjournal",
             f"<b>devjournal {__version__}</b><p>A local-first journal for coaching sprints "
             "and a long-running mentorship log.</p><p>Everything stays on this computer, in "
             f"<code>{html.escape(str(self._paths.data_dir))}</code>.</p>",
+            parent=self,
         )
+        box.setTextFormat(Qt.TextFormat.RichText)  # built here, the folder's name escaped
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, without a nested event loop
 
     # -- geometry -------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -580,25 +641,17 @@ class MainWindow(QMainWindow):
         return self.DEFAULT_SIZE.boundedTo(room).expandedTo(self.minimumSize())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.coaching_page is not None:
-            self.coaching_page.flush_drafts()  # what is typed and not saved comes back
-            if self.coaching_page.dialog is not None:
-                self.coaching_page.dialog.hide()  # closed without Cancel: the draft stays
-        if self.mentorship_page is not None and self.mentorship_page.dialog is not None:
-            self.mentorship_page.dialog.keep_draft()
-            self.mentorship_page.dialog.hide()
-        if self.history_page is not None and self.history_page.dialog is not None:
-            self.history_page.dialog.keep_draft()
-            self.history_page.dialog.hide()
+        for page in self.pages():
+            page.flush_drafts()  # what is typed and not saved comes back next time
         from devjournal.ui.background import stop_all  # noqa: PLC0415
 
         stop_all(self)  # an import still running is cancelled (rolled back), not cut off
-        changed = getattr(self, "_changed_since_backup", False)
-        if self.services is not None and changed and self.recovery is None:
-            try:
-                self.services.journal.backup("on-close")
-            except (DomainError, OSError):
-                log.warning("the backup on close failed", exc_info=True)
+        if self.recovery is None:  # a damaged journal is not copied
+            self.closing_backup = self._backup_if_changed("on-close")
+            if self.closing_backup is not None:
+                self.closing_backup.failed.connect(
+                    lambda message: log.warning("the backup on close failed: %s", message)
+                )
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
         self._settings.save()

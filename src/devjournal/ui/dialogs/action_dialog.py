@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
@@ -12,10 +11,11 @@ from devjournal.domain.enums import ActionStatus
 from devjournal.domain.models import ActionItem, ActionItemDraft, Goal
 from devjournal.domain.rules import validate_action_item, warn_action_item
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 STATUS_LABELS = {
     ActionStatus.OPEN: "Open",
@@ -29,6 +29,7 @@ class ActionDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         *,
@@ -42,6 +43,7 @@ class ActionDialog(FormDialog):
         where = f"session={session_id}" if session_id else f"sprint={sprint_id}"
         key = f"action:{action.id}" if action else f"action:new:{where}"
         super().__init__(
+            ops,
             "Edit action item" if action else "New commitment",
             drafts,
             key,
@@ -61,7 +63,6 @@ class ActionDialog(FormDialog):
             ),
             None,
         )
-        self.changes = Changes()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What you will do, e.g. Pair with Sam on the migration")
         self.has_due = QCheckBox("Due")
@@ -82,6 +83,7 @@ class ActionDialog(FormDialog):
         self.add_field("due_date", "Due:", due)
         self.add_field("goal_id", "For goal:", self.goal_combo)
         self.add_field("status", "Status:", self.status_combo)
+        self.bind(has_due=self.has_due, due=self.due_edit)
         self.set_tab_order(
             self.title_edit, self.has_due, self.due_edit, self.goal_combo, self.status_combo
         )
@@ -128,35 +130,15 @@ class ActionDialog(FormDialog):
             done_on=done_on,
         )
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "title": self.title_edit.text(),
-            "has_due": self.has_due.isChecked(),
-            "due": from_qdate(self.due_edit.date()).isoformat(),
-            "goal_id": self.goal_combo.currentData(),
-            "status": self.status_combo.currentData(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        self.has_due.setChecked(bool(values.get("has_due", True)))
-        with contextlib.suppress(ValueError):
-            self.due_edit.setDate(to_qdate(date.fromisoformat(str(values.get("due")))))
-        for combo, key in ((self.goal_combo, "goal_id"), (self.status_combo, "status")):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-
     def warnings(self) -> dict[str, str]:
         return warn_action_item(self.draft(), self._session_day)
 
     def check(self) -> None:
         validate_action_item(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._action is None:
             outcome = self._coaching.add_action(self.draft())
         else:
             outcome = self._coaching.update_action(self._action.id, self.draft())
-        self.changes = outcome.changes
-        return True
+        return outcome

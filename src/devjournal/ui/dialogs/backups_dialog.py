@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.backups import Backup
-from devjournal.domain.jobs import Progress
 from devjournal.files import size_text
 from devjournal.ui.background import BackgroundTask
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.backup_list import BackupList, when_text
 
@@ -41,6 +41,7 @@ class BackupsDialog(QDialog):
 
     def __init__(
         self,
+        ops: Ops,
         *,
         folder: Path,
         list_backups: Callable[[], list[Backup]],
@@ -51,6 +52,7 @@ class BackupsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ops = ops
         self._folder = folder
         self._list_backups = list_backups
         self._make_backup = make_backup
@@ -133,32 +135,23 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
 
     def _run(self, busy: str, job: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Run ``job`` through :meth:`Ops.query` (a worker thread); the buttons wait."""
         self.status.setText(busy)
 
-        def work(_progress: Progress) -> object:
-            return job()
-
-        task: BackgroundTask[object] = BackgroundTask(work, self)
-        self.task = task
-
-        def finish() -> None:
-            task.wait()
-            task.deleteLater()
-            self.task = None
-            self._update_buttons()
-
         def succeeded(result: object) -> None:
-            finish()
+            self._idle()
             done(result)
 
         def failed(message: str) -> None:
-            finish()
+            self._idle()
             self.status.setText(message)
 
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
+        self.task = self._ops.query(self, job, succeeded, on_failure=failed)
         self._update_buttons()
-        task.start()
+
+    def _idle(self) -> None:
+        self.task = None
+        self._update_buttons()
 
     def back_up_now(self) -> None:
         """Make a checked backup off the GUI thread, then show it."""

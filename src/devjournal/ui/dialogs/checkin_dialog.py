@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from typing import Any
 
@@ -12,7 +11,7 @@ from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import Checkin, CheckinDraft, Goal
 from devjournal.domain.rules import validate_checkin, warn_checkin
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import (
@@ -22,6 +21,7 @@ from devjournal.ui.formatting import (
     parse_number,
     to_qdate,
 )
+from devjournal.ui.ops import Ops
 
 
 class CheckinDialog(FormDialog):
@@ -29,6 +29,7 @@ class CheckinDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         checkin: Checkin,
@@ -38,6 +39,7 @@ class CheckinDialog(FormDialog):
     ) -> None:
         """``today`` (the user's, from the clock) is what a later day is warned against."""
         super().__init__(
+            ops,
             "Edit check-in",
             drafts,
             f"checkin:{checkin.id}",
@@ -48,7 +50,6 @@ class CheckinDialog(FormDialog):
         self._checkin = checkin
         self._goal: Goal | None = None  # read when first needed, for its scale
         self._today = today
-        self.changes = Changes()
         self.date_edit = date_edit()
         self.date_edit.setDate(to_qdate(checkin.on_date))
         self.value_edit = QLineEdit(edit_number_text(checkin.value))
@@ -61,19 +62,6 @@ class CheckinDialog(FormDialog):
         self.date_edit.dateChanged.connect(self.changed)
         self.value_edit.textEdited.connect(self.changed)
         self.note_edit.textEdited.connect(self.changed)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "on_date": from_qdate(self.date_edit.date()).isoformat(),
-            "value": self.value_edit.text(),
-            "note": self.note_edit.text(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        with contextlib.suppress(ValueError):
-            self.date_edit.setDate(to_qdate(date.fromisoformat(str(values.get("on_date")))))
-        self.value_edit.setText(str(values.get("value", "")))
-        self.note_edit.setText(str(values.get("note", "")))
 
     def draft(self) -> CheckinDraft:
         """The check-in as typed; raises ValidationError when the value is no number."""
@@ -100,6 +88,5 @@ class CheckinDialog(FormDialog):
             self._goal = self._coaching.goal(self._checkin.goal_id)
         validate_checkin(self.draft(), self._goal)
 
-    def save(self) -> bool:
-        self.changes = self._coaching.update_checkin(self._checkin.id, self.draft()).changes
-        return True
+    def save(self) -> Outcome[Any]:
+        return self._coaching.update_checkin(self._checkin.id, self.draft())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -35,9 +33,9 @@ from devjournal.domain.sprints import (
     outcome_key,
 )
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
-from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.dialogs.form_dialog import FormDialog, write_field
 from devjournal.ui.formatting import (
     date_edit,
     edit_number_text,
@@ -46,6 +44,7 @@ from devjournal.ui.formatting import (
     parse_number,
     to_qdate,
 )
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
@@ -58,13 +57,16 @@ class CloseSprintDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         clock: Clock,
         view: SprintView,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             f"Close “{view.sprint.title}”",
             drafts,
             f"close:{view.sprint.id}",
@@ -74,7 +76,6 @@ class CloseSprintDialog(FormDialog):
         self._coaching = coaching
         self._view = view
         self._today = local_today(clock)
-        self.changes = Changes()
         self.closed: SprintClosed | None = None
         self.buttons.button(self.buttons.StandardButton.Save).setText("Close sprint")
 
@@ -252,11 +253,8 @@ class CloseSprintDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         return {
+            **super().values(),
             "completed": self.completed.isChecked(),
-            "closed_on": from_qdate(self.closed_on.date()).isoformat(),
-            "wins": self.wins_edit.toPlainText(),
-            "retrospective": self.retro_edit.toPlainText(),
-            "rollover": self.rollover_combo.currentData(),
             "goals": {
                 str(goal_id): [
                     combo.currentData(),
@@ -269,21 +267,13 @@ class CloseSprintDialog(FormDialog):
         }
 
     def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
         (self.completed if values.get("completed", True) else self.abandoned).setChecked(True)
-        with contextlib.suppress(ValueError):
-            self.closed_on.setDate(to_qdate(date.fromisoformat(str(values.get("closed_on")))))
-        self.wins_edit.setPlainText(str(values.get("wins", "")))
-        self.retro_edit.setPlainText(str(values.get("retrospective", "")))
-        index = self.rollover_combo.findData(values.get("rollover"))
-        if index >= 0:
-            self.rollover_combo.setCurrentIndex(index)
         saved = values.get("goals", {})
         for goal_id, combo, final, lessons in self.outcome_rows:
             row = saved.get(str(goal_id)) if isinstance(saved, dict) else None
             if isinstance(row, list) and len(row) == 4:
-                found = combo.findData(row[0])
-                if found >= 0:
-                    combo.setCurrentIndex(found)
+                write_field(combo, row[0])
                 final.setText(str(row[1]))
                 lessons.setText(str(row[2]))
                 self.roll_boxes[goal_id].setChecked(bool(row[3]))
@@ -291,7 +281,7 @@ class CloseSprintDialog(FormDialog):
     def check(self) -> None:
         self.closing()
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         outcome = self._coaching.close_sprint(self._view.sprint.id, self.closing())
-        self.closed, self.changes = outcome.value, outcome.changes
-        return True
+        self.closed = outcome.value
+        return outcome

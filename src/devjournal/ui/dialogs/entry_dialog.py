@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from PySide6.QtCore import QTime, QUrl
@@ -23,11 +22,12 @@ from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.models import LogEntry, LogEntryDraft
 from devjournal.domain.rules import is_safe_url, validate_log_entry
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
 ADVICE_STATUS_LABELS = {status: status.label for status in AdviceStatus}
@@ -74,6 +74,7 @@ class EntryDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         services: Services,
         drafts: DraftStore,
         clock: Clock,
@@ -84,6 +85,7 @@ class EntryDialog(FormDialog):
     ) -> None:
         key = f"entry:{entry.id}" if entry else "entry:new"
         super().__init__(
+            ops,
             "Edit entry" if entry else "New log entry",
             drafts,
             key,
@@ -92,7 +94,6 @@ class EntryDialog(FormDialog):
         )
         self._services = services
         self._entry = entry
-        self.changes = Changes()
         self.saved: LogEntry | None = None
 
         self.kind_combo = QComboBox()
@@ -155,6 +156,7 @@ class EntryDialog(FormDialog):
         self.add_field("sprint_id", "Sprint:", self.sprint_combo)
         self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
+        self.bind(day=self.day_edit, time=self.time_edit, body=self.body_edit)
 
         self.set_tab_order(
             self.kind_combo,
@@ -285,56 +287,19 @@ class EntryDialog(FormDialog):
             tags=split_tags(self.tags_edit.text()),
         )
 
-    def values(self) -> dict[str, Any]:
-        t = self.time_edit.time()
-        return {
-            "kind": self.kind_combo.currentData(),
-            "day": from_qdate(self.day_edit.date()).isoformat(),
-            "time": f"{t.hour():02d}:{t.minute():02d}",
-            "title": self.title_edit.text(),
-            "body": self.body_edit.toPlainText(),
-            "tags": self.tags_edit.text(),
-            "mentor_id": self.mentor_combo.currentData(),
-            "source_url": self.source_edit.text(),
-            "advice_status": self.status_combo.currentData(),
-            "responds_to_id": self.answers_combo.currentData(),
-            "sprint_id": self.sprint_combo.currentData(),
-            "goal_id": self.goal_combo.currentData(),
-            "scope": self.scope_combo.currentData(),
-        }
-
     def load(self, values: dict[str, Any]) -> None:
-        for combo, key in (
-            (self.kind_combo, "kind"),
-            (self.mentor_combo, "mentor_id"),
-            (self.status_combo, "advice_status"),
-            (self.answers_combo, "responds_to_id"),
-            (self.sprint_combo, "sprint_id"),
-            (self.scope_combo, "scope"),
-        ):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self._fill_goals()
+        super().load(values)
+        self._fill_goals()  # the sprint's goals, once the sprint is chosen
         self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(values.get("goal_id"))))
-        with contextlib.suppress(ValueError):
-            self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
-        with contextlib.suppress(ValueError):
-            hour, minute = (int(x) for x in str(values.get("time", "")).split(":"))
-            self.time_edit.setTime(QTime(hour, minute))
-        self.title_edit.setText(str(values.get("title", "")))
-        self.body_edit.setPlainText(str(values.get("body", "")))
-        self.tags_edit.setText(str(values.get("tags", "")))
-        self.source_edit.setText(str(values.get("source_url", "")))
 
     def check(self) -> None:
         validate_log_entry(self.draft(), self._entry.id if self._entry else None)
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         ms = self._services.mentorship
         if self._entry is None:
             outcome = ms.add_entry(self.draft())
         else:
             outcome = ms.update_entry(self._entry.id, self.draft())
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

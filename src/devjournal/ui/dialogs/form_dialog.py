@@ -7,31 +7,40 @@ button open a window-modal "Discard changes?" prompt (Discard / Keep editing).
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABCMeta, abstractmethod
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
     QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.drafts import DraftStore
+from devjournal.services.changes import Outcome
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.wheel_guard import guard_wheel
 
@@ -45,10 +54,12 @@ class _FormMeta(type(QDialog), ABCMeta):  # type: ignore[misc]
 
 
 class FormDialog(QDialog, metaclass=_FormMeta):
-    """Subclasses add fields with :meth:`add_field` and implement ``values``/``load``."""
+    """Subclasses add fields with :meth:`add_field`, name the ones a draft keeps with
+    :meth:`bind`, and implement :meth:`save`."""
 
     def __init__(
         self,
+        ops: Ops,
         title: str,
         drafts: DraftStore,
         draft_key: str,
@@ -61,6 +72,9 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self._ops = ops
+        self.outcome: Outcome[Any] | None = None
+        """What saving returned (None until it has saved)."""
         self._drafts = drafts
         self._draft_key = draft_key
         self._stamp = stamp
@@ -70,6 +84,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._errors: dict[str, QLabel] = {}
         self._warnings: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
+        self._bound: dict[str, QWidget] = {}
         self.restored_label = plain_label(
             "Restored what you typed last time; it was not saved yet.", "muted"
         )
@@ -120,6 +135,8 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._rows[name] = box
         (form or self.form).addRow(label, box)
         widget.setAccessibleName(label.rstrip(":"))
+        if keeps(widget):  # a field that holds its value itself is part of the draft
+            self._bound[name] = widget
         return widget
 
     def show_modal(self, on_saved: Callable[[], None], on_closed: Callable[[], None]) -> None:
@@ -275,14 +292,28 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         label = self._errors.get(name)
         return label.text() if label is not None and label.isVisible() else ""
 
-    # -- each form says these ----------------------------------------------------------
-    @abstractmethod
-    def values(self) -> dict[str, Any]:
-        """The fields as plain JSON-able values."""
+    # -- the values: declared once -------------------------------------------------------
+    def bind(self, **fields: QWidget) -> None:
+        """Name more widgets whose values are part of the form's draft. A field added with
+        :meth:`add_field` is one already, under its name, when it holds its value itself
+        (text, choice, number, tick, date, time); a row of several (a tick and a date)
+        names its parts here. :meth:`values` reads them and :meth:`load` fills them, in
+        the order they were named. A value no widget holds alone (a list of links, the
+        rows of a table) is added by extending both."""
+        self._bound.update(fields)
 
-    @abstractmethod
+    def values(self) -> dict[str, Any]:
+        """The fields as plain JSON-able values (what a draft keeps)."""
+        return {name: read_field(widget) for name, widget in self._bound.items()}
+
     def load(self, values: dict[str, Any]) -> None:
-        """Put ``values`` (from :meth:`values`) into the fields."""
+        """Put ``values`` (from :meth:`values`, perhaps of an older version) into the
+        fields; a value that is missing or no longer fits leaves its field as it is."""
+        for name, widget in self._bound.items():
+            if name in values:
+                write_field(widget, values[name])
+
+    # -- each form says these ----------------------------------------------------------
 
     def warnings(self) -> dict[str, str]:
         """What is allowed but probably a slip, ``{field: message}`` (the ``warn_*``
@@ -294,25 +325,28 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         saving: the rules saving applies, so live messages and Save's agree."""
 
     @abstractmethod
-    def save(self) -> bool:
-        """Save through the services; raise ValidationError to show problems."""
+    def save(self) -> Outcome[Any]:
+        """Save through the services and return what they answered; raise
+        ValidationError to show problems. Run by :meth:`Ops.write`, which tells every page
+        what changed."""
 
     # -- buttons --------------------------------------------------------------------------
     def _on_buttons_accepted(self) -> None:
-        try:
-            saved = self.save()
-        except ValidationError as exc:
-            self.keep_draft()
-            self.show_problems(exc)
+        outcome = self._ops.write(self, self.save, refused=self._refused)
+        if outcome is None:
             return
-        except DomainError as exc:  # e.g. the journal could not be written: nothing saved
-            self.keep_draft()
-            self.show_problems(ValidationError({"": str(exc)}))
-            return
-        if saved:
-            self._draft_timer.stop()
-            self._drafts.discard(self._draft_key)
-            self.accept()
+        self.outcome = outcome
+        self._draft_timer.stop()
+        self._drafts.discard(self._draft_key)
+        self.accept()
+
+    def _refused(self, exc: DomainError) -> None:
+        """Saving was refused (a field's problem, or the journal could not be written):
+        nothing was saved, what was typed stays, and the reason is shown in the form."""
+        self.keep_draft()
+        self.show_problems(
+            exc if isinstance(exc, ValidationError) else ValidationError({"": str(exc)})
+        )
 
     def _on_buttons_rejected(self) -> None:
         self.reject()
@@ -345,3 +379,69 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._draft_timer.stop()
         self._drafts.discard(self._draft_key)
         super().reject()
+
+
+_KEEPS = (
+    QCheckBox,
+    QRadioButton,
+    QComboBox,
+    QSpinBox,
+    QTimeEdit,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+)
+
+
+def keeps(widget: QWidget) -> bool:
+    """Does ``widget`` hold a value :func:`read_field` can read?"""
+    return isinstance(widget, _KEEPS)
+
+
+def read_field(widget: QWidget) -> Any:
+    """What ``widget`` holds, as a JSON value: text, a choice's data, a number, a tick,
+    a date (``2026-11-18``) or a time (``09:30``)."""
+    if isinstance(widget, QCheckBox | QRadioButton):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QTimeEdit):
+        t = widget.time()
+        return f"{t.hour():02d}:{t.minute():02d}"
+    if isinstance(widget, QDateEdit):
+        return widget.date().toString(Qt.DateFormat.ISODate)
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    raise TypeError(f"a form cannot keep the value of a {type(widget).__name__}")
+
+
+def write_field(widget: QWidget, value: Any) -> None:
+    """Put ``value`` (from :func:`read_field`) into ``widget``; one that does not fit (a
+    choice no longer offered, a date that is not one) leaves the widget as it is."""
+    if isinstance(widget, QCheckBox | QRadioButton):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        if index >= 0:
+            widget.setCurrentIndex(index)
+    elif isinstance(widget, QSpinBox):
+        with contextlib.suppress(TypeError, ValueError):
+            widget.setValue(int(value))
+    elif isinstance(widget, QTimeEdit):
+        parsed = QTime.fromString(str(value), "HH:mm")
+        if parsed.isValid():
+            widget.setTime(parsed)
+    elif isinstance(widget, QDateEdit):
+        day = QDate.fromString(str(value), Qt.DateFormat.ISODate)
+        if day.isValid():
+            widget.setDate(day)
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    else:
+        raise TypeError(f"a form cannot fill a {type(widget).__name__}")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,10 +25,11 @@ from devjournal.domain.models import Goal, GoalDraft, Milestone, Sprint
 from devjournal.domain.rules import smart_refusal, validate_goal
 from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, edit_number_text, from_qdate, parse_number, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 METRIC_LABELS = {
@@ -54,6 +53,7 @@ class GoalDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         sprint: Sprint,
@@ -64,6 +64,7 @@ class GoalDialog(FormDialog):
     ) -> None:
         key = f"goal:{goal.id}" if goal else f"goal:new:sprint={sprint.id}"
         super().__init__(
+            ops,
             "Edit goal" if goal else "New goal",
             drafts,
             key,
@@ -75,7 +76,6 @@ class GoalDialog(FormDialog):
         self._goal = goal
         self._milestones = milestones
         self.saved: Goal | None = None
-        self.changes = Changes()
         # A new goal goes last; asked once, not on every keystroke.
         self._position = 0 if goal else len(coaching.goals_of(sprint.id))
 
@@ -131,6 +131,7 @@ class GoalDialog(FormDialog):
         self.add_field("deadline", "Time-bound:", deadline_row)
         self.add_field("checkin_every_days", "Check in every:", self.every_spin)
         self.add_field("status", "Status:", self.status_combo)
+        self.bind(has_deadline=self.has_deadline, deadline=self.deadline_edit)
 
         self.set_tab_order(
             self.title_edit,
@@ -319,50 +320,6 @@ class GoalDialog(FormDialog):
         }
 
     # -- drafts ---------------------------------------------------------------------------
-    def values(self) -> dict[str, Any]:
-        return {
-            "title": self.title_edit.text(),
-            "specific": self.specific_edit.toPlainText(),
-            "metric_kind": self.metric_combo.currentData(),
-            "metric_name": self.metric_name_edit.text(),
-            "unit": self.unit_edit.text(),
-            "scale_max": self.scale_combo.currentData(),
-            "baseline": self.baseline_edit.text(),
-            "target": self.target_edit.text(),
-            "direction": self.direction_combo.currentData(),
-            "milestones": self.milestones_edit.toPlainText(),
-            "achievable": self.achievable_edit.toPlainText(),
-            "relevant": self.relevant_edit.toPlainText(),
-            "has_deadline": self.has_deadline.isChecked(),
-            "deadline": from_qdate(self.deadline_edit.date()).isoformat(),
-            "checkin_every_days": self.every_spin.value(),
-            "status": self.status_combo.currentData(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        self.specific_edit.setPlainText(str(values.get("specific", "")))
-        for combo, key in (
-            (self.metric_combo, "metric_kind"),
-            (self.scale_combo, "scale_max"),
-            (self.direction_combo, "direction"),
-            (self.status_combo, "status"),
-        ):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self.metric_name_edit.setText(str(values.get("metric_name", "")))
-        self.unit_edit.setText(str(values.get("unit", "")))
-        self.baseline_edit.setText(str(values.get("baseline", "")))
-        self.target_edit.setText(str(values.get("target", "")))
-        self.milestones_edit.setPlainText(str(values.get("milestones", "")))
-        self.achievable_edit.setPlainText(str(values.get("achievable", "")))
-        self.relevant_edit.setPlainText(str(values.get("relevant", "")))
-        self.has_deadline.setChecked(bool(values.get("has_deadline", True)))
-        with contextlib.suppress(ValueError):
-            self.deadline_edit.setDate(to_qdate(date.fromisoformat(str(values.get("deadline")))))
-        self.every_spin.setValue(int(values.get("checkin_every_days") or 7))
-
     # -- saving ---------------------------------------------------------------------------
     def check(self) -> None:
         """Numbers that do not parse, and the rules saving applies (``domain/rules.py``): the
@@ -386,7 +343,7 @@ class GoalDialog(FormDialog):
         if problems:
             raise ValidationError(problems)
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         self.check()
         draft = self.draft(strict=True)
         titles = self.milestone_titles()
@@ -395,5 +352,5 @@ class GoalDialog(FormDialog):
             outcome = self._coaching.add_goal(draft, steps)
         else:
             outcome = self._coaching.update_goal(self._goal.id, draft, steps)
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

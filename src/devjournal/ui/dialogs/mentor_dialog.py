@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,10 +26,11 @@ from devjournal.domain.enums import Affiliation, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
 from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.mentorship_service import MentorshipService
-from devjournal.ui.dialogs.form_dialog import FormDialog
+from devjournal.ui.dialogs.form_dialog import FormDialog, write_field
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 RELATIONSHIP_HINTS = {
     Relationship.TRADITIONAL: "Traditional: someone more senior who guides you",
@@ -57,6 +56,7 @@ class MentorDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         mentorship: MentorshipService,
         drafts: DraftStore,
         clock: Clock,
@@ -66,6 +66,7 @@ class MentorDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
+            ops,
             "Edit mentor" if mentor else "New mentor",
             drafts,
             f"mentor:{mentor.id}" if mentor else "mentor:new",
@@ -74,7 +75,6 @@ class MentorDialog(FormDialog):
         )
         self._mentorship = mentorship
         self._mentor = mentor
-        self.changes = Changes()
         self.saved: Mentor | None = None
         self.name_edit = QLineEdit()
         self.relationship_combo = QComboBox()
@@ -127,6 +127,12 @@ class MentorDialog(FormDialog):
         self.add_field("contact_every_days", "In touch every:", self.every_spin)
         self.add_field("links", "Follow at:", links_box)
         self.add_field("notes", "Notes:", self.notes_edit)
+        self.bind(
+            has_start=self.has_start,
+            start=self.start_edit,
+            has_end=self.has_end,
+            end=self.end_edit,
+        )
         self.set_tab_order(
             self.name_edit,
             self.relationship_combo,
@@ -253,52 +259,21 @@ class MentorDialog(FormDialog):
         validate_mentor_links(self.link_pairs())
 
     def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name_edit.text(),
-            "relationship": self.relationship_combo.currentData(),
-            "formality": self.formality_combo.currentData(),
-            "programme": self.programme_edit.text(),
-            "affiliation": self.affiliation_combo.currentData(),
-            "organisation": self.organisation_edit.text(),
-            "seeking": self.seeking_edit.toPlainText(),
-            "has_start": self.has_start.isChecked(),
-            "start": from_qdate(self.start_edit.date()).isoformat(),
-            "has_end": self.has_end.isChecked(),
-            "end": from_qdate(self.end_edit.date()).isoformat(),
-            "every": self.every_spin.value(),
-            "notes": self.notes_edit.toPlainText(),
-            "links": [list(p) for p in self.link_pairs()],
-        }
+        return {**super().values(), "links": [list(p) for p in self.link_pairs()]}
 
     def load(self, values: dict[str, Any]) -> None:
-        self.name_edit.setText(str(values.get("name", "")))
-        for combo, key in (
-            (self.relationship_combo, "relationship"),
-            (self.formality_combo, "formality"),
-            (self.affiliation_combo, "affiliation"),
-        ):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self.programme_edit.setText(str(values.get("programme", "")))
-        self.organisation_edit.setText(str(values.get("organisation", "")))
-        self.seeking_edit.setPlainText(str(values.get("seeking", "")))
-        self.has_start.setChecked(bool(values.get("has_start")))
-        self.has_end.setChecked(bool(values.get("has_end")))
-        for edit, key in ((self.start_edit, "start"), (self.end_edit, "end")):
-            with contextlib.suppress(ValueError):
-                edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
-        self.every_spin.setValue(int(values.get("every") or 0))
-        self.notes_edit.setPlainText(str(values.get("notes", "")))
+        super().load(values)
+        if "every" in values and "contact_every_days" not in values:  # a draft before 0.2
+            write_field(self.every_spin, values["every"])
         saved = values.get("links", [])
         if isinstance(saved, list):
             self.set_links(
                 [(str(p[0]), str(p[1])) for p in saved if isinstance(p, list) and len(p) == 2]
             )
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         outcome = self._mentorship.save_mentor(
             self._mentor.id if self._mentor else None, self.draft(), self.link_pairs()
         )
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QTimeEdit, QWidget
 from devjournal.domain.models import CoachingSession, Sprint
 from devjournal.domain.sessions import MONTHLY, plannable_days, session_times
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import local_date
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 CADENCES = {7: "Every week", 14: "Every two weeks", 21: "Every three weeks", MONTHLY: "Monthly"}
@@ -27,21 +28,21 @@ class PlanSessionsDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         sprint: Sprint,
         existing: list[CoachingSession],
-        now: datetime,
         *,
+        now: datetime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Plan sessions", drafts, f"plan:sprint={sprint.id}", parent, stamp="")
+        super().__init__(ops, "Plan sessions", drafts, f"plan:sprint={sprint.id}", parent, stamp="")
         self.buttons.button(self.buttons.StandardButton.Save).setText("Plan sessions")
         self._coaching = coaching
         self._sprint = sprint
         self._taken = {s.starts_at.astimezone().date() for s in existing}
         self._now = now
-        self.changes = Changes()
         self.created: list[CoachingSession] = []
         self.cadence_combo = QComboBox()
         for days, text in CADENCES.items():
@@ -97,26 +98,7 @@ class PlanSessionsDialog(FormDialog):
         skipped = " Days that already have a session keep it." if self._taken else ""
         self.preview.setText(f"{len(days)} sessions: {shown}{more}.{skipped}")
 
-    def values(self) -> dict[str, Any]:
-        t = self.time_edit.time()
-        return {
-            "every_days": self.cadence_combo.currentData(),
-            "at": f"{t.hour():02d}:{t.minute():02d}",
-            "duration_min": self.duration_spin.value(),
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        index = self.cadence_combo.findData(values.get("every_days"))
-        if index >= 0:
-            self.cadence_combo.setCurrentIndex(index)
-        try:
-            hour, minute = (int(x) for x in str(values.get("at", "")).split(":"))
-            self.time_edit.setTime(QTime(hour, minute))
-        except ValueError:
-            pass
-        self.duration_spin.setValue(int(values.get("duration_min") or 60))
-
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         t = self.time_edit.time()
         outcome = self._coaching.plan_sessions(
             self._sprint.id,
@@ -124,5 +106,5 @@ class PlanSessionsDialog(FormDialog):
             int(self.cadence_combo.currentData()),
             duration_min=self.duration_spin.value(),
         )
-        self.created, self.changes = outcome.value, outcome.changes
-        return True
+        self.created = outcome.value
+        return outcome

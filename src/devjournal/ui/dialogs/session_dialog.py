@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, datetime, time
 from typing import Any
 
@@ -27,10 +26,11 @@ from devjournal.domain.enums import Scope, SessionStatus
 from devjournal.domain.models import CoachingSession, SessionDraft, SessionQuestion, Sprint
 from devjournal.domain.rules import validate_session, warn_session
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 
 SCOPES = {Scope.COACH: "Shared with my coach", Scope.PRIVATE: "Private (never exported)"}
 
@@ -48,6 +48,7 @@ class SessionDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         sprint: Sprint,
@@ -59,6 +60,7 @@ class SessionDialog(FormDialog):
     ) -> None:
         key = f"session:{session.id}" if session else f"session:new:sprint={sprint.id}"
         super().__init__(
+            ops,
             "Edit session" if session else "New session",
             drafts,
             key,
@@ -69,7 +71,6 @@ class SessionDialog(FormDialog):
         self._sprint = sprint
         self._session = session
         self._clock = clock
-        self.changes = Changes()
         self.day_edit = date_edit()
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
@@ -109,6 +110,7 @@ class SessionDialog(FormDialog):
         self.add_field("status", "Status:", self.status_combo)
         self.add_field("agenda", "Agenda:", self.agenda_edit)
         self.add_field("notes", "Notes:", self.notes_edit)
+        self.bind(day=self.day_edit, time=self.time_edit)
         self.add_field("questions", "Questions:", questions_box)
         self.add_field("insights", "Insights:", self.insights_edit)
         self.add_field("scope", "Shared:", self.scope_combo)
@@ -216,33 +218,10 @@ class SessionDialog(FormDialog):
         )
 
     def values(self) -> dict[str, Any]:
-        t = self.time_edit.time()
-        return {
-            "day": from_qdate(self.day_edit.date()).isoformat(),
-            "time": f"{t.hour():02d}:{t.minute():02d}",
-            "duration_min": self.duration_spin.value(),
-            "status": self.status_combo.currentData(),
-            "agenda": self.agenda_edit.toPlainText(),
-            "notes": self.notes_edit.toPlainText(),
-            "insights": self.insights_edit.toPlainText(),
-            "scope": self.scope_combo.currentData(),
-            "questions": [list(p) for p in self.question_pairs()],
-        }
+        return {**super().values(), "questions": [list(p) for p in self.question_pairs()]}
 
     def load(self, values: dict[str, Any]) -> None:
-        with contextlib.suppress(ValueError):
-            self.day_edit.setDate(to_qdate(date.fromisoformat(str(values.get("day")))))
-        with contextlib.suppress(ValueError):
-            hour, minute = (int(x) for x in str(values.get("time", "")).split(":"))
-            self.time_edit.setTime(QTime(hour, minute))
-        self.duration_spin.setValue(int(values.get("duration_min") or 60))
-        for combo, key in ((self.status_combo, "status"), (self.scope_combo, "scope")):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        self.agenda_edit.setPlainText(str(values.get("agenda", "")))
-        self.notes_edit.setPlainText(str(values.get("notes", "")))
-        self.insights_edit.setPlainText(str(values.get("insights", "")))
+        super().load(values)
         saved = values.get("questions", [])
         if isinstance(saved, list):
             self.set_questions(
@@ -255,10 +234,9 @@ class SessionDialog(FormDialog):
     def check(self) -> None:
         validate_session(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._session is None:
             outcome = self._coaching.add_session(self.draft())
         else:
             outcome = self._coaching.update_session(self._session.id, self.draft())
-        self.changes = outcome.changes
-        return True
+        return outcome

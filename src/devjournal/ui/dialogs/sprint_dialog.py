@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
@@ -13,10 +12,11 @@ from devjournal.domain.enums import SprintKind
 from devjournal.domain.models import Sprint, SprintDraft
 from devjournal.domain.rules import validate_sprint
 from devjournal.drafts import DraftStore
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 
 
@@ -25,14 +25,17 @@ class SprintDialog(FormDialog):
 
     def __init__(
         self,
+        ops: Ops,
         coaching: CoachingService,
         drafts: DraftStore,
         clock: Clock,
+        *,
         sprint: Sprint | None = None,
         parent: QWidget | None = None,
     ) -> None:
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
+            ops,
             "Edit sprint" if sprint else "New sprint",
             drafts,
             key,
@@ -42,7 +45,6 @@ class SprintDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self.saved: Sprint | None = None
-        self.changes = Changes()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("e.g. Own the payments on-call rotation")
         self.kind_combo = QComboBox()
@@ -72,6 +74,7 @@ class SprintDialog(FormDialog):
         self.add_field("end_date", "Ends:", ends)
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.bind(end_date=self.end_edit)  # in a row with the length
         self.set_tab_order(
             self.title_edit,
             self.kind_combo,
@@ -139,37 +142,13 @@ class SprintDialog(FormDialog):
             retrospective=base.retrospective if base else "",
         )
 
-    def values(self) -> dict[str, Any]:
-        d = self.draft()
-        return {
-            "title": d.title,
-            "kind": d.kind.value,
-            "coach_name": d.coach_name,
-            "focus": d.focus,
-            "start_date": d.start_date.isoformat(),
-            "end_date": d.end_date.isoformat(),
-            "session_every_days": d.session_every_days or 0,
-        }
-
-    def load(self, values: dict[str, Any]) -> None:
-        self.title_edit.setText(str(values.get("title", "")))
-        index = self.kind_combo.findData(values.get("kind"))
-        if index >= 0:
-            self.kind_combo.setCurrentIndex(index)
-        self.coach_edit.setText(str(values.get("coach_name", "")))
-        self.focus_edit.setText(str(values.get("focus", "")))
-        for edit, key in ((self.start_edit, "start_date"), (self.end_edit, "end_date")):
-            with contextlib.suppress(ValueError):
-                edit.setDate(to_qdate(date.fromisoformat(str(values.get(key)))))
-        self.cadence_spin.setValue(int(values.get("session_every_days") or 0))
-
     def check(self) -> None:
         validate_sprint(self.draft())
 
-    def save(self) -> bool:
+    def save(self) -> Outcome[Any]:
         if self._sprint is None:
             outcome = self._coaching.create_sprint(self.draft())
         else:
             outcome = self._coaching.update_sprint(self._sprint.id, self.draft())
-        self.saved, self.changes = outcome.value, outcome.changes
-        return True
+        self.saved = outcome.value
+        return outcome

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -40,9 +39,8 @@ from devjournal.domain.models import LogEntry
 from devjournal.domain.search import SearchQueryError
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryRequest
-from devjournal.services.changes import Changes, Outcome
+from devjournal.services.changes import Changes
 from devjournal.services.container import Services
-from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.dialogs.entry_dialog import (
     ADVICE_STATUS_LABELS,
@@ -50,41 +48,45 @@ from devjournal.ui.dialogs.entry_dialog import (
     EntryDialog,
     open_safe_link,
 )
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
+from devjournal.ui.ops import Ops
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
+from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 SEARCH_LIMIT = 200
 SEARCH_DELAY_MS = 250
-HISTORY_CHANGES = ("entries", "mentors", "tags")
 
 
 class HistoryPage(QWidget):
     """Filters and search over the log, the list, and the entry being read."""
+
+    shows: ClassVar[Changes] = Changes.MENTORSHIP
 
     entry_requested = Signal()  # "write a new entry"
 
     def __init__(
         self,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        notices: NoticeBar,
     ) -> None:
         super().__init__(parent)
+        self._notices = notices
         self._services = services
-        self._events = events
+        self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.dialog: EntryDialog | None = None
         self.entry: LogEntry | None = None
-        self._undo: Callable[[], Outcome[Any]] | None = None
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText('Search: words, "a phrase", prefix*, OR, NOT')
@@ -169,12 +171,9 @@ class HistoryPage(QWidget):
         self.reader.setAccessibleName("The entry")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
-        self.undo_button = QPushButton("Undo delete")
-        self.undo_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.delete_button)
         right = QWidget()
         right_column = QVBoxLayout(right)
@@ -227,10 +226,8 @@ class HistoryPage(QWidget):
         self.export_private_action.triggered.connect(self._on_export_private_action_triggered)
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
-        self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
         self.model.rowsInserted.connect(self._show_count)  # more pages as the list scrolls
-        self._events.data_changed.connect(self._on_events_data_changed)
 
     # -- choices and filters --------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -391,12 +388,22 @@ class HistoryPage(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in HISTORY_CHANGES):
-            self._fill_choices()
-            self.reload()
-            if self.entry is not None:
-                self.open_entry(self.entry.id)
+    def apply_changes(self, _changes: Changes, _origin: object) -> None:
+        """Show what changed: the filters' choices, the list, the entry being read."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the filters' choices, the list and the entry being read again."""
+        self._fill_choices()
+        self.reload()
+        if self.entry is not None:
+            self.open_entry(self.entry.id)
+
+    def flush_drafts(self) -> None:
+        """Keep what is typed in an open form as a draft, and put the form away."""
+        if self.dialog is not None:
+            self.dialog.keep_draft()
+            self.dialog.hide()
 
     # -- reading --------------------------------------------------------------------------
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -479,7 +486,12 @@ class HistoryPage(QWidget):
     def new_entry(self, mentor_id: int | None = None) -> None:
         """Write a new entry."""
         dialog = EntryDialog(
-            self._services, self._drafts, self._clock, mentor_id=mentor_id, parent=self.window()
+            self._ops,
+            self._services,
+            self._drafts,
+            self._clock,
+            mentor_id=mentor_id,
+            parent=self.window(),
         )
         self._open(dialog)
 
@@ -488,7 +500,9 @@ class HistoryPage(QWidget):
         if self.entry is None:
             return
         self._open(
-            EntryDialog(self._services, self._drafts, self._clock, entry=self.entry, parent=self)
+            EntryDialog(
+                self._ops, self._services, self._drafts, self._clock, entry=self.entry, parent=self
+            )
         )
 
     def open_draft(self, key: DraftKey) -> bool:
@@ -505,7 +519,6 @@ class HistoryPage(QWidget):
 
     def _open(self, dialog: EntryDialog) -> None:
         def saved() -> None:
-            self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.open_entry(dialog.saved.id)
 
@@ -520,25 +533,14 @@ class HistoryPage(QWidget):
         entry = self.entry
         if entry is None:
             return
-        try:
-            outcome = self._services.mentorship.delete_entry(entry.id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        if self._ops.write(self, lambda: self._services.mentorship.delete_entry(entry.id)) is None:
             return
-        self._undo = lambda: self._services.mentorship.restore_entry(entry.id)
-        self.undo_button.setVisible(True)
         self._show_nothing(f"Deleted “{entry.title}”.")
-        self._events.emit_changes(outcome.changes)
+        self._notices.say(
+            f"Deleted “{entry.title}”.", "Undo", lambda: self._restore_entry(entry.id), undo=True
+        )
 
-    def _on_undo_button_clicked(self) -> None:
-        undo, self._undo = self._undo, None
-        self.undo_button.setVisible(False)
-        if undo is None:
-            return
-        try:
-            outcome = undo()
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
-            return
-        self.entry = outcome.value
-        self._events.emit_changes(outcome.changes)
+    def _restore_entry(self, entry_id: int) -> None:
+        outcome = self._ops.write(self, lambda: self._services.mentorship.restore_entry(entry_id))
+        if outcome is not None:
+            self.open_entry(outcome.value.id)

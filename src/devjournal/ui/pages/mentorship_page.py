@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,24 +22,22 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
-from devjournal.domain.errors import DomainError
 from devjournal.domain.mentors import MentorHistory, MentorLine
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
-from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
 from devjournal.ui.dialogs.mentor_dialog import MentorDialog
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 MENTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MENTOR_CHANGES = ("mentors", "entries")
 GROUPS = {
     Relationship.TRADITIONAL: "Traditional",
     Relationship.PEER: "Peers",
@@ -58,26 +57,29 @@ def ago(when: datetime | None, now: datetime) -> str:
 class MentorshipPage(QWidget):
     """Mentors on the left; the chosen one's page on the right."""
 
+    shows: ClassVar[Changes] = Changes.MENTORSHIP
+
     entry_requested = Signal(int)  # write an entry with this mentor
     history_requested = Signal(int)  # show this mentor's entries in History
 
     def __init__(
         self,
         mentorship: MentorshipService,
-        events: JournalEvents,
+        ops: Ops,
         drafts: DraftStore,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        notices: NoticeBar,
     ) -> None:
         super().__init__(parent)
+        self._notices = notices
         self._mentorship = mentorship
-        self._events = events
+        self._ops = ops
         self._drafts = drafts
         self._clock = clock
         self.view: MentorHistory | None = None
         self.dialog: MentorDialog | None = None
-        self._deleted: int | None = None
-        self._stale = False
 
         self.new_button = QPushButton("New mentor")
         self.new_button.setObjectName("primary")
@@ -109,21 +111,10 @@ class MentorshipPage(QWidget):
         self.right.addWidget(self.empty)
         self.right.addWidget(self.mentor_scroll)
 
-        self.notice_bar = QWidget()
-        self.notice_bar.setObjectName("noticeBar")
-        self.notice_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        notice = QHBoxLayout(self.notice_bar)
-        notice.setContentsMargins(16, 6, 16, 6)
-        self.notice_label = label("", wrap=True)
-        self.undo_button = QPushButton("Undo")
-        notice.addWidget(self.notice_label, 1)
-        notice.addWidget(self.undo_button)
-        self.notice_bar.setVisible(False)
         right_box = QWidget()
         right_column = QVBoxLayout(right_box)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.setSpacing(0)
-        right_column.addWidget(self.notice_bar)
         right_column.addWidget(self.right, 1)
 
         splitter = QSplitter()
@@ -134,11 +125,9 @@ class MentorshipPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
-        self.undo_button.clicked.connect(self._on_undo_clicked)
         self.new_button.clicked.connect(self.new_mentor)
         self.empty_button.clicked.connect(self.new_mentor)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self._events.data_changed.connect(self._on_events_data_changed)
         self.refresh()
 
     # -- the list -------------------------------------------------------------------------
@@ -186,18 +175,15 @@ class MentorshipPage(QWidget):
         if isinstance(mentor_id, int):
             self.open_mentor(mentor_id)
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in MENTOR_CHANGES):
-            if self.isVisible():
-                self.refresh()
-            else:  # a busy mentor's history is not cheap: rebuild it when next shown
-                self._stale = True
+    def apply_changes(self, _changes: Changes, _origin: object) -> None:
+        """Show what changed (the open mentor stays open)."""
+        self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
+    def flush_drafts(self) -> None:
+        """Keep what is typed in an open form as a draft, and put the form away."""
+        if self.dialog is not None:
+            self.dialog.keep_draft()
+            self.dialog.hide()
 
     # -- one mentor -----------------------------------------------------------------------
     def open_mentor(self, mentor_id: int) -> None:
@@ -312,7 +298,9 @@ class MentorshipPage(QWidget):
     # -- editing --------------------------------------------------------------------------
     def new_mentor(self) -> None:
         """Add a mentor."""
-        self._open(MentorDialog(self._mentorship, self._drafts, self._clock, parent=self))
+        self._open(
+            MentorDialog(self._ops, self._mentorship, self._drafts, self._clock, parent=self)
+        )
 
     def edit_mentor(self) -> None:
         """Edit the open mentor."""
@@ -320,6 +308,7 @@ class MentorshipPage(QWidget):
             return
         self._open(
             MentorDialog(
+                self._ops,
                 self._mentorship,
                 self._drafts,
                 self._clock,
@@ -343,7 +332,6 @@ class MentorshipPage(QWidget):
 
     def _open(self, dialog: MentorDialog) -> None:
         def saved() -> None:
-            self._events.emit_changes(dialog.changes)
             if dialog.saved is not None:
                 self.refresh(dialog.saved.id)
 
@@ -358,28 +346,15 @@ class MentorshipPage(QWidget):
         if self.view is None:
             return
         mentor = self.view.mentor
-        try:
-            outcome = self._mentorship.delete_mentor(mentor.id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
+        if self._ops.write(self, lambda: self._mentorship.delete_mentor(mentor.id)) is None:
             return
-        self._deleted = mentor.id
-        self.view = None
-        self.notice_label.setText(
-            f"Deleted {mentor.name}. Their entries stay in your log, without a mentor."
+        self._notices.say(
+            f"Deleted {mentor.name}. Their entries stay in your log, without a mentor.",
+            "Undo",
+            lambda: self._restore_mentor(mentor.id),
+            undo=True,
         )
-        self.notice_bar.setVisible(True)
-        self._events.emit_changes(outcome.changes)
 
-    def _on_undo_clicked(self) -> None:
-        mentor_id, self._deleted = self._deleted, None
-        self.notice_bar.setVisible(False)
-        if mentor_id is None:
-            return
-        try:
-            outcome = self._mentorship.restore_mentor(mentor_id)
-        except DomainError as exc:
-            file_prompts.tell(self, "devjournal", str(exc), warning=True)
-            return
-        self._events.emit_changes(outcome.changes)
-        self.refresh(mentor_id)
+    def _restore_mentor(self, mentor_id: int) -> None:
+        if self._ops.write(self, lambda: self._mentorship.restore_mentor(mentor_id)) is not None:
+            self.refresh(mentor_id)

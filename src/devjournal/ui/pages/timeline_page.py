@@ -10,11 +10,11 @@ and tag. The view remembers its zoom and position; it can be saved as PNG or vec
 from __future__ import annotations
 
 import dataclasses
-import gc
 import html
 import logging
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -52,6 +53,7 @@ from devjournal.domain.timeline import (
     fit,
     pack_rows,
 )
+from devjournal.drafts import DraftKey
 from devjournal.files import write_export
 from devjournal.render.timeline_painter import (
     TimelineScene,
@@ -64,7 +66,7 @@ from devjournal.services.container import Services
 from devjournal.services.timeline_service import EntryWindow
 from devjournal.settings import Settings
 from devjournal.ui import file_prompts
-from devjournal.ui.events import JournalEvents
+from devjournal.ui.ops import Ops
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.empty_state import EmptyState
@@ -80,13 +82,16 @@ PX_PER_MARK = 6.0
 class TimelinePage(QWidget):
     """Sprints, goals, sessions, check-ins and the mentorship log on one axis."""
 
+    shows: ClassVar[Changes] = Changes.EVERYTHING
+    dialog: QDialog | None = None
+
     open_requested = Signal(object)  # render.timeline_painter.Hit
     coaching_requested = Signal()
 
     def __init__(
         self,
         services: Services,
-        events: JournalEvents,
+        ops: Ops,
         settings: Settings,
         parent: QWidget | None = None,
     ) -> None:
@@ -198,7 +203,6 @@ class TimelinePage(QWidget):
         self.export_pdf_action.triggered.connect(lambda: self.export("pdf"))
         for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
             box.activated.connect(self._on_filter_activated)
-        events.data_changed.connect(self._on_events_data_changed)
 
     @staticmethod
     def _combo(tip: str) -> QComboBox:
@@ -216,10 +220,16 @@ class TimelinePage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
+    def apply_changes(self, _changes: Changes, _origin: object) -> None:
+        """Draw what changed (zoom, position and filters kept)."""
+        self.refresh()
+
+    def flush_drafts(self) -> None:
+        """Nothing is typed on this page."""
+
+    def open_draft(self, _key: DraftKey) -> bool:
+        """No form of this page keeps drafts."""
+        return False
 
     def refresh(self) -> None:
         """Read the journal again and redraw (keeping zoom, position and filters)."""
@@ -251,9 +261,6 @@ class TimelinePage(QWidget):
             widget.setEnabled(not empty)
         self.legend.setText(self._legend())
         self._redraw()
-        # What was just read lives as long as the page: out of the cycle collector's way,
-        # or its full passes (~45 ms over the stress journal) land in the middle of a pan.
-        gc.freeze()
 
     def _fill_filters(self) -> None:
         assert self.data is not None

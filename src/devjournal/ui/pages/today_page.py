@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,9 +30,10 @@ from devjournal.domain.wording import (
     plural,
     sprint_day_phrase,
 )
+from devjournal.drafts import DraftKey
 from devjournal.services.changes import Changes
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.formatting import local_date
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.card import Card, label
 
@@ -42,6 +45,9 @@ REFRESH_EVERY_MS = 5 * 60 * 1000
 class TodayPage(QWidget):
     """The landing page. Emits :attr:`first_painted` once, after its first paint with data."""
 
+    shows: ClassVar[Changes] = Changes.EVERYTHING
+    dialog: QDialog | None = None
+
     first_painted = Signal()
     sample_requested = Signal()
     sprint_requested = Signal(int)  # a sprint id; 0 asks to plan a new one
@@ -51,7 +57,7 @@ class TodayPage(QWidget):
     def __init__(
         self,
         today_source: Callable[[], TodayOverview],
-        events: JournalEvents,
+        ops: Ops,
         *,
         journal_path: Path,
         sample_home: Path,
@@ -60,7 +66,7 @@ class TodayPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._source = today_source
-        self._events = events
+        self._ops = ops
         self._journal_path = journal_path
         self._sample_home = sample_home
         self._clock = clock
@@ -84,7 +90,6 @@ class TodayPage(QWidget):
         self._tick.start()
 
     def _connect_signals(self) -> None:
-        self._events.data_changed.connect(self._on_events_data_changed)
         self._tick.timeout.connect(self._on_tick_timeout)
 
     def _on_tick_timeout(self) -> None:
@@ -102,10 +107,16 @@ class TodayPage(QWidget):
         self.overview = self._source()
         self._rebuild(self.overview)
 
-    def _on_events_data_changed(self, changes: Changes) -> None:
-        # Today shows a bit of everything, so any change is worth a refresh (a few ms).
-        if changes.any():
-            self.refresh()
+    def apply_changes(self, _changes: Changes, _origin: object) -> None:
+        """Today shows a bit of everything: any change is worth a refresh (a few ms)."""
+        self.refresh()
+
+    def flush_drafts(self) -> None:
+        """Nothing is typed on this page."""
+
+    def open_draft(self, _key: DraftKey) -> bool:
+        """No form of this page keeps drafts."""
+        return False
 
     def set_sample_busy(self, busy: bool, message: str = "") -> None:
         """Show that a sample journal is being made (or why it failed)."""

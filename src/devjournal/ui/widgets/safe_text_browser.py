@@ -6,13 +6,13 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QThread, QUrl, Signal
+from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from devjournal.domain.jobs import Progress
 from devjournal.render.safe_markdown import safe_markdown_html
-from devjournal.ui.background import BackgroundTask
+from devjournal.ui.background import start
 
 __all__ = ["SafeTextBrowser", "safe_markdown_html"]
 
@@ -21,12 +21,6 @@ INLINE_CHARS = 20_000
 and then into a document on a worker thread: 200,000 characters of Markdown can take a
 second or two, however bounded. Only laying the document out is left to the GUI thread."""
 LAYING_OUT = "<p style='color: gray'>Laying out this long entry…</p>"
-
-_RUNNING: set[BackgroundTask[QTextDocument]] = set()
-"""Renders still running, kept so that none is deleted before it ends (a browser can be
-closed while its page is laid out; the page is then dropped)."""
-_QUIT_HOOKED: set[int] = set()
-"""The applications (by id) that wait for :data:`_RUNNING` when they quit."""
 
 
 def _blank_image() -> QImage:
@@ -94,14 +88,10 @@ class SafeTextBrowser(QTextBrowser):
         shown, markdown, before, after = self._pending
         self._pending = None
         job = partial(_rendered, markdown, before, after, self.thread())
-        task: BackgroundTask[QTextDocument] = BackgroundTask(job)
         self._running = shown
-        task.succeeded.connect(self._on_task_succeeded)
-        task.failed.connect(self._on_task_failed)
-        _keep(task)
-        task.start()
+        start(job, self, self._on_task_succeeded, self._on_task_failed)
 
-    def _on_task_succeeded(self, document: object) -> None:
+    def _on_task_succeeded(self, document: QTextDocument) -> None:
         current, self._running = self._running == self._shown, None
         if current and isinstance(document, QTextDocument):
             document.setParent(self)
@@ -131,21 +121,3 @@ def _rendered(
     document.setHtml(before + safe_markdown_html(markdown) + after)
     document.moveToThread(home)
     return document
-
-
-def _keep(task: BackgroundTask[QTextDocument]) -> None:
-    """Hold ``task`` until it has ended (and the application waits for it at quit)."""
-    app = QCoreApplication.instance()
-    if app is not None and id(app) not in _QUIT_HOOKED:
-        app.aboutToQuit.connect(wait_for_renders)
-        _QUIT_HOOKED.add(id(app))
-    for ended in [t for t in _RUNNING if t.isFinished()]:
-        _RUNNING.discard(ended)
-    _RUNNING.add(task)
-
-
-def wait_for_renders(timeout_ms: int = 10_000) -> None:
-    """Wait for every render still running (the application is quitting)."""
-    for task in list(_RUNNING):
-        task.wait(timeout_ms)
-    _RUNNING.clear()
