@@ -16,6 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from devjournal.ui.events import JournalEvents
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
@@ -24,7 +25,6 @@ from devjournal.domain.history import HistoryFilter
 from devjournal.drafts import DraftStore
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.models.history_list_model import HistoryListModel
 from devjournal.ui.pages.history_page import HistoryPage
 

@@ -58,6 +58,8 @@ def fill(services: Services) -> int:
                 baseline=10,
                 target=40 + n,
                 direction=Direction.UP,
+                achievable="The team is staffed and the scope is agreed.",
+                relevant="It is what the quarter is judged on.",
                 deadline=date(2026, 12, 15),
                 status=GoalStatus.ACTIVE,
                 scope=Scope.COACH,

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from devjournal.storage.recovery import Damage
+from devjournal.domain.recovery import Damage
 from tests.clocks import run
 
 

@@ -29,13 +29,12 @@ from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import TodayOverview
+from devjournal.domain.recovery import Damage, Diagnosis
 from devjournal.paths import AppPaths
 from devjournal.settings import Settings
 from devjournal.storage import today_query
 from devjournal.storage.journal_file import FileState, check_writable, inspect_journal
 from devjournal.storage.recovery import (
-    Damage,
-    Diagnosis,
     damage_reason,
     deep_check,
     diagnose,

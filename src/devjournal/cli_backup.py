@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devjournal.cli_export import Opener, UsageError
+from devjournal.domain.backups import describe_label
 from devjournal.domain.clock import Clock
 from devjournal.domain.errors import JournalError
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
-from devjournal.storage.backup import describe_label
 from devjournal.terminal import say
 
 if TYPE_CHECKING:
-    from devjournal.storage.check import CheckReport
+    from devjournal.domain.check import CheckReport
 
 
 def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -167,13 +167,11 @@ def formatted(fmt: str, report: T, markdown: Callable[[T], str], name: str) -> b
 
 def sprint_id_of(services: Services, which: str) -> int:
     """The sprint ``which`` names: an id, or ``current`` (the sprint running today)."""
-    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
-
     if which == "current":
-        active = [s for s in services.coaching.board() if s.phase is SprintPhase.ACTIVE]
-        if not active:
+        running = services.coaching.running_sprint()
+        if running is None:
             raise UsageError("No sprint is running today: give its id with --sprint.")
-        return active[0].sprint.id
+        return running.id
     if which.isdigit():
         return int(which)
     raise UsageError("--sprint takes a sprint id or 'current'.")
@@ -183,15 +181,14 @@ def closeout_sprint_id(services: Services, which: str) -> int:
     """The sprint a close-out report is of: an id; ``last``, the sprint that finished last
     (closed, or past its end; by the day it closed or ended); ``current``, the sprint
     running today, or the one that finished last when none is running."""
-    from devjournal.domain.sprints import SprintPhase  # noqa: PLC0415
+    from devjournal.domain.sprints import SprintPhase, running_sprint  # noqa: PLC0415
 
     if which not in ("current", "last"):
         return sprint_id_of(services, which) if which.isdigit() else _bad_closeout_sprint()
     board = services.coaching.board()
-    if which == "current":
-        active = [s for s in board if s.phase is SprintPhase.ACTIVE]
-        if active:
-            return active[0].sprint.id
+    running = running_sprint(board)
+    if which == "current" and running is not None:
+        return running.id
     finished = [s.sprint for s in board if s.phase is SprintPhase.FINISHED]
     if not finished:
         raise UsageError("No sprint has finished yet: give its id with --sprint.")

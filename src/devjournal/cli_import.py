@@ -59,16 +59,20 @@ def run_import(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) 
     tables = read_journal_json(read_bytes(path), path.name)
     db, services = open_journal(paths)
     try:
-        counts = services.journal.restore(tables, _progress("Importing")).value
+        restored = services.journal.restore(tables, _progress("Importing")).value
     finally:
         db.close()
     took = _took(started)
+    counts = restored.counts
     say(
         f"Imported {path.name} into {paths.journal} in {took:.1f} s: "
         f"{counts['sprints']:,} sprints, {counts['goals']:,} goals, "
         f"{counts['checkins']:,} check-ins, {counts['sessions']:,} sessions, "
         f"{counts['mentors']:,} mentors, {counts['log_entries']:,} log entries."
     )
+    note = restored.note()
+    if note is not None:
+        say(note)
     return 0
 
 
@@ -86,15 +90,13 @@ def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
             say(line)
         if args.dry_run or not plan.new:
             return 0
-        db.ensure_writable("nothing was imported")  # before a backup is made for nothing
-        if not services.journal.is_empty():
-            made = services.journal.backup("before-import")
-            say(f"Backed up the journal first, to {made.name}.")
-        added = services.imports.run(plan, _progress("Importing")).value
+        done = services.imports.run(plan, _progress("Importing")).value
     finally:
         db.close()
     took = _took(started)
-    say(f"Added {added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
+    if done.backup is not None:
+        say(f"Backed up the journal first, to {done.backup.name}.")
+    say(f"Added {done.added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.storage.recovery import Damage
+from devjournal.domain.recovery import Damage
 from tests.damage import STARTS, journal_with_backup
 
 from .conftest import RunningApp, app_env

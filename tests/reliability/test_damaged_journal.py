@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from devjournal.domain.recovery import Damage
 from devjournal.storage.backup import backup_name, list_backups, restore_backup
 from devjournal.storage.recovery import (
     MIN_FREE_BYTES,
-    Damage,
     deep_check,
     diagnose,
     newest_good_backup,

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devjournal.ui.formatting import edit_number_text, number_text, parse_number
+from devjournal.domain.wording import number_text
+from devjournal.ui.formatting import edit_number_text, parse_number
 
 
 @pytest.mark.parametrize(

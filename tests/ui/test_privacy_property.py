@@ -155,7 +155,7 @@ def write(services: Services, spec: JournalSpec) -> tuple[int, list[int], Marker
                 baseline=0 if goal.charted else None,
                 target=10 if goal.charted else None,
                 deadline=START + timedelta(days=70),
-                status=GoalStatus.ACTIVE,
+                status=GoalStatus.DRAFT,  # one marker word each: not SMART
                 scope=goal.scope,
             )
         ).value

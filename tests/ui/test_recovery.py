@@ -19,19 +19,15 @@ from pytestqt.qtbot import QtBot
 
 from devjournal import app as app_module
 from devjournal.app import Closer, Launch, ServicesLoader, Step
+from devjournal.domain.backups import BackupChoice
 from devjournal.domain.jobs import Progress
+from devjournal.domain.recovery import Damage, Diagnosis, StartProblem
 from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services
 from devjournal.settings import Settings
 from devjournal.storage.backup import backup_name, list_backups, restore_backup
 from devjournal.storage.database import Database
-from devjournal.storage.recovery import (
-    BackupChoice,
-    Damage,
-    Diagnosis,
-    StartProblem,
-    newest_good_backup,
-)
+from devjournal.storage.recovery import newest_good_backup
 from devjournal.ui.dialogs.recovery_dialog import Outcome, RecoveryDialog, StartProblemDialog
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.single_instance import SingleInstance

@@ -63,13 +63,14 @@ from devjournal.domain.models import (
     SessionQuestion,
     SprintDraft,
 )
+from devjournal.domain.recovery import Damage, Diagnosis, StartProblem
 from devjournal.domain.sprints import SprintClosing
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftStore
 from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services, build_services
 from devjournal.storage.database import Database, open_journal
-from devjournal.storage.recovery import Damage, Diagnosis, StartProblem, newest_good_backup
+from devjournal.storage.recovery import newest_good_backup
 from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
 from devjournal.ui.dialogs.recovery_dialog import RecoveryDialog, StartProblemDialog
 from devjournal.ui.main_window import MainWindow
@@ -202,7 +203,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             sprint_id=sprint.id,
             title=m.field("milestone goal"),
             metric_kind=MetricKind.MILESTONES,
-            status=GoalStatus.ACTIVE,
+            status=GoalStatus.DRAFT,  # SMART gaps: an active goal could not have them
             scope=Scope.PRIVATE,
         )
     ).value

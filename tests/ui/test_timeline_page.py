@@ -61,9 +61,14 @@ def fill(services: Services) -> dict[str, int]:
         GoalDraft(
             sprint_id=sprint.id,
             title="Review turnaround",
+            specific="First response on every review within a working day.",
+            metric_name="median hours",
+            unit="hours",
             baseline=30,
             target=10,
             direction=Direction.DOWN,
+            achievable="Two review slots a day fit my calendar.",
+            relevant="Slow reviews are the team's top complaint.",
             deadline=date(2026, 12, 15),
             status=GoalStatus.ACTIVE,
         )

@@ -114,6 +114,7 @@ def fill(services: Services) -> int:
             title="Review turnaround",
             specific="Every PR reviewed within a working day.",
             relevant="Slow reviews block the team.",
+            achievable="Two review slots a day fit my calendar.",
             metric_name="median hours",
             unit="hours",
             baseline=30,
@@ -131,7 +132,7 @@ def fill(services: Services) -> int:
             unit="pages",
             baseline=0,
             target=10,
-            status=GoalStatus.ACTIVE,
+            status=GoalStatus.DRAFT,  # no deadline or reasons yet: SMART gaps
         )
     ).value
     rust = c.add_goal(GoalDraft(sprint_id=sprint.id, title="Learn Rust"))

@@ -108,7 +108,7 @@ def test_jrnl_entries_come_in_as_private_reflections_with_their_tags(
     plan = services.imports.plan(read_jrnl(_bytes(JRNL), "journal.json"))
     assert len(plan.new) == 3 and plan.already_imported == 0
     assert plan.new_tags == ("anna", "work", "starred")
-    assert services.imports.run(plan).value == 3
+    assert services.imports.run(plan).value.added == 3
     entries = services.mentorship.latest_entries(10)
     first = next(e for e in entries if e.title.startswith("Talked"))
     assert first.kind is EntryKind.REFLECTION and first.scope is Scope.PRIVATE
@@ -123,7 +123,7 @@ def test_a_re_import_adds_nothing(services: Services) -> None:
     services.imports.run(services.imports.plan(read_jrnl(_bytes(JRNL), "j.json")))
     again = services.imports.plan(read_jrnl(_bytes(JRNL), "j.json"))
     assert again.new == () and again.already_imported == 3
-    assert services.imports.run(again).value == 0
+    assert services.imports.run(again).value.added == 0
     # An entry the user deleted after importing it does not come back either.
     victim = services.mentorship.latest_entries(1)[0]
     services.mentorship.delete_entry(victim.id)
@@ -157,7 +157,7 @@ def test_a_blank_title_takes_the_first_line_of_the_body(services: Services) -> N
     ]}  # fmt: skip
     batch = read_jrnl(_bytes(document), "j.json")
     assert [e.title for e in batch.entries] == ["First line", "(untitled)"]
-    assert services.imports.run(services.imports.plan(batch)).value == 2
+    assert services.imports.run(services.imports.plan(batch)).value.added == 2
 
 
 def test_a_long_first_line_is_shortened_and_kept_whole_in_the_body(services: Services) -> None:
@@ -335,7 +335,7 @@ def test_fuzzed_files_import_whole_or_not_at_all(
         except ImportProblem:
             assert services.journal.is_empty()
             return
-        added = services.imports.run(services.imports.plan(batch)).value
+        added = services.imports.run(services.imports.plan(batch)).value.added
         assert services.journal.info().counts["log_entries"] == added == len(batch.entries)
     finally:
         db.close()

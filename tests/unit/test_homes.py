@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from devjournal.domain.recovery import Damage
 from devjournal.storage.backup import backup_name, list_backups
-from devjournal.storage.recovery import Damage, diagnose, preflight
+from devjournal.storage.recovery import diagnose, preflight
 from tests.clocks import NOW, run
 
 READ_COMMANDS = (

@@ -384,7 +384,7 @@ def _checkins_of(services: Services, title: str, note: str) -> list[list[str]]:
         )
     ).value
     goal = c.add_goal(
-        GoalDraft(sprint_id=sprint.id, title=title, status=GoalStatus.ACTIVE, unit="h")
+        GoalDraft(sprint_id=sprint.id, title=title, status=GoalStatus.DRAFT, unit="h")
     ).value
     c.add_checkin(CheckinDraft(goal_id=goal.id, on_date=date(2030, 1, 5), value=2, note=note))
     data = checkins_csv(services, sprint.id, Sharing(include_private=True))[0].decode("utf-8")

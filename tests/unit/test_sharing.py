@@ -44,13 +44,13 @@ def private_goal_with_links(services: Services) -> tuple[int, int, int]:
         )
     ).value
     shared = c.add_goal(
-        GoalDraft(sprint_id=sprint.id, title="Run the retro", status=GoalStatus.ACTIVE)
+        GoalDraft(sprint_id=sprint.id, title="Run the retro", status=GoalStatus.DRAFT)
     ).value
     secret = c.add_goal(
         GoalDraft(
             sprint_id=sprint.id,
             title="Secret goal",
-            status=GoalStatus.ACTIVE,
+            status=GoalStatus.DRAFT,
             baseline=0,
             target=10,
             scope=Scope.PRIVATE,

@@ -43,14 +43,19 @@ NEXT = replace(ACTIVE, title="Next up", start_date=date(2027, 1, 4), end_date=da
 
 
 def goal(sprint_id: int, **changes: object) -> GoalDraft:
+    """An active goal of the ACTIVE sprint, SMART in every letter."""
     base = GoalDraft(
         sprint_id=sprint_id,
         title="Review turnaround",
+        specific="First response on every review within a working day.",
         metric_name="median hours",
         unit="hours",
         baseline=30,
         target=10,
         direction=Direction.DOWN,
+        achievable="Two review slots a day fit my calendar.",
+        relevant="Slow reviews are the team's top complaint.",
+        deadline=ACTIVE.end_date,
         status=GoalStatus.ACTIVE,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
@@ -73,7 +78,8 @@ def test_board_groups_active_planned_finished(services: Services) -> None:
 def test_sprint_view_shows_progress_and_smart_gaps(services: Services) -> None:
     c = services.coaching
     sprint = c.create_sprint(ACTIVE).value
-    g = c.add_goal(goal(sprint.id, deadline=date(2026, 12, 15))).value
+    gaps = {"specific": "", "achievable": "", "relevant": "", "status": GoalStatus.DRAFT}
+    g = c.add_goal(goal(sprint.id, **gaps)).value
     c.add_checkin(CheckinDraft(goal_id=g.id, on_date=date(2026, 11, 1), value=22))
     c.add_checkin(CheckinDraft(goal_id=g.id, on_date=date(2026, 11, 15), value=18))
     draft = c.add_goal(GoalDraft(sprint_id=sprint.id, title="Mentor a new joiner")).value

@@ -88,6 +88,8 @@ def fill(services: Services) -> int:
             baseline=30,
             target=10,
             direction=Direction.DOWN,
+            achievable="Two review slots a day fit my calendar.",
+            relevant="Slow reviews block the whole team.",
             deadline=date(2026, 12, 15),
             status=GoalStatus.ACTIVE,
         )

@@ -70,7 +70,7 @@ def hostile_journal(home: Path, text: str = HOSTILE) -> None:
                 baseline=0,
                 target=10,
                 deadline=date(2026, 12, 15),
-                status=GoalStatus.ACTIVE,
+                status=GoalStatus.DRAFT,  # its text may be too short to be SMART
             )
         ).value
         services.coaching.add_checkin(

@@ -1,4 +1,5 @@
-"""Entries coming from another journal (jrnl, Day One), and what an import would do.
+"""Entries coming from another journal (jrnl, Day One), and what an import would do; and
+what restoring a devjournal export brought in.
 
 Each incoming entry has a key that says where it came from (``jrnl:<hash>``,
 ``dayone:<uuid>``); the journal keeps it, so importing the same file again adds nothing.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from devjournal.domain.enums import EntryKind
@@ -18,6 +20,12 @@ TITLE_LIMIT = 300
 """An entry title's length in the journal (longer first lines are shortened)."""
 EARLIEST, LATEST = 1900, 2200
 """Years a date in an imported file may fall in."""
+JOURNAL_FORMAT = "devjournal-journal"
+"""The ``format`` of a devjournal export; ``JOURNAL_VERSION`` its version
+(``docs/journal-format.md``)."""
+JOURNAL_VERSION = 1
+NAMED_AT_MOST = 5
+"""Goals a restore's note names before it says "and N more"."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,47 @@ class ImportPlan:
             lines.append(f"{len(self.new_tags):,} new tag(s): {names}.")
         lines += list(batch.notes)
         return lines
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    """What importing a plan's entries did: how many were added, and the backup made first
+    (None when the journal was empty, so there was nothing to back up)."""
+
+    added: int
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restoring a devjournal export brought in: the rows per table, and each active
+    goal that does not pass the SMART check, as (title, gaps).
+
+    An export is the user's own copy, restored exactly, so such a goal (an older journal's)
+    comes in as it was; the rule that an active goal is SMART applies when a goal is made or
+    changed, and :meth:`note` names these goals so the user can fill their gaps."""
+
+    counts: dict[str, int]
+    not_smart: tuple[tuple[str, str], ...] = ()
+
+    def note(self) -> str | None:
+        """``An active goal is not SMART yet: “Fewer pages” (S, A). …``, or None."""
+        if not self.not_smart:
+            return None
+        named = ", ".join(f"“{title}” ({gaps})" for title, gaps in self.not_smart[:NAMED_AT_MOST])
+        more = len(self.not_smart) - NAMED_AT_MOST
+        if more > 0:
+            named += f" and {_count(more, 'more', 'more')}"
+        if len(self.not_smart) == 1:
+            return (
+                f"An active goal is not SMART yet: {named}. It was imported as it was; fill "
+                "its gaps when you next edit it, or make it a draft."
+            )
+        return (
+            f"{len(self.not_smart):,} active goals are not SMART yet: {named}. They were "
+            "imported as they were; fill their gaps when you next edit them, or make them "
+            "drafts."
+        )
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -14,6 +14,7 @@ from devjournal.domain.enums import (
     ActionStatus,
     ClosedState,
     EntryKind,
+    GoalStatus,
     MetricKind,
     SessionStatus,
 )
@@ -29,6 +30,7 @@ from devjournal.domain.models import (
     SessionDraft,
     SprintDraft,
 )
+from devjournal.domain.smart import smart_gaps
 from devjournal.domain.wording import day_text
 
 TITLE_MAX = 200
@@ -163,6 +165,32 @@ def validate_goal(draft: GoalDraft, sprint: SprintDraft) -> None:
     for name in ("specific", "achievable", "relevant", "lessons"):
         p.text(name, getattr(draft, name))
     p.raise_if_any()
+
+
+def active_smart_gaps(draft: GoalDraft, sprint: SprintDraft, milestone_count: int) -> str:
+    """The SMART letters an active goal misses (``"S, A"``); empty for a SMART goal and for
+    a goal that is not active (a draft may have gaps)."""
+    if draft.status is not GoalStatus.ACTIVE:
+        return ""
+    return smart_gaps(draft, sprint, milestone_count)
+
+
+def smart_refusal(draft: GoalDraft, sprint: SprintDraft, milestone_count: int) -> str | None:
+    """Why ``draft`` cannot be saved as it is, or None: an active goal passes the SMART check
+    (the one the goal form shows beside its fields)."""
+    gaps = active_smart_gaps(draft, sprint, milestone_count)
+    if not gaps:
+        return None
+    return f"Fill the SMART gaps ({gaps}) to make the goal active, or keep it as a draft."
+
+
+def validate_active_goal(draft: GoalDraft, sprint: SprintDraft, milestone_count: int) -> None:
+    """Check what a goal the user makes or changes must also be: SMART when active
+    (:func:`smart_refusal`). An import brings a goal in as it was written (see
+    ``storage/journal_dump.py``)."""
+    refusal = smart_refusal(draft, sprint, milestone_count)
+    if refusal is not None:
+        raise ValidationError({"status": refusal})
 
 
 def validate_milestone(draft: MilestoneDraft) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -57,6 +58,13 @@ class SprintSummary:
     sprint: Sprint
     phase: SprintPhase
     goal_count: int
+
+
+def running_sprint(board: Iterable[SprintSummary]) -> Sprint | None:
+    """The sprint running today: of the active ones, the one that started first (then the
+    first made); None when none is running."""
+    active = [s.sprint for s in board if s.phase is SprintPhase.ACTIVE]
+    return min(active, key=lambda s: (s.start_date, s.id), default=None)
 
 
 @dataclass(frozen=True)

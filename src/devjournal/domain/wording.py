@@ -1,14 +1,38 @@
-"""How dates and counts are said to the user (pure, so it is tested without Qt)."""
+"""How dates, counts and figures are said to the user (pure, so it is tested without Qt):
+the window and every report say them alike."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
+from devjournal.domain.enums import MetricKind
+from devjournal.domain.models import GoalDraft
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 day``, ``2 days``; ``many`` for irregular plurals."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def number_text(value: float | None) -> str:
+    """A figure for reading: ``12``, ``12.5``, ``1,250``, ``0.25`` (two decimals at most;
+    empty for None)."""
+    if value is None:
+        return ""
+    if value == round(value):
+        return f"{value:,.0f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def unit_suffix(goal: GoalDraft) -> str:
+    """What follows a goal's figures: ``" hours"``, ``"%"``, ``"/5"`` or nothing."""
+    if goal.metric_kind is MetricKind.PERCENT:
+        return "%"
+    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
+        return f"/{goal.scale_max}"
+    return f" {goal.unit}" if goal.unit else ""
 
 
 def day_text(day: date) -> str:

@@ -21,7 +21,7 @@ from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
 from devjournal.domain.text import for_file
-from devjournal.domain.wording import plural
+from devjournal.domain.wording import plural, unit_suffix
 from devjournal.exporting.report_text import (
     TextBlock,
     chart_key,
@@ -31,7 +31,6 @@ from devjournal.exporting.report_text import (
     md_blocks,
     number,
     text_blocks,
-    unit_of,
 )
 from devjournal.exporting.summary import SummaryCommitment, SummaryEntry, commitment_markdown
 from devjournal.services.container import Services
@@ -109,7 +108,7 @@ def _capital(text: str) -> str:
 
 def _goal(goal_view: GoalView, closed: bool) -> CloseoutGoal:
     goal, progress = goal_view.goal, goal_view.progress
-    unit = unit_of(goal)
+    unit = unit_suffix(goal)
     final = goal.final_value if goal.final_value is not None else progress.latest
     word = "final" if closed or goal.final_value is not None else "latest"
     kpi = progress.kpi

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from devjournal import __version__
-from devjournal.storage.journal_dump import FORMAT, VERSION
+from devjournal.domain.imports import JOURNAL_FORMAT as FORMAT
+from devjournal.domain.imports import JOURNAL_VERSION as VERSION
 
 
 def journal_json(

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from devjournal.domain.enums import MetricKind
-from devjournal.domain.models import Goal
 from devjournal.domain.pace import Kpi, Point
-from devjournal.domain.wording import markdown_lines
+from devjournal.domain.wording import markdown_lines, number_text
 
 
 class ChartedGoal(Protocol):
@@ -36,19 +34,9 @@ def day(on: date) -> str:
 
 
 def number(value: float | None) -> str:
-    """A figure as a report shows it: ``1,200``, ``2.5``; ``—`` when there is none."""
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def unit_of(goal: Goal) -> str:
-    """What follows a goal's figures: ``%``, ``/5``, `` hours`` or nothing."""
-    if goal.metric_kind is MetricKind.PERCENT:
-        return "%"
-    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
-        return f"/{goal.scale_max}"
-    return f" {goal.unit}" if goal.unit else ""
+    """A figure as a report shows it (``domain/wording.number_text``); ``—`` when there is
+    none."""
+    return number_text(value) or "—"
 
 
 def md(text: str) -> str:

@@ -21,7 +21,8 @@ from devjournal.domain.sessions import SessionsView, done_on_time
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import SprintView
 from devjournal.domain.text import for_file
-from devjournal.exporting.report_text import chart_key, day, md, number, unit_of
+from devjournal.domain.wording import unit_suffix
+from devjournal.exporting.report_text import chart_key, day, md, number
 from devjournal.services.container import Services
 
 WORRYING = (PaceStatus.AT_RISK, PaceStatus.BEHIND, PaceStatus.MISSED)
@@ -166,7 +167,7 @@ def build_summary(
         elif progress.kpi is not None:
             figures = (
                 f"{number(progress.baseline)} → {number(progress.latest)} → "
-                f"{number(progress.target)}{unit_of(goal)}"
+                f"{number(progress.target)}{unit_suffix(goal)}"
             )
         else:
             figures = "no baseline and target yet"
@@ -185,13 +186,13 @@ def build_summary(
                 status=status,
                 due=goal.deadline,
                 checkins=tuple(
-                    SummaryCheckin(c.on_date, f"{number(c.value)}{unit_of(goal)}", c.note)
+                    SummaryCheckin(c.on_date, f"{number(c.value)}{unit_suffix(goal)}", c.note)
                     for c in goal_view.checkins
                     if c.on_date > since
                 ),
                 kpi=progress.kpi,
                 points=progress.points,
-                unit=unit_of(goal).strip(),
+                unit=unit_suffix(goal).strip(),
             )
         )
     today = now.astimezone().date()

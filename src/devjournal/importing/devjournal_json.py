@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from devjournal.domain.errors import ImportProblem
+from devjournal.domain.imports import JOURNAL_FORMAT as FORMAT
+from devjournal.domain.imports import JOURNAL_VERSION as VERSION
 from devjournal.domain.imports import problem
 from devjournal.importing.source import check_nested_json, parse_json
-from devjournal.storage.journal_dump import FORMAT, VERSION
 
 
 def read_journal_json(data: bytes, name: str) -> Any:

@@ -38,6 +38,7 @@ from devjournal.domain.sprints import (
     SprintSummary,
     SprintView,
     outcome_key,
+    running_sprint,
     sprint_phase,
 )
 from devjournal.services.changes import Changes, Outcome
@@ -136,6 +137,10 @@ class CoachingService:
             reverse=True,
         )
         return live + finished
+
+    def running_sprint(self) -> m.Sprint | None:
+        """The sprint running today (``domain/sprints.running_sprint``), or None."""
+        return running_sprint(self.board())
 
     def sprint_view(self, sprint_id: int) -> SprintView:
         """A sprint with each goal's progress, check-ins, milestones and SMART check."""
@@ -328,9 +333,12 @@ class CoachingService:
     def add_goal(
         self, draft: m.GoalDraft, milestones: Sequence[str] | None = None
     ) -> Outcome[m.Goal]:
-        """Add a SMART goal to its sprint, with its milestones' titles in order."""
+        """Add a SMART goal to its sprint, with its milestones' titles in order. An active
+        goal must pass the SMART check; a draft may have gaps."""
         with self._db.transaction() as tx:
-            rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
+            sprint = tx.sprints.get(draft.sprint_id)
+            rules.validate_goal(draft, sprint)
+            rules.validate_active_goal(draft, sprint, len(milestones or ()))
             self._check_goal_link(tx, draft)
             goal = tx.goals.add(draft)
             changes = self._sync_milestones(tx, goal.id, milestones)
@@ -340,12 +348,18 @@ class CoachingService:
         self, goal_id: int, draft: m.GoalDraft, milestones: Sequence[str] | None = None
     ) -> Outcome[m.Goal]:
         """Change a goal (it stays in its sprint); ``milestones``, when given, become its
-        milestones' titles in order, all in the same unit of work."""
+        milestones' titles in order, all in the same unit of work. An active goal must
+        pass the SMART check (with its stored milestones when none are given)."""
         with self._db.transaction() as tx:
             current = tx.goals.get(goal_id)
             if draft.sprint_id != current.sprint_id:
                 raise ValidationError({"sprint_id": "A goal cannot move to another sprint."})
-            rules.validate_goal(draft, tx.sprints.get(draft.sprint_id))
+            sprint = tx.sprints.get(draft.sprint_id)
+            rules.validate_goal(draft, sprint)
+            steps = (
+                len(milestones) if milestones is not None else len(tx.milestones.of_goal(goal_id))
+            )
+            rules.validate_active_goal(draft, sprint, steps)
             if draft.rolled_from_id != current.rolled_from_id:  # an old link may dangle
                 self._check_goal_link(tx, draft, goal_id)
             goal = tx.goals.update(goal_id, draft)

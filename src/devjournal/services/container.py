@@ -39,11 +39,12 @@ def open_services(
 def build_services(db: Database, backups_dir: Path) -> Services:
     """Services over ``db``, sharing its one clock (the one its rows are stamped by)."""
     clock = db.clock
+    journal = JournalService(db, backups_dir, clock)
     return Services(
-        journal=JournalService(db, backups_dir, clock),
+        journal=journal,
         coaching=CoachingService(db, clock),
         mentorship=MentorshipService(db, clock),
-        imports=ImportService(db),
+        imports=ImportService(db, journal),
         timeline=TimelineService(db, clock),
         clock=clock,
     )

@@ -9,17 +9,23 @@ from typing import TYPE_CHECKING, Any
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import JournalError, JournalNotEmptyError
+from devjournal.domain.imports import Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database
-from devjournal.storage.journal_dump import check_tables, dump_tables, load_tables
+from devjournal.storage.journal_dump import (
+    active_goals_not_smart,
+    check_tables,
+    dump_tables,
+    load_tables,
+)
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
+    from devjournal.domain.backups import Backup
+    from devjournal.domain.check import CheckReport
     from devjournal.sample import SampleSize
-    from devjournal.storage.backup import Backup
-    from devjournal.storage.check import CheckReport
 
 
 class JournalService:
@@ -111,8 +117,10 @@ class JournalService:
         with self._db.reading() as tx:
             return dump_tables(tx.session)
 
-    def restore(self, tables: Any, progress: Progress | None = None) -> Outcome[dict[str, int]]:
-        """Load a whole journal's tables (from a devjournal export) into this empty one.
+    def restore(self, tables: Any, progress: Progress | None = None) -> Outcome[Restored]:
+        """Load a whole journal's tables (from a devjournal export) into this empty one:
+        what it holds, and the active goals that are not SMART (brought in as they were;
+        ``Restored.note`` names them).
 
         All or nothing: the tables are checked first, then inserted in one transaction;
         a cancel (``progress``) rolls it back.
@@ -134,7 +142,7 @@ class JournalService:
                 raise refusal
             load_tables(tx.session, checked, progress)
             counts = tx.stats.counts()
-        return Outcome(counts, Changes.EVERYTHING)
+        return Outcome(Restored(counts, active_goals_not_smart(checked)), Changes.EVERYTHING)
 
     # -- backups and checks ---------------------------------------------------------------
     def backup(self, label: str = "manual") -> Path:
@@ -150,6 +158,13 @@ class JournalService:
         from devjournal.storage.backup import list_backups  # noqa: PLC0415
 
         return list_backups(self._backups_dir)
+
+    def check_backup(self, backup: Path) -> str:
+        """SQLite's ``quick_check`` of a backup before it is restored: "ok", "missing" (it
+        was thinned out meanwhile), or what is wrong with it."""
+        from devjournal.storage.backup import quick_check  # noqa: PLC0415
+
+        return quick_check(backup) if backup.exists() else "missing"
 
     def check(self) -> CheckReport:
         """Integrity, foreign keys, every value, checksums and the search index (writes

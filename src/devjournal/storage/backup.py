@@ -12,12 +12,12 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from devjournal.domain.backups import Backup
 from devjournal.domain.errors import JournalError
 from devjournal.domain.retention import to_keep
 from devjournal.files import fsync_dir, private_file
@@ -41,16 +41,6 @@ def backup_name(label: str, at: datetime) -> str:
     """``journal-20261122-073000-label.sqlite`` (UTC, sorts by time)."""
     stamp = at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     return f"journal-{stamp}-{label}{BACKUP_SUFFIX}"
-
-
-@dataclass(frozen=True)
-class Backup:
-    """A backup file: when it was made, why, and its size."""
-
-    path: Path
-    made: datetime
-    label: str
-    size: int
 
 
 def quick_check(path: Path) -> str:
@@ -280,20 +270,3 @@ def _checkpoint(journal: Path) -> None:
             conn.close()
     except sqlite3.Error:
         pass  # the -wal then moves aside with the journal, still a readable pair
-
-
-def describe_label(label: str) -> str:
-    """Why a backup was made, in words (its file name carries a short label)."""
-    upgrade = re.fullmatch(r"before-(\d{4})(-\d+)?", label)
-    if upgrade:
-        return f"before upgrading the journal (schema {upgrade.group(1)})"
-    base = re.sub(r"-\d+$", "", label)  # a second backup in the same second gets "-2"
-    if base == "auto":
-        return "automatic (the journal had changed)"
-    if base == "on-close":
-        return "when the window closed"
-    if base == "before-import":
-        return "before an import"
-    if base == "manual":
-        return "made by you"
-    return base.replace("-", " ")

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Column, Float, Integer, Table
 from sqlalchemy.dialects import sqlite
 
+from devjournal.domain.check import CheckReport
 from devjournal.storage import schema as s
 from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.repositories import CHECKSUMMED, row_checksum
@@ -57,46 +56,6 @@ _NAMES: dict[str, tuple[str, str | None]] = {
 """Each table as a user names its rows, and the column that says which one it is."""
 
 _JSON = {("coaching_session", "questions")}
-
-
-@dataclass
-class CheckReport:
-    """What ``check`` found: each problem as a line a user can read."""
-
-    damage: list[str] = field(default_factory=list)
-    """Problems only a backup can undo."""
-    index: list[str] = field(default_factory=list)
-    """Problems of the search index, which :func:`rebuild_search_index` mends."""
-    checked: Counter[str] = field(default_factory=Counter)
-    """Rows compared with their checksum, per table."""
-    readable: bool = True
-    """False when SQLite found the file's pages damaged (nothing else was looked at)."""
-
-    @property
-    def problems(self) -> list[str]:
-        """Every problem, the search index's last."""
-        return self.damage + self.index
-
-    @property
-    def healthy(self) -> bool:
-        """True when nothing is wrong."""
-        return not self.damage and not self.index
-
-    @property
-    def rows(self) -> int:
-        """How many rows were compared with their checksum."""
-        return sum(self.checked.values())
-
-    @property
-    def only_index(self) -> bool:
-        """True when the search index is all that is wrong."""
-        return not self.damage and bool(self.index)
-
-    @property
-    def repairable(self) -> bool:
-        """True when the search index is damaged and can be rebuilt from the entries (the
-        file's pages are whole; other damage may remain)."""
-        return bool(self.index) and self.readable
 
 
 def _listed(into: list[str], lines: list[str], what: str) -> None:

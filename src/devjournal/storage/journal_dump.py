@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,10 +37,6 @@ from devjournal.domain.jobs import Progress
 from devjournal.domain.rules import TEXT_MAX
 from devjournal.storage import schema as s
 from devjournal.storage.repositories import CHECKSUMMED, row_checksum
-
-FORMAT = "devjournal-journal"
-"""The ``format`` of an export file; ``VERSION`` its version (``docs/journal-format.md``)."""
-VERSION = 1
 
 TABLES: tuple[Table, ...] = tuple(
     cast(Table, row.__table__)
@@ -357,6 +354,29 @@ def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
                     _VALIDATORS[table](draft)
             except ValidationError as exc:
                 raise _problem(f"{table}[{index}].{exc.field}", exc.message.rstrip(".")) from None
+
+
+def active_goals_not_smart(
+    rows_by_table: Mapping[str, Sequence[dict[str, Any]]],
+) -> tuple[tuple[str, str], ...]:
+    """The active goals of checked rows (from :func:`check_tables`) that do not pass the
+    SMART check, as (title, gaps), in the file's order. They are loaded as they are: an
+    export is restored exactly, and an older journal may hold them; the rule applies when a
+    goal is made or changed (``rules.validate_active_goal``)."""
+    sprints = {
+        row["id"]: draft
+        for row, draft in zip(
+            rows_by_table["sprint"], _drafts("sprint", rows_by_table["sprint"]), strict=True
+        )
+    }
+    goals = rows_by_table["goal"]
+    steps = Counter(row["goal_id"] for row in rows_by_table["milestone"])
+    found = []
+    for row, goal in zip(goals, _drafts("goal", goals), strict=True):
+        gaps = rules.active_smart_gaps(goal, sprints[row["sprint_id"]], steps[row["id"]])
+        if gaps:
+            found.append((goal.title, gaps))
+    return tuple(found)
 
 
 def _bad_questions(row: dict[str, Any]) -> bool:

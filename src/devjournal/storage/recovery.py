@@ -22,14 +22,14 @@ import struct
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
+from devjournal.domain.backups import BackupChoice
+from devjournal.domain.recovery import Damage, Diagnosis, StartProblem
 from devjournal.files import fsync_dir, size_text
-from devjournal.storage.backup import Backup, list_backups, quick_check
+from devjournal.storage.backup import list_backups, quick_check
 from devjournal.storage.journal_file import (
     SQLITE_MAGIC,
     damage_reason,
@@ -38,10 +38,6 @@ from devjournal.storage.journal_file import (
 )
 
 __all__ = [
-    "BackupChoice",
-    "Damage",
-    "Diagnosis",
-    "StartProblem",
     "damage_reason",
     "deep_check",
     "diagnose",
@@ -57,45 +53,6 @@ WAL_HEADER_SIZE = 32
 WAL_MAGICS = (0x377F0682, 0x377F0683)
 MIN_FREE_BYTES = 16 * 1024 * 1024
 """Below this much free space devjournal does not start: a save could fail half-way."""
-
-
-class Damage(Enum):
-    """What is wrong with the journal file, in the issue's words."""
-
-    MISSING = "missing"  # no journal (or an empty file) while backups exist
-    NOT_SQLITE = "not-sqlite"
-    BAD_HEADER = "bad-header"
-    TRUNCATED = "truncated"
-    TORN = "torn"  # pages damaged inside: quick_check fails, or SQLite says "malformed"
-    UNREADABLE = "unreadable"  # SQLite opens it but the journal's tables cannot be read
-    STRAY_WAL = "stray-wal"  # a -wal file that does not belong to the journal
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    """A damaged journal: what is wrong, in words for the user, and which files to move."""
-
-    damage: Damage
-    detail: str
-    journal_kept: bool = False
-    """True when only a side file is bad and the journal itself can still be opened."""
-
-    @property
-    def title(self) -> str:
-        """The dialog's heading."""
-        if self.damage is Damage.MISSING:
-            return "The journal is missing"
-        if self.damage is Damage.STRAY_WAL:
-            return "A leftover file was beside the journal"
-        return "The journal is damaged"
-
-
-@dataclass(frozen=True)
-class StartProblem:
-    """A reason the journal cannot be used that is not damage: nothing is moved."""
-
-    title: str
-    detail: str
 
 
 def _wal(journal: Path) -> Path:
@@ -343,15 +300,6 @@ def untouched(journal: Path) -> Iterator[None]:
     finally:
         if keeper is not None:
             keeper.close()
-
-
-@dataclass(frozen=True)
-class BackupChoice:
-    """The backups for the recovery dialog: which one is offered and which failed a check."""
-
-    backups: list[Backup]
-    good: Backup | None
-    bad: frozenset[Path]
 
 
 def newest_good_backup(

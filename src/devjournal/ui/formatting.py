@@ -1,4 +1,5 @@
-"""Dates, times and numbers in the user's locale, and between Qt and Python types."""
+"""Dates, times and numbers in the user's locale, and between Qt and Python types (a figure
+for reading is ``domain/wording.number_text``)."""
 
 from __future__ import annotations
 
@@ -25,17 +26,6 @@ def to_qdate(day: date) -> QDate:
 def from_qdate(day: QDate) -> date:
     """A date for ``day``."""
     return date(day.year(), day.month(), day.day())
-
-
-def number_text(value: float | None) -> str:
-    """For reading: ``12``, ``12.5``, ``1,250``, ``0.25`` (two decimals at most; empty for
-    None)."""
-    if value is None:
-        return ""
-    if value == round(value):
-        return f"{value:,.0f}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def edit_number_text(value: float | None) -> str:

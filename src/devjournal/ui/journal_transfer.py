@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.imports import ImportPlan
+from devjournal.domain.imports import ImportDone, ImportPlan, Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
@@ -138,15 +138,12 @@ class JournalTransfer(QObject):
         preview.open()
 
     def _run_import(self, plan: ImportPlan) -> None:
-        def run(progress: Progress) -> Outcome[int]:
-            if not self._services.journal.is_empty():
-                progress.report(0, 0, "Backing up the journal first…")
-                self._services.journal.backup("before-import")
+        def run(progress: Progress) -> Outcome[ImportDone]:
             return self._services.imports.run(plan, progress)
 
-        def done(added: int) -> None:
+        def done(result: ImportDone) -> None:
             self._notify(
-                f"Imported {plural(added, 'entry', 'entries')} from {plan.batch.file_name}."
+                f"Imported {plural(result.added, 'entry', 'entries')} from {plan.batch.file_name}."
             )
 
         self._ops.write_in_background(
@@ -179,7 +176,7 @@ class JournalTransfer(QObject):
         )
 
     def _restore(self, path: Path) -> None:
-        def run(progress: Progress) -> Outcome[dict[str, int]]:
+        def run(progress: Progress) -> Outcome[Restored]:
             from devjournal.importing.devjournal_json import read_journal_json  # noqa: PLC0415
             from devjournal.importing.source import read_bytes  # noqa: PLC0415
 
@@ -187,11 +184,14 @@ class JournalTransfer(QObject):
             tables = read_journal_json(read_bytes(path), path.name)
             return self._services.journal.restore(tables, progress)
 
-        def done(counts: dict[str, int]) -> None:
+        def done(restored: Restored) -> None:
+            counts = restored.counts
+            note = restored.note()
             self._notify(
                 f"Restored {path.name}: {plural(counts['sprints'], 'sprint')}, "
                 f"{plural(counts['mentors'], 'mentor')}, "
                 f"{plural(counts['log_entries'], 'log entry', 'log entries')}."
+                + (f" {note}" if note else "")
             )
 
         self._ops.write_in_background(

@@ -57,9 +57,9 @@ from devjournal.ui.theme import apply_theme
 from devjournal.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
+    from devjournal.domain.recovery import Diagnosis
     from devjournal.render.timeline_painter import Hit
     from devjournal.services.container import Services
-    from devjournal.storage.recovery import Diagnosis
     from devjournal.ui.background import BackgroundTask
     from devjournal.ui.dialogs.backups_dialog import BackupsDialog
     from devjournal.ui.draft_offer import DraftOffer
@@ -501,6 +501,7 @@ class MainWindow(QMainWindow):
                 folder=self._paths.backups,
                 list_backups=services.journal.backups,
                 make_backup=lambda: services.journal.backup("manual"),
+                check_backup=services.journal.check_backup,
                 restore=self.request_restore,
                 now=self._clock,
                 parent=self,

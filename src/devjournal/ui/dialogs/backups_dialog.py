@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devjournal.domain.backups import Backup
 from devjournal.files import size_text
-from devjournal.storage.backup import Backup, quick_check
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
@@ -46,6 +46,7 @@ class BackupsDialog(QDialog):
         folder: Path,
         list_backups: Callable[[], list[Backup]],
         make_backup: Callable[[], Path],
+        check_backup: Callable[[Path], str],
         restore: Callable[[Path], None],
         now: Callable[[], datetime],
         parent: QWidget | None = None,
@@ -55,6 +56,7 @@ class BackupsDialog(QDialog):
         self._folder = folder
         self._list_backups = list_backups
         self._make_backup = make_backup
+        self._check_backup = check_backup
         self._restore = restore
         self._now = now
         self._backups: list[Backup] = []
@@ -212,7 +214,4 @@ class BackupsDialog(QDialog):
             log.info("restore of %s requested", backup.path.name)
             self._restore(backup.path)
 
-        def check() -> str:
-            return quick_check(backup.path) if backup.path.exists() else "missing"
-
-        self._run("Checking the backup…", check, done)
+        self._run("Checking the backup…", lambda: self._check_backup(backup.path), done)

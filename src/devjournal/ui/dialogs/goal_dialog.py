@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.enums import Direction, GoalStatus, MetricKind
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import Goal, GoalDraft, Milestone, Sprint
-from devjournal.domain.rules import validate_goal
+from devjournal.domain.rules import smart_refusal, validate_goal
 from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
@@ -322,8 +322,8 @@ class GoalDialog(FormDialog):
     # -- drafts ---------------------------------------------------------------------------
     # -- saving ---------------------------------------------------------------------------
     def check(self) -> None:
-        """Numbers that do not parse, the goal's rules, and an active goal must be SMART
-        (by the same check the panel shows)."""
+        """Numbers that do not parse, and the rules saving applies (``domain/rules.py``): the
+        goal's values, and an active goal passes the SMART check the panel shows."""
         problems: dict[str, str] = {}
         try:
             draft = self.draft(strict=True)
@@ -335,16 +335,9 @@ class GoalDialog(FormDialog):
         except ValidationError as exc:
             problems = {**exc.problems, **problems}
         titles = self.milestone_titles()
-        if draft.status is GoalStatus.ACTIVE:
-            gaps = [
-                line.letter for line in smart_check(draft, self._sprint, len(titles)) if not line.ok
-            ]
-            if gaps:
-                problems.setdefault(
-                    "status",
-                    f"Fill the SMART gaps ({', '.join(gaps)}) to make the goal active, or "
-                    "keep it as a draft.",
-                )
+        refusal = smart_refusal(draft, self._sprint, len(titles))
+        if refusal is not None:
+            problems.setdefault("status", refusal)
         if draft.metric_kind is MetricKind.MILESTONES and any(len(t) > 200 for t in titles):
             problems.setdefault("milestones", "A milestone is at most 200 characters.")
         if problems:

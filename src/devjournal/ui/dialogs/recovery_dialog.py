@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devjournal.domain.backups import BackupChoice
 from devjournal.domain.jobs import Progress
+from devjournal.domain.recovery import Diagnosis, StartProblem
 from devjournal.files import size_text
-from devjournal.storage.recovery import BackupChoice, Diagnosis, StartProblem
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.backup_list import BackupList, ago, when_text

@@ -37,7 +37,7 @@ from devjournal.domain.models import (
 )
 from devjournal.domain.rules import warn_checkin
 from devjournal.domain.sharing import Sharing, left_out_note
-from devjournal.domain.sprints import GoalView, SprintPhase, SprintView
+from devjournal.domain.sprints import GoalView, SprintPhase, SprintView, running_sprint
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.summary import GoalSummary, build_summary
@@ -182,9 +182,8 @@ class CoachingPage(QWidget):
         self.left.show_board(board, local_today(self._clock))
         ids = [s.sprint.id for s in board]
         if selected not in ids:
-            active = [s.sprint.id for s in board if s.phase is SprintPhase.ACTIVE]
-            candidates = active or ids
-            selected = candidates[0] if candidates else None
+            running = running_sprint(board)
+            selected = running.id if running is not None else (ids[0] if ids else None)
         if selected is None:
             self.view = None
             self.goal_cards = {}
@@ -552,8 +551,8 @@ class CoachingPage(QWidget):
     # -- direct edits ---------------------------------------------------------------------
     def running_sprint_id(self) -> int | None:
         """The sprint running today, if any."""
-        active = [s for s in self._coaching.board() if s.phase is SprintPhase.ACTIVE]
-        return active[0].sprint.id if active else None
+        running = self._coaching.running_sprint()
+        return running.id if running is not None else None
 
     def prepare_summary(self, goal_id: int | None = None) -> None:
         """Open the session summary of the open sprint (or of one of its goals)."""

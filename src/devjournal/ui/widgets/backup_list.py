@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from devjournal.domain.backups import Backup, describe_label
 from devjournal.files import size_text
-from devjournal.storage.backup import Backup, describe_label
 from devjournal.ui.plain_text import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

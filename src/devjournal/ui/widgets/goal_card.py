@@ -26,8 +26,8 @@ from devjournal.domain.pace import PaceStatus
 from devjournal.domain.progress import GoalProgress
 from devjournal.domain.rules import warn_checkin
 from devjournal.domain.sprints import GoalView
-from devjournal.domain.wording import plural
-from devjournal.ui.formatting import date_edit, from_qdate, local_date, number_text, to_qdate
+from devjournal.domain.wording import number_text, plural, unit_suffix
+from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.plain_text import for_mnemonic, plain_tooltip
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.goal_chart_widget import GoalChartWidget
@@ -43,15 +43,6 @@ STATUS_STYLE = {
 }
 RECENT_CHECKINS = 5
 """Check-ins listed before "Show all"."""
-
-
-def unit_suffix(goal: Goal) -> str:
-    """How the unit follows a number: ``" hours"``, ``"%"``, ``"/5"`` or nothing."""
-    if goal.metric_kind is MetricKind.PERCENT:
-        return "%"
-    if goal.metric_kind is MetricKind.RATING and goal.scale_max:
-        return f"/{goal.scale_max}"
-    return f" {goal.unit}" if goal.unit else ""
 
 
 def figures_text(goal: Goal, progress: GoalProgress, decided: bool = False) -> str:
