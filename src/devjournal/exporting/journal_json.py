@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from devjournal import __version__
-from devjournal.storage.journal_dump import FORMAT, VERSION
+from devjournal.domain.journal_format import FORMAT, VERSION
 
 
 def journal_json(

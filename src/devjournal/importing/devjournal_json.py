@@ -8,8 +8,8 @@ from typing import Any
 
 from devjournal.domain.errors import ImportProblem
 from devjournal.domain.imports import problem
+from devjournal.domain.journal_format import FORMAT, VERSION
 from devjournal.importing.source import check_nested_json, parse_json
-from devjournal.storage.journal_dump import FORMAT, VERSION
 
 
 def read_journal_json(data: bytes, name: str) -> Any:

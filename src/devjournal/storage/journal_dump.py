@@ -37,10 +37,6 @@ from devjournal.domain.rules import TEXT_MAX
 from devjournal.storage import schema as s
 from devjournal.storage.repositories import CHECKSUMMED, row_checksum
 
-FORMAT = "devjournal-journal"
-"""The ``format`` of an export file; ``VERSION`` its version (``docs/journal-format.md``)."""
-VERSION = 1
-
 TABLES: tuple[Table, ...] = tuple(
     cast(Table, row.__table__)
     for row in (
