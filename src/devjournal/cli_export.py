@@ -1,23 +1,27 @@
-"""``devjournal export ...``: one subcommand per kind of export.
+"""``devjournal export ...``: one subcommand per report of ``exporting/reports.py``.
 
-Each writes its file atomically (0600) through :func:`write_output`; a problem the user can
-fix raises :class:`UsageError`, which the CLI prints as a message (exit 1).
+The subcommands, their formats and what a file holds come from the registry; this module
+turns the options into a report's request (``--sprint``, the history's filters), runs the
+report's gather step (the privacy rule applied) and its writer, and writes the file
+atomically (0600) through :func:`write_output`. A problem the user can fix raises
+:class:`UsageError`, which the CLI prints as a message (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import os
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
-from devjournal.domain.sharing import Sharing, left_out_note
+from devjournal.domain.jobs import no_progress
+from devjournal.domain.sharing import Sharing
+from devjournal.exporting.reports import REPORTS, Report, SprintRequest, SprintsRequest, report
 from devjournal.paths import AppPaths
 from devjournal.terminal import say, say_text
 
@@ -26,8 +30,6 @@ if TYPE_CHECKING:
     from devjournal.storage.database import Database
 
 Opener = Callable[[AppPaths], "tuple[Database, Services]"]
-_R = TypeVar("_R")
-T = TypeVar("T")
 
 
 class UsageError(DomainError):
@@ -35,68 +37,100 @@ class UsageError(DomainError):
 
 
 def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``export`` and its subcommands."""
+    """``export`` and a subcommand per report the command line offers."""
     export = commands.add_parser("export", help="write part of the journal to a file")
     kinds = export.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for each in REPORTS:
+        if each.command_line:
+            _OPTIONS[each.name](kinds.add_parser(each.name, help=_HELP[each.name]), each)
 
-    sessions = kinds.add_parser("sessions", help="coaching sessions as an iCalendar (.ics) file")
-    sessions.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
-    sessions.add_argument("--sprint", metavar="ID", help="only this sprint's sessions")
-    sessions.add_argument("--format", choices=("ics",), default="ics", help="ics (the default)")
-    sessions.add_argument(
+
+_HELP = {
+    "sessions": "coaching sessions as an iCalendar (.ics) file",
+    "summary": "a sprint's goal summary before a session",
+    "closeout": "a sprint's close-out report: goals, lessons, wins, follow-through",
+    "journal": "the whole journal as one JSON file (docs/journal-format.md)",
+    "checkins": "every check-in as CSV (for a spreadsheet)",
+    "history": "the mentorship history, filtered",
+}
+
+
+def _sessions_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
+    parser.add_argument("--sprint", metavar="ID", help="only this sprint's sessions")
+    parser.add_argument("--format", choices=_names(report), default="ics", help="ics (the default)")
+    parser.add_argument(
         "--include-private", action="store_true", help="keep the agendas of private sessions"
     )
 
-    summary = kinds.add_parser("summary", help="a sprint's goal summary before a session")
-    _sprint_report_options(summary)
 
-    closeout = kinds.add_parser(
-        "closeout", help="a sprint's close-out report: goals, lessons, wins, follow-through"
-    )
+def _summary_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
+    _sprint_report_options(parser, report)
+
+
+def _closeout_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
     _sprint_report_options(
-        closeout,
+        parser,
+        report,
         "a sprint id; 'current' (default): the sprint running today, or the one that "
         "finished last when none is; 'last': the one that finished last",
     )
 
-    journal = kinds.add_parser(
-        "journal", help="the whole journal as one JSON file (docs/journal-format.md)"
-    )
-    journal.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
 
-    checkins = kinds.add_parser("checkins", help="every check-in as CSV (for a spreadsheet)")
-    checkins.add_argument("--sprint", metavar="ID", help="only this sprint's goals")
-    checkins.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
-    checkins.add_argument(
+def _journal_options(parser: argparse.ArgumentParser, _report: Report[Any, Any]) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write")
+
+
+def _checkins_options(parser: argparse.ArgumentParser, _report: Report[Any, Any]) -> None:
+    parser.add_argument("--sprint", metavar="ID", help="only this sprint's goals")
+    parser.add_argument("-o", "--output", metavar="FILE", help="where to write (stdout without)")
+    parser.add_argument(
         "--include-private", action="store_true", help="keep the check-ins of private goals"
     )
 
-    history = kinds.add_parser("history", help="the mentorship history, filtered")
-    history.add_argument("--mentor", metavar="ID|NAME", help="only entries with this mentor")
-    history.add_argument("--tag", metavar="TAG", help="only entries with this tag")
-    history.add_argument(
+
+def _history_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
+    parser.add_argument("--mentor", metavar="ID|NAME", help="only entries with this mentor")
+    parser.add_argument("--tag", metavar="TAG", help="only entries with this tag")
+    parser.add_argument(
         "--kind", choices=[k.value for k in EntryKind], help="only entries of this kind"
     )
-    history.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="from this day on")
-    history.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="up to this day")
-    _format_options(history)
-    history.add_argument(
+    parser.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="from this day on")
+    parser.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="up to this day")
+    _format_options(parser, report)
+    parser.add_argument(
         "--include-private", action="store_true", help="keep entries scoped private"
     )
 
 
+_OPTIONS: dict[str, Callable[[argparse.ArgumentParser, Report[Any, Any]], None]] = {
+    "sessions": _sessions_options,
+    "summary": _summary_options,
+    "closeout": _closeout_options,
+    "journal": _journal_options,
+    "checkins": _checkins_options,
+    "history": _history_options,
+}
+
+
+def _names(report: Report[Any, Any]) -> tuple[str, ...]:
+    return tuple(f.name for f in report.formats)
+
+
 def _sprint_report_options(
-    parser: argparse.ArgumentParser, sprint_help: str = "a sprint id, or 'current' (default)"
+    parser: argparse.ArgumentParser,
+    report: Report[Any, Any],
+    sprint_help: str = "a sprint id, or 'current' (default)",
 ) -> None:
     parser.add_argument("--sprint", metavar="ID", default="current", help=sprint_help)
-    _format_options(parser)
+    _format_options(parser, report)
     parser.add_argument("--include-private", action="store_true", help="keep items scoped private")
 
 
-def _format_options(parser: argparse.ArgumentParser) -> None:
+def _format_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
     parser.add_argument(
         "--format",
-        choices=("md", "html", "pdf"),
+        choices=_names(report),
         default="md",
         help="md (default), html (one self-contained file) or pdf (needs -o)",
     )
@@ -106,18 +140,26 @@ def _format_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    """Run ``export <what>``; returns the exit code."""
-    if args.what == "sessions":
-        return _export_sessions(paths, args, open_journal)
-    if args.what == "journal":
-        return _export_journal(paths, args, open_journal)
-    if args.what == "checkins":
-        return _export_checkins(paths, args, open_journal)
-    if args.what == "closeout":
-        return _export_closeout(paths, args, open_journal)
-    if args.what == "history":
-        return _export_history(paths, args, open_journal)
-    return _export_summary(paths, args, open_journal)
+    """Run ``export <what>``: the report's request from the options, then gather (with the
+    privacy rule), write and say what was written; returns the exit code."""
+    chosen = report(args.what)
+    fmt = chosen.format(getattr(args, "format", None) or chosen.formats[0].name)
+    if not fmt.text and not args.output:
+        raise UsageError(f"A {fmt.name.upper()} needs a file: -o FILE.")
+    to_request = _REQUESTS[chosen.name](args)
+    sharing = Sharing(include_private=getattr(args, "include_private", False))
+    db, services = open_journal(paths)
+    try:
+        data = chosen.gather(services, to_request(services), sharing, no_progress())
+    finally:
+        db.close()
+    if fmt.qt:
+        with headless_qt():
+            output = chosen.build(data, fmt.name)
+    else:
+        output = chosen.build(data, fmt.name)
+    write_output(output, args.output, text=fmt.text, done=f"Wrote {chosen.said(data)}")
+    return 0
 
 
 # -- shared helpers ---------------------------------------------------------------------
@@ -151,18 +193,6 @@ def write_output(data: bytes, output: str | None, *, text: bool, done: str) -> N
     except OSError as exc:
         raise UsageError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
     say(f"{done} to {output}.")
-
-
-def formatted(fmt: str, report: T, markdown: Callable[[T], str], name: str) -> bytes:
-    """``report`` as ``md``, ``html`` or ``pdf`` bytes: Markdown by ``markdown``, HTML and PDF
-    by ``devjournal.exporting.<name>_html.<name>_html`` and ``..._pdf``, imported only now
-    (Qt is slow to load) and run headless."""
-    if fmt == "md":
-        return markdown(report).encode("utf-8")
-    module = importlib.import_module(f"devjournal.exporting.{name}_{fmt}")
-    with headless_qt():
-        data = getattr(module, f"{name}_{fmt}")(report)
-    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
 def sprint_id_of(services: Services, which: str) -> int:
@@ -199,145 +229,34 @@ def _bad_closeout_sprint() -> int:
     raise UsageError("--sprint takes a sprint id, 'current' or 'last'.")
 
 
-# -- the exports ------------------------------------------------------------------------
-def _export_sessions(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    from devjournal.exporting.ics import sessions_calendar  # noqa: PLC0415
+# -- the requests: from the options (checked before the journal opens), then the journal ----
+RequestOf = Callable[["Services"], Any]
 
+
+def _sessions_request(args: argparse.Namespace) -> RequestOf:
     if args.sprint is not None and not str(args.sprint).isdigit():
         raise UsageError("--sprint takes a sprint id for sessions.")
     sprint_id = int(args.sprint) if args.sprint is not None else None
-    db, services = open_journal(paths)
-    try:
-        sprints = services.coaching.sessions_by_sprint(sprint_id)
-    finally:
-        db.close()
-    data = sessions_calendar(sprints, db.clock(), Sharing(include_private=args.include_private))
-    count = sum(len(sessions) for _, sessions in sprints)
-    write_output(
-        data,
-        args.output,
-        text=False,
-        done=f"Wrote {count:,} sessions of {len(sprints):,} sprints",
-    )
-    return 0
+    return lambda _services: SprintsRequest(sprint_id)
 
 
-def _export_summary(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    from devjournal.exporting.summary import sprint_summary, summary_markdown  # noqa: PLC0415
-
-    return _export_sprint_report(
-        paths,
-        args,
-        open_journal,
-        pick=lambda services: sprint_id_of(services, args.sprint),
-        read=sprint_summary,
-        markdown=summary_markdown,
-        module="summary",
-        what=lambda summary: (
-            f"the summary of “{summary.sprint_title}”{left_out_note(summary.left_out)}"
-        ),
-    )
+def _summary_request(args: argparse.Namespace) -> RequestOf:
+    return lambda services: SprintRequest(sprint_id_of(services, args.sprint))
 
 
-def _export_sprint_report(
-    paths: AppPaths,
-    args: argparse.Namespace,
-    open_journal: Opener,
-    *,
-    pick: Callable[[Services], int],
-    read: Callable[..., _R],
-    markdown: Callable[[_R], str],
-    module: str,
-    what: Callable[[_R], str],
-) -> int:
-    """Export the report ``read`` makes of the sprint ``pick`` names, in ``args.format``:
-    Markdown by ``markdown``, HTML and PDF by ``<module>_html`` and ``<module>_pdf`` of
-    ``devjournal.exporting.<module>_html`` / ``_pdf`` (imported only when asked for)."""
-
-    report = _read_report(
-        paths,
-        args,
-        open_journal,
-        lambda services, now: read(
-            services, pick(services), now, sharing=Sharing(include_private=args.include_private)
-        ),
-    )
-    write_output(
-        formatted(args.format, report, markdown, module),
-        args.output,
-        text=args.format != "pdf",
-        done=f"Wrote {what(report)}",
-    )
-    return 0
+def _closeout_request(args: argparse.Namespace) -> RequestOf:
+    return lambda services: SprintRequest(closeout_sprint_id(services, args.sprint))
 
 
-def _read_report(
-    paths: AppPaths,
-    args: argparse.Namespace,
-    open_journal: Opener,
-    build: Callable[[Services, datetime], _R],
-) -> _R:
-    """The report ``build`` reads from the journal as of now (refused first when a PDF
-    has no file to go to)."""
-    if args.format == "pdf" and not args.output:
-        raise UsageError("A PDF needs a file: -o FILE.")
-    db, services = open_journal(paths)
-    try:
-        return build(services, db.clock())
-    finally:
-        db.close()
+def _journal_request(_args: argparse.Namespace) -> RequestOf:
+    return lambda _services: None
 
 
-def _export_closeout(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    from devjournal.exporting.closeout import closeout_markdown, sprint_closeout  # noqa: PLC0415
-
-    return _export_sprint_report(
-        paths,
-        args,
-        open_journal,
-        pick=lambda services: closeout_sprint_id(services, args.sprint),
-        read=sprint_closeout,
-        markdown=closeout_markdown,
-        module="closeout",
-        what=lambda report: (
-            f"the close-out report of “{report.sprint_title}”{left_out_note(report.left_out)}"
-        ),
-    )
-
-
-def _export_journal(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    from devjournal.exporting.journal_json import journal_json  # noqa: PLC0415
-
-    db, services = open_journal(paths)
-    try:
-        tables = services.journal.dump()
-        revision = services.journal.revision()
-    finally:
-        db.close()
-    data = journal_json(tables, revision, db.clock())
-    rows = sum(len(rows) for rows in tables.values())
-    write_output(data, args.output, text=False, done=f"Wrote the journal ({rows:,} rows)")
-    return 0
-
-
-def _export_checkins(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
-    from devjournal.exporting.checkins_csv import checkins_csv  # noqa: PLC0415
-
+def _checkins_request(args: argparse.Namespace) -> RequestOf:
     if args.sprint is not None and not str(args.sprint).isdigit():
         raise UsageError("--sprint takes a sprint id.")
-    db, services = open_journal(paths)
-    try:
-        data, count, left_out = checkins_csv(
-            services,
-            int(args.sprint) if args.sprint else None,
-            Sharing(include_private=args.include_private),
-        )
-    finally:
-        db.close()
-    write_output(
-        data, args.output, text=True, done=f"Wrote {count:,} check-ins{left_out_note(left_out)}"
-    )
-    return 0
+    sprint_id = int(args.sprint) if args.sprint else None
+    return lambda _services: SprintsRequest(sprint_id)
 
 
 def _day_option(value: str | None, option: str) -> date | None:
@@ -365,21 +284,15 @@ def mentor_id_of(services: Services, which: str) -> int:
     raise UsageError(f"No mentor {which!r}. Mentors (id name): {known}.")
 
 
-def _export_history(paths: AppPaths, args: argparse.Namespace, open_journal: Opener) -> int:
+def _history_request(args: argparse.Namespace) -> RequestOf:
     from devjournal.domain.history import HistoryFilter  # noqa: PLC0415
-    from devjournal.exporting.history_export import (  # noqa: PLC0415
-        HistoryRequest,
-        build_history,
-        history_markdown,
-    )
+    from devjournal.exporting.history_export import HistoryRequest  # noqa: PLC0415
 
-    if args.format == "pdf" and not args.output:
-        raise UsageError("A PDF needs a file: -o FILE.")
     since, until = _day_option(args.since, "--from"), _day_option(args.until, "--to")
     if since is not None and until is not None and since > until:
         raise UsageError(f"--from ({since}) is after --to ({until}).")
-    db, services = open_journal(paths)
-    try:
+
+    def request(services: Services) -> HistoryRequest:
         where = HistoryFilter(
             mentor_id=mentor_id_of(services, args.mentor) if args.mentor else None,
             kind=EntryKind(args.kind) if args.kind else None,
@@ -387,16 +300,16 @@ def _export_history(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
             since=since,
             until=until,
         )
-        request = HistoryRequest(where, include_private=args.include_private)
-        export = build_history(services, request, db.clock())
-    finally:
-        db.close()
-    data = formatted(args.format, export, history_markdown, "history")
-    left = f" ({export.left_out:,} private left out)" if export.left_out else ""
-    write_output(
-        data,
-        args.output,
-        text=args.format != "pdf",
-        done=f"Wrote {len(export.items):,} entries of the mentorship history{left}",
-    )
-    return 0
+        return HistoryRequest(where, include_private=args.include_private)
+
+    return request
+
+
+_REQUESTS: dict[str, Callable[[argparse.Namespace], RequestOf]] = {
+    "sessions": _sessions_request,
+    "summary": _summary_request,
+    "closeout": _closeout_request,
+    "journal": _journal_request,
+    "checkins": _checkins_request,
+    "history": _history_request,
+}

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from devjournal.ui import file_prompts
 
@@ -42,6 +43,12 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: str | Path, name_filter: str =
     chooser = Choose(path, name_filter)
     monkeypatch.setattr(file_prompts, "ask_for_file", chooser)
     return chooser
+
+
+def finished(parent: QWidget, qtbot: QtBot) -> None:
+    """Wait until the export or import running over ``parent`` (``ui/background.py``) has
+    ended and said so."""
+    qtbot.waitUntil(lambda: getattr(parent, "background_task", None) is None, timeout=10_000)
 
 
 def message_shown(parent: QWidget) -> str:

@@ -26,8 +26,8 @@ from devjournal.exporting.history_export import (
     HistoryExport,
     HistoryItem,
     HistoryRequest,
-    build_history,
     history_markdown,
+    read_history,
 )
 from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
@@ -72,7 +72,7 @@ def test_the_history_pdf_keeps_web_and_mail_links_only(services: Services) -> No
             scope=Scope.MENTOR,
         )
     )
-    export = build_history(services, HistoryRequest(), NOW)
+    export = read_history(services, HistoryRequest(), NOW)
     data = history_pdf(export)
     assert pdf_links(data) == SAFE
     text = pdf_text(data).replace("\n", "")  # lines joined again

@@ -10,12 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.jobs import Progress
-from devjournal.exporting.history_export import HistoryExport
+from devjournal.exporting import history_export
+from devjournal.exporting.history_export import HistorySource
+from devjournal.exporting.reports import HISTORY
 from devjournal.services.container import Services
-from devjournal.ui import history_export_action
-from devjournal.ui.history_export_action import chosen_format
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.history_page import HistoryPage
+from devjournal.ui.report_export import target_of
 from tests.ui.prompts import Choose, choose
 from tests.ui.test_history_page import history
 from tests.unit.test_history_export import fill
@@ -91,16 +92,16 @@ def test_a_cancelled_export_writes_nothing(
     page: HistoryPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started, release = threading.Event(), threading.Event()
-    real = history_export_action.build_history
+    real = history_export.read_history_source
 
-    def slow(*args: object) -> HistoryExport:
+    def slow(*args: object) -> HistorySource:
         progress = args[-1]
         assert isinstance(progress, Progress)
         started.set()
         release.wait(5)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(history_export_action, "build_history", slow)
+    monkeypatch.setattr(history_export, "read_history_source", slow)
     save_as(monkeypatch, tmp_path / "never.md")
     page.export_button.click()
     assert started.wait(5)
@@ -125,5 +126,5 @@ def test_a_cancelled_export_writes_nothing(
 def test_the_format_comes_from_the_suffix_or_the_filter(
     path: str, name_filter: str, expected: tuple[str, str]
 ) -> None:
-    target, fmt = chosen_format(path, name_filter)
-    assert (str(target), fmt) == expected
+    target, fmt = target_of(HISTORY, Path(path), name_filter)
+    assert (str(target), fmt.name) == expected

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from devjournal.exporting.history_export import HistoryExport, HistoryRequest, build_history
+from devjournal.exporting.history_export import HistoryExport, HistoryRequest, read_history
 from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
 from devjournal.services.container import Services
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 def _export(services: Services) -> HistoryExport:
     fill(services)
-    return build_history(services, HistoryRequest(), NOW)
+    return read_history(services, HistoryRequest(), NOW)
 
 
 def test_history_html_matches_its_golden_file(services: Services) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -21,6 +22,7 @@ from devjournal.domain.enums import (
     SessionStatus,
     SprintKind,
 )
+from devjournal.domain.jobs import no_progress
 from devjournal.domain.models import (
     ActionItemDraft,
     CheckinDraft,
@@ -30,14 +32,15 @@ from devjournal.domain.models import (
     SprintDraft,
 )
 from devjournal.domain.sharing import Sharing
-from devjournal.exporting.checkins_csv import checkins_csv
+from devjournal.exporting.checkins_csv import checkins_csv, read_checkins
 from devjournal.exporting.closeout import closeout_markdown, sprint_closeout
 from devjournal.exporting.closeout_html import closeout_html
 from devjournal.exporting.closeout_pdf import closeout_pdf
-from devjournal.exporting.history_export import HistoryRequest, build_history, history_markdown
+from devjournal.exporting.history_export import HistoryRequest, history_markdown, read_history
 from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
 from devjournal.exporting.ics import sessions_calendar
+from devjournal.exporting.reports import REPORTS, SprintRequest, SprintsRequest
 from devjournal.exporting.summary import sprint_summary, summary_markdown
 from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_pdf
@@ -234,15 +237,15 @@ def every_report(services: Services, sprint_id: int, goal_ids: list[int], sharin
         closeout_html(closeout),
         pdf_text(closeout_pdf(closeout)),
     ]
-    history = build_history(services, HistoryRequest(include_private=sharing.include_private), NOW)
+    history = read_history(services, HistoryRequest(include_private=sharing.include_private), NOW)
     texts += [history_markdown(history), history_html(history), pdf_text(history_pdf(history))]
     ics = sessions_calendar(services.coaching.sessions_by_sprint(), NOW, sharing)
     texts.append(ics.decode("utf-8").replace("\r\n ", ""))  # unfolded
-    texts.append(checkins_csv(services, sharing=sharing)[0].decode("utf-8"))
+    texts.append(checkins_csv(read_checkins(services, sharing=sharing)).decode("utf-8"))
     return "\n".join(texts)
 
 
-@settings(
+EXAMPLES = settings(
     max_examples=12,
     deadline=None,
     derandomize=True,  # the same journals on every run, so CI is deterministic
@@ -251,6 +254,9 @@ def every_report(services: Services, sprint_id: int, goal_ids: list[int], sharin
     phases=(Phase.explicit, Phase.reuse, Phase.generate),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@EXAMPLES
 @given(spec=journals())
 def test_no_private_text_leaves_unless_included(
     spec: JournalSpec, tmp_path_factory: pytest.TempPathFactory
@@ -269,5 +275,52 @@ def test_no_private_text_leaves_unless_included(
         everything = every_report(services, sprint_id, goal_ids, Sharing(include_private=True))
         missing = sorted(m for m in marks.private | marks.shared if m not in everything)
         assert not missing, f"text missing with private items included: {missing}"
+    finally:
+        db.close()
+
+
+def requests(sprint_id: int, goal_ids: list[int]) -> dict[str, list[Any]]:
+    """What each report that shares is asked for over the journal of :func:`write`."""
+    return {
+        "summary": [SprintRequest(sprint_id)] + [SprintRequest(sprint_id, g) for g in goal_ids],
+        "closeout": [SprintRequest(sprint_id)],
+        "history": [HistoryRequest()],
+        "sessions": [SprintsRequest(), SprintsRequest(sprint_id)],
+        "checkins": [SprintsRequest(), SprintsRequest(sprint_id)],
+        "timeline": [],  # what is in view: tests/ui/test_timeline_page.py
+    }
+
+
+@EXAMPLES
+@given(spec=journals())
+def test_no_builder_of_the_registry_receives_a_private_item(
+    spec: JournalSpec, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The privacy rule runs before every builder: the data each report of the registry
+    gathers without "include private" holds no private text (so no format can leak it);
+    every shareable text reaches some file, and with "include private" every text does."""
+    paths = resolve_paths(str(tmp_path_factory.mktemp("journal")))
+    paths.ensure()
+    db = open_journal(paths.journal, paths.backups, lambda: NOW)
+    try:
+        services = build_services(db, paths.backups)
+        sprint_id, goal_ids, marks = write(services, spec)
+        asked = requests(sprint_id, goal_ids)
+        assert set(asked) == {r.name for r in REPORTS if r.shares}, "a report is not asked"
+        for sharing in (Sharing(), Sharing(include_private=True)):
+            files = []
+            for report in REPORTS:
+                for request in asked.get(report.name, []) if report.shares else []:
+                    data = report.gather(services, request, sharing, no_progress())
+                    if not sharing.include_private:
+                        given = repr(data)
+                        leaked = sorted(m for m in marks.private if m in given)
+                        assert not leaked, f"{report.name} was given private text: {leaked}"
+                    text = report.build(data, report.formats[0].name).decode("utf-8")
+                    files.append(text.replace("\r\n ", ""))  # an iCalendar's lines unfolded
+            written = "\n".join(files)
+            expected = marks.shared | (marks.private if sharing.include_private else set())
+            missing = sorted(m for m in expected if m not in written)
+            assert not missing, f"text missing from every report: {missing}"
     finally:
         db.close()

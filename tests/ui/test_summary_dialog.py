@@ -20,7 +20,7 @@ from devjournal.services.container import Services
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.main_window import MainWindow
 from tests.golden.compare import pdf_text
-from tests.ui.prompts import choose
+from tests.ui.prompts import choose, finished
 from tests.ui.test_coaching_page import page_of
 from tests.unit.test_summary import fill
 
@@ -113,6 +113,7 @@ def test_copy_print_and_save_give_what_is_shown(
     target = tmp_path / "summary.pdf"
     choose(monkeypatch, target, "PDF (*.pdf)")
     dialog.save_button.click()
+    finished(dialog, qtbot)
     assert dialog.saved_to == target and "Saved to summary.pdf." in dialog.status.text()
     text = pdf_text(target.read_bytes())
     assert "Promotion timeline <b>now</b>" in text and "ideal pace" in text
@@ -122,6 +123,7 @@ def test_copy_print_and_save_give_what_is_shown(
     html = tmp_path / "summary.html"
     choose(monkeypatch, html, "HTML (*.html)")
     dialog.save_button.click()
+    finished(dialog, qtbot)
     assert "Promotion timeline &lt;b&gt;now&lt;/b&gt;" in html.read_text(encoding="utf-8")
 
 

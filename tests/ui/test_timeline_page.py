@@ -36,7 +36,7 @@ from devjournal.render.timeline_painter import Hit, TimelineScene
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.timeline_page import TimelinePage
-from tests.ui.prompts import choose
+from tests.ui.prompts import choose, finished
 
 
 def fill(services: Services) -> dict[str, int]:
@@ -267,17 +267,24 @@ def test_the_view_remembers_zoom_and_position(
 
 
 def test_export_png_and_vector_pdf(
-    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill(services)
     page = open_timeline(window)
     png = tmp_path / "timeline.png"
     choose(monkeypatch, png)
     page.export("png")
+    finished(page, qtbot)
     assert png.read_bytes().startswith(b"\\x89PNG".decode("unicode_escape").encode("latin-1"))
     pdf = tmp_path / "timeline.pdf"
     choose(monkeypatch, pdf)
     page.export("pdf")
+    finished(page, qtbot)
+    assert page.status.text() == f"Saved the timeline to {pdf}."
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Review faster" in text and "Mentorship" in text
@@ -287,7 +294,11 @@ def test_export_png_and_vector_pdf(
 
 
 def test_an_export_leaves_private_items_out_unless_asked(
-    window: MainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ids = fill(services)
     c, ms = services.coaching, services.mentorship
@@ -354,15 +365,17 @@ def test_an_export_leaves_private_items_out_unless_asked(
     # The export paints the shared scene unless "Include private items" is ticked.
     painted: list[TimelineScene] = []
     monkeypatch.setattr(
-        "devjournal.ui.pages.timeline_page.paint_timeline",
+        "devjournal.exporting.timeline_image.paint_timeline",
         lambda *_args, scene, **_kw: painted.append(scene),
     )
     assert not page.export_private_action.isChecked()
     choose(monkeypatch, tmp_path / "shared.png")
     page.export("png")
+    finished(page, qtbot)
     page.export_private_action.setChecked(True)
     choose(monkeypatch, tmp_path / "everything.pdf")
     page.export("pdf")
+    finished(page, qtbot)
     assert not shown(painted[0]) & private and private <= shown(painted[1])
     assert (tmp_path / "shared.png").exists() and (tmp_path / "everything.pdf").exists()
 

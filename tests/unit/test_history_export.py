@@ -20,8 +20,8 @@ from devjournal.exporting.history_export import (
     HistoryItem,
     HistoryRequest,
     body_markdown,
-    build_history,
     history_markdown,
+    read_history,
 )
 from devjournal.services.container import Services
 from tests.clocks import run
@@ -80,7 +80,7 @@ def fill(services: Services) -> dict[str, int]:
 
 
 def history(services: Services, **request: object) -> str:
-    return history_markdown(build_history(services, HistoryRequest(**request), NOW))  # type: ignore[arg-type]
+    return history_markdown(read_history(services, HistoryRequest(**request), NOW))  # type: ignore[arg-type]
 
 
 def test_the_whole_history_as_markdown_matches_its_golden_file(services: Services) -> None:
@@ -245,12 +245,12 @@ def test_fuzzed_bodies_never_hide_an_entry_or_go_live(bodies: list[str]) -> None
 def test_progress_is_reported_and_a_cancel_stops_the_export(services: Services) -> None:
     fill(services)
     seen: list[tuple[int, int, str]] = []
-    build_history(services, HistoryRequest(), NOW, Progress(lambda *a: seen.append(a)))
+    read_history(services, HistoryRequest(), NOW, Progress(lambda *a: seen.append(a)))
     assert seen and seen[0][2].startswith("Finding entries")
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled):
-        build_history(services, HistoryRequest(), NOW, progress)
+        read_history(services, HistoryRequest(), NOW, progress)
 
 
 def test_export_history_from_the_terminal(

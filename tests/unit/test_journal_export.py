@@ -372,7 +372,7 @@ def _checkins_of(services: Services, title: str, note: str) -> list[list[str]]:
     from devjournal.domain.enums import GoalStatus, SprintKind
     from devjournal.domain.models import CheckinDraft, GoalDraft, SprintDraft
     from devjournal.domain.sharing import Sharing
-    from devjournal.exporting.checkins_csv import checkins_csv
+    from devjournal.exporting.checkins_csv import checkins_csv, read_checkins
 
     c = services.coaching
     sprint = c.create_sprint(
@@ -387,7 +387,8 @@ def _checkins_of(services: Services, title: str, note: str) -> list[list[str]]:
         GoalDraft(sprint_id=sprint.id, title=title, status=GoalStatus.DRAFT, unit="h")
     ).value
     c.add_checkin(CheckinDraft(goal_id=goal.id, on_date=date(2030, 1, 5), value=2, note=note))
-    data = checkins_csv(services, sprint.id, Sharing(include_private=True))[0].decode("utf-8")
+    table = read_checkins(services, sprint.id, Sharing(include_private=True))
+    data = checkins_csv(table).decode("utf-8")
     controls = {ch for ch in data if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in "\t\r\n"}
     assert controls == set()
     assert "\r" not in data.replace("\r\n", "")  # a CR only ends a row

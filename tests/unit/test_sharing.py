@@ -169,12 +169,12 @@ def test_a_private_session_takes_its_commitments_with_it(services: Services) -> 
 
 
 def test_an_entry_linked_to_a_private_goal_stays_out_of_the_history(services: Services) -> None:
-    from devjournal.exporting.history_export import HistoryRequest, build_history, history_markdown
+    from devjournal.exporting.history_export import HistoryRequest, history_markdown, read_history
 
     private_goal_with_links(services)
-    text = history_markdown(build_history(services, HistoryRequest(), NOW))
+    text = history_markdown(read_history(services, HistoryRequest(), NOW))
     assert "Secret win" not in text and "No entries match." in text
-    everything = build_history(services, HistoryRequest(include_private=True), NOW)
+    everything = read_history(services, HistoryRequest(include_private=True), NOW)
     assert "Secret win" in history_markdown(everything)
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind
 from devjournal.domain.models import LogEntry
@@ -23,8 +24,11 @@ from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
 from devjournal.domain.text import for_file
 from devjournal.domain.wording import plural, unit_suffix
 from devjournal.exporting.report_text import (
+    ReportCommitment,
+    ReportEntry,
     TextBlock,
     chart_key,
+    commitment_markdown,
     day,
     flat,
     md,
@@ -32,8 +36,9 @@ from devjournal.exporting.report_text import (
     number,
     text_blocks,
 )
-from devjournal.exporting.summary import SummaryCommitment, SummaryEntry, commitment_markdown
-from devjournal.services.container import Services
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,11 @@ class CloseoutReport:
     results: str
     """``3 goals: 2 achieved, 1 missed``."""
     goals: tuple[CloseoutGoal, ...]
-    wins: tuple[SummaryEntry, ...]
-    learnt: tuple[SummaryEntry, ...]
+    wins: tuple[ReportEntry, ...]
+    learnt: tuple[ReportEntry, ...]
     """Lessons and reflections."""
     follow_through: str
-    commitments: tuple[SummaryCommitment, ...]
+    commitments: tuple[ReportCommitment, ...]
     sessions: str
     left_out: int
     """Private items left out (for the window and the terminal; the document never says)."""
@@ -203,7 +208,7 @@ def build_closeout(
             state = f"still open, {plural(late, 'day')} overdue" if late > 0 else "still open"
         else:
             state = "still open"
-        commitments.append(SummaryCommitment(action.title, state, action.due_date, line.slips))
+        commitments.append(ReportCommitment(action.title, state, action.due_date, line.slips))
     held = cancelled = planned = 0
     for session_line in ledger.sessions:
         status = session_line.session.status.value
@@ -215,12 +220,12 @@ def build_closeout(
         sessions += f", {cancelled} cancelled"
     if planned:
         sessions += f", {planned} still planned"
-    wins: list[SummaryEntry] = []
-    learnt: list[SummaryEntry] = []
+    wins: list[ReportEntry] = []
+    learnt: list[ReportEntry] = []
     for entry in sorted(shared.entries, key=lambda e: (e.occurred_at, e.id)):
         if entry.kind not in (EntryKind.WIN, EntryKind.LESSON, EntryKind.REFLECTION):
             continue
-        shown = SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
+        shown = ReportEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
         (wins if entry.kind is EntryKind.WIN else learnt).append(shown)
     return CloseoutReport(
         sprint_title=sprint.title,

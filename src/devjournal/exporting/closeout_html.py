@@ -1,9 +1,9 @@
-"""The close-out report as one self-contained HTML file (see ``summary_html``)."""
+"""The close-out report as one self-contained HTML file (see ``report_html``)."""
 
 from __future__ import annotations
 
 from devjournal.exporting.closeout import CloseoutReport
-from devjournal.exporting.summary_html import render_report
+from devjournal.exporting.report_html import render_report
 
 
 def closeout_html(report: CloseoutReport) -> str:

@@ -1,12 +1,12 @@
 """The close-out report as a PDF (A4, paged, the charts as vectors), laid out by Qt from the
-same Markdown as the ``.md`` export (see ``summary_pdf``)."""
+same Markdown as the ``.md`` export (see ``summary_pdf``; charts: ``report_charts``)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QTextDocument
 
 from devjournal.exporting.closeout import CloseoutReport, closeout_markdown
-from devjournal.exporting.summary_pdf import goal_charts
+from devjournal.exporting.report_charts import goal_charts
 from devjournal.render.goal_chart import ChartColors, GoalChart
 from devjournal.render.report_document import document_pdf, report_document
 

@@ -13,16 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.history import HistoryFilter
 from devjournal.domain.jobs import Progress, no_progress
-from devjournal.domain.models import LogEntry
+from devjournal.domain.models import Goal, LogEntry
 from devjournal.domain.sharing import Sharing
-from devjournal.domain.text import for_file, for_markdown, is_safe_link
+from devjournal.domain.text import for_file, for_markdown
 from devjournal.exporting.report_text import day as _day
+from devjournal.exporting.report_text import is_web_link
 from devjournal.exporting.report_text import md as _md
-from devjournal.services.container import Services
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
 
 PAGE = 1000
 """Entries found or read per step (each step reports progress and may be cancelled)."""
@@ -124,15 +128,28 @@ def _month(items: list[HistoryItem]) -> HistoryMonth:
     return HistoryMonth(f"{items[0].on:%B} {items[0].on.year}", tuple(items))
 
 
-def describe(services: Services, request: HistoryRequest) -> tuple[str, ...]:
-    """What ``request`` asks for, in words."""
+@dataclass(frozen=True)
+class HistorySource:
+    """What the journal holds for a history export, read and not yet shared: the entries
+    found (oldest first), the answers to the advice among them, the entries they answer,
+    the mentors' names and the private goals (for the privacy rule)."""
+
+    filters: tuple[str, ...]
+    entries: tuple[LogEntry, ...]
+    answers: tuple[LogEntry, ...]
+    answered: tuple[LogEntry, ...]
+    mentors: dict[int, str]
+    private_goals: tuple[Goal, ...]
+
+
+def describe(request: HistoryRequest, mentors: dict[int, str]) -> tuple[str, ...]:
+    """What ``request`` asks for, in words (``mentors``: names by id)."""
     if request.search.strip():
         return (f"Search: {request.search.strip()} (the filters do not apply to a search)",)
     where = request.where
     out = []
     if where.mentor_id is not None:
-        names = {m.id: m.name for m in services.mentorship.mentors()}
-        out.append(f"Mentor: {names.get(where.mentor_id, f'#{where.mentor_id}')}")
+        out.append(f"Mentor: {mentors.get(where.mentor_id, f'#{where.mentor_id}')}")
     if where.kind is not None:
         out.append(f"Kind: {where.kind.label}")
     if where.tag.strip():
@@ -169,13 +186,10 @@ def _matching_ids(services: Services, request: HistoryRequest, progress: Progres
         after = rows[-1].key
 
 
-def build_history(
-    services: Services,
-    request: HistoryRequest,
-    now: datetime,
-    progress: Progress | None = None,
-) -> HistoryExport:
-    """The history ``request`` asks for, read from the journal as of ``now``.
+def read_history_source(
+    services: Services, request: HistoryRequest, progress: Progress | None = None
+) -> HistorySource:
+    """Read what :func:`build_history` needs for ``request`` from the journal.
 
     Reports to ``progress`` as it finds and reads entries; raises
     :class:`~devjournal.domain.jobs.Cancelled` there once cancel was asked.
@@ -188,26 +202,50 @@ def build_history(
         progress.report(start, len(ids), f"Reading entries… {start:,} of {len(ids):,}")
         entries += ms.entries_by_id(ids[start : start + PAGE])
     progress.report(len(ids), len(ids), "Reading what answers the advice…")
-    rule = Sharing(include_private=request.include_private).rule(
-        goals=services.coaching.private_goals()
+    answers = ms.answers_to_any([e.id for e in entries if e.kind is EntryKind.ADVICE])
+    found = {e.id for e in entries}
+    wanted = sorted({e.responds_to_id for e in entries if e.responds_to_id} - found)
+    mentors = {m.id: m.name for m in ms.mentors()}
+    return HistorySource(
+        filters=describe(request, mentors),
+        entries=tuple(sorted(entries, key=lambda e: (e.occurred_at, e.id))),
+        answers=tuple(answers),
+        answered=tuple(ms.entries_by_id(wanted)),
+        mentors=mentors,
+        private_goals=tuple(services.coaching.private_goals()),
     )
-    shown = [e for e in entries if rule.entry(e)]
-    left_out = len(entries) - len(shown)
+
+
+def read_history(
+    services: Services,
+    request: HistoryRequest,
+    now: datetime,
+    progress: Progress | None = None,
+) -> HistoryExport:
+    """The history ``request`` asks for, read from the journal as of ``now``, with only
+    what the privacy rule shares (:func:`read_history_source`, then :func:`build_history`)."""
+    sharing = Sharing(include_private=request.include_private)
+    return build_history(read_history_source(services, request, progress), sharing, now)
+
+
+def build_history(source: HistorySource, sharing: Sharing, now: datetime) -> HistoryExport:
+    """The history of ``source`` as of ``now``, with only what ``sharing`` shares: an entry
+    scoped private, or linked to a private goal (deleted ones included), stays out, and so
+    does an answer or an answered entry the rule leaves out (it is not named). Pure."""
+    rule = sharing.rule(goals=source.private_goals)
+    shown = [e for e in source.entries if rule.entry(e)]
 
     def ref(entry: LogEntry) -> EntryRef:
         return EntryRef(entry.occurred_at.astimezone().date(), entry.kind, entry.title)
 
     replies: dict[int, list[LogEntry]] = {}
-    advice_ids = [e.id for e in shown if e.kind is EntryKind.ADVICE]
-    for answer in ms.answers_to_any(advice_ids):
-        if rule.entry(answer):
+    advice = {e.id for e in shown if e.kind is EntryKind.ADVICE}
+    for answer in source.answers:
+        if answer.responds_to_id in advice and rule.entry(answer):
             replies.setdefault(answer.responds_to_id or 0, []).append(answer)
-    by_id = {e.id: e for e in entries}
-    wanted = sorted({e.responds_to_id for e in shown if e.responds_to_id} - by_id.keys())
-    by_id.update({e.id: e for e in ms.entries_by_id(wanted)})
-    mentors = {m.id: m.name for m in ms.mentors()}
+    by_id = {e.id: e for e in (*source.answered, *source.entries)}
     items = []
-    for entry in sorted(shown, key=lambda e: (e.occurred_at, e.id)):
+    for entry in shown:
         answered = by_id.get(entry.responds_to_id or 0)
         if answered is not None and not rule.entry(answered):
             answered = None
@@ -218,7 +256,7 @@ def build_history(
                 kind=entry.kind,
                 title=entry.title,
                 body=entry.body,
-                mentor=mentors.get(entry.mentor_id or 0, ""),
+                mentor=source.mentors.get(entry.mentor_id or 0, ""),
                 tags=entry.tags,
                 source_url=entry.source_url,
                 advice_status=entry.advice_status,
@@ -231,10 +269,10 @@ def build_history(
             )
         )
     return HistoryExport(
-        filters=describe(services, request),
+        filters=source.filters,
         items=tuple(items),
-        left_out=left_out,
-        include_private=request.include_private,
+        left_out=len(source.entries) - len(shown),
+        include_private=sharing.include_private,
         generated_at=now,
     )
 
@@ -254,14 +292,6 @@ def entry_facts(item: HistoryItem) -> list[str]:
 def ref_text(ref: EntryRef) -> str:
     """Another entry in words: "3 Mar 2024, Reflection: title"."""
     return f"{_day(ref.on)}, {ref.kind.label}: {ref.title}"
-
-
-def is_web_link(url: str) -> bool:
-    """Whether ``url`` may be a live link in a file: a safe link (``domain.text``'s
-    ``is_safe_link``) written as one, with no space, quote or angle bracket (so it fits
-    ``<…>`` in Markdown and ``href="…"`` in HTML)."""
-    url = url.strip()
-    return is_safe_link(url) and all(ch.isprintable() and ch not in " <>\"'`" for ch in url)
 
 
 def body_markdown(body: str) -> str:

@@ -5,7 +5,6 @@ web links live (no script, nothing loaded); no control characters (``for_file``)
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from devjournal.domain.jobs import Progress, no_progress
@@ -17,9 +16,9 @@ from devjournal.exporting.history_export import (
     HistoryItem,
     body_markdown,
     entry_facts,
-    is_web_link,
     ref_text,
 )
+from devjournal.exporting.report_html import environment
 from devjournal.exporting.report_text import day as _day
 from devjournal.render.safe_markdown import safe_markdown_html
 
@@ -35,23 +34,21 @@ def history_html(export: HistoryExport, progress: Progress | None = None) -> str
             # The same Markdown as the .md file and the PDF (images and unsafe links as
             # text); safe by construction: Qt escapes every character the user typed.
             bodies[item.id] = Markup(safe_markdown_html(body_markdown(item.body), for_file=True))
-    env = Environment(
-        loader=PackageLoader("devjournal.exporting", "templates"),
-        autoescape=select_autoescape(("html", "j2")),
-        keep_trailing_newline=True,
-    )
-    env.filters["web_link"] = is_web_link
 
     def facts(item: HistoryItem) -> str:
         return " · ".join(entry_facts(item))
 
-    page = env.get_template("history.html.j2").render(
-        x=export,
-        title=TITLE,
-        day=_day,
-        facts=facts,
-        ref=ref_text,
-        bodies=bodies,
-        generated=f"{export.generated_at.astimezone():%Y-%m-%d %H:%M}",
+    page = (
+        environment()
+        .get_template("history.html.j2")
+        .render(
+            x=export,
+            title=TITLE,
+            day=_day,
+            facts=facts,
+            ref=ref_text,
+            bodies=bodies,
+            generated=f"{export.generated_at.astimezone():%Y-%m-%d %H:%M}",
+        )
     )
     return for_file(page)

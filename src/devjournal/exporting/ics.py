@@ -11,6 +11,7 @@ but never its agenda, unless private items are included. Text holds no control c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
@@ -18,7 +19,7 @@ from icalendar import Alarm, Calendar, Event
 from devjournal import __version__
 from devjournal.domain.enums import SessionStatus
 from devjournal.domain.models import CoachingSession, Sprint
-from devjournal.domain.sharing import NOTHING_PRIVATE, Shareable, Sharing
+from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing
 from devjournal.domain.text import for_file
 from devjournal.domain.wording import markdown_lines
 
@@ -35,25 +36,67 @@ def session_uid(session: CoachingSession) -> str:
     return f"devjournal-session-{session.id}-{session.created_at.astimezone(UTC):%Y%m%dT%H%M%S}"
 
 
+@dataclass(frozen=True)
+class SessionsCalendar:
+    """The sessions a calendar holds, sprint by sprint, each agenda only where the privacy
+    rule shares it (a private session keeps its time: the reminder is the point)."""
+
+    sprints: tuple[tuple[Sprint, tuple[CoachingSession, ...]], ...]
+    generated_at: datetime
+
+    @property
+    def count(self) -> int:
+        """How many sessions."""
+        return sum(len(sessions) for _, sessions in self.sprints)
+
+
+def shared_calendar(
+    sprints: Sequence[tuple[Sprint, Sequence[CoachingSession]]],
+    now: datetime,
+    sharing: Sharing = NOTHING_PRIVATE,
+) -> SessionsCalendar:
+    """The calendar of ``sprints`` with the agendas ``sharing`` does not share taken out."""
+    rule = sharing.rule(sessions=[s for _, sessions in sprints for s in sessions])
+    return SessionsCalendar(
+        tuple(
+            (
+                sprint,
+                tuple(s if rule.session(s.id) else _time_only(s) for s in sessions),
+            )
+            for sprint, sessions in sprints
+        ),
+        now,
+    )
+
+
+def _time_only(session: CoachingSession) -> CoachingSession:
+    """A session the rule does not share: its time, none of what was written in it."""
+    return replace(session, agenda="", notes="", insights="", questions=())
+
+
+def calendar_ics(calendar: SessionsCalendar) -> bytes:
+    """The calendar as an iCalendar file. Pure: it writes what it is given."""
+    cal = Calendar()
+    cal.add("prodid", f"-//devjournal {__version__}//coaching sessions//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Coaching sessions")
+    for sprint, sessions in calendar.sprints:
+        for session in sessions:
+            cal.add_component(_event(sprint, session, calendar.generated_at))
+    return bytes(cal.to_ical())
+
+
 def sessions_calendar(
     sprints: Sequence[tuple[Sprint, Sequence[CoachingSession]]],
     now: datetime,
     sharing: Sharing = NOTHING_PRIVATE,
 ) -> bytes:
     """The sessions of ``sprints`` as an iCalendar file, agendas as ``sharing`` shares."""
-    rule = sharing.rule(sessions=[s for _, sessions in sprints for s in sessions])
-    cal = Calendar()
-    cal.add("prodid", f"-//devjournal {__version__}//coaching sessions//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Coaching sessions")
-    for sprint, sessions in sprints:
-        for session in sessions:
-            cal.add_component(_event(sprint, session, now, rule))
-    return bytes(cal.to_ical())
+    return calendar_ics(shared_calendar(sprints, now, sharing))
 
 
-def _event(sprint: Sprint, session: CoachingSession, now: datetime, rule: Shareable) -> Event:
+def _event(sprint: Sprint, session: CoachingSession, now: datetime) -> Event:
     event = Event()
     starts = session.starts_at.astimezone(UTC)
     event.add("uid", session_uid(session))
@@ -71,11 +114,10 @@ def _event(sprint: Sprint, session: CoachingSession, now: datetime, rule: Sharea
     event.add("summary", for_file(title))
     event.add("status", _STATUS[session.status])
     event.add("categories", ["Coaching"])
-    if rule.session(session.id):
-        agenda = markdown_lines(session.agenda)
-        if agenda:
-            text = "Agenda:\n" + "\n".join(f"- {item}" for item in agenda)
-            event.add("description", for_file(text))
+    agenda = markdown_lines(session.agenda)
+    if agenda:
+        text = "Agenda:\n" + "\n".join(f"- {item}" for item in agenda)
+        event.add("description", for_file(text))
     if session.status is SessionStatus.PLANNED and starts > now:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Protocol
 
 from devjournal.domain.pace import Kpi, Point
+from devjournal.domain.text import is_safe_link
 from devjournal.domain.wording import markdown_lines, number_text
 
 
@@ -26,6 +27,25 @@ class ChartedGoal(Protocol):
     @property
     def unit(self) -> str:
         """The unit on the chart's axis."""
+
+
+@dataclass(frozen=True)
+class ReportCommitment:
+    """A commitment and what became of it (the summary's and the close-out's)."""
+
+    title: str
+    state: str
+    due: date | None
+    slips: int
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """A win, lesson or reflection linked to the sprint."""
+
+    on: date
+    kind: str
+    title: str
 
 
 def day(on: date) -> str:
@@ -114,3 +134,18 @@ def md_blocks(blocks: tuple[TextBlock, ...]) -> list[str]:
 def chart_key(index: int) -> str:
     """How a report's Markdown names goal ``index``'s chart: ``![Chart](chart:goal-N)``."""
     return f"goal-{index}"
+
+
+def commitment_markdown(c: ReportCommitment) -> str:
+    """``Block review slots (due 5 Nov 2026): overdue (13 days), slipped 2×``."""
+    due = f" (due {day(c.due)})" if c.due else ""
+    slipped = f", slipped {c.slips}×" if c.slips else ""
+    return f"{md(c.title)}{due}: {c.state}{slipped}"
+
+
+def is_web_link(url: str) -> bool:
+    """Whether ``url`` may be a live link in a file: a safe link (``domain.text``'s
+    ``is_safe_link``) written as one, with no space, quote or angle bracket (so it fits
+    ``<…>`` in Markdown and ``href="…"`` in HTML)."""
+    url = url.strip()
+    return is_safe_link(url) and all(ch.isprintable() and ch not in " <>\"'`" for ch in url)

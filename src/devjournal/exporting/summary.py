@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind
 from devjournal.domain.models import Goal, LogEntry
@@ -22,8 +23,18 @@ from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import SprintView
 from devjournal.domain.text import for_file
 from devjournal.domain.wording import unit_suffix
-from devjournal.exporting.report_text import chart_key, day, md, number
-from devjournal.services.container import Services
+from devjournal.exporting.report_text import (
+    ReportCommitment,
+    ReportEntry,
+    chart_key,
+    commitment_markdown,
+    day,
+    md,
+    number,
+)
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
 
 WORRYING = (PaceStatus.AT_RISK, PaceStatus.BEHIND, PaceStatus.MISSED)
 
@@ -54,25 +65,6 @@ class SummaryGoal:
 
 
 @dataclass(frozen=True)
-class SummaryCommitment:
-    """A commitment and what became of it."""
-
-    title: str
-    state: str
-    due: date | None
-    slips: int
-
-
-@dataclass(frozen=True)
-class SummaryEntry:
-    """A win or reflection linked to the sprint."""
-
-    on: date
-    kind: str
-    title: str
-
-
-@dataclass(frozen=True)
 class GoalSummary:
     """Where a sprint stands, what changed since the last session, and what to talk about."""
 
@@ -84,8 +76,8 @@ class GoalSummary:
     since: date
     since_label: str
     goals: tuple[SummaryGoal, ...]
-    commitments: tuple[SummaryCommitment, ...]
-    entries: tuple[SummaryEntry, ...]
+    commitments: tuple[ReportCommitment, ...]
+    entries: tuple[ReportEntry, ...]
     to_discuss: tuple[str, ...]
     left_out: int
     """Private items left out (for the dialog and the terminal; the document never says)."""
@@ -94,6 +86,10 @@ class GoalSummary:
     """The goal's title when the summary is of one goal."""
     private_goals: tuple[Goal, ...] = ()
     """The private goals it could show, included or not (for the dialog that asks)."""
+
+    def for_the_coach(self) -> GoalSummary:
+        """The copy a file is made from: without the private goals the dialog lists."""
+        return replace(self, private_goals=())
 
 
 def sprint_summary(
@@ -210,7 +206,7 @@ def build_summary(
             )
         else:
             state = "open"
-        commitments.append(SummaryCommitment(action.title, state, action.due_date, line.slips))
+        commitments.append(ReportCommitment(action.title, state, action.due_date, line.slips))
         if line.slips or line.overdue:
             discuss.append(f"{action.title}: {state}, what would help?")
     shown_entries = []
@@ -220,7 +216,7 @@ def build_summary(
         if entry.occurred_at.astimezone().date() <= since:
             continue
         shown_entries.append(
-            SummaryEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
+            ReportEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
         )
     return GoalSummary(
         sprint_title=sprint.title,
@@ -239,13 +235,6 @@ def build_summary(
         generated_at=now,
         private_goals=shared.private_goals,
     )
-
-
-def commitment_markdown(c: SummaryCommitment) -> str:
-    """``Block review slots (due 5 Nov 2026): overdue (13 days), slipped 2×``."""
-    due = f" (due {day(c.due)})" if c.due else ""
-    slipped = f", slipped {c.slips}×" if c.slips else ""
-    return f"{md(c.title)}{due}: {c.state}{slipped}"
 
 
 def summary_markdown(summary: GoalSummary, *, charts: bool = False) -> str:

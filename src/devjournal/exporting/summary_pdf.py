@@ -3,26 +3,12 @@ preview and the printer: the same Markdown as the ``.md`` export, laid out by Qt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
 from PySide6.QtGui import QColor, QFont, QTextDocument
 
-from devjournal.exporting.report_text import ChartedGoal, chart_key
+from devjournal.exporting.report_charts import goal_charts
 from devjournal.exporting.summary import GoalSummary, summary_markdown
-from devjournal.render.goal_chart import ChartColors, GoalChart, chart_colors
+from devjournal.render.goal_chart import ChartColors, GoalChart
 from devjournal.render.report_document import document_pdf, report_document
-
-
-def goal_charts(
-    goals: Sequence[ChartedGoal], today: date, colors: ChartColors | None = None
-) -> dict[str, GoalChart]:
-    """Each goal's chart as of ``today``, by the key a report's Markdown names it with."""
-    return {
-        chart_key(i): GoalChart(g.kpi, g.points, today, g.unit, colors or chart_colors())
-        for i, g in enumerate(goals)
-        if g.kpi is not None
-    }
 
 
 def summary_charts(summary: GoalSummary, colors: ChartColors | None = None) -> dict[str, GoalChart]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -25,12 +25,16 @@ from devjournal.domain.imports import ImportDone, ImportPlan, Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.wording import plural
-from devjournal.files import write_export
+from devjournal.exporting.reports import CHECKINS, JOURNAL, SprintsRequest
 from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
 from devjournal.ui.background import run_with_progress
 from devjournal.ui.ops import Ops
+from devjournal.ui.report_export import Saved, save_report
+
+if TYPE_CHECKING:
+    from devjournal.exporting.checkins_csv import CheckinsTable
 
 SOURCES = {
     "jrnl": ("jrnl", "jrnl export (*.json);;All files (*)"),
@@ -202,71 +206,41 @@ class JournalTransfer(QObject):
             on_cancel=lambda: self._notify("The import was cancelled; nothing was added."),
         )
 
-    # -- exports --------------------------------------------------------------------------
+    # -- exports (``ui/report_export``) ----------------------------------------------------
     def export_journal(self) -> None:
-        """Save the whole journal as one JSON file (docs/journal-format.md)."""
-        now = self._services.clock()
-        stamp = now.astimezone().strftime("%Y-%m-%d")
-
-        def make(progress: Progress) -> bytes:
-            from devjournal.exporting.journal_json import journal_json  # noqa: PLC0415
-
-            progress.report(0, 0, "Reading the journal…")
-            tables = self._services.journal.dump()
-            progress.check()
-            return journal_json(tables, self._services.journal.revision(), now)
-
-        self._export("Export the whole journal", f"devjournal-{stamp}.json",
-                     "devjournal export (*.json)", make)  # fmt: skip
+        """Save the whole journal as one JSON file (docs/journal-format.md): the user's own
+        backup, so it carries everything (``reports.JOURNAL.shares`` is False)."""
+        stamp = self._services.clock().astimezone().strftime("%Y-%m-%d")
+        save_report(
+            self._window,
+            JOURNAL,
+            JOURNAL.reading(self._services, None, Sharing(include_private=True)),
+            caption="Export the whole journal",
+            suggested=f"devjournal-{stamp}.json",
+            saved=lambda result: self._notify(f"Saved {result.path.name}."),
+            keep_name=True,
+            cannot_write=_could_not_write,
+        )
 
     def export_checkins(self, *, include_private: bool = False) -> None:
         """Save every check-in as CSV; a private goal's only when ``include_private``."""
-        left_out = 0
 
-        def make(progress: Progress) -> bytes:
-            from devjournal.exporting.checkins_csv import checkins_csv  # noqa: PLC0415
+        def saved(result: Saved[CheckinsTable]) -> None:
+            self._notify(f"Saved {result.path.name}{left_out_note(result.data.left_out)}.")
 
-            nonlocal left_out
-            progress.report(0, 0, "Reading the check-ins…")
-            sharing = Sharing(include_private=include_private)
-            data, _count, left_out = checkins_csv(self._services, sharing=sharing)
-            return data
-
-        title = "Export check-ins"
-        self._export(title, "check-ins.csv", "CSV (*.csv)", make, lambda: left_out_note(left_out))
-
-    def _export(
-        self,
-        title: str,
-        default: str,
-        filters: str,
-        make: Callable[[Progress], bytes],
-        note: Callable[[], str] = str,
-    ) -> None:
-        file_prompts.ask_for_file(
+        save_report(
             self._window,
-            title,
-            save=True,
-            suggested=str(Path.home() / default),
-            filters=filters,
-            on_chosen=lambda path, _filter: self._write(title, path, make, note),
+            CHECKINS,
+            CHECKINS.reading(
+                self._services, SprintsRequest(), Sharing(include_private=include_private)
+            ),
+            caption="Export check-ins",
+            suggested="check-ins.csv",
+            saved=saved,
+            keep_name=True,
+            cannot_write=_could_not_write,
         )
 
-    def _write(
-        self, title: str, path: Path, make: Callable[[Progress], bytes], note: Callable[[], str]
-    ) -> None:
-        def job(progress: Progress) -> Any:
-            data = make(progress)
-            progress.report(1, 1, f"Writing {path.name}…")
-            try:
-                write_export(path, data)
-            except OSError as exc:
-                from devjournal.domain.errors import DomainError  # noqa: PLC0415
 
-                raise DomainError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-            return path
-
-        def done(saved: Path) -> None:
-            self._notify(f"Saved {Path(saved).name}{note()}.")
-
-        run_with_progress(self._window, title, job, done)
+def _could_not_write(path: Path, exc: OSError) -> str:
+    return f"Could not write {path}: {exc.strerror or exc}."

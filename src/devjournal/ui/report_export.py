@@ -1,27 +1,44 @@
-"""Saving a report from the window: a save dialog offering Markdown, HTML and PDF (the
-format chosen by the file's suffix, else by the filter), the file written atomically
-(0600), and a clear message when it cannot be written. Used for the close-out report; any
-report with the three makers can use :func:`save_report_as`."""
+"""The window's one way to save a report (``exporting/reports.py``) to a file:
+
+1. ask for the file (``file_prompts.ask_for_file``; the format is the suffix typed if it is
+   one of the report's, else the dialog's filter, whose suffix is then added);
+2. run the report's gather step (the privacy rule applied) and its writer off the GUI
+   thread, behind a progress dialog with Cancel (``ui/background.py``);
+3. write the file atomically (0600) with ``files.write_export``, the one writer (it refuses
+   a journal file's name);
+4. say so where the caller says things, and offer Open and Show in folder.
+
+A problem is a message in words, and nothing is written. Every export in the window goes
+through :func:`save_report`::
+
+    save_report(
+        page, HISTORY, HISTORY.reading(services, request, sharing),
+        caption="Export the history", suggested="mentorship-history.md",
+        saved=lambda saved: note(f"Exported {len(saved.data.items):,} entries to {saved.path}."),
+    )
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from devjournal.domain.models import LogEntry
+from devjournal.domain.errors import DomainError
+from devjournal.domain.jobs import Progress
+from devjournal.exporting.reports import Format, Report
 from devjournal.files import write_export
-from devjournal.services.coaching_service import CoachingService
 from devjournal.ui import file_prompts
+from devjournal.ui.background import BackgroundTask, run_with_progress
 
-Maker = Callable[[], bytes]
-FILTERS = (("Markdown (*.md)", "md"), ("HTML (*.html)", "html"), ("PDF (*.pdf)", "pdf"))
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+D = TypeVar("D")
+Role = QMessageBox.ButtonRole
 
 
 def report_file_name(title: str, what: str) -> str:
@@ -30,80 +47,124 @@ def report_file_name(title: str, what: str) -> str:
     return f"{' '.join(safe.split())[:80] or 'report'} - {what}.md"
 
 
-def save_report_as(
-    parent: QWidget,
-    default_name: str,
-    make_md: Maker,
-    make_html: Maker,
-    make_pdf: Maker,
-    *,
-    caption: str = "Export report",
-    on_saved: Callable[[Path], None] = lambda _path: None,
-) -> None:
-    """Ask where to save the report, then write it there and call ``on_saved`` with the
-    file; nothing happens when the user cancels, and a failed write is explained."""
+def cannot_save(path: Path, exc: OSError) -> str:
+    """How a failed write is said: ``Could not save {path}: {reason}.``."""
+    return f"Could not save {path}: {exc.strerror or exc}."
 
-    def write(chosen: Path, selected: str) -> None:
-        path = chosen
-        fmt = SUFFIXES.get(path.suffix.lower())
-        if fmt is None:  # no known suffix: the filter decides, and gives it
-            fmt = dict(FILTERS).get(selected, "md")
-            path = path.with_name(f"{path.name}.{fmt}")
-        makers = {"md": make_md, "html": make_html, "pdf": make_pdf}
-        try:
-            write_export(path, makers[fmt]())
-        except OSError as exc:
-            file_prompts.tell(
-                parent,
-                caption,
-                f"Could not save the report to {path}:\n{exc.strerror or exc}.",
-                warning=True,
-            )
-            return
-        on_saved(path)
+
+def cannot_save_report(path: Path, exc: OSError) -> str:
+    """How a failed write of a sprint's report is said (the summary, the close-out)."""
+    return f"Could not save the report to {path}:\n{exc.strerror or exc}."
+
+
+@dataclass(frozen=True)
+class Saved(Generic[D]):
+    """A report written to a file: where, in which format, and the data it was made from
+    (for the caller's note: how many entries, how many private items stayed out)."""
+
+    path: Path
+    format: Format
+    data: D
+
+
+def target_of(
+    report: Report[Any, Any], chosen: Path, name_filter: str, formats: tuple[Format, ...] = ()
+) -> tuple[Path, Format]:
+    """The file and format the user chose: the suffix they typed if it is one of the
+    report's ``formats`` (all of them by default), otherwise the dialog's filter, whose
+    suffix is then added."""
+    fmt = report.chosen(chosen, name_filter, formats)
+    if chosen.suffix.lower() in fmt.suffixes:
+        return chosen, fmt
+    return chosen.with_name(f"{chosen.name}{fmt.suffix}"), fmt
+
+
+def save_report(
+    parent: QWidget,
+    report: Report[Any, D],
+    gather: Callable[[Progress], D],
+    *,
+    caption: str,
+    suggested: str,
+    saved: Callable[[Saved[D]], None],
+    formats: tuple[Format, ...] = (),
+    keep_name: bool = False,
+    cannot_write: Callable[[Path, OSError], str] = cannot_save,
+    failed: Callable[[str], None] | None = None,
+    cancelled: Callable[[], None] = lambda: None,
+    started: Callable[[BackgroundTask[Any] | None], None] = lambda _task: None,
+) -> None:
+    """Ask where to save ``report`` (``caption``, ``suggested`` file name in the home
+    folder), then gather (``gather``: the report's gather step as a job, e.g.
+    ``report.reading(services, request, sharing)``), build and write it off the GUI thread.
+
+    ``saved`` says where the file went (the caller's note: a status line, the notice bar);
+    then Open and Show in folder are offered (:func:`offer_saved`). ``cannot_write``
+    words a write that failed; ``failed`` gets any failure's message (shown in a message
+    box when not given); ``cancelled`` runs when the user cancelled; ``started`` gets the
+    running task (None when another export or import is running). Nothing happens when
+    the user closes the file dialog. With ``keep_name`` the file is written under the name
+    typed, suffix or not (the whole-journal JSON and the check-ins CSV, as they always were).
+    """
+    offered = formats or report.formats
+
+    def chosen(path: Path, name_filter: str) -> None:
+        target, fmt = target_of(report, path, name_filter, offered)
+        if keep_name:
+            target = path
+
+        def job(progress: Progress) -> Saved[D]:
+            data = gather(progress)
+            content = report.build(data, fmt.name, progress)
+            progress.report(1, 1, f"Writing {target.name}…")
+            try:
+                write_export(target, content)
+            except OSError as exc:
+                raise DomainError(cannot_write(target, exc)) from exc
+            return Saved(target, fmt, data)
+
+        def done(result: Saved[D]) -> None:
+            saved(result)
+            offer_saved(parent, caption, result.path)
+
+        started(
+            run_with_progress(parent, caption, job, done, on_failure=failed, on_cancel=cancelled)
+        )
 
     file_prompts.ask_for_file(
         parent,
         caption,
         save=True,
-        suggested=str(Path.home() / default_name),  # not the folder the app started in
-        filters=";;".join(name for name, _ in FILTERS),
-        on_chosen=write,
+        suggested=str(Path.home() / suggested),  # not the folder the app started in
+        filters=";;".join(f.filter for f in offered),
+        on_chosen=chosen,
     )
 
 
 def open_file(path: Path) -> None:
-    """Open a saved report in the app the system opens its kind of file with."""
+    """Open a saved file in the app the system opens its kind of file with."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def export_closeout(
-    parent: QWidget,
-    coaching: CoachingService,
-    entries_of_sprint: Callable[[int], Sequence[LogEntry]],
-    sprint_id: int,
-    now: datetime,
-    *,
-    on_saved: Callable[[Path, int], None],
-) -> None:
-    """Save sprint ``sprint_id``'s close-out report (private items left out); ``on_saved``
-    gets the file and how many private items were left out."""
-    from devjournal.exporting.closeout import build_closeout, closeout_markdown  # noqa: PLC0415
-    from devjournal.exporting.closeout_html import closeout_html  # noqa: PLC0415
-    from devjournal.exporting.closeout_pdf import closeout_pdf  # noqa: PLC0415
+def show_in_folder(path: Path) -> None:
+    """Open the folder a saved file is in, in the system's file manager."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    report = build_closeout(
-        coaching.sprint_view(sprint_id),
-        coaching.sessions_view(sprint_id),
-        entries_of_sprint(sprint_id),
-        now,
-    )
-    save_report_as(
-        parent,
-        report_file_name(report.sprint_title, "close-out"),
-        lambda: closeout_markdown(report).encode("utf-8"),
-        lambda: closeout_html(report).encode("utf-8"),
-        lambda: closeout_pdf(report),
-        caption="Export close-out report",
-        on_saved=lambda path: on_saved(path, report.left_out),
-    )
+
+def offer_saved(parent: QWidget, caption: str, path: Path) -> QMessageBox:
+    """Say that ``path`` was saved, with Open, Show in folder and Close (window-modal,
+    without blocking)."""
+    box = QMessageBox(QMessageBox.Icon.Information, caption, f"Saved {path.name}.", parent=parent)
+    box.setInformativeText(f"In {path.parent}")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file and folder names are not markup
+    opener = box.addButton("Open", Role.AcceptRole)
+    folder = box.addButton("Show in folder", Role.ActionRole)
+    close = box.addButton("Close", Role.RejectRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    opener.clicked.connect(lambda: open_file(path))
+    folder.clicked.connect(lambda: show_in_folder(path))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("savedOffer")
+    box.open()
+    return box

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.sharing import Sharing, left_out_note
+from devjournal.exporting.reports import SUMMARY
 from devjournal.exporting.summary import GoalSummary, summary_markdown
-from devjournal.exporting.summary_html import summary_html
-from devjournal.exporting.summary_pdf import summary_charts, summary_document, summary_pdf
+from devjournal.exporting.summary_pdf import summary_charts, summary_document
 from devjournal.render.goal_chart import chart_colors
 from devjournal.render.report_document import print_document
 from devjournal.ui.plain_text import for_mnemonic, plain_label
-from devjournal.ui.report_export import report_file_name, save_report_as
+from devjournal.ui.report_export import Saved, cannot_save_report, report_file_name, save_report
 from devjournal.ui.theme import is_dark
 from devjournal.ui.widgets.report_view import ReportView
 
@@ -319,19 +319,19 @@ class SummaryDialog(QDialog):
         QDialog.open(dialog)  # window-modal, without blocking (QPrintDialog.open wants a slot)
 
     def save_as(self) -> None:
-        """Save as Markdown, HTML or PDF."""
-        summary = self.summary
+        """Save as Markdown, HTML or PDF (``ui/report_export``)."""
+        summary = self.summary.for_the_coach()
 
-        def saved(path: Path) -> None:
-            self.saved_to = path
-            self.status.setText(f"Saved to {path.name}.")
+        def saved(result: Saved[GoalSummary]) -> None:
+            self.saved_to = result.path
+            self.status.setText(f"Saved to {result.path.name}.")
 
-        save_report_as(
+        save_report(
             self,
-            report_file_name(summary.sprint_title, "session summary"),
-            lambda: summary_markdown(summary).encode("utf-8"),
-            lambda: summary_html(summary).encode("utf-8"),
-            lambda: summary_pdf(summary),
+            SUMMARY,
+            lambda _progress: summary,  # read already, as the user shares it
             caption="Save session summary",
-            on_saved=saved,
+            suggested=report_file_name(summary.sprint_title, "session summary"),
+            saved=saved,
+            cannot_write=cannot_save_report,
         )

@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DomainError, NotFoundError, ValidationError
+from devjournal.domain.jobs import Progress
 from devjournal.domain.models import (
     Checkin,
     LogEntry,
@@ -40,6 +40,8 @@ from devjournal.domain.sharing import Sharing, left_out_note
 from devjournal.domain.sprints import GoalView, SprintPhase, SprintView, running_sprint
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
+from devjournal.exporting.closeout import CloseoutReport, build_closeout
+from devjournal.exporting.reports import CLOSEOUT
 from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
@@ -56,7 +58,13 @@ from devjournal.ui.pages.coaching import sprint_detail
 from devjournal.ui.pages.coaching.quick_checkins import QuickCheckins, quick_checkin_draft
 from devjournal.ui.pages.coaching.sessions import SessionsAndActions
 from devjournal.ui.pages.coaching.sprint_list import SprintList
-from devjournal.ui.report_export import export_closeout, open_file
+from devjournal.ui.report_export import (
+    Saved,
+    cannot_save_report,
+    open_file,
+    report_file_name,
+    save_report,
+)
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.goal_card import GoalCard
@@ -585,20 +593,38 @@ class CoachingPage(QWidget):
         dialog.open()
 
     def export_closeout(self) -> None:
-        """Save the open sprint's close-out report as Markdown, HTML or PDF."""
+        """Save the open sprint's close-out report as Markdown, HTML or PDF (private items
+        left out)."""
         if self.view is None:
             return
-        sprint_id = self.view.sprint.id
+        sprint_id, title = self.view.sprint.id, self.view.sprint.title
+        coaching, entries_of, clock = self._coaching, self._entries_of_sprint, self._clock
 
-        def saved(path: Path, left_out: int) -> None:
+        def read(progress: Progress) -> CloseoutReport:
+            progress.report(0, 0, "Reading the sprint…")
+            return build_closeout(
+                coaching.sprint_view(sprint_id),
+                coaching.sessions_view(sprint_id),
+                entries_of(sprint_id),
+                clock(),
+            )
+
+        def saved(result: Saved[CloseoutReport]) -> None:
+            path, left_out = result.path, result.data.left_out
             self._notify(
                 f"Saved the close-out report to {path.name}{left_out_note(left_out)}.",
                 "Open",
                 lambda: open_file(path),
             )
 
-        export_closeout(
-            self, self._coaching, self._entries_of_sprint, sprint_id, self._clock(), on_saved=saved
+        save_report(
+            self,
+            CLOSEOUT,
+            read,
+            caption="Export close-out report",
+            suggested=report_file_name(title, "close-out"),
+            saved=saved,
+            cannot_write=cannot_save_report,
         )
 
     def delete_sprint(self) -> None:

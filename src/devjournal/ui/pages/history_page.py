@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
@@ -37,10 +37,13 @@ from devjournal.domain.errors import DomainError
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.models import LogEntry
 from devjournal.domain.search import SearchQueryError
+from devjournal.domain.sharing import Sharing
 from devjournal.drafts import DraftKey, DraftStore
-from devjournal.exporting.history_export import HistoryRequest
+from devjournal.exporting.history_export import HistoryExport, HistoryRequest
+from devjournal.exporting.reports import HISTORY
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
+from devjournal.ui import file_prompts
 from devjournal.ui.background import BackgroundTask
 from devjournal.ui.dialogs.entry_dialog import (
     ADVICE_STATUS_LABELS,
@@ -49,9 +52,9 @@ from devjournal.ui.dialogs.entry_dialog import (
     open_safe_link,
 )
 from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
-from devjournal.ui.history_export_action import export_history
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
 from devjournal.ui.ops import Ops
+from devjournal.ui.report_export import Saved, save_report
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.notice_bar import NoticeBar
@@ -60,6 +63,7 @@ from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelega
 
 SEARCH_LIMIT = 200
 SEARCH_DELAY_MS = 250
+EXPORT_TITLE = "Export the history"
 
 
 class HistoryPage(QWidget):
@@ -151,7 +155,7 @@ class HistoryPage(QWidget):
         self.export_button.setMenu(menu)
         self.export_note = label("", "muted", wrap=True)
         self.export_note.setVisible(False)
-        self.export_task: BackgroundTask[tuple[bytes, str]] | None = None
+        self.export_task: BackgroundTask[Any] | None = None
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -271,17 +275,37 @@ class HistoryPage(QWidget):
         )
 
     def export(self, *, include_private: bool = False) -> None:
-        """Export what the page shows to a file the user picks."""
-        export_history(
+        """Export what the page shows to a file the user picks (``ui/report_export``)."""
+        request = self.export_request(include_private=include_private)
+        sharing = Sharing(include_private=request.include_private)
+
+        def saved(result: Saved[HistoryExport]) -> None:
+            export = result.data
+            count = len(export.items)
+            left = f" ({export.left_out:,} private left out)" if export.left_out else ""
+            what = f"{count:,} {'entry' if count == 1 else 'entries'}{left}"
+            self._show_export_note(f"Exported {what} to {result.path}.")
+
+        def failed(message: str) -> None:
+            file_prompts.tell(self, EXPORT_TITLE, message, warning=True)
+            self._show_export_note(message)
+
+        save_report(
             self,
-            self._services,
-            self.export_request(include_private=include_private),
-            self._clock,
-            self._show_export_note,
+            HISTORY,
+            HISTORY.reading(self._services, request, sharing),
+            caption=EXPORT_TITLE,
+            suggested="mentorship-history.md",
+            saved=saved,
+            cannot_write=lambda path, exc: f"Cannot write {path}: {exc.strerror or exc}.",
+            failed=failed,
+            cancelled=lambda: self._show_export_note(
+                "The export was cancelled; nothing was written."
+            ),
             started=self._on_export_started,
         )
 
-    def _on_export_started(self, task: BackgroundTask[tuple[bytes, str]] | None) -> None:
+    def _on_export_started(self, task: BackgroundTask[Any] | None) -> None:
         self.export_task = task
 
     def _on_export_button_clicked(self) -> None:

@@ -16,17 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QHideEvent,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPaintDevice,
-    QPainter,
-    QPdfWriter,
-    QShowEvent,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.enums import EntryKind
+from devjournal.domain.jobs import no_progress
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing
 from devjournal.domain.timeline import (
     MIN_SPAN,
@@ -54,19 +46,15 @@ from devjournal.domain.timeline import (
     pack_rows,
 )
 from devjournal.drafts import DraftKey
+from devjournal.exporting.reports import TIMELINE, TimelineRequest
 from devjournal.files import write_export
-from devjournal.render.timeline_painter import (
-    TimelineScene,
-    entry_rows,
-    paint_timeline,
-    timeline_colors,
-)
+from devjournal.render.timeline_painter import TimelineScene, entry_rows
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
 from devjournal.services.timeline_service import EntryWindow
 from devjournal.settings import Settings
-from devjournal.ui import file_prompts
 from devjournal.ui.ops import Ops
+from devjournal.ui.report_export import save_report
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.empty_state import EmptyState
@@ -519,92 +507,28 @@ class TimelinePage(QWidget):
         narrowed = " · filtered" if self.filter != TimelineFilter() else ""
         self.status.setText(f"{span} · {entries}{narrowed}")
 
-    # -- export ---------------------------------------------------------------------------
-    def render_png(self, scale_factor: float = 2.0, sharing: Sharing = NOTHING_PRIVATE) -> QImage:
-        """What is in view as an image (light colours, for sharing), with only what
-        ``sharing`` shares."""
-        scene = self.scene(sharing)
-        width, height = self.view.width(), round(scene.height())
-        image = QImage(
-            round(width * scale_factor), round(height * scale_factor), QImage.Format.Format_ARGB32
-        )
-        image.setDevicePixelRatio(scale_factor)
-        image.fill(timeline_colors().background)
-        self._paint_onto(image, width, scene)
-        return image
+    # -- export (``exporting/reports.TIMELINE``, saved through ``ui/report_export``) ------
+    def export_request(self) -> TimelineRequest:
+        """What an export of the view paints: the scene as a ``Sharing`` shares it, at the
+        view's scale and width, in the page's font."""
+        return TimelineRequest(self.scene, self.view.scale, self.view.width(), QFont(self.font()))
 
     def render_pdf(self, path: Path, sharing: Sharing = NOTHING_PRIVATE) -> None:
         """What is in view as a one-page vector PDF at ``path`` (written atomically), with
         only what ``sharing`` shares."""
-        scene = self.scene(sharing)
-        width, height = self.view.width(), scene.height()
-        from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
-
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setPageSize(
-            QPageSize(QSizeF(width * 0.75 + 36, height * 0.75 + 36), QPageSize.Unit.Point)
-        )
-        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Point)
-        writer.setResolution(96)
-        writer.setTitle("devjournal timeline")
-        writer.setCreator("devjournal")
-        self._paint_onto(writer, width, scene)
-        del writer
-        write_export(path, bytes(buffer.data().data()))
-
-    def _paint_onto(self, device: QPaintDevice, width: int, scene: TimelineScene) -> None:
-        """Paint ``scene`` as in view, in light colours, onto an image or a PDF page."""
-        painter = QPainter(device)
-        try:
-            paint_timeline(
-                painter,
-                width,
-                scale=self.view.scale,
-                scene=scene,
-                colors=timeline_colors(),
-                font=self.font(),
-            )
-        finally:
-            painter.end()
+        picture = TIMELINE.gather(self._services, self.export_request(), sharing, no_progress())
+        write_export(path, TIMELINE.build(picture, "pdf"))
 
     def export(self, fmt: str) -> None:
         """Save what is in view as PNG or PDF: private items only when the menu says so."""
         sharing = Sharing(include_private=self.export_private_action.isChecked())
         first = date_of(self.view.scale.first)
-        name = f"timeline-{first.isoformat()}.{fmt}"
-        filters = "PNG image (*.png)" if fmt == "png" else "PDF (*.pdf)"
-
-        def chosen(path: Path, _filter: str) -> None:
-            if path.suffix.lower() != f".{fmt}":
-                path = path.with_name(f"{path.name}.{fmt}")
-            try:
-                if fmt == "png":
-                    from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
-
-                    buffer = QBuffer()
-                    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-                    image = self.render_png(sharing=sharing)
-                    image.save(buffer, "PNG")  # type: ignore[call-overload]
-                    write_export(path, bytes(buffer.data().data()))
-                else:
-                    self.render_pdf(path, sharing)
-            except OSError as exc:
-                file_prompts.tell(
-                    self,
-                    "Export the timeline",
-                    f"Could not save {path}: {exc.strerror or exc}.",
-                    warning=True,
-                )
-                return
-            self.status.setText(f"Saved the timeline to {path}.")
-
-        file_prompts.ask_for_file(
+        save_report(
             self,
-            "Export the timeline",
-            save=True,
-            suggested=str(Path.home() / name),
-            filters=filters,
-            on_chosen=chosen,
+            TIMELINE,
+            TIMELINE.reading(self._services, self.export_request(), sharing),
+            caption="Export the timeline",
+            suggested=f"timeline-{first.isoformat()}.{fmt}",
+            formats=(TIMELINE.format(fmt),),
+            saved=lambda result: self.status.setText(f"Saved the timeline to {result.path}."),
         )
