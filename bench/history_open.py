@@ -25,9 +25,10 @@ from devjournal.domain.history import HistoryFilter
 from devjournal.drafts import DraftStore
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
-from devjournal.ui.events import JournalEvents
 from devjournal.ui.models.history_list_model import HistoryListModel
+from devjournal.ui.ops import Ops
 from devjournal.ui.pages.history_page import HistoryPage
+from devjournal.ui.widgets.notice_bar import NoticeBar
 
 FETCHES = 40
 
@@ -63,7 +64,7 @@ def main() -> int:
             made: list[HistoryPage] = []
 
             def show(made: list[HistoryPage] = made) -> None:
-                page = HistoryPage(services, JournalEvents(), drafts, services.clock)
+                page = HistoryPage(services, Ops(), drafts, services.clock, notices=NoticeBar())
                 made.append(page)
                 page.resize(1000, 760)
                 page.show()

@@ -76,7 +76,7 @@ def main() -> int:
         settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
         settings.set("timeline_span", "7306")
         settings.set("timeline_centre", services.timeline.today().isoformat())
-        page = TimelinePage(services, window.events, settings)
+        page = TimelinePage(services, window.ops, settings)
         index = window.stack.addWidget(page)
 
         def show(index: int = index, page: TimelinePage = page) -> None:
