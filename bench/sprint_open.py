@@ -2,7 +2,8 @@
 
 ``python -m bench.sprint_open HOME RUNS`` prints one JSON line: the timings in ms of
 selecting the sprint with the most check-ins (query, goal cards and charts built, laid
-out and painted once), after one untimed warm-up.
+out and painted once) and of opening its Sessions & actions tab, after one untimed
+warm-up, each run's longest stall of the event loop (``bench/stall.py``) beside them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from bench.stall import StallMonitor, Stalls
 from devjournal.domain.clock import utc_now
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
@@ -55,28 +57,46 @@ def main() -> int:
     assert page is not None
     sprint_id, goals, checkins = biggest_sprint(paths.journal)
     other = next(s.sprint.id for s in services.coaching.board() if s.sprint.id != sprint_id)
-    timings = []
-    for run in range(runs + 1):
-        page.select_sprint(other)
-        app.processEvents()
+    monitor = StallMonitor()
+
+    def open_sprint() -> float:
         started = time.perf_counter()
         page.select_sprint(sprint_id)
         page.grab()  # lays out and paints the page as the screen would
-        elapsed = (time.perf_counter() - started) * 1000
-        if run:
-            timings.append(elapsed)
-    sessions = []
-    for run in range(runs + 1):
-        page.show_tab(0)
-        app.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    def open_sessions() -> float:
         started = time.perf_counter()
         page.show_tab(1)
         page.grab()
-        elapsed = (time.perf_counter() - started) * 1000
+        return (time.perf_counter() - started) * 1000
+
+    timings, stalls = [], Stalls()
+    for run in range(runs + 1):
+        page.select_sprint(other)
+        app.processEvents()
+        elapsed, _ = monitor.run(open_sprint)
+        if run:
+            timings.append(elapsed)
+            stalls.record(monitor)
+    sessions, sessions_stalls = [], Stalls()
+    for run in range(runs + 1):
+        page.show_tab(0)
+        app.processEvents()
+        elapsed, _ = monitor.run(open_sessions)
         if run:
             sessions.append(elapsed)
+            sessions_stalls.record(monitor)
     print(
-        json.dumps({"timings": timings, "sessions": sessions, "goals": goals, "checkins": checkins})
+        json.dumps(
+            {
+                "timings": timings,
+                "sessions": sessions,
+                "goals": goals,
+                "checkins": checkins,
+                "stalls": {"timings": stalls.as_json(), "sessions": sessions_stalls.as_json()},
+            }
+        )
     )
     window.close()
     db.close()

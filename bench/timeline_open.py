@@ -4,7 +4,8 @@
 opening the page at twenty years across (sidebar click to painted, the page built fresh
 each run) and of zoom and
 pan steps (each: the new scale, the entries for the view read, the page painted), after
-one untimed warm-up.
+one untimed warm-up, each run's longest stall of the event loop (``bench/stall.py``)
+beside them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from bench.stall import StallMonitor, Stalls, timed
 from devjournal.domain.clock import utc_now
 from devjournal.paths import resolve_paths
 from devjournal.services.container import open_services
@@ -42,6 +43,14 @@ STEPS: list[Callable[[TimelinePage], None]] = [
     lambda page: page.view.go_to_today(),
 ]
 """Zoom and pan steps: the buttons, Ctrl+wheel, arrow keys and Today."""
+SAVE_DELAY_MS = 600
+"""The page saves its view this long after the last step."""
+
+
+def painted(step: Callable[[TimelinePage], None], page: TimelinePage) -> None:
+    """``step``, then the page painted."""
+    step(page)
+    page.view.repaint()
 
 
 def main() -> int:
@@ -55,8 +64,10 @@ def main() -> int:
     window.resize(1280, 820)
     window.show()
     app.processEvents()
+    monitor = StallMonitor()
     opens: list[float] = []
     steps: list[float] = []
+    open_stalls, step_stalls = Stalls(), Stalls()
     for run in range(runs + 1):
         window.sidebar.setCurrentRow(0)
         app.processEvents()
@@ -65,19 +76,24 @@ def main() -> int:
         settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
         settings.set("timeline_span", "7306")
         settings.set("timeline_centre", services.timeline.today().isoformat())
-        page = TimelinePage(services, window.events, settings)
+        page = TimelinePage(services, window.ops, settings)
         index = window.stack.addWidget(page)
-        started = time.perf_counter()
-        window.stack.setCurrentIndex(index)
-        page.view.repaint()
-        if run:
-            opens.append((time.perf_counter() - started) * 1000)
-        for step in STEPS:
-            started = time.perf_counter()
-            step(page)
+
+        def show(index: int = index, page: TimelinePage = page) -> None:
+            window.stack.setCurrentIndex(index)
             page.view.repaint()
-            if run:
-                steps.append((time.perf_counter() - started) * 1000)
+
+        opened, _ = monitor.run(lambda: timed(show))
+        if run:
+            opens.append(opened)
+            open_stalls.record(monitor)
+        stepped, _ = monitor.run_steps(
+            [lambda s=step, p=page: timed(lambda: painted(s, p)) for step in STEPS],
+            settle_ms=SAVE_DELAY_MS + 100,  # the view saved in settings, under the monitor
+        )
+        if run:
+            steps += stepped
+            step_stalls.record(monitor)
         window.stack.removeWidget(page)
         page.deleteLater()
         app.processEvents()
@@ -91,6 +107,7 @@ def main() -> int:
                 "sprints": len(data.sprints),
                 "checkins": len(data.checkins),
                 "sessions": len(data.sessions),
+                "stalls": {"open": open_stalls.as_json(), "steps": step_stalls.as_json()},
             }
         )
     )
