@@ -30,6 +30,20 @@ from tests.clocks import NOW  # noqa: E402  (re-exported: tests import it from h
 file_guard.install()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_application() -> Iterator[None]:
+    """One QApplication for the whole run, made before any test. A command that exports
+    HTML or PDF in-process makes a QGuiApplication when there is none (as it must, run
+    from a terminal); had it done so first, a widget test later in the same worker could
+    not make its QApplication, and Qt aborts the process."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["devjournal-tests"])
+    yield
+    del app
+
+
 @pytest.fixture(autouse=True)
 def _only_sqlite_touches_open_journals(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fails a test whose code opened, with Python, a database file that one of this
