@@ -91,7 +91,10 @@ class StallMonitor(QObject):
 
     def _watch(self, stopped: threading.Event) -> None:
         """On its own thread: a sample of the GUI thread's stack while a gap is open."""
-        while not stopped.wait(SAMPLE_EVERY_MS / 1000):
+        while not stopped.is_set():
+            # A plain sleep, not ``stopped.wait(...)``: a timed wait on a condition is
+            # what a moved clock (libfaketime in CI) breaks, and the watcher never woke.
+            time.sleep(SAMPLE_EVERY_MS / 1000)
             last = self._last
             if last is None or (time.perf_counter() - last) * 1000 < SAMPLE_AFTER_MS:
                 continue
