@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from devjournal.ui import file_prompts
+from devjournal.ui.ops import Ops
 
 
 class Choose:
@@ -45,10 +46,10 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: str | Path, name_filter: str =
     return chooser
 
 
-def finished(parent: QWidget, qtbot: QtBot) -> None:
-    """Wait until the export or import running over ``parent`` (``ui/background.py``) has
-    ended and said so."""
-    qtbot.waitUntil(lambda: getattr(parent, "background_task", None) is None, timeout=10_000)
+def finished(ops: Ops, qtbot: QtBot) -> None:
+    """Wait until the window's long operation (an export or import, ``Ops.with_progress``)
+    has ended and said so."""
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
 
 
 def message_shown(parent: QWidget) -> str:

@@ -74,9 +74,16 @@ def test_run_with_progress_hands_back_the_result_or_the_message(qtbot: QtBot, ou
             raise DomainError("bad file")
         return "done"
 
+    ended: list[bool] = []
+
     run_with_progress(
-        parent, "Import", job, results.append, on_failure=lambda m: results.append(("failed", m))
+        parent,
+        "Import",
+        job,
+        results.append,
+        on_failure=lambda m: results.append(("failed", m)),
+        on_end=lambda: ended.append(not results),  # before the outcome is handed back
     )
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == (["done"] if outcome == "ok" else [("failed", "bad file")])
-    assert parent.background_task is None  # type: ignore[attr-defined]
+    assert ended == [True]

@@ -27,7 +27,9 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, name_filter: str = "") 
 
 
 def finished(page: HistoryPage, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: getattr(page, "background_task", None) is None, timeout=10000)
+    window = page.window()
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10000)
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def test_no_file_chosen_means_no_export(
     page = history(window)
     choose(monkeypatch, "")
     page.export_button.click()
-    assert page.export_task is None and getattr(page, "background_task", None) is None
+    assert page.export_task is None and not window.ops.busy
 
 
 def test_a_cancelled_export_writes_nothing(

@@ -21,7 +21,7 @@ def _pick(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def _idle(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: getattr(window, "background_task", None) is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
 
 
 def test_import_jrnl_previews_then_adds_and_the_history_shows_it(

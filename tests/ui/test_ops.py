@@ -129,6 +129,33 @@ def test_a_cancelled_long_write_tells_no_page(origin: QWidget, qtbot: QtBot) -> 
     assert heard == []
 
 
+def test_one_long_operation_runs_at_a_time_in_a_window_whichever_widget_asks(
+    qtbot: QtBot,
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = QWidget(window)  # an export asked from a page while the window imports
+    ops = Ops()
+    release = threading.Event()
+    done: list[str] = []
+
+    def slow(_progress: Progress) -> Outcome[str]:
+        release.wait(5)
+        return Outcome("imported", Changes.EVERYTHING)
+
+    assert ops.write_in_background(window, "Import", slow, done.append) is not None
+    assert ops.busy
+    refused = ops.with_progress(page, "Export", lambda _p: "exported", done.append)
+
+    assert refused is None
+    assert message_shown(page) == Ops.BUSY
+    release.set()
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10_000)
+    assert done == ["imported"]
+    assert ops.with_progress(page, "Export", lambda _p: "exported", done.append) is not None
+    qtbot.waitUntil(lambda: done == ["imported", "exported"], timeout=10_000)
+
+
 def test_a_query_reads_on_a_worker_and_answers_on_the_gui_thread(
     services: Services, origin: QWidget, qtbot: QtBot
 ) -> None:

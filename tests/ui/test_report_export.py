@@ -56,7 +56,7 @@ def test_export_closeout_report_from_the_coaching_page(
     save_as = choose(monkeypatch, out / name, selected)
     assert page.export_button.isVisible()
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     caption, default, filters, _save = save_as.asked[0]
     assert caption == "Export close-out report"
     assert default == str(Path.home() / "Review faster fast - close-out.md")
@@ -68,6 +68,11 @@ def test_export_closeout_report_from_the_coaching_page(
     assert page.window().notices.text() == (
         f"Saved the close-out report to {written} (2 private items left out)."
     )
+    # Open and Show in folder are offered once, by the save flow, not again by the notice
+    offer = page.findChild(QMessageBox, "savedOffer")
+    assert offer is not None and offer.isVisible()
+    assert sorted(b.text() for b in offer.buttons()) == ["Close", "Open", "Show in folder"]
+    assert not page.window().notices.button.isVisible()
 
 
 def test_cancelling_the_dialog_writes_nothing(
@@ -97,7 +102,7 @@ def test_a_folder_that_cannot_be_written_is_a_clear_message(
     monkeypatch.setattr(report_export, "write_export", refuse)
     choose(monkeypatch, target, "Markdown (*.md)")
     page.export_closeout()
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     assert message_shown(page) == f"Could not save the report to {target}:\nPermission denied."
     assert page.window().notices.text() == ""
 
@@ -122,7 +127,7 @@ def test_the_page_export_includes_the_sprint_log_entries(
     )
     choose(monkeypatch, tmp_path / "r.md", "Markdown (*.md)")
     page.export_closeout()
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     assert "- 18 Nov 2026: Shipped the guide" in (tmp_path / "r.md").read_text(encoding="utf-8")
 
 
@@ -145,7 +150,7 @@ def test_a_saved_report_is_offered_to_open_or_show_in_its_folder(
     for button, name in (("Show in folder", "r"), ("Open", "r2")):
         choose(monkeypatch, tmp_path / name, "PDF (*.pdf)")
         page.export_closeout()
-        finished(page, qtbot)
+        finished(window.ops, qtbot)
         offers = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
         assert [b.text() for b in offers] == [f"Saved {name}.pdf."]
         assert offers[0].informativeText() == f"In {tmp_path}"

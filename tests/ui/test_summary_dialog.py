@@ -113,7 +113,7 @@ def test_copy_print_and_save_give_what_is_shown(
     target = tmp_path / "summary.pdf"
     choose(monkeypatch, target, "PDF (*.pdf)")
     dialog.save_button.click()
-    finished(dialog, qtbot)
+    finished(window.ops, qtbot)
     assert dialog.saved_to == target and "Saved to summary.pdf." in dialog.status.text()
     text = pdf_text(target.read_bytes())
     assert "Promotion timeline <b>now</b>" in text and "ideal pace" in text
@@ -123,7 +123,7 @@ def test_copy_print_and_save_give_what_is_shown(
     html = tmp_path / "summary.html"
     choose(monkeypatch, html, "HTML (*.html)")
     dialog.save_button.click()
-    finished(dialog, qtbot)
+    finished(window.ops, qtbot)
     assert "Promotion timeline &lt;b&gt;now&lt;/b&gt;" in html.read_text(encoding="utf-8")
 
 

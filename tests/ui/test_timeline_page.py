@@ -278,12 +278,12 @@ def test_export_png_and_vector_pdf(
     png = tmp_path / "timeline.png"
     choose(monkeypatch, png)
     page.export("png")
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     assert png.read_bytes().startswith(b"\\x89PNG".decode("unicode_escape").encode("latin-1"))
     pdf = tmp_path / "timeline.pdf"
     choose(monkeypatch, pdf)
     page.export("pdf")
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     assert page.status.text() == f"Saved the timeline to {pdf}."
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     text = " ".join(reader.pages[0].extract_text().split())
@@ -371,11 +371,11 @@ def test_an_export_leaves_private_items_out_unless_asked(
     assert not page.export_private_action.isChecked()
     choose(monkeypatch, tmp_path / "shared.png")
     page.export("png")
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     page.export_private_action.setChecked(True)
     choose(monkeypatch, tmp_path / "everything.pdf")
     page.export("pdf")
-    finished(page, qtbot)
+    finished(window.ops, qtbot)
     assert not shown(painted[0]) & private and private <= shown(painted[1])
     assert (tmp_path / "shared.png").exists() and (tmp_path / "everything.pdf").exists()
 

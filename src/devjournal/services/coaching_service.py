@@ -493,6 +493,15 @@ class CoachingService:
         with self._db.reading() as tx:
             return tx.checkins.of_goal(goal_id)
 
+    def checkin(self, checkin_id: int) -> m.Checkin:
+        """One check-in.
+
+        Raises:
+            NotFoundError: it is gone.
+        """
+        with self._db.reading() as tx:
+            return tx.checkins.get(checkin_id)
+
     # -- sessions -------------------------------------------------------------------------
     def add_session(self, draft: m.SessionDraft) -> Outcome[m.CoachingSession]:
         """Plan or record a coaching session."""
@@ -540,6 +549,15 @@ class CoachingService:
         """A sprint's sessions in time order."""
         with self._db.reading() as tx:
             return tx.sessions.of_sprint(sprint_id)
+
+    def session(self, session_id: int) -> m.CoachingSession:
+        """One coaching session.
+
+        Raises:
+            NotFoundError: it is gone.
+        """
+        with self._db.reading() as tx:
+            return tx.sessions.get(session_id)
 
     def plan_sessions(
         self,
@@ -637,6 +655,15 @@ class CoachingService:
         """A sprint's action items by due date."""
         with self._db.reading() as tx:
             return tx.actions.of_sprint(sprint_id)
+
+    def action(self, action_id: int) -> m.ActionItem:
+        """One action item (a commitment).
+
+        Raises:
+            NotFoundError: it is gone.
+        """
+        with self._db.reading() as tx:
+            return tx.actions.get(action_id)
 
     @staticmethod
     def _check_action_links(

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from devjournal.domain.errors import DomainError
 from devjournal.domain.jobs import Cancelled, Progress
@@ -120,24 +120,15 @@ def run_with_progress(
     *,
     on_failure: Callable[[str], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
-) -> BackgroundTask[T] | None:
+    on_end: Callable[[], None] = lambda: None,
+) -> BackgroundTask[T]:
     """Run ``job`` off the GUI thread behind a window-modal progress dialog with Cancel.
 
-    A failure is shown in a message box unless ``on_failure`` is given. The task is kept
-    on ``parent`` (``parent.background_task``) until it ends, so tests can wait on it; while
-    one runs, another is refused (returns None) rather than racing it for the journal.
+    A failure is shown in a message box unless ``on_failure`` is given. ``on_end`` runs
+    when the task has ended, however it ended, before the outcome's callback. Callers go
+    through :meth:`Ops.with_progress <devjournal.ui.ops.Ops.with_progress>`, which lets
+    one such job run at a time in a window.
     """
-    running = getattr(parent, "background_task", None)
-    if running is not None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            title,
-            "Another import or export is still running; try again when it has finished.",
-            parent=parent,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return None
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setLabel(plain_label(title))  # progress names files and entries
     dialog.setWindowTitle(title)
@@ -169,8 +160,7 @@ def run_with_progress(
         dialog.deleteLater()
         task.wait()
         task.deleteLater()
-        if getattr(parent, "background_task", None) is task:
-            parent.background_task = None  # type: ignore[attr-defined]
+        on_end()
 
     def succeeded(result: object) -> None:
         finish()
@@ -198,7 +188,6 @@ def run_with_progress(
     task.failed.connect(failed)
     task.was_cancelled.connect(cancelled)
     dialog.canceled.connect(cancel_pressed)
-    parent.background_task = task  # type: ignore[attr-defined]
     task.start()
     return task
 

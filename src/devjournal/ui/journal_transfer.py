@@ -29,7 +29,6 @@ from devjournal.exporting.reports import CHECKINS, JOURNAL, SprintsRequest
 from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
-from devjournal.ui.background import run_with_progress
 from devjournal.ui.ops import Ops
 from devjournal.ui.report_export import Saved, save_report
 
@@ -132,7 +131,7 @@ class JournalTransfer(QObject):
             progress.report(0, 0, "Comparing with the journal…")
             return self._services.imports.plan(batch)
 
-        run_with_progress(self._window, f"Import from {name}", read, self._show_preview)
+        self._ops.with_progress(self._window, f"Import from {name}", read, self._show_preview)
 
     def _show_preview(self, plan: ImportPlan) -> None:
         preview = ImportPreview(plan, self._window)
@@ -212,6 +211,7 @@ class JournalTransfer(QObject):
         backup, so it carries everything (``reports.JOURNAL.shares`` is False)."""
         stamp = self._services.clock().astimezone().strftime("%Y-%m-%d")
         save_report(
+            self._ops,
             self._window,
             JOURNAL,
             JOURNAL.reading(self._services, None, Sharing(include_private=True)),
@@ -229,6 +229,7 @@ class JournalTransfer(QObject):
             self._notify(f"Saved {result.path.name}{left_out_note(result.data.left_out)}.")
 
         save_report(
+            self._ops,
             self._window,
             CHECKINS,
             CHECKINS.reading(

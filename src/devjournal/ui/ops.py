@@ -10,7 +10,11 @@ Every page and dialog calls its services through the window's :class:`Ops`:
   (``make bench`` watches the event loop for stalls).
 - :meth:`Ops.write_in_background`: a long change (an import, filling a journal) on a
   worker thread, behind a window-modal progress dialog with Cancel; its changes are told
-  the same way when it is done. One long operation runs at a time.
+  the same way when it is done.
+- :meth:`Ops.with_progress`: any other long job behind the same progress dialog (an
+  import file read for its preview, a report written to a file). One long operation runs
+  at a time in a window: while one runs, :attr:`Ops.busy` is true and another is refused
+  with a message.
 - :meth:`Ops.query` (Anki's ``QueryOp``): a read that may take longer than a frame, on a
   worker thread; the result comes back on the GUI thread, and is dropped if the widget
   that asked is gone.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -47,6 +51,12 @@ class Ops(QObject):
     data_changed = Signal(object, object)
     """``(changes, origin)``: what a write changed (:class:`Changes`), and the widget that
     asked for it (None for a change made outside the window)."""
+
+    BUSY = "Another import or export is still running; try again when it has finished."
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._long: BackgroundTask[Any] | None = None
 
     # -- writes ---------------------------------------------------------------------------
     def write(
@@ -90,9 +100,41 @@ class Ops(QObject):
             self.announce(outcome.changes, origin)
             on_done(outcome.value)
 
-        return run_with_progress(
+        return self.with_progress(
             origin, title, job, done, on_failure=on_failure, on_cancel=on_cancel
         )
+
+    def with_progress(
+        self,
+        origin: QWidget,
+        title: str,
+        job: Callable[[Progress], T],
+        on_done: Callable[[T], None],
+        *,
+        on_failure: Callable[[str], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> BackgroundTask[T] | None:
+        """Run ``job`` (a long job that reports progress and changes nothing the pages
+        show) on a worker thread behind a window-modal progress dialog with Cancel, then
+        call ``on_done`` with its result. A failure is said over ``origin`` (or handed to
+        ``on_failure``). Returns None, and says so, while another long operation runs."""
+        if self._long is not None:
+            file_prompts.tell(origin, title, self.BUSY)
+            return None
+
+        def ended() -> None:
+            self._long = None
+
+        task = run_with_progress(
+            origin, title, job, on_done, on_failure=on_failure, on_cancel=on_cancel, on_end=ended
+        )
+        self._long = task
+        return task
+
+    @property
+    def busy(self) -> bool:
+        """Whether a long operation (:meth:`with_progress`) is running."""
+        return self._long is not None
 
     def announce(self, changes: Changes, origin: QObject | None = None) -> None:
         """Tell every page what changed (nothing is said when nothing did)."""

@@ -3,7 +3,8 @@
 1. ask for the file (``file_prompts.ask_for_file``; the format is the suffix typed if it is
    one of the report's, else the dialog's filter, whose suffix is then added);
 2. run the report's gather step (the privacy rule applied) and its writer off the GUI
-   thread, behind a progress dialog with Cancel (``ui/background.py``);
+   thread, behind a progress dialog with Cancel (:meth:`Ops.with_progress`, one long
+   operation at a time);
 3. write the file atomically (0600) with ``files.write_export``, the one writer (it refuses
    a journal file's name);
 4. say so where the caller says things, and offer Open and Show in folder.
@@ -12,7 +13,7 @@ A problem is a message in words, and nothing is written. Every export in the win
 through :func:`save_report`::
 
     save_report(
-        page, HISTORY, HISTORY.reading(services, request, sharing),
+        ops, page, HISTORY, HISTORY.reading(services, request, sharing),
         caption="Export the history", suggested="mentorship-history.md",
         saved=lambda saved: note(f"Exported {len(saved.data.items):,} entries to {saved.path}."),
     )
@@ -35,7 +36,8 @@ from devjournal.domain.jobs import Progress
 from devjournal.exporting.reports import Format, Report
 from devjournal.files import write_export
 from devjournal.ui import file_prompts
-from devjournal.ui.background import BackgroundTask, run_with_progress
+from devjournal.ui.background import BackgroundTask
+from devjournal.ui.ops import Ops
 
 D = TypeVar("D")
 Role = QMessageBox.ButtonRole
@@ -80,6 +82,7 @@ def target_of(
 
 
 def save_report(
+    ops: Ops,
     parent: QWidget,
     report: Report[Any, D],
     gather: Callable[[Progress], D],
@@ -128,7 +131,7 @@ def save_report(
             offer_saved(parent, caption, result.path)
 
         started(
-            run_with_progress(parent, caption, job, done, on_failure=failed, on_cancel=cancelled)
+            ops.with_progress(parent, caption, job, done, on_failure=failed, on_cancel=cancelled)
         )
 
     file_prompts.ask_for_file(

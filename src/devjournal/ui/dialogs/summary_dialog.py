@@ -36,6 +36,7 @@ from devjournal.exporting.summary import GoalSummary, summary_markdown
 from devjournal.exporting.summary_pdf import summary_charts, summary_document
 from devjournal.render.goal_chart import chart_colors
 from devjournal.render.report_document import print_document
+from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_label
 from devjournal.ui.report_export import Saved, cannot_save_report, report_file_name, save_report
 from devjournal.ui.theme import is_dark
@@ -57,11 +58,17 @@ class SummaryDialog(QDialog):
     """The summary before a coaching session, ready to edit, copy, print or save."""
 
     def __init__(
-        self, make: MakeSummary, parent: QWidget | None = None, *, sharing: Sharing | None = None
+        self,
+        ops: Ops,
+        make: MakeSummary,
+        parent: QWidget | None = None,
+        *,
+        sharing: Sharing | None = None,
     ) -> None:
         """``sharing``: what is shared at first (a goal the user asked the summary of is
         included, private or not, and its box says so)."""
         super().__init__(parent)
+        self._ops = ops
         self._make = make
         self._sharing = sharing or Sharing()
         self._base = make(self._sharing)
@@ -327,6 +334,7 @@ class SummaryDialog(QDialog):
             self.status.setText(f"Saved to {result.path.name}.")
 
         save_report(
+            self._ops,
             self,
             SUMMARY,
             lambda _progress: summary,  # read already, as the user shares it

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.errors import DomainError, NotFoundError, ValidationError
+from devjournal.domain.errors import DomainError, ValidationError
 from devjournal.domain.jobs import Progress
 from devjournal.domain.models import (
     Checkin,
@@ -54,14 +54,13 @@ from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.dialogs.summary_dialog import SummaryDialog
 from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
-from devjournal.ui.pages.coaching import sprint_detail
+from devjournal.ui.pages.coaching import drafts, sprint_detail
 from devjournal.ui.pages.coaching.quick_checkins import QuickCheckins, quick_checkin_draft
 from devjournal.ui.pages.coaching.sessions import SessionsAndActions
 from devjournal.ui.pages.coaching.sprint_list import SprintList
 from devjournal.ui.report_export import (
     Saved,
     cannot_save_report,
-    open_file,
     report_file_name,
     save_report,
 )
@@ -75,14 +74,6 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 GOALS_TAB, SESSIONS_TAB = 0, 1
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
-_Found = TypeVar("_Found", bound=_HasId)
 
 
 def _new_sprint_of(origin: object) -> int | None:
@@ -369,95 +360,13 @@ class CoachingPage(QWidget):
 
     # -- drafts from an earlier run ------------------------------------------------------
     def open_draft(self, key: DraftKey) -> bool:
-        """Open the form (or the quick check-in row) a draft left from an earlier run was
-        typed in, on its sprint; the form restores the draft. False when the draft is not
-        one of this page's.
+        """Open the form a draft left from an earlier run was typed in
+        (``coaching/drafts.py``); False when the draft is not one of this page's.
 
         Raises:
             DomainError: what the draft was typed for is gone.
         """
-        if key.kind == "sprint" and key.id is None:
-            self.new_sprint()
-            return True
-        opener = {
-            "sprint": self._open_sprint_draft,
-            "close": self._open_sprint_draft,
-            "plan": self._open_sprint_draft,
-            "goal": self._open_goal_draft,
-            "checkin": self._open_checkin_draft,
-            "session": self._open_session_draft,
-            "action": self._open_action_draft,
-        }.get(key.kind)
-        if opener is None:
-            return False
-        opener(key)
-        return True
-
-    def _open_sprint_draft(self, key: DraftKey) -> None:
-        self.open_sprint(key.where.get("sprint") or key.id or 0)
-        if key.kind == "sprint":
-            self.edit_sprint()
-        elif key.kind == "close":
-            self.close_sprint()
-        else:
-            self.sessions.plan_sessions()
-
-    def _open_goal_draft(self, key: DraftKey) -> None:
-        if key.id is None:
-            self.open_sprint(key.where.get("sprint", 0))
-            self.add_goal()
-            return
-        self.open_sprint(self._coaching.goal(key.id).sprint_id)
-        views = [v for v in self.view.goals if v.goal.id == key.id] if self.view else []
-        if views:
-            self.edit_goal(views[0])
-
-    def _open_checkin_draft(self, key: DraftKey) -> None:
-        c = self._coaching
-        goal_id = key.where.get("goal")
-        if goal_id is not None:  # the quick row, which puts the draft back itself
-            self.open_sprint(c.goal(goal_id).sprint_id, focus_goal=goal_id)
-            return
-        checkin = self._find(
-            "check-in",
-            key.id,
-            lambda sprint_id: [x for g in c.goals_of(sprint_id) for x in c.checkins_of(g.id)],
-        )
-        self.open_sprint(c.goal(checkin.goal_id).sprint_id, focus_goal=checkin.goal_id)
-        self.edit_checkin(checkin)
-
-    def _open_session_draft(self, key: DraftKey) -> None:
-        if key.id is None:
-            self.open_sprint(key.where.get("sprint", 0), sessions=True)
-            self.sessions.add_session()
-            return
-        session = self._find("session", key.id, self._coaching.sessions_of)
-        self.open_sprint(session.sprint_id, sessions=True)
-        self.sessions.edit_session(session)
-
-    def _open_action_draft(self, key: DraftKey) -> None:
-        c = self._coaching
-        if key.id is not None:
-            action = self._find("commitment", key.id, c.actions_of)
-            self.open_sprint(action.sprint_id, sessions=True)
-            self.sessions.edit_action(action)
-            return
-        made_in = key.where.get("session")
-        session = self._find("session", made_in, c.sessions_of) if made_in is not None else None
-        self.open_sprint(
-            session.sprint_id if session else key.where.get("sprint", 0), sessions=True
-        )
-        self.sessions.add_action(session)
-
-    def _find(
-        self, what: str, wanted: int | None, of_sprint: Callable[[int], Sequence[_Found]]
-    ) -> _Found:
-        """The ``what`` with id ``wanted`` among every sprint's ``of_sprint`` items."""
-        for sprint in self._coaching.sprints():
-            for item in of_sprint(sprint.id):
-                if item.id == wanted:
-                    return item
-        raise NotFoundError(what, wanted or 0)
+        return drafts.reopen(self, self._coaching, key)
 
     # -- dialogs --------------------------------------------------------------------------
     def open_form(self, dialog: FormDialog, on_saved: Callable[[], None] = lambda: None) -> None:
@@ -583,7 +492,7 @@ class CoachingPage(QWidget):
             # The summary of one goal the user chose: that goal goes in, even if private
             # (its box in the dialog is ticked, so they can take it out again).
             chosen = Sharing(goal_ids=frozenset({goal_id})) if goal_id is not None else None
-            dialog = SummaryDialog(make, self, sharing=chosen)
+            dialog = SummaryDialog(self._ops, make, self, sharing=chosen)
         except DomainError as exc:  # the sprint was deleted meanwhile (another window)
             file_prompts.tell(self, "devjournal", str(exc), warning=True)
             self.refresh()
@@ -609,15 +518,14 @@ class CoachingPage(QWidget):
                 clock(),
             )
 
-        def saved(result: Saved[CloseoutReport]) -> None:
+        def saved(result: Saved[CloseoutReport]) -> None:  # the save flow offers Open
             path, left_out = result.path, result.data.left_out
-            self._notify(
-                f"Saved the close-out report to {path.name}{left_out_note(left_out)}.",
-                "Open",
-                lambda: open_file(path),
+            self._notices.say(
+                f"Saved the close-out report to {path.name}{left_out_note(left_out)}."
             )
 
         save_report(
+            self._ops,
             self,
             CLOSEOUT,
             read,

@@ -291,6 +291,7 @@ class HistoryPage(QWidget):
             self._show_export_note(message)
 
         save_report(
+            self._ops,
             self,
             HISTORY,
             HISTORY.reading(self._services, request, sharing),

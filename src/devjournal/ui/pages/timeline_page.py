@@ -85,6 +85,7 @@ class TimelinePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._ops = ops
         self._settings = settings
         self.data: TimelineData | None = None
         self._rows: dict[int, int] = {}
@@ -524,6 +525,7 @@ class TimelinePage(QWidget):
         sharing = Sharing(include_private=self.export_private_action.isChecked())
         first = date_of(self.view.scale.first)
         save_report(
+            self._ops,
             self,
             TIMELINE,
             TIMELINE.reading(self._services, self.export_request(), sharing),
