@@ -129,11 +129,47 @@ def run_with_progress(
     through :meth:`Ops.with_progress <devjournal.ui.ops.Ops.with_progress>`, which lets
     one such job run at a time in a window.
     """
+    dialog = _progress_dialog(parent, title)
+    task: BackgroundTask[T] = BackgroundTask(job, parent)
+
+    def say_failure(message: str) -> None:
+        if on_failure is not None:
+            on_failure(message)
+        else:
+            file_prompts.tell(parent, title, message, warning=True)
+
+    def ended(then: Callable[..., None]) -> Callable[..., None]:
+        def end(*outcome: object) -> None:
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+            task.wait()
+            task.deleteLater()
+            on_end()
+            then(*outcome)
+
+        return end
+
+    def cancel_pressed() -> None:
+        dialog.setLabelText("Stopping… nothing is kept.")
+        dialog.show()  # Qt hides a cancelled dialog; it stays until the job has stopped
+        task.cancel()
+
+    task.progressed.connect(lambda done, total, label: _show_progress(dialog, done, total, label))
+    task.succeeded.connect(ended(on_success))
+    task.failed.connect(ended(say_failure))
+    task.was_cancelled.connect(ended(on_cancel or (lambda: None)))
+    dialog.canceled.connect(cancel_pressed)
+    task.start()
+    return task
+
+
+def _progress_dialog(parent: QWidget, title: str) -> QProgressDialog:
+    """A window-modal progress dialog with Cancel, shown at once: the window must not
+    write to the journal while a long import holds its write lock."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setLabel(plain_label(title))  # progress names files and entries
     dialog.setWindowTitle(title)
-    # Shown at once and window-modal: the window must not write to the journal while a
-    # long import holds its write lock.
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
@@ -145,51 +181,18 @@ def run_with_progress(
     bar = QProgressBar(dialog)
     bar.setRange(0, 0)
     dialog.setBar(bar)
-    task: BackgroundTask[T] = BackgroundTask(job, parent)
+    return dialog
 
-    def progressed(done: int, total: int, label: str) -> None:
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -> None:
+    """Move the dialog's bar (a busy bar while the total is unknown) and say what is done."""
+    bar = dialog.findChild(QProgressBar)
+    if bar is not None:
         if total > 0 and bar.maximum() != total:
             bar.setMaximum(total)
         bar.setValue(min(done, total) if total > 0 else 0)
-        if label:
-            dialog.setLabelText(label)
-
-    def finish() -> None:
-        dialog.reset()
-        dialog.hide()
-        dialog.deleteLater()
-        task.wait()
-        task.deleteLater()
-        on_end()
-
-    def succeeded(result: object) -> None:
-        finish()
-        on_success(result)  # type: ignore[arg-type]
-
-    def failed(message: str) -> None:
-        finish()
-        if on_failure is not None:
-            on_failure(message)
-        else:
-            file_prompts.tell(parent, title, message, warning=True)
-
-    def cancelled() -> None:
-        finish()
-        if on_cancel is not None:
-            on_cancel()
-
-    def cancel_pressed() -> None:
-        dialog.setLabelText("Stopping… nothing is kept.")
-        dialog.show()  # Qt hides a cancelled dialog; it stays until the job has stopped
-        task.cancel()
-
-    task.progressed.connect(progressed)
-    task.succeeded.connect(succeeded)
-    task.failed.connect(failed)
-    task.was_cancelled.connect(cancelled)
-    dialog.canceled.connect(cancel_pressed)
-    task.start()
-    return task
+    if label:
+        dialog.setLabelText(label)
 
 
 def stop_all(owner: QObject, timeout_ms: int = 30_000) -> int:
