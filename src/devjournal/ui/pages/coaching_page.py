@@ -117,7 +117,14 @@ class CoachingPage(QWidget):
         self.sessions = SessionsAndActions(self, coaching, ops, drafts, clock, parent=self)
         """The open sprint's sessions and actions (the Sessions tab's edits)."""
 
-        # Left: the sprints, grouped by phase.
+        self._build_list()
+        self._build_detail_area()
+        self._lay_out()
+        self._connect_signals()
+        self.refresh()
+
+    def _build_list(self) -> None:
+        """Left: the sprints, grouped by phase."""
         self.left = SprintList()
         self.list, self.model, self.filter_edit = (
             self.left.list,
@@ -126,7 +133,8 @@ class CoachingPage(QWidget):
         )
         self.new_button = self.left.new_button
 
-        # Right: an empty state, or the selected sprint.
+    def _build_detail_area(self) -> None:
+        """Right: an empty state, or the selected sprint."""
         self.empty = EmptyState(
             "Your coaching sprints live here",
             "A sprint is a few weeks to a few months of structured work with a coach: SMART "
@@ -151,6 +159,8 @@ class CoachingPage(QWidget):
         self.right.addWidget(self.empty)
         self.right.addWidget(self.sprint_scroll)
 
+    def _lay_out(self) -> None:
+        """The list and the detail side by side, the detail taking the width."""
         right_box = QWidget()
         right_column = QVBoxLayout(right_box)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -165,8 +175,6 @@ class CoachingPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
-        self._connect_signals()
-        self.refresh()
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self.new_sprint)
@@ -230,6 +238,26 @@ class CoachingPage(QWidget):
 
         self.title_label = sprint_detail.add_heading(column, sprint)
 
+        column.addLayout(self._sprint_actions(closed=closed))
+        shape = sprint_detail.health(view)
+        self.day_label, self.health_label = shape.day_label, shape.summary_label
+        column.addWidget(shape.card)
+        retro = sprint_detail.retrospective(sprint)
+        if retro is not None:
+            column.addWidget(retro)
+
+        column.addWidget(self._sprint_tabs(len(view.goals)))
+        self.goal_cards = {}
+        self.sessions_panel = None
+        if self._tab == SESSIONS_TAB:
+            self._add_sessions(column, view, editable=not closed)
+        else:
+            self._add_goals(column, view, closed=closed)
+        column.addStretch(1)
+        self._show_content(content, scroll)
+
+    def _sprint_actions(self, *, closed: bool) -> FlowLayout:
+        """The open sprint's buttons (a closed sprint has no Add goal, Close or summary)."""
         actions = FlowLayout()
         self.add_goal_button = QPushButton("Add goal")
         self.add_goal_button.setObjectName("primary")
@@ -260,31 +288,19 @@ class CoachingPage(QWidget):
         self.edit_button.clicked.connect(self.edit_sprint)
         self.close_button.clicked.connect(self.close_sprint)
         self.delete_button.clicked.connect(self.delete_sprint)
-        column.addLayout(actions)
-        shape = sprint_detail.health(view)
-        self.day_label, self.health_label = shape.day_label, shape.summary_label
-        column.addWidget(shape.card)
-        retro = sprint_detail.retrospective(sprint)
-        if retro is not None:
-            column.addWidget(retro)
+        return actions
 
+    def _sprint_tabs(self, goals: int) -> QTabBar:
+        """The Goals and the Sessions & actions tabs, on the one last shown."""
         self.tabs = QTabBar()
         self.tabs.setObjectName("sprintTabs")
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
-        self.tabs.addTab(f"Goals ({len(view.goals)})")
+        self.tabs.addTab(f"Goals ({goals})")
         self.tabs.addTab("Sessions && actions")  # && is a literal "&" on a tab
         self.tabs.setCurrentIndex(self._tab)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        column.addWidget(self.tabs)
-        self.goal_cards = {}
-        self.sessions_panel = None
-        if self._tab == SESSIONS_TAB:
-            self._add_sessions(column, view, editable=not closed)
-        else:
-            self._add_goals(column, view, closed=closed)
-        column.addStretch(1)
-        self._show_content(content, scroll)
+        return self.tabs
 
     def _add_goals(self, column: QVBoxLayout, view: SprintView, *, closed: bool) -> None:
         sprint = view.sprint
