@@ -144,3 +144,51 @@ class AdviceStatus(StrEnum):
         return {"trying": "Trying it", "didnt_work": "Didn't work"}.get(
             self.value, self.value.capitalize()
         )
+
+
+# -- the coach-or-mentor self-assessment (``domain/guide.py``): one set per question ----------
+class Need(StrEnum):
+    """What the user most needs help with right now."""
+
+    SKILL = "skill"
+    METRIC = "metric"
+    PRESENTING = "presenting"
+    LEADING = "leading"
+    DIRECTION = "direction"
+    RULES = "rules"
+    NETWORK = "network"
+    FEEDBACK = "feedback"
+
+
+class GoalClarity(StrEnum):
+    """How clear what the user wants to reach is."""
+
+    CLEAR = "clear"
+    ROUGH = "rough"
+    UNCLEAR = "unclear"
+
+
+class PathClarity(StrEnum):
+    """Whether the user knows the road to it."""
+
+    KNOWN = "known"
+    PARTLY = "partly"
+    UNKNOWN = "unknown"
+
+
+class Horizon(StrEnum):
+    """How far ahead the user looks."""
+
+    MONTHS = "months"
+    YEAR = "year"
+    YEARS = "years"
+
+
+class LearnFrom(StrEnum):
+    """Who the user could learn from."""
+
+    SENIOR = "senior"
+    PEER = "peer"
+    NEWER = "newer"
+    AFAR = "afar"
+    NOBODY = "nobody"

@@ -16,13 +16,20 @@ coach works on the near goal while the mentor keeps the long view).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from devjournal.domain.enums import Relationship, SprintKind
-from devjournal.domain.models import MentorDraft, SprintDraft
+from devjournal.domain.enums import (
+    GoalClarity,
+    Horizon,
+    LearnFrom,
+    Need,
+    PathClarity,
+    Relationship,
+    SprintKind,
+)
+from devjournal.domain.models import AssessmentDraft, MentorDraft, SprintDraft
 
 
 class Guide(StrEnum):
@@ -37,7 +44,7 @@ class Guide(StrEnum):
 class Choice:
     """One answer to a question: what it adds to each side and the reason it gives."""
 
-    key: str
+    key: StrEnum
     label: str
     coach: int = 0
     mentor: int = 0
@@ -51,16 +58,14 @@ class Question:
     """One question of the assessment, with its choices in the order they are offered."""
 
     key: str
+    """The field of :class:`AssessmentDraft` the answer goes in."""
     text: str
     hint: str
     choices: tuple[Choice, ...]
 
-    def choice(self, key: str) -> Choice:
-        """The choice ``key``; KeyError when the question has none by that key."""
-        for choice in self.choices:
-            if choice.key == key:
-                return choice
-        raise KeyError(f"{self.key} has no answer {key!r}")
+    def choice(self, key: StrEnum) -> Choice:
+        """The choice ``key``."""
+        return next(choice for choice in self.choices if choice.key == key)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -70,7 +75,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Pick the one that would make the biggest difference this quarter.",
         (
             Choice(
-                "skill",
+                Need.SKILL,
                 "Getting good at a specific skill or technology",
                 coach=3,
                 reason="You want to build a specific skill: a coach gives that work a "
@@ -78,7 +83,7 @@ QUESTIONS: tuple[Question, ...] = (
                 sprint_kind=SprintKind.SKILLS,
             ),
             Choice(
-                "metric",
+                Need.METRIC,
                 "Doing better at a number my role is judged by",
                 coach=3,
                 reason="You want to move a number you are judged by: a coach sets it as a "
@@ -86,7 +91,7 @@ QUESTIONS: tuple[Question, ...] = (
                 sprint_kind=SprintKind.PERFORMANCE,
             ),
             Choice(
-                "presenting",
+                Need.PRESENTING,
                 "A talk, a demo or a hard conversation coming up",
                 coach=3,
                 reason="You have a specific performance ahead: a coach helps you rehearse "
@@ -94,7 +99,7 @@ QUESTIONS: tuple[Question, ...] = (
                 sprint_kind=SprintKind.SKILLS,
             ),
             Choice(
-                "leading",
+                Need.LEADING,
                 "Leading people for the first time",
                 coach=2,
                 mentor=1,
@@ -104,7 +109,7 @@ QUESTIONS: tuple[Question, ...] = (
                 relationship=Relationship.TRADITIONAL,
             ),
             Choice(
-                "direction",
+                Need.DIRECTION,
                 "Knowing where my career should go in the long run",
                 mentor=3,
                 reason="You are looking for a long-term direction: a mentor who has walked "
@@ -112,7 +117,7 @@ QUESTIONS: tuple[Question, ...] = (
                 relationship=Relationship.TRADITIONAL,
             ),
             Choice(
-                "rules",
+                Need.RULES,
                 "Learning the unwritten rules of the level I am aiming for",
                 mentor=3,
                 reason="The rules of the next level are not written down: someone who "
@@ -120,7 +125,7 @@ QUESTIONS: tuple[Question, ...] = (
                 relationship=Relationship.TRADITIONAL,
             ),
             Choice(
-                "network",
+                Need.NETWORK,
                 "Meeting people and being known in my field",
                 mentor=3,
                 reason="A network grows through people: a mentor opens doors, and peers "
@@ -128,7 +133,7 @@ QUESTIONS: tuple[Question, ...] = (
                 relationship=Relationship.PEER,
             ),
             Choice(
-                "feedback",
+                Need.FEEDBACK,
                 "Making sense of feedback I have been given",
                 coach=3,
                 reason="You have feedback to make sense of: a coach helps you read it, "
@@ -143,20 +148,20 @@ QUESTIONS: tuple[Question, ...] = (
         "A goal is clear when you could say how you would know you got there.",
         (
             Choice(
-                "clear",
+                GoalClarity.CLEAR,
                 "Clear: I could write it down and measure it",
                 coach=2,
                 reason="Your goal is clear and measurable: that is what coaching works on.",
             ),
             Choice(
-                "rough",
+                GoalClarity.ROUGH,
                 "Roughly: I know the area, not the finish line",
                 coach=1,
                 reason="Your goal is rough: the first sessions with a coach can sharpen it "
                 "into something you can measure.",
             ),
             Choice(
-                "unclear",
+                GoalClarity.UNCLEAR,
                 "Not yet: I am still working out what I want",
                 mentor=2,
                 reason="You are still finding what you want: conversations with someone "
@@ -170,22 +175,18 @@ QUESTIONS: tuple[Question, ...] = (
         "The steps between where you are and where you want to be.",
         (
             Choice(
-                "known",
+                PathClarity.KNOWN,
                 "Yes: I know the steps, I need to take them",
                 coach=2,
                 reason="You know the steps: a coach keeps you to them.",
             ),
+            Choice(PathClarity.PARTLY, "Partly: I know the first steps"),
             Choice(
-                "unknown",
+                PathClarity.UNKNOWN,
                 "No: few people I know have taken it",
                 mentor=2,
                 reason="Few people around you have taken this road: a mentor who has is "
                 "hard to replace.",
-            ),
-            Choice(
-                "unsure",
-                "Partly",
-                reason="",
             ),
         ),
     ),
@@ -195,21 +196,15 @@ QUESTIONS: tuple[Question, ...] = (
         "When would you like to see a difference?",
         (
             Choice(
-                "weeks",
+                Horizon.MONTHS,
                 "Weeks to a few months",
                 coach=2,
                 reason="You want results within months: coaching is built as a short, "
                 "time-bound sprint.",
             ),
+            Choice(Horizon.YEAR, "About a year", coach=1, mentor=1),
             Choice(
-                "year",
-                "About a year",
-                coach=1,
-                mentor=1,
-                reason="",
-            ),
-            Choice(
-                "years",
+                Horizon.YEARS,
                 "Years",
                 mentor=2,
                 reason="You are looking years ahead: mentoring is a relationship that "
@@ -218,31 +213,31 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "who",
+        "learn_from",
         "Who could you learn from?",
         "Whoever comes to mind first.",
         (
             Choice(
-                "senior",
+                LearnFrom.SENIOR,
                 "Someone more senior who has done it",
                 relationship=Relationship.TRADITIONAL,
             ),
             Choice(
-                "peer",
+                LearnFrom.PEER,
                 "A peer facing the same things",
                 relationship=Relationship.PEER,
             ),
             Choice(
-                "junior",
+                LearnFrom.NEWER,
                 "Someone newer who knows what I do not (a tool, a generation)",
                 relationship=Relationship.REVERSE,
             ),
             Choice(
-                "afar",
+                LearnFrom.AFAR,
                 "Someone I follow but do not know",
                 relationship=Relationship.FROM_AFAR,
             ),
-            Choice("nobody", "No one comes to mind yet"),
+            Choice(LearnFrom.NOBODY, "No one comes to mind yet"),
         ),
     ),
 )
@@ -251,7 +246,7 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTION = {q.key: q for q in QUESTIONS}
 LEAD = 3
 """How much more weight one side needs to be recommended alone."""
-SPRINT_WEEKS = {"weeks": 8, "year": 12, "years": 12}
+SPRINT_WEEKS = {Horizon.MONTHS: 8, Horizon.YEAR: 12, Horizon.YEARS: 12}
 """How long the draft sprint runs, by the horizon answered."""
 
 
@@ -286,39 +281,25 @@ class Recommendation:
         return f"Both: {coach} now, and {mentor} for the long view"
 
 
-@dataclass(frozen=True)
-class Answers:
-    """The user's answers (question key to choice key) and, in their own words, what they
-    want help with."""
-
-    chosen: Mapping[str, str] = field(default_factory=dict)
-    in_own_words: str = ""
-
-    def missing(self) -> list[str]:
-        """The questions not answered yet, by key."""
-        return [q.key for q in QUESTIONS if q.key not in self.chosen]
-
-    def choices(self) -> list[Choice]:
-        """The choices made, in the order of the questions (unknown keys are refused).
-
-        Raises:
-            KeyError: an answer names a question or choice the assessment does not have.
-        """
-        unknown = set(self.chosen) - set(QUESTION)
-        if unknown:
-            raise KeyError(f"no question {sorted(unknown)[0]!r}")
-        return [q.choice(self.chosen[q.key]) for q in QUESTIONS if q.key in self.chosen]
+def answered(draft: AssessmentDraft) -> list[Choice]:
+    """The choices ``draft`` made, in the order of the questions (unanswered left out)."""
+    chosen = []
+    for question in QUESTIONS:
+        key = getattr(draft, question.key)
+        if key is not None:
+            chosen.append(question.choice(key))
+    return chosen
 
 
-def recommend(answers: Answers) -> Recommendation:
-    """What ``answers`` recommend: the side with clearly more weight (``LEAD``), or both.
+def unanswered(draft: AssessmentDraft) -> list[str]:
+    """The questions ``draft`` leaves unanswered (their field names)."""
+    return [q.key for q in QUESTIONS if getattr(draft, q.key) is None]
 
-    Raises:
-        ValueError: the most pressing need (the first question) is not answered.
-    """
-    if "need" not in answers.chosen:
-        raise ValueError("Say what you most need help with first.")
-    choices = answers.choices()
+
+def recommend(draft: AssessmentDraft) -> Recommendation:
+    """What the answers of ``draft`` recommend: the side with clearly more weight
+    (``LEAD``), or both."""
+    choices = answered(draft)
     coach = sum(c.coach for c in choices)
     mentor = sum(c.mentor for c in choices)
     if coach - mentor >= LEAD:
@@ -327,13 +308,10 @@ def recommend(answers: Answers) -> Recommendation:
         guide = Guide.MENTOR
     else:
         guide = Guide.BOTH
-    need = QUESTION["need"].choice(answers.chosen["need"])
-    sprint_kind = need.sprint_kind or SprintKind.PERFORMANCE
-    who = answers.chosen.get("who")
+    need = QUESTION["need"].choice(draft.need)
+    learn_from = draft.learn_from and QUESTION["learn_from"].choice(draft.learn_from)
     relationship = (
-        (QUESTION["who"].choice(who).relationship if who is not None else None)
-        or need.relationship
-        or Relationship.TRADITIONAL
+        (learn_from and learn_from.relationship) or need.relationship or Relationship.TRADITIONAL
     )
     reasons = tuple(c.reason for c in choices if c.reason and _speaks_for(c, guide))
     if guide is Guide.BOTH:
@@ -343,7 +321,9 @@ def recommend(answers: Answers) -> Recommendation:
         )
     return Recommendation(
         guide=guide,
-        sprint_kind=sprint_kind if guide is not Guide.MENTOR else None,
+        sprint_kind=(need.sprint_kind or SprintKind.PERFORMANCE)
+        if guide is not Guide.MENTOR
+        else None,
         relationship=relationship if guide is not Guide.COACH else None,
         reasons=reasons,
         coach_weight=coach,
@@ -351,29 +331,29 @@ def recommend(answers: Answers) -> Recommendation:
     )
 
 
-def draft_sprint(answers: Answers, recommendation: Recommendation, today: date) -> SprintDraft:
+def draft_sprint(
+    draft: AssessmentDraft, recommendation: Recommendation, today: date
+) -> SprintDraft:
     """A sprint of the recommended kind to start from: starting today, as long as the
     horizon answered, aiming for what the user wrote (or their most pressing need)."""
-    kind = recommendation.sprint_kind or SprintKind.PERFORMANCE
-    aim = answers.in_own_words.strip() or _need_label(answers)
-    weeks = SPRINT_WEEKS.get(answers.chosen.get("horizon", ""), 12)
+    aim = draft.in_own_words.strip() or QUESTION["need"].choice(draft.need).label
+    weeks = SPRINT_WEEKS.get(draft.horizon, 12) if draft.horizon else 12
     return SprintDraft(
         title=_title_from(aim),
-        kind=kind,
+        kind=recommendation.sprint_kind or SprintKind.PERFORMANCE,
         start_date=today,
         end_date=today + timedelta(weeks=weeks),
         focus=aim,
     )
 
 
-def draft_mentor(answers: Answers, recommendation: Recommendation) -> MentorDraft:
+def draft_mentor(draft: AssessmentDraft, recommendation: Recommendation) -> MentorDraft:
     """A prospective mentor to look for: the recommended relationship, with what the user
     is looking for filled in (the name is theirs to write)."""
-    seeking = answers.in_own_words.strip() or _need_label(answers)
     return MentorDraft(
         name="",
         relationship=recommendation.relationship or Relationship.TRADITIONAL,
-        seeking=seeking,
+        seeking=draft.in_own_words.strip() or QUESTION["need"].choice(draft.need).label,
     )
 
 
@@ -384,11 +364,6 @@ def _speaks_for(choice: Choice, guide: Guide) -> bool:
     if guide is Guide.MENTOR:
         return choice.mentor > choice.coach
     return True
-
-
-def _need_label(answers: Answers) -> str:
-    need = answers.chosen.get("need")
-    return QUESTION["need"].choice(need).label if need else ""
 
 
 def _title_from(aim: str, limit: int = 60) -> str:

@@ -18,8 +18,13 @@ from devjournal.domain.enums import (
     Direction,
     EntryKind,
     Formality,
+    GoalClarity,
     GoalStatus,
+    Horizon,
+    LearnFrom,
     MetricKind,
+    Need,
+    PathClarity,
     Relationship,
     Scope,
     SessionStatus,
@@ -242,3 +247,23 @@ class Tag:
     id: int
     name: str
     entry_count: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentDraft:
+    """The coach-or-mentor self-assessment as answered (``domain/guide.py`` says what it
+    recommends). Only the most pressing need must be answered."""
+
+    taken_at: datetime
+    need: Need
+    goal: GoalClarity | None = None
+    path: PathClarity | None = None
+    horizon: Horizon | None = None
+    learn_from: LearnFrom | None = None
+    in_own_words: str = ""
+    scope: Scope = Scope.PRIVATE
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assessment(AssessmentDraft, Stamped):
+    """A self-assessment kept with its date."""
