@@ -49,6 +49,7 @@ COUNT_LABELS = {
     "mentors": "Mentors",
     "log_entries": "Log entries",
     "tags": "Tags",
+    "assessments": "Assessments",
 }
 
 

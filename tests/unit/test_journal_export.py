@@ -78,6 +78,8 @@ def test_a_round_trip_is_exact(tmp_path: Path, sample_export: bytes) -> None:
     assert services.mentorship.search("feedback").total > 0
     counts = services.journal.info().counts
     assert counts["sprints"] == 4 and counts["log_entries"] == 149 and counts["mentors"] == 7
+    assert counts["assessments"] == 4
+    assert services.guide.assessments()[0].need  # read back as the service gives them
 
 
 def test_a_journal_with_deletions_round_trips(tmp_path: Path) -> None:
@@ -115,6 +117,16 @@ def test_a_file_from_before_a_new_column_takes_its_default(
         del goal["lessons"]
     services = _restore(tmp_path / "h", json.dumps(document).encode())
     assert services.journal.info().counts["log_entries"] == 149
+
+
+def test_a_file_from_before_a_new_table_restores_without_it(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    document = json.loads(sample_export)
+    del document["tables"]["assessment"]  # as a file written before schema 0005 would be
+    services = _restore(tmp_path / "h", json.dumps(document).encode())
+    counts = services.journal.info().counts
+    assert counts["log_entries"] == 149 and counts["assessments"] == 0
 
 
 def test_deleted_things_stay_behind(sample_export: bytes) -> None:
@@ -418,3 +430,14 @@ def test_fuzzed_text_makes_csv_a_spreadsheet_reads_back_as_text(
     [_, row] = _checkins_of(services, title, note)
     assert row[1] == row[3] == for_csv(title) and row[8] == for_csv(note)
     assert not row[8].startswith(("=", "+", "-", "@"))
+
+
+def test_an_assessment_the_app_would_refuse_is_refused_by_its_place(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    document = json.loads(sample_export)
+    document["tables"]["assessment"][1]["taken_at"] = "2026-11-18T09:30:00"  # no zone
+    document["tables"]["assessment"][2]["need"] = "money"
+
+    with pytest.raises(ImportProblem, match=r"assessment\[1\]\.taken_at"):
+        _restore(tmp_path / "h", json.dumps(document).encode())

@@ -30,6 +30,7 @@ TABLES = (
     "mentors",
     "links",
     "entries",
+    "assessments",
 )
 
 
@@ -379,3 +380,19 @@ def test_datetimes_are_built_in_the_given_zone() -> None:
     stamps: list[datetime] = [e.occurred_at for _, e in journal.entries]
     stamps += [s.starts_at for _, s in journal.sessions]
     assert all(t.tzinfo is tz for t in stamps)
+
+
+def test_assessments_come_before_the_sprints_and_mentors_they_led_to(
+    journal: SampleJournal,
+) -> None:
+    taken = [a.taken_at for _, a in journal.assessments]
+    assert len(taken) >= 4 and taken == sorted(taken)
+    starts = {s.start_date for _, s in journal.sprints} | {
+        m.started_on for _, m in journal.mentors if m.started_on is not None
+    }
+    for _, assessment in journal.assessments:
+        assert assessment.taken_at.date() < TODAY
+        assert any(0 < (start - assessment.taken_at.date()).days <= 40 for start in starts), (
+            assessment
+        )  # a little before something began
+        assert assessment.in_own_words.strip()

@@ -21,6 +21,7 @@ from devjournal.domain.enums import (
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import (
     ActionItemDraft,
+    AssessmentDraft,
     CheckinDraft,
     GoalDraft,
     LogEntryDraft,
@@ -246,6 +247,15 @@ def validate_mentor(draft: MentorDraft) -> None:
     p.every_days("contact_every_days", draft.contact_every_days)
     for name in ("seeking", "notes"):
         p.text(name, getattr(draft, name))
+    p.raise_if_any()
+
+
+def validate_assessment(draft: AssessmentDraft) -> None:
+    """Check a self-assessment: a time with its zone, and words that fit."""
+    p = _Problems()
+    if draft.taken_at.tzinfo is None:
+        p.add("taken_at", "The time it was taken needs a time zone.")
+    p.text("in_own_words", draft.in_own_words)
     p.raise_if_any()
 
 

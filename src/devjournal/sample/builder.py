@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, tzinfo
 
+from devjournal.sample.assessments import build_assessments
 from devjournal.sample.entries import build_entries
 from devjournal.sample.journal import SampleJournal, SampleSize
 from devjournal.sample.mentors import build_mentors, pick_names
@@ -20,4 +21,5 @@ def build_sample(size: SampleSize, today: date, tz: tzinfo = UTC) -> SampleJourn
     plan_sprints(wb)
     build_sprints(wb)  # with their goals, check-ins, sessions and action items
     build_entries(wb)
+    build_assessments(wb)  # last: the draws before it stay as they were
     return wb.journal()

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from devjournal.domain.models import (
     ActionItemDraft,
+    AssessmentDraft,
     CheckinDraft,
     GoalDraft,
     LogEntryDraft,
@@ -39,6 +40,7 @@ class SampleJournal:
     mentors: list[tuple[int, MentorDraft]]
     links: list[tuple[int, MentorLinkDraft]]
     entries: list[tuple[int, LogEntryDraft]]
+    assessments: list[tuple[int, AssessmentDraft]]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from devjournal.domain.enums import ClosedState, Relationship, SprintKind
 from devjournal.domain.models import (
     ActionItemDraft,
+    AssessmentDraft,
     CheckinDraft,
     GoalDraft,
     LogEntryDraft,
@@ -87,6 +88,7 @@ class Workbench:
         self.mentors: list[tuple[int, MentorDraft]] = []
         self.links: list[tuple[int, MentorLinkDraft]] = []
         self.entries: list[tuple[int, LogEntryDraft]] = []
+        self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.coach_names: list[str] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
@@ -105,6 +107,7 @@ class Workbench:
             mentors=self.mentors,
             links=self.links,
             entries=self.entries,
+            assessments=self.assessments,
         )
 
     def context(self) -> dict[str, str]:

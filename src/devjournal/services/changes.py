@@ -23,12 +23,15 @@ class Changes(enum.Flag):
     MENTORS = enum.auto()
     ENTRIES = enum.auto()
     TAGS = enum.auto()
+    ASSESSMENTS = enum.auto()
 
     COACHING = SPRINTS | GOALS | MILESTONES | CHECKINS | SESSIONS | ACTIONS
     """What the Coaching page shows."""
     MENTORSHIP = MENTORS | ENTRIES | TAGS
     """What the Mentorship and History pages show."""
-    EVERYTHING = COACHING | MENTORSHIP
+    GUIDE = ASSESSMENTS
+    """What the Guide page shows."""
+    EVERYTHING = COACHING | MENTORSHIP | GUIDE
     """The journal was replaced or filled as a whole."""
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from devjournal.domain.clock import Clock
 from devjournal.services.coaching_service import CoachingService
+from devjournal.services.guide_service import GuideService
 from devjournal.services.import_service import ImportService
 from devjournal.services.journal_service import JournalService
 from devjournal.services.mentorship_service import MentorshipService
@@ -23,6 +24,7 @@ class Services:
     mentorship: MentorshipService
     imports: ImportService
     timeline: TimelineService
+    guide: GuideService
     clock: Clock
     """The one clock the services (and the journal's row stamps) read."""
 
@@ -46,5 +48,6 @@ def build_services(db: Database, backups_dir: Path) -> Services:
         mentorship=MentorshipService(db, clock),
         imports=ImportService(db, journal),
         timeline=TimelineService(db, clock),
+        guide=GuideService(db, clock),
         clock=clock,
     )

@@ -98,6 +98,7 @@ class JournalService:
                 mentors=sample.mentors,
                 links=sample.links,
                 entries=sample.entries,
+                assessments=sample.assessments,
             )
             counts = tx.stats.counts()
         return Outcome(counts, Changes.EVERYTHING)

@@ -44,6 +44,7 @@ def bulk_insert(
     mentors: Sequence[tuple[int, m.MentorDraft]] = (),
     links: Sequence[tuple[int, m.MentorLinkDraft]] = (),
     entries: Sequence[tuple[int, m.LogEntryDraft]] = (),
+    assessments: Sequence[tuple[int, m.AssessmentDraft]] = (),
 ) -> None:
     """Insert pre-numbered drafts. The caller has validated them; ids must be free."""
     now = session_now(session)
@@ -60,6 +61,7 @@ def bulk_insert(
         (s.ActionItemRow, actions),
         (s.MentorRow, mentors),
         (s.MentorLinkRow, links),
+        (s.AssessmentRow, assessments),
     ]
     for row_cls, items in plan:
         if items:

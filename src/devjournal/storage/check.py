@@ -52,6 +52,7 @@ _NAMES: dict[str, tuple[str, str | None]] = {
     "log_entry": ("Log entry", "title"),
     "tag": ("Tag", "name"),
     "log_entry_tag": ("Tag of an entry", None),
+    "assessment": ("Self-assessment", None),
 }
 """Each table as a user names its rows, and the column that says which one it is."""
 

@@ -72,6 +72,7 @@ class Tx:
         self.entries = r.LogEntryRepository(session)
         self.tags = r.TagRepository(session)
         self.stats = r.StatsRepository(session)
+        self.assessments = r.AssessmentRepository(session)
 
 
 class Database:

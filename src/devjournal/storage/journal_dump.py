@@ -53,6 +53,7 @@ TABLES: tuple[Table, ...] = tuple(
         s.TagRow,
         s.LogEntryRow,
         s.LogEntryTagRow,
+        s.AssessmentRow,
     )
 )
 """Every table of the journal, parents before children (the order of the file)."""
@@ -331,7 +332,7 @@ def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
     edited by hand cannot bring in what the app would refuse to store."""
     drafts: dict[str, dict[Any, Any]] = {}
     for table in ("sprint", "goal", "milestone", "checkin", "coaching_session",
-                  "action_item", "mentor", "mentor_link", "log_entry"):  # fmt: skip
+                  "action_item", "mentor", "mentor_link", "log_entry", "assessment"):  # fmt: skip
         rows = out[table]
         try:
             made = _drafts(table, rows)
@@ -397,6 +398,7 @@ _DRAFTS: dict[str, type[Any]] = {
     "mentor": m.MentorDraft,
     "mentor_link": m.MentorLinkDraft,
     "log_entry": m.LogEntryDraft,
+    "assessment": m.AssessmentDraft,
 }
 _VALIDATORS: dict[str, Any] = {
     "sprint": rules.validate_sprint,
@@ -405,6 +407,7 @@ _VALIDATORS: dict[str, Any] = {
     "action_item": rules.validate_action_item,
     "mentor": rules.validate_mentor,
     "mentor_link": rules.validate_mentor_link,
+    "assessment": rules.validate_assessment,
 }
 
 

@@ -66,11 +66,16 @@ CHECKSUMMED: dict[str, tuple[str, ...]] = {
         "source_url", "advice_status", "responds_to_id", "scope", "import_key",
     ),
     "tag": ("id", "name"),
+    "assessment": (
+        "id", "taken_at", "need", "goal", "path", "horizon", "learn_from", "in_own_words",
+        "scope",
+    ),
 }  # fmt: skip
 """The columns each table's ``checksum`` covers, in order: every column but the stamps
 devjournal keeps for itself (``created_at``, ``updated_at``, ``deleted_at``) and the
-checksum. Frozen with the revision that computed the stored checksums (``0004``): a column
-added later joins a list only with a revision that recomputes that table's checksums.
+checksum. Frozen with the revision that computed the stored checksums (``0004``; a table
+added later, with the revision that made it: ``assessment``, 0005): a column added later
+joins a list only with a revision that recomputes that table's checksums.
 
 ``session_review`` and ``log_entry_tag`` need none: all they hold are keys, and SQLite's
 ``integrity_check`` compares each of their rows with the index of its primary key."""
@@ -637,6 +642,7 @@ class StatsRepository:
             "action_items": s.ActionItemRow,
             "mentors": s.MentorRow,
             "log_entries": s.LogEntryRow,
+            "assessments": s.AssessmentRow,
         }
         out: dict[str, int] = {}
         for name, row in tables.items():
@@ -653,5 +659,13 @@ class StatsRepository:
         """True when the journal holds no user data at all (deleted rows count as data)."""
         return not any(
             self._s.scalar(select(exists().where(row.id.is_not(None))))
-            for row in (s.SprintRow, s.MentorRow, s.LogEntryRow)
+            for row in (s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow)
         )
+
+
+class AssessmentRepository(CrudRepository[m.AssessmentDraft, m.Assessment]):
+    row_cls = s.AssessmentRow
+    draft_cls = m.AssessmentDraft
+    entity_cls = m.Assessment
+    what = "self-assessment"
+    order_by = ("taken_at", "id")

@@ -398,3 +398,29 @@ FTS_TAGS = (
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """For Alembic autogenerate: the search index and its shadow tables are not the ORM's."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
+class AssessmentRow(TimestampMixin, SoftDeleteMixin, Base):
+    """A coach-or-mentor self-assessment as answered (``domain/guide.py``)."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (
+        _in("need", enums.Need),
+        _in("goal", enums.GoalClarity, nullable=True),
+        _in("path", enums.PathClarity, nullable=True),
+        _in("horizon", enums.Horizon, nullable=True),
+        _in("learn_from", enums.LearnFrom, nullable=True),
+        _in("scope", enums.Scope),
+        Index("ix_assessment_taken_at", "taken_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    need: Mapped[enums.Need] = mapped_column(EnumText(enums.Need))
+    goal: Mapped[enums.GoalClarity | None] = mapped_column(EnumText(enums.GoalClarity))
+    path: Mapped[enums.PathClarity | None] = mapped_column(EnumText(enums.PathClarity))
+    horizon: Mapped[enums.Horizon | None] = mapped_column(EnumText(enums.Horizon))
+    learn_from: Mapped[enums.LearnFrom | None] = mapped_column(EnumText(enums.LearnFrom))
+    in_own_words: Mapped[str] = mapped_column(Text, default="", server_default="")
+    scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
