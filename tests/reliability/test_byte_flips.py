@@ -55,6 +55,7 @@ USER_TABLES = (
     "log_entry",
     "tag",
     "log_entry_tag",
+    "assessment",
 )
 SEARCH_INDEX = (
     "log_entry_fts_data",
@@ -297,6 +298,7 @@ TARGETS = [
     ("mentor", "seeking", "Mentor {id} (“"),
     ("mentor_link", "url", "Mentor link {id} (“"),
     ("log_entry", "body", "Log entry {id} (“"),
+    ("assessment", "in_own_words", "Self-assessment {id}:"),
     # A letter's case: its NOCASE unique index still matches, so only the checksum sees it.
     ("tag", "name", "Tag {id}"),
     ("log_entry_fts_content", "c1", "Search index: its copy of entry {id} differs"),
