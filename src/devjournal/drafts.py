@@ -33,6 +33,7 @@ WHAT = {
     "checkin": "check-in",
     "close": "closing of a sprint",
     "plan": "session plan",
+    "assessment": "self-assessment",
 }
 """What a draft is, by the first part of its key."""
 
@@ -66,7 +67,7 @@ def describe_draft(key: str, fields: dict[str, Any], saved_at: datetime | None) 
     name = next(
         (
             str(fields[name]).strip()
-            for name in ("title", "name", "value", "retrospective", "notes")
+            for name in ("title", "name", "value", "retrospective", "notes", "in_own_words")
             if str(fields.get(name) or "").strip()
         ),
         "",

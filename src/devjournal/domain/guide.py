@@ -387,3 +387,46 @@ def _relationship_word(relationship: Relationship | None) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way coaching and mentoring differ."""
+
+    aspect: str
+    coaching: str
+    mentoring: str
+
+
+DIFFERENCES: tuple[Difference, ...] = (
+    Difference(
+        "Focus",
+        "One thing you can name: a skill, a number in your role, a talk, the first months "
+        "of leading.",
+        "Where you are going: the long-term direction, how a level really works, the "
+        "people worth knowing.",
+    ),
+    Difference(
+        "How long",
+        "A sprint of weeks to a few months, with a start and an end date. When the goal is "
+        "met, it is over.",
+        "Years, often without an end date. It changes as your career does.",
+    ),
+    Difference(
+        "What they bring",
+        "A method: good questions, structure and feedback. They need not know your field.",
+        "Experience: they have walked a road you want to take and tell you what they saw.",
+    ),
+    Difference(
+        "How it works",
+        "Partners on one task. Planned sessions with an agenda, and commitments you are held to.",
+        "An apprentice and someone further along. Conversations when they are needed, "
+        "built on trust.",
+    ),
+    Difference(
+        "What you get",
+        "A measurable change: the KPI moved, the skill learnt, the talk given.",
+        "Confidence, a wider network and a clearer picture of the long term.",
+    ),
+)
+"""How coaching and mentoring differ, in the app's words (the Guide page shows them)."""

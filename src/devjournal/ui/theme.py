@@ -91,6 +91,7 @@ def style_sheet(dark: bool) -> str:
 QFrame#card {{ background: {card_bg}; border: 1px solid {border}; border-radius: 8px; }}
 QLabel#cardTitle {{ font-weight: 600; font-size: 11pt; }}
 QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; }}
+QLabel#headline {{ font-size: 14pt; font-weight: 600; }}
 QLabel#figure {{ font-size: 20pt; font-weight: 600; }}
 QLabel#muted, QLabel#figureCaption {{ color: {muted}; }}
 QLabel#danger {{ color: {danger}; font-weight: 600; }}
@@ -108,4 +109,11 @@ QPushButton#primary {{ background: {accent}; color: white; border: 1px solid {ac
 QPushButton#primary:disabled {{ background: {border}; color: {muted}; }}
 QProgressBar {{ border: none; background: {border}; border-radius: 4px; max-height: 8px; }}
 QProgressBar::chunk {{ background: {accent}; border-radius: 4px; }}
+QRadioButton {{ spacing: 8px; }}
+QRadioButton::indicator {{ width: 14px; height: 14px; border-radius: 8px;
+    border: 1px solid {muted}; background: palette(base); }}
+QRadioButton::indicator:checked {{ border: 1px solid {accent}; background: qradialgradient(
+    cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {accent}, stop: 0.45 {accent},
+    stop: 0.55 palette(base), stop: 1 palette(base)); }}
+QRadioButton::indicator:focus {{ border: 2px solid {accent}; width: 12px; height: 12px; }}
 """

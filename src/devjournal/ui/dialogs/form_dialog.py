@@ -43,6 +43,7 @@ from devjournal.ui.file_prompts import Role
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.wheel_guard import guard_wheel
+from devjournal.ui.widgets.choice_group import ChoiceGroup
 
 DRAFT_DELAY_MS = 400
 STAMP = "_edits_version"
@@ -382,6 +383,7 @@ class FormDialog(QDialog, metaclass=_FormMeta):
 
 
 _KEEPS = (
+    ChoiceGroup,
     QCheckBox,
     QRadioButton,
     QComboBox,
@@ -400,7 +402,9 @@ def keeps(widget: QWidget) -> bool:
 
 def read_field(widget: QWidget) -> Any:
     """What ``widget`` holds, as a JSON value: text, a choice's data, a number, a tick,
-    a date (``2026-11-18``) or a time (``09:30``)."""
+    a date (``2026-11-18``), a time (``09:30``) or a choice of a group (its key)."""
+    if isinstance(widget, ChoiceGroup):
+        return widget.value()
     if isinstance(widget, QCheckBox | QRadioButton):
         return widget.isChecked()
     if isinstance(widget, QComboBox):
@@ -422,7 +426,9 @@ def read_field(widget: QWidget) -> Any:
 def write_field(widget: QWidget, value: Any) -> None:
     """Put ``value`` (from :func:`read_field`) into ``widget``; one that does not fit (a
     choice no longer offered, a date that is not one) leaves the widget as it is."""
-    if isinstance(widget, QCheckBox | QRadioButton):
+    if isinstance(widget, ChoiceGroup):
+        widget.set_value(value)
+    elif isinstance(widget, QCheckBox | QRadioButton):
         widget.setChecked(bool(value))
     elif isinstance(widget, QComboBox):
         index = widget.findData(value)

@@ -63,8 +63,11 @@ class MentorDialog(FormDialog):
         *,
         mentor: Mentor | None = None,
         links: tuple[MentorLink, ...] = (),
+        prefill: MentorDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``prefill``: what a new mentor starts from (the self-assessment's suggestion:
+        the kind of relationship and what you are looking for)."""
         super().__init__(
             ops,
             "Edit mentor" if mentor else "New mentor",
@@ -154,8 +157,8 @@ class MentorDialog(FormDialog):
         today = local_today(clock)
         self.start_edit.setDate(to_qdate(today))
         self.end_edit.setDate(to_qdate(today))
-        if mentor is not None:
-            self._fill(mentor, links)
+        if mentor is not None or prefill is not None:
+            self._fill(mentor or prefill, links)  # type: ignore[arg-type]
         self.restore_draft()
         self.add_link_button.clicked.connect(self._on_add_link_button_clicked)
         self.formality_combo.currentIndexChanged.connect(self._on_choices_changed)
@@ -181,7 +184,7 @@ class MentorDialog(FormDialog):
         self._on_choices_changed()
         self.resize(620, self.sizeHint().height())
 
-    def _fill(self, mentor: Mentor, links: tuple[MentorLink, ...]) -> None:
+    def _fill(self, mentor: MentorDraft, links: tuple[MentorLink, ...]) -> None:
         self.name_edit.setText(mentor.name)
         for combo, value in (
             (self.relationship_combo, mentor.relationship.value),

@@ -31,8 +31,10 @@ class SprintDialog(FormDialog):
         clock: Clock,
         *,
         sprint: Sprint | None = None,
+        prefill: SprintDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``prefill``: what a new sprint starts from (the self-assessment's suggestion)."""
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
             ops,
@@ -87,8 +89,8 @@ class SprintDialog(FormDialog):
         self.resize(520, self.sizeHint().height())
 
         today = local_today(clock)
-        if sprint is not None:
-            self._fill(sprint)
+        if sprint is not None or prefill is not None:
+            self._fill(sprint or prefill)  # type: ignore[arg-type]
         else:
             self.start_edit.setDate(to_qdate(today))
             self.end_edit.setDate(to_qdate(today + timedelta(weeks=12, days=-1)))
