@@ -32,10 +32,17 @@ from tests.ui.test_forms import prompt_of, save
 
 
 @pytest.fixture
-def page(qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock) -> GuidePage:
+def notices(qtbot: QtBot) -> NoticeBar:
+    bar = NoticeBar()
+    qtbot.addWidget(bar)
+    return bar
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, services: Services, paths: AppPaths, clock: Clock, notices: NoticeBar
+) -> GuidePage:
     ops = Ops()
-    notices = NoticeBar()
-    qtbot.addWidget(notices)
     shown = GuidePage(services.guide, ops, DraftStore(paths.drafts), clock, notices=notices)
     ops.data_changed.connect(shown.apply_changes)  # as the window tells its pages
     qtbot.addWidget(shown)
@@ -170,7 +177,7 @@ def test_acting_on_a_recommendation_asks_for_a_draft_sprint_or_mentor(
 
 
 def test_choosing_an_earlier_assessment_shows_it_and_delete_can_be_undone(
-    page: GuidePage, services: Services
+    page: GuidePage, services: Services, notices: NoticeBar
 ) -> None:
     first = _keep(services, Need.SKILL, goal=GoalClarity.CLEAR, path=PathClarity.KNOWN)
     _keep(services, Need.DIRECTION, goal=GoalClarity.UNCLEAR, horizon=Horizon.YEARS)
@@ -182,7 +189,6 @@ def test_choosing_an_earlier_assessment_shows_it_and_delete_can_be_undone(
     assert page.headline.text() == "A skills coach"
     page.delete_button.click()
     assert page.history.count() == 1
-    notices = page._notices  # noqa: SLF001 - the window's bar, handed to the page
     assert notices.text().startswith("Deleted your assessment of ")
     notices.button.click()  # Undo
     assert page.history.count() == 2
