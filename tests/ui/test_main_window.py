@@ -70,6 +70,12 @@ def fill(services: Services) -> None:
     )
 
 
+def sample_button(window: MainWindow) -> QPushButton:
+    """The welcome's "Open a sample journal" button."""
+    buttons = window.today_page.findChildren(QPushButton)
+    return next(b for b in buttons if b.text() == "Open a sample journal")
+
+
 def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         "Today",
@@ -81,9 +87,10 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
     shown = texts(window)
     assert "Welcome to devjournal" in shown
     assert any("sample journal opens in its own window" in t for t in shown)
-    button = window.today_page.findChild(QPushButton)
-    assert button is not None and button.text() == "Open a sample journal"
+    button = sample_button(window)
     assert button.isVisible() and button.isEnabled()
+    assert "Not sure whether you need a coach or a mentor?" in shown
+    assert window.today_page.assessment_button.isVisible()
 
 
 def test_today_shows_real_figures(
@@ -133,8 +140,7 @@ def test_sample_button_makes_a_sample_in_another_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     home = window.sample_launcher.home
-    button = window.today_page.findChild(QPushButton)
-    assert button is not None
+    button = sample_button(window)
     with qtbot.waitSignal(window.sample_launcher.finished, timeout=60_000) as done:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert "own window" in message_shown(window)  # asked first, window-modally

@@ -107,6 +107,8 @@ QPushButton {{ padding: 5px 12px; }}
 QPushButton#primary {{ background: {accent}; color: white; border: 1px solid {accent};
     border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: {border}; color: {muted}; }}
+QPushButton#link {{ color: {accent}; border: none; padding: 3px 6px; }}
+QPushButton#link:hover {{ text-decoration: underline; }}
 QProgressBar {{ border: none; background: {border}; border-radius: 4px; max-height: 8px; }}
 QProgressBar::chunk {{ background: {accent}; border-radius: 4px; }}
 QRadioButton {{ spacing: 8px; }}

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
@@ -87,6 +87,8 @@ class CoachingPage(QWidget):
 
     shows: ClassVar[Changes] = Changes.COACHING
 
+    assessment_requested = Signal()  # the self-assessment, from the empty page
+
     def __init__(
         self,
         coaching: CoachingService,
@@ -141,8 +143,10 @@ class CoachingPage(QWidget):
             "goals with a KPI you check in on, sessions, and the commitments you make. "
             "Start one, then give it its first goal.",
             "Start a sprint",
+            aside="Coach or mentor? Take the self-assessment",
         )
         self.empty_button = self.empty.button
+        self.empty.aside_button.clicked.connect(self.assessment_requested)
         self.sprint_scroll = QScrollArea()
         self.sprint_scroll.setWidgetResizable(True)
         self.sprint_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -61,6 +61,7 @@ class MentorshipPage(QWidget):
 
     entry_requested = Signal(int)  # write an entry with this mentor
     history_requested = Signal(int)  # show this mentor's entries in History
+    assessment_requested = Signal()  # the self-assessment, from the empty page
 
     def __init__(
         self,
@@ -101,8 +102,10 @@ class MentorshipPage(QWidget):
             "on new technology, or someone you only follow from afar. Add one to keep their "
             "advice, your conversations and what came of it.",
             "Add a mentor",
+            aside="Coach or mentor? Take the self-assessment",
         )
         self.empty_button = self.empty.button
+        self.empty.aside_button.clicked.connect(self.assessment_requested)
         self.mentor_scroll = QScrollArea()
         self.mentor_scroll.setWidgetResizable(True)
         self.mentor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

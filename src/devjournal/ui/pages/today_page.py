@@ -50,6 +50,7 @@ class TodayPage(QWidget):
 
     first_painted = Signal()
     sample_requested = Signal()
+    assessment_requested = Signal()  # coach or mentor? the self-assessment
     sprint_requested = Signal(int)  # a sprint id; 0 asks to plan a new one
     sessions_requested = Signal(int)  # a sprint id: its sessions and action items
     checkin_requested = Signal(int, int)  # a sprint id and the goal to check in on
@@ -165,6 +166,12 @@ class TodayPage(QWidget):
         row.addWidget(title)
         row.addStretch(1)
         row.addWidget(label(local_date(overview.today, "dddd d MMMM yyyy"), "muted"))
+        guide = QPushButton("Coach or mentor?")
+        guide.setObjectName("link")
+        guide.setToolTip("Take the self-assessment: which guide would help you most now")
+        guide.clicked.connect(self.assessment_requested)
+        self.assessment_button = guide
+        row.addWidget(guide)
         layout.addLayout(row)
 
     def _build_welcome(self, layout: QVBoxLayout) -> None:
@@ -191,6 +198,18 @@ class TodayPage(QWidget):
             "Nothing is sent anywhere.",
             "muted",
         )
+        card.body.addSpacing(8)
+        card.add_label("Not sure whether you need a coach or a mentor?", "cardTitle")
+        card.add_label(
+            "Five short questions about what you need now say which would help most, "
+            "and why; then start a draft sprint or note a mentor to look for.",
+            "muted",
+        )
+        guide = QPushButton("Take the self-assessment")
+        guide.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        guide.clicked.connect(self.assessment_requested)
+        self.assessment_button = guide
+        card.body.addWidget(guide)
         card.body.addSpacing(8)
         card.add_label("Want to look around first?", "cardTitle")
         card.add_label(

@@ -9,9 +9,18 @@ from devjournal.ui.widgets.card import label
 
 
 class EmptyState(QWidget):
-    """A centred heading and text with one primary button (``button``)."""
+    """A centred heading and text with one primary button (``button``) and, when
+    ``aside`` is given, a quieter second one under it (``aside_button``)."""
 
-    def __init__(self, title: str, text: str, action: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        action: str,
+        parent: QWidget | None = None,
+        *,
+        aside: str = "",
+    ) -> None:
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
@@ -29,4 +38,13 @@ class EmptyState(QWidget):
         row.addWidget(self.button)
         row.addStretch(1)
         column.addLayout(row)
+        self.aside_button = QPushButton(aside)
+        self.aside_button.setFlat(True)
+        self.aside_button.setObjectName("link")
+        self.aside_button.setVisible(bool(aside))
+        aside_row = QHBoxLayout()
+        aside_row.addStretch(1)
+        aside_row.addWidget(self.aside_button)
+        aside_row.addStretch(1)
+        column.addLayout(aside_row)
         column.addStretch(2)
