@@ -108,35 +108,9 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
-        if not gui:
-            from devjournal.storage.journal_file import refuse_links  # noqa: PLC0415
-
-            refuse_links(paths.journal)
-        if _needs_a_journal(args) or (_only_reads(args) and not paths.data_dir.exists()):
-            absent = _no_journal(paths)
-            if absent is not None:
-                return _fail(absent, gui=False)
-        elif args.command in ("import", "sample"):
-            emptied = _emptied_with_backups(paths)  # a restore is the way back, not a fill
-            if emptied is not None:
-                return _fail(emptied, gui=False)
-        if args.command == "backup" and args.action == "restore":
-            from devjournal.storage.backup import (  # noqa: PLC0415
-                backup_folder_problem,
-                list_backups,
-            )
-
-            problem = backup_folder_problem(paths.backups)
-            if problem is not None:
-                return _fail(
-                    f"There are no backups to restore: {problem}. Nothing was changed.",
-                    gui=False,
-                )
-            if not list_backups(paths.backups):  # refused before anything is created
-                return _fail(
-                    f"There are no backups in {paths.backups} to restore; nothing was changed.",
-                    gui=False,
-                )
+        refused = _refusal(args, paths)
+        if refused is not None:
+            return _fail(refused, gui=False)
         paths.ensure()
     except DomainError as exc:
         return _fail(str(exc), gui=gui)
@@ -144,11 +118,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
 
     setup_logging(paths.log_file, verbose=args.verbose)
     if not gui:
-        from devjournal.location import open_to_others  # noqa: PLC0415
-
-        exposed = open_to_others(paths.data_dir)
-        if exposed is not None:
-            say(f"devjournal: warning: {exposed}", err=True)
+        _warn_if_open_to_others(paths)
     creates = not _only_reads(args)
 
     def opener(at: AppPaths) -> tuple[Database, Services]:
@@ -172,15 +142,67 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if _is_database_error(exc):
-            log.info("journal unreadable", exc_info=True)  # details for the log file only
-            orig = getattr(exc, "orig", exc)
-            if damage_reason(exc) is None:  # locked, read-only, full, I/O: not damage
-                return _fail(f"SQLite could not use the journal: {orig}. {UNCHANGED}", gui=False)
-            return _fail(damaged_message(orig), gui=False)
-        log.exception("unexpected error")
-        say(f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.", err=True)
-        return EXIT_BUG
+        return _unexpected(exc, paths)
+
+
+def _refusal(args: argparse.Namespace, paths: AppPaths) -> str | None:
+    """Why the command stops before anything is created at ``paths`` (no journal to read,
+    an emptied journal a fill would hide, no backups to restore), or None to go on. A
+    journal that is a link raises DomainError."""
+    if args.command is not None:
+        from devjournal.storage.journal_file import refuse_links  # noqa: PLC0415
+
+        refuse_links(paths.journal)
+    if _needs_a_journal(args) or (_only_reads(args) and not paths.data_dir.exists()):
+        absent = _no_journal(paths)
+        if absent is not None:
+            return absent
+    elif args.command in ("import", "sample"):
+        emptied = _emptied_with_backups(paths)  # a restore is the way back, not a fill
+        if emptied is not None:
+            return emptied
+    if args.command == "backup" and args.action == "restore":
+        return _nothing_to_restore(paths)
+    return None
+
+
+def _nothing_to_restore(paths: AppPaths) -> str | None:
+    """Why ``backup restore`` has nothing to restore from (the folder cannot be read, or
+    holds no backup), or None when there are backups. Refused before anything is created."""
+    from devjournal.storage.backup import (  # noqa: PLC0415
+        backup_folder_problem,
+        list_backups,
+    )
+
+    problem = backup_folder_problem(paths.backups)
+    if problem is not None:
+        return f"There are no backups to restore: {problem}. Nothing was changed."
+    if not list_backups(paths.backups):
+        return f"There are no backups in {paths.backups} to restore; nothing was changed."
+    return None
+
+
+def _warn_if_open_to_others(paths: AppPaths) -> None:
+    """Warn on stderr when other users can read the journal's folder."""
+    from devjournal.location import open_to_others  # noqa: PLC0415
+
+    exposed = open_to_others(paths.data_dir)
+    if exposed is not None:
+        say(f"devjournal: warning: {exposed}", err=True)
+
+
+def _unexpected(exc: Exception, paths: AppPaths) -> int:
+    """The exit code and message for an error no command expected: SQLite could not use
+    the journal (locked, read-only, full, or damaged), or a bug (details in the log)."""
+    if _is_database_error(exc):
+        log.info("journal unreadable", exc_info=True)  # details for the log file only
+        orig = getattr(exc, "orig", exc)
+        if damage_reason(exc) is None:  # locked, read-only, full, I/O: not damage
+            return _fail(f"SQLite could not use the journal: {orig}. {UNCHANGED}", gui=False)
+        return _fail(damaged_message(orig), gui=False)
+    log.exception("unexpected error")
+    say(f"devjournal: unexpected error: {exc!r}. Details are in {paths.log_file}.", err=True)
+    return EXIT_BUG
 
 
 def _command(args: argparse.Namespace, paths: AppPaths, opener: Opener, clock: Clock) -> int:

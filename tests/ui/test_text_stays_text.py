@@ -463,27 +463,31 @@ class Look:
                 if id(widget) in seen:
                     continue
                 seen.add(id(widget))
-                kind = f"{type(widget).__name__} {widget.objectName()!r}"
-                self.tooltip(kind, widget.toolTip())
-                if isinstance(widget, QLabel):
-                    self.label(widget)
-                elif isinstance(widget, QAbstractButton):
-                    self.text(kind, mnemonic_shown(widget.text()), rich=False)
-                elif isinstance(widget, QGroupBox):
-                    self.text(kind, mnemonic_shown(widget.title()), rich=False)
-                elif isinstance(widget, QTabBar):
-                    for tab in range(widget.count()):
-                        self.text(kind, mnemonic_shown(widget.tabText(tab)), rich=False)
-                        self.tooltip(kind, widget.tabToolTip(tab))
-                elif isinstance(widget, QComboBox):
-                    for item in range(widget.count()):
-                        self.text(kind, widget.itemText(item), rich=False)
-                        tip = widget.itemData(item, Qt.ItemDataRole.ToolTipRole)
-                        self.tooltip(kind, tip if isinstance(tip, str) else "")
-                elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
-                    self.items(widget)
-                elif isinstance(widget, QTextEdit) and widget.isReadOnly():
-                    self.document(kind, widget.document())
+                self.widget(widget)
+
+    def widget(self, widget: QWidget) -> None:
+        """One widget: its tooltip, and the text it shows as its kind shows it."""
+        kind = f"{type(widget).__name__} {widget.objectName()!r}"
+        self.tooltip(kind, widget.toolTip())
+        if isinstance(widget, QLabel):
+            self.label(widget)
+        elif isinstance(widget, QAbstractButton):
+            self.text(kind, mnemonic_shown(widget.text()), rich=False)
+        elif isinstance(widget, QGroupBox):
+            self.text(kind, mnemonic_shown(widget.title()), rich=False)
+        elif isinstance(widget, QTabBar):
+            for tab in range(widget.count()):
+                self.text(kind, mnemonic_shown(widget.tabText(tab)), rich=False)
+                self.tooltip(kind, widget.tabToolTip(tab))
+        elif isinstance(widget, QComboBox):
+            for item in range(widget.count()):
+                self.text(kind, widget.itemText(item), rich=False)
+                tip = widget.itemData(item, Qt.ItemDataRole.ToolTipRole)
+                self.tooltip(kind, tip if isinstance(tip, str) else "")
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
+            self.items(widget)
+        elif isinstance(widget, QTextEdit) and widget.isReadOnly():
+            self.document(kind, widget.document())
 
     def problems(self) -> list[str]:
         """Each problem once, with where it was first seen."""

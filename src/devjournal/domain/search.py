@@ -55,6 +55,15 @@ def fts_query(typed: str) -> str:
         raise SearchQueryError("Type a word to search for.")
     if text.count('"') % 2:
         raise SearchQueryError('A quote is not closed: add the closing ".')
+    parts = _parts(text)
+    if not any(isinstance(p, Term) for p in parts):
+        raise SearchQueryError("Type a word to search for, not only punctuation or operators.")
+    return " ".join(_joined(parts))
+
+
+def _parts(text: str) -> list[str | Term]:
+    """The terms and operators of ``text`` in order: a term quoted for FTS5 for every
+    phrase or word with a letter or digit in it, an operator as its word."""
     parts: list[str | Term] = []
     for match in _TOKEN.finditer(text):
         phrase, word = match.group("phrase"), match.group("word")
@@ -64,12 +73,24 @@ def fts_query(typed: str) -> str:
         elif word in OPERATORS:
             parts.append(word)
         elif word is not None and _has_word(word):
-            if word.endswith("*") and _has_word(word[:-1]):
-                parts.append(Term(_quote(word.rstrip("*")) + "*"))
-            else:
-                parts.append(Term(_quote(word.strip("*"))))
-    if not any(isinstance(p, Term) for p in parts):
-        raise SearchQueryError("Type a word to search for, not only punctuation or operators.")
+            parts.append(_word_term(word))
+    return parts
+
+
+def _word_term(word: str) -> Term:
+    """``word`` quoted for FTS5: a prefix search when it ends in ``*`` after a letter or
+    digit, else the word without its stars."""
+    if word.endswith("*") and _has_word(word[:-1]):
+        return Term(_quote(word.rstrip("*")) + "*")
+    return Term(_quote(word.strip("*")))
+
+
+def _joined(parts: list[str | Term]) -> list[str]:
+    """The MATCH expression's pieces, in order.
+
+    Raises:
+        SearchQueryError: an operator without a term on each side.
+    """
     out: list[str] = []
     previous: str | Term | None = None
     for part in parts:
@@ -85,7 +106,7 @@ def fts_query(typed: str) -> str:
         previous = part
     if isinstance(previous, str):
         raise SearchQueryError(f"{previous} needs a word after it, e.g. review {previous} code.")
-    return " ".join(out)
+    return out
 
 
 def highlighted(snippet: str, start: str, end: str) -> str:

@@ -180,6 +180,28 @@ def _block_step(state: _Blocks, line: str) -> tuple[str, int]:
     starts at: ``code`` (left as it is), ``fence`` (a code fence that opens), ``para`` (a
     paragraph's first line), ``more`` (a paragraph's next line, lazy or not), ``text`` (a
     heading or a break: inline text) or ``blank``."""
+    pos, matched = _continued_containers(state, line)
+    rest = line[pos:]
+    if matched == len(state.containers):
+        in_code = _in_open_code(state, rest)
+        if in_code is not None:
+            return in_code
+    elif state.leaf == "para" and rest.strip() and not _starts_block(rest):
+        return "more", pos  # a lazy line: the paragraph, and its containers, go on
+    if matched < len(state.containers):
+        del state.containers[matched:]
+        state.leaf = ""
+    if state.leaf == "code":
+        state.leaf = ""
+    pos, opened = _opened_containers(state, line, pos)
+    if opened is not None:
+        return opened
+    return _leaf_line(state, line[pos:], pos)
+
+
+def _continued_containers(state: _Blocks, line: str) -> tuple[int, int]:
+    """How far ``line`` goes on the open block quotes and list items, from the outermost:
+    the column after the last one it goes on, and how many it goes on."""
     pos, matched = 0, 0
     for container in state.containers:
         if container is None:  # a block quote goes on with a ">"
@@ -198,31 +220,36 @@ def _block_step(state: _Blocks, line: str) -> tuple[str, int]:
         else:
             break
         matched += 1
-    rest = line[pos:]
-    if matched == len(state.containers):
-        if state.leaf == "fence":
-            char, length = state.fence
-            indent = _indent(rest, 0)
-            mark = rest[indent:].rstrip(" ")
-            if indent <= 3 and len(mark) >= length and mark == char * len(mark):
-                state.leaf = ""
-            return "code", 0
-        if state.leaf == "code" and (not rest.strip() or _indent(rest, 0) >= 4):
-            return "code", 0
-    elif state.leaf == "para" and rest.strip() and not _starts_block(rest):
-        return "more", pos  # a lazy line: the paragraph, and its containers, go on
-    if matched < len(state.containers):
-        del state.containers[matched:]
-        state.leaf = ""
-    if state.leaf == "code":
-        state.leaf = ""
-    while True:  # the block quotes and list items this line opens
+    return pos, matched
+
+
+def _in_open_code(state: _Blocks, rest: str) -> tuple[str, int] | None:
+    """``("code", 0)`` when ``rest`` (a line after all the open containers) is in the open
+    fenced code block (a closing fence ends it) or goes on the open indented one; None
+    when it is not code."""
+    if state.leaf == "fence":
+        char, length = state.fence
+        indent = _indent(rest, 0)
+        mark = rest[indent:].rstrip(" ")
+        if indent <= 3 and len(mark) >= length and mark == char * len(mark):
+            state.leaf = ""
+        return "code", 0
+    if state.leaf == "code" and (not rest.strip() or _indent(rest, 0) >= 4):
+        return "code", 0
+    return None
+
+
+def _opened_containers(state: _Blocks, line: str, pos: int) -> tuple[int, tuple[str, int] | None]:
+    """Open the block quotes and list items ``line`` starts at ``pos``: the column after
+    them, and what the line is when that is already decided (``rough`` past
+    ``MAX_DEPTH``, ``blank`` for a list item that starts with a blank), else None."""
+    while True:
         indent = _indent(line, pos)
         if indent > 3:
-            break
+            return pos, None
         if len(state.containers) >= MAX_DEPTH:
             state.rough = True
-            return "rough", 0
+            return pos, ("rough", 0)
         if line[pos + indent : pos + indent + 1] == ">":
             state.containers.append(None)
             state.leaf = ""
@@ -232,13 +259,18 @@ def _block_step(state: _Blocks, line: str) -> tuple[str, int]:
             continue
         item = _list_item(line, pos, in_para=state.leaf == "para")
         if item is None:
-            break
+            return pos, None
         state.containers.append(item)
         state.leaf = ""
         pos += item.width
         if item.blank_start:
-            return "blank", 0
-    rest = line[pos:]
+            return pos, ("blank", 0)
+
+
+def _leaf_line(state: _Blocks, rest: str, pos: int) -> tuple[str, int]:
+    """What ``rest`` (the line after its containers, which start it at column ``pos``)
+    is as a leaf block: blank, indented code, a fence, a heading or break, or paragraph
+    text."""
     indent = _indent(rest, 0)
     if not rest.strip():
         state.leaf = ""

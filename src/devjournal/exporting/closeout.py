@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus, MetricKind
 from devjournal.domain.models import LogEntry
 from devjournal.domain.pace import Kpi, Point
-from devjournal.domain.sessions import SessionsView, done_on_time
+from devjournal.domain.sessions import ActionLine, SessionsView, done_on_time
 from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing, shared_sprint
 from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
 from devjournal.domain.text import for_file
@@ -181,52 +181,11 @@ def build_closeout(
     sprint = view.sprint
     closed = sprint.closed_state is not None
     today = now.astimezone().date()
-    if sprint.closed_state is not None and sprint.closed_on is not None:
-        ended = f"{sprint.closed_state.value.capitalize()} on {day(sprint.closed_on)}"
-        as_of = sprint.closed_on
-    elif sprint.end_date < today:
-        ended = f"Ended {day(sprint.end_date)}, not closed yet"
-        as_of = today
-    elif sprint.start_date > today:
-        ended = f"Not started yet (starts {day(sprint.start_date)})"
-        as_of = today
-    else:
-        ended = f"Still running (day {view.day} of {view.total_days})"
-        as_of = today
+    ended, as_of = _ended(view, today)
     goals = [_goal(goal_view, closed) for goal_view in view.goals]
-    commitments = []
-    for line in ledger.actions:
-        action = line.action
-        if action.status is ActionStatus.DONE:
-            state = "done on time" if done_on_time(action) else "done late"
-            if action.done_on is not None:
-                state += f" ({day(action.done_on)})"
-        elif action.status is ActionStatus.DROPPED:
-            state = "dropped"
-        elif line.overdue and action.due_date is not None:
-            late = (as_of - action.due_date).days if closed else (today - action.due_date).days
-            state = f"still open, {plural(late, 'day')} overdue" if late > 0 else "still open"
-        else:
-            state = "still open"
-        commitments.append(ReportCommitment(action.title, state, action.due_date, line.slips))
-    held = cancelled = planned = 0
-    for session_line in ledger.sessions:
-        status = session_line.session.status.value
-        held += status == "held"
-        cancelled += status == "cancelled"
-        planned += status == "planned"
-    sessions = f"{plural(held, 'session')} held"
-    if cancelled:
-        sessions += f", {cancelled} cancelled"
-    if planned:
-        sessions += f", {planned} still planned"
-    wins: list[ReportEntry] = []
-    learnt: list[ReportEntry] = []
-    for entry in sorted(shared.entries, key=lambda e: (e.occurred_at, e.id)):
-        if entry.kind not in (EntryKind.WIN, EntryKind.LESSON, EntryKind.REFLECTION):
-            continue
-        shown = ReportEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
-        (wins if entry.kind is EntryKind.WIN else learnt).append(shown)
+    late_on = as_of if closed else today
+    commitments = [_commitment(line, late_on) for line in ledger.actions]
+    wins, learnt = _wins_and_learnt(shared.entries)
     return CloseoutReport(
         sprint_title=sprint.title,
         kind=sprint.kind.label,
@@ -243,10 +202,66 @@ def build_closeout(
         learnt=tuple(learnt),
         follow_through=str(ledger.total),
         commitments=tuple(commitments),
-        sessions=sessions,
+        sessions=_sessions(ledger),
         left_out=shared.left_out,
         generated_at=now,
     )
+
+
+def _ended(view: SprintView, today: date) -> tuple[str, date]:
+    """How the sprint ended (``Completed on 19 Dec 2026``, ``Still running (day 49 of
+    80)``), and the day the report speaks of: the day it closed, or ``today``."""
+    sprint = view.sprint
+    if sprint.closed_state is not None and sprint.closed_on is not None:
+        closed_on = sprint.closed_on
+        return f"{sprint.closed_state.value.capitalize()} on {day(closed_on)}", closed_on
+    if sprint.end_date < today:
+        return f"Ended {day(sprint.end_date)}, not closed yet", today
+    if sprint.start_date > today:
+        return f"Not started yet (starts {day(sprint.start_date)})", today
+    return f"Still running (day {view.day} of {view.total_days})", today
+
+
+def _commitment(line: ActionLine, late_on: date) -> ReportCommitment:
+    """A commitment and what became of it: done (on time or late, and when), dropped, or
+    still open (and how many days overdue it is on ``late_on``)."""
+    action = line.action
+    if action.status is ActionStatus.DONE:
+        state = "done on time" if done_on_time(action) else "done late"
+        if action.done_on is not None:
+            state += f" ({day(action.done_on)})"
+    elif action.status is ActionStatus.DROPPED:
+        state = "dropped"
+    elif line.overdue and action.due_date is not None:
+        late = (late_on - action.due_date).days
+        state = f"still open, {plural(late, 'day')} overdue" if late > 0 else "still open"
+    else:
+        state = "still open"
+    return ReportCommitment(action.title, state, action.due_date, line.slips)
+
+
+def _sessions(ledger: SessionsView) -> str:
+    """``4 sessions held, 1 cancelled, 1 still planned`` (the counts that are not 0 after
+    the held ones)."""
+    statuses = Counter(line.session.status.value for line in ledger.sessions)
+    sessions = f"{plural(statuses['held'], 'session')} held"
+    if statuses["cancelled"]:
+        sessions += f", {statuses['cancelled']} cancelled"
+    if statuses["planned"]:
+        sessions += f", {statuses['planned']} still planned"
+    return sessions
+
+
+def _wins_and_learnt(entries: Sequence[LogEntry]) -> tuple[list[ReportEntry], list[ReportEntry]]:
+    """The wins, and the lessons and reflections, each oldest first."""
+    wins: list[ReportEntry] = []
+    learnt: list[ReportEntry] = []
+    for entry in sorted(entries, key=lambda e: (e.occurred_at, e.id)):
+        if entry.kind not in (EntryKind.WIN, EntryKind.LESSON, EntryKind.REFLECTION):
+            continue
+        shown = ReportEntry(entry.occurred_at.astimezone().date(), entry.kind.label, entry.title)
+        (wins if entry.kind is EntryKind.WIN else learnt).append(shown)
+    return wins, learnt
 
 
 def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
@@ -266,21 +281,7 @@ def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
     if not r.goals:
         lines += ["No goals to show.", ""]
     for index, goal in enumerate(r.goals):
-        lines += [f"### {md(goal.title)} — {goal.outcome}", ""]
-        if goal.specific:
-            lines += [md(goal.specific), ""]
-        if goal.why:
-            lines += [f"Why it mattered: {md(goal.why)}", ""]
-        if charts and goal.kpi is not None:
-            lines += [f"![Chart](chart:{chart_key(index)})", ""]
-        lines.append(f"- {goal.figures}")
-        if goal.achieved:
-            lines.append(f"- {goal.achieved}")
-        if goal.due is not None:
-            lines.append(f"- Due {day(goal.due)}")
-        if goal.lessons:
-            lines.append(f"- Lessons: {md(goal.lessons)}")
-        lines.append("")
+        lines += _goal_markdown(goal, chart_key(index) if charts else None)
     if r.wins:
         lines += ["## Wins", ""]
         lines += [f"- {day(e.on)}: {md(e.title)}" for e in r.wins]
@@ -295,3 +296,24 @@ def closeout_markdown(report: CloseoutReport, *, charts: bool = False) -> str:
         lines.append("")
     lines.append(f"*Generated {r.generated_at.astimezone():%Y-%m-%d %H:%M} by devjournal.*")
     return for_file("\n".join(lines) + "\n")
+
+
+def _goal_markdown(goal: CloseoutGoal, chart: str | None) -> list[str]:
+    """One goal's section as lines, ending with a blank one; with the image line of its
+    chart when ``chart`` (its key) is given and the goal has a chart."""
+    lines = [f"### {md(goal.title)} — {goal.outcome}", ""]
+    if goal.specific:
+        lines += [md(goal.specific), ""]
+    if goal.why:
+        lines += [f"Why it mattered: {md(goal.why)}", ""]
+    if chart is not None and goal.kpi is not None:
+        lines += [f"![Chart](chart:{chart})", ""]
+    lines.append(f"- {goal.figures}")
+    if goal.achieved:
+        lines.append(f"- {goal.achieved}")
+    if goal.due is not None:
+        lines.append(f"- Due {day(goal.due)}")
+    if goal.lessons:
+        lines.append(f"- Lessons: {md(goal.lessons)}")
+    lines.append("")
+    return lines

@@ -31,6 +31,7 @@ from devjournal.domain.sessions import (
 from devjournal.domain.smart import smart_check
 from devjournal.domain.sprints import (
     GOAL_OUTCOMES,
+    GoalOutcome,
     GoalView,
     SprintClosed,
     SprintClosing,
@@ -180,56 +181,10 @@ class CoachingService:
         if closing.closed_on > local_today(self._clock):
             raise ValidationError({"closed_on": "A sprint is closed today or on a past day."})
         with self._db.transaction() as tx:
-            sprint = tx.sprints.get(sprint_id)
-            if sprint.closed_state is not None:
-                raise ValidationError({"closed_state": "This sprint is already closed."})
-            if closing.closed_on < sprint.start_date and closing.state is ClosedState.COMPLETED:
-                raise ValidationError(
-                    {
-                        "closed_on": "A sprint that has not started cannot be completed; "
-                        "mark it abandoned."
-                    }
-                )
-            closed = replace(
-                sprint,
-                closed_state=closing.state,
-                closed_on=closing.closed_on,
-                retrospective=closing.retrospective,
-            )
-            rules.validate_sprint(closed)
+            closed = self._closed(tx.sprints.get(sprint_id), closing)
             goals = {g.id: g for g in tx.goals.of_sprint(sprint_id)}
-            for outcome in closing.outcomes:
-                goal = goals.get(outcome.goal_id)
-                if goal is None:
-                    raise ValidationError({"outcomes": "A goal of another sprint was given."})
-                key = outcome_key(goal.id)
-                if outcome.status not in GOAL_OUTCOMES:
-                    raise ValidationError(
-                        {key: f"Say whether “{goal.title}” was achieved, missed or dropped."}
-                    )
-                ended = replace(
-                    goal,
-                    status=outcome.status,
-                    final_value=outcome.final_value,
-                    lessons=outcome.lessons,
-                )
-                try:
-                    rules.validate_goal(ended, closed)
-                except ValidationError as exc:
-                    raise ValidationError({key: f"“{goal.title}”: {exc.message}"}) from exc
-                tx.goals.update(goal.id, ended)
-            when = datetime.combine(closing.closed_on, time(18, 0)).astimezone()
-            for win in closing.wins:
-                if win.strip():
-                    tx.entries.add(
-                        m.LogEntryDraft(
-                            kind=EntryKind.WIN,
-                            occurred_at=when,
-                            title=win.strip()[:300],
-                            sprint_id=sprint_id,
-                            scope=Scope.COACH,
-                        )
-                    )
+            self._end_goals(tx, goals, closing.outcomes, closed)
+            self._add_wins(tx, sprint_id, closing)
             saved = tx.sprints.update(sprint_id, closed)
             for session in tx.sessions.of_sprint(sprint_id):  # the sprint is over
                 if (
@@ -242,17 +197,7 @@ class CoachingService:
             if closing.roll_over:
                 if any(goal_id not in goals for goal_id in closing.roll_over):
                     raise ValidationError({"rollover": "Only this sprint's goals roll over."})
-                if closing.continue_as is not None:
-                    try:
-                        rules.validate_sprint(closing.continue_as)
-                    except ValidationError as exc:
-                        raise ValidationError(
-                            {"rollover": "The new sprint: " + exc.message}
-                        ) from exc
-                    into = tx.sprints.add(closing.continue_as)
-                else:
-                    assert closing.roll_into_id is not None
-                    into = self._roll_target(tx, closing.roll_into_id, sprint_id)
+                into = self._rolled_into(tx, closing, sprint_id)
                 rolled = self._roll(tx, list(dict.fromkeys(closing.roll_over)), into)
         changes = (
             SPRINTS
@@ -261,6 +206,89 @@ class CoachingService:
             | (Changes.ENTRIES if any(w.strip() for w in closing.wins) else Changes.NONE)
         )
         return Outcome(SprintClosed(saved, into, tuple(rolled)), changes)
+
+    @staticmethod
+    def _closed(sprint: m.Sprint, closing: SprintClosing) -> m.Sprint:
+        """``sprint`` as ``closing`` closes it: its state, day and retrospective, checked.
+
+        Raises:
+            ValidationError: it is closed already, it is completed before it started, or
+                the closed sprint breaks a rule.
+        """
+        if sprint.closed_state is not None:
+            raise ValidationError({"closed_state": "This sprint is already closed."})
+        if closing.closed_on < sprint.start_date and closing.state is ClosedState.COMPLETED:
+            raise ValidationError(
+                {
+                    "closed_on": "A sprint that has not started cannot be completed; "
+                    "mark it abandoned."
+                }
+            )
+        closed = replace(
+            sprint,
+            closed_state=closing.state,
+            closed_on=closing.closed_on,
+            retrospective=closing.retrospective,
+        )
+        rules.validate_sprint(closed)
+        return closed
+
+    @staticmethod
+    def _end_goals(
+        tx: Tx, goals: dict[int, m.Goal], outcomes: Sequence[GoalOutcome], closed: m.Sprint
+    ) -> None:
+        """Save each goal's outcome (status, final value, lessons) in ``closed``, the
+        sprint of ``goals``; an error names the goal (under its outcome's key)."""
+        for outcome in outcomes:
+            goal = goals.get(outcome.goal_id)
+            if goal is None:
+                raise ValidationError({"outcomes": "A goal of another sprint was given."})
+            key = outcome_key(goal.id)
+            if outcome.status not in GOAL_OUTCOMES:
+                raise ValidationError(
+                    {key: f"Say whether “{goal.title}” was achieved, missed or dropped."}
+                )
+            ended = replace(
+                goal,
+                status=outcome.status,
+                final_value=outcome.final_value,
+                lessons=outcome.lessons,
+            )
+            try:
+                rules.validate_goal(ended, closed)
+            except ValidationError as exc:
+                raise ValidationError({key: f"“{goal.title}”: {exc.message}"}) from exc
+            tx.goals.update(goal.id, ended)
+
+    @staticmethod
+    def _add_wins(tx: Tx, sprint_id: int, closing: SprintClosing) -> None:
+        """Log each win ``closing`` names (blank ones skipped) as an entry of the sprint,
+        shared with the coach, at 18:00 on the day it closes."""
+        when = datetime.combine(closing.closed_on, time(18, 0)).astimezone()
+        for win in closing.wins:
+            if win.strip():
+                tx.entries.add(
+                    m.LogEntryDraft(
+                        kind=EntryKind.WIN,
+                        occurred_at=when,
+                        title=win.strip()[:300],
+                        sprint_id=sprint_id,
+                        scope=Scope.COACH,
+                    )
+                )
+
+    @classmethod
+    def _rolled_into(cls, tx: Tx, closing: SprintClosing, closing_id: int) -> m.Sprint:
+        """The sprint ``closing``'s goals roll into: the new one it continues as (added
+        here), or the open one it names."""
+        if closing.continue_as is not None:
+            try:
+                rules.validate_sprint(closing.continue_as)
+            except ValidationError as exc:
+                raise ValidationError({"rollover": "The new sprint: " + exc.message}) from exc
+            return tx.sprints.add(closing.continue_as)
+        assert closing.roll_into_id is not None
+        return cls._roll_target(tx, closing.roll_into_id, closing_id)
 
     @staticmethod
     def _roll_target(tx: Tx, sprint_id: int, closing_id: int) -> m.Sprint:

@@ -138,17 +138,8 @@ def _decoder(table: str, column: Column[Any]) -> Callable[[Any], Any]:
                 return None
             raise _UnreadableError("it is empty")
         if number:
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise _UnreadableError("not a number")
-            if isinstance(kind, Integer) and not isinstance(value, int):
-                raise _UnreadableError("not a whole number")
-            return value
-        if not isinstance(value, bytes):
-            raise _UnreadableError("not text")
-        try:
-            text = value.decode("utf-8")
-        except UnicodeDecodeError:
-            raise _UnreadableError("not valid UTF-8 text") from None
+            return _number(value, whole=isinstance(kind, Integer))
+        text = _utf8(value)
         if is_json:
             _json_pairs(text)
         if process is None:
@@ -156,14 +147,40 @@ def _decoder(table: str, column: Column[Any]) -> Callable[[Any], Any]:
         try:
             return process(text)
         except (ValueError, TypeError):
-            if isinstance(kind, s.EnumText):
-                known = ", ".join(member.value for member in kind.enum_cls)
-                raise _UnreadableError(f"“{_short(text)}” is not one of {known}") from None
-            if isinstance(kind, s.UTCDateTime):
-                raise _UnreadableError(f"“{_short(text)}” is not a date and time") from None
-            raise _UnreadableError(f"“{_short(text)}” is not a date") from None
+            raise _not_a_value(kind, text) from None
 
     return decode
+
+
+def _number(value: Any, *, whole: bool) -> Any:
+    """``value`` when it is a number (a whole one when ``whole``), else raise
+    :class:`_UnreadableError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _UnreadableError("not a number")
+    if whole and not isinstance(value, int):
+        raise _UnreadableError("not a whole number")
+    return value
+
+
+def _utf8(value: Any) -> str:
+    """The text stored as ``value`` (bytes), else raise :class:`_UnreadableError`."""
+    if not isinstance(value, bytes):
+        raise _UnreadableError("not text")
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _UnreadableError("not valid UTF-8 text") from None
+
+
+def _not_a_value(kind: Any, text: str) -> _UnreadableError:
+    """The error for ``text`` that a column of type ``kind`` cannot read: it names the
+    values an enum takes, or says it is no date (and time)."""
+    if isinstance(kind, s.EnumText):
+        known = ", ".join(member.value for member in kind.enum_cls)
+        return _UnreadableError(f"“{_short(text)}” is not one of {known}")
+    if isinstance(kind, s.UTCDateTime):
+        return _UnreadableError(f"“{_short(text)}” is not a date and time")
+    return _UnreadableError(f"“{_short(text)}” is not a date")
 
 
 def _json_pairs(text: str) -> None:

@@ -230,36 +230,61 @@ def open_journal(path: Path, backups_dir: Path, clock: Clock, *, create: bool = 
     Raises:
         JournalError: with a message for the user; the file is left as it was.
     """
-    folder = path.parent
     inspection = inspect_journal(path)
     if inspection.state is FileState.NEW and not create:
-        if not path.exists():
-            state = "is not there"
-        elif path.stat().st_size == 0:
-            state = "is empty (0 bytes)"
-        else:
-            state = "holds no journal yet (an empty database)"
-        raise JournalError(
-            f"The journal {path} {state}: there is nothing to read. Nothing was created or changed."
-        )
+        raise _nothing_to_read(path)
     read_only = read_only_reason(path) if path.exists() else None
     if read_only is not None:
-        if inspection.state is FileState.OUTDATED:
-            raise read_only_error(
-                read_only,
-                f"it is at schema {inspection.revision} and must be upgraded to "
-                f"{HEAD_REVISION} before this devjournal can use it, which writes it",
-            )
-        if inspection.state is FileState.NEW:
-            raise read_only_error(read_only, "it holds no journal yet, and none was made")
-        return _opened(path, clock, read_only)
+        return _opened_read_only(path, clock, read_only, inspection)
+    _owner_only(path, new=inspection.state is FileState.NEW)
+    return _migrated(path, backups_dir, clock, inspection)
+
+
+def _nothing_to_read(path: Path) -> JournalError:
+    """The error for a command that only reads, when the journal at ``path`` is not
+    there, is empty, or holds no journal yet."""
+    if not path.exists():
+        state = "is not there"
+    elif path.stat().st_size == 0:
+        state = "is empty (0 bytes)"
+    else:
+        state = "holds no journal yet (an empty database)"
+    return JournalError(
+        f"The journal {path} {state}: there is nothing to read. Nothing was created or changed."
+    )
+
+
+def _opened_read_only(
+    path: Path, clock: Clock, read_only: ReadOnly, inspection: Inspection
+) -> Database:
+    """The journal at ``path``, which must not be written, opened read-only; refused
+    when it would have to be written first (migrated, or made a journal)."""
+    if inspection.state is FileState.OUTDATED:
+        raise read_only_error(
+            read_only,
+            f"it is at schema {inspection.revision} and must be upgraded to "
+            f"{HEAD_REVISION} before this devjournal can use it, which writes it",
+        )
+    if inspection.state is FileState.NEW:
+        raise read_only_error(read_only, "it holds no journal yet, and none was made")
+    return _opened(path, clock, read_only)
+
+
+def _owner_only(path: Path, *, new: bool) -> None:
+    """Make the journal's folder and file the owner's alone, after checking the folder can
+    be written; a ``new`` journal's file is created (empty) when it is not there.
+
+    Raises:
+        JournalError: the folder or the file cannot be used; the file is left as it was.
+    """
+    folder = path.parent
     try:
         private_dir(folder)
     except OSError as exc:
         raise JournalError(f"Cannot use {folder} for the journal: {exc.strerror or exc}.") from exc
     check_writable(folder)
     try:
-        if inspection.state is FileState.NEW and not path.exists():
+        if new and not path.exists():
             # Created by us, owner-only: SQLite gives its -wal and -shm files the same mode.
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         if path.stat().st_mode & 0o777 != 0o600:
@@ -268,6 +293,16 @@ def open_journal(path: Path, backups_dir: Path, clock: Clock, *, create: bool = 
         raise JournalError(
             f"Cannot use the journal {path}: {exc.strerror or exc}. It was left unchanged."
         ) from exc
+
+
+def _migrated(path: Path, backups_dir: Path, clock: Clock, inspection: Inspection) -> Database:
+    """The journal at ``path`` opened for writing, made a journal or migrated to the
+    current schema first (an outdated one after a backup into ``backups_dir``).
+
+    Raises:
+        JournalError: the backup could not be written, or SQLite could not open it
+            (DamagedJournalError when the file is damaged).
+    """
     engine = make_engine(path, clock)
     try:
         if inspection.state is not FileState.CURRENT:

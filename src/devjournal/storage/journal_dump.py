@@ -19,7 +19,7 @@ import dataclasses
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -189,43 +189,65 @@ _problem = problem
 
 
 def _convert(col: _Col, value: Any, where: str) -> Any:
+    """What ``value`` (as the file holds it, at ``where``) is as a value of ``col``, or
+    :class:`ImportProblem` saying why it cannot be."""
     if value is None:
         if col.nullable:
             return None
         raise _problem(where, "must have a value")
-    if col.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _problem(where, f"expected a whole number, got {shown(value)}")
-        if not -(2**63) <= value < 2**63:
-            raise _problem(where, "the number is too large")
-        return value
-    if col.kind == "float":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _problem(where, f"expected a number, got {shown(value)}")
-        try:
-            number = float(value)
-        except OverflowError:
-            raise _problem(where, "the number is too large") from None
-        if not math.isfinite(number):
-            raise _problem(where, "expected a finite number")
-        return number
-    if not isinstance(value, str):
+    if col.kind not in ("int", "float") and not isinstance(value, str):
         raise _problem(where, f"expected text, got {shown(value)}")
-    if col.kind == "str":
-        return checked_text(value, where, col.max_length)
-    if col.kind == "enum":
-        assert col.enum is not None
-        allowed = [str(m.value) for m in col.enum]
-        if value not in allowed:
-            raise _problem(where, f"{shown(value)} is not one of {', '.join(allowed)}")
-        return col.enum(value)
-    if col.kind == "date":
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise _problem(where, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
-        year_in_range(day.year, where)
-        return day
+    return _CONVERTERS[col.kind](col, value, where)
+
+
+def _whole_number(col: _Col, value: Any, where: str) -> int:
+    """``value`` when it is a whole number SQLite can hold."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _problem(where, f"expected a whole number, got {shown(value)}")
+    if not -(2**63) <= value < 2**63:
+        raise _problem(where, "the number is too large")
+    return value
+
+
+def _finite_number(col: _Col, value: Any, where: str) -> float:
+    """``value`` as a float, when it is a finite number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _problem(where, f"expected a number, got {shown(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise _problem(where, "the number is too large") from None
+    if not math.isfinite(number):
+        raise _problem(where, "expected a finite number")
+    return number
+
+
+def _text(col: _Col, value: str, where: str) -> str:
+    """``value`` when it is text the app lets anyone type in ``col``."""
+    return checked_text(value, where, col.max_length)
+
+
+def _member(col: _Col, value: str, where: str) -> Enum:
+    """The member of ``col``'s enum whose value is ``value``."""
+    assert col.enum is not None
+    allowed = [str(m.value) for m in col.enum]
+    if value not in allowed:
+        raise _problem(where, f"{shown(value)} is not one of {', '.join(allowed)}")
+    return col.enum(value)
+
+
+def _day(col: _Col, value: str, where: str) -> date:
+    """The day ``value`` (``YYYY-MM-DD``) names, in the years the app takes."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise _problem(where, f"{shown(value)} is not a date (YYYY-MM-DD)") from None
+    year_in_range(day.year, where)
+    return day
+
+
+def _moment(col: _Col, value: str, where: str) -> datetime:
+    """The moment ``value`` (ISO 8601, with its time zone) names, in UTC."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -234,6 +256,17 @@ def _convert(col: _Col, value: Any, where: str) -> Any:
         raise _problem(where, f"{shown(value)} has no time zone (add +00:00)")
     year_in_range(moment.year, where)
     return moment.astimezone(UTC)
+
+
+_CONVERTERS: dict[str, Callable[[_Col, Any, str], Any]] = {
+    "int": _whole_number,
+    "float": _finite_number,
+    "str": _text,
+    "enum": _member,
+    "date": _day,
+    "datetime": _moment,
+}
+"""How a value of each kind of column is read from the file (see ``_Col.kind``)."""
 
 
 def check_tables(
@@ -248,45 +281,61 @@ def check_tables(
             raise _problem(f"{where}.{name}", "is not a table of a devjournal journal")
     total = sum(len(v) for v in tables.values() if isinstance(v, list))
     done = 0
-    ids: dict[str, set[Any]] = {}
     out: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
         rows = tables.get(table.name, [])
         if not isinstance(rows, list):
             raise _problem(f"{where}.{table.name}", "expected a list of rows")
-        columns = _columns(table)
-        names = {c.name for c in columns}
-        keys = [c.name for c in table.primary_key.columns]
-        seen: set[tuple[Any, ...]] = set()
-        converted = []
-        for index, row in enumerate(rows):
-            at = f"{table.name}[{index}]"
-            if not isinstance(row, dict):
-                raise _problem(at, "expected an object")
-            for key in row:
-                if key not in names:
-                    raise _problem(f"{at}.{key}", f"is not a field of {table.name}")
-            values = {}
-            for col in columns:
-                if col.name in row:
-                    values[col.name] = _convert(col, row[col.name], f"{at}.{col.name}")
-                elif col.default is not None:  # written before the column existed
-                    values[col.name] = col.default[0]
-                else:
-                    raise _problem(f"{at}.{col.name}", "is missing")
-            key = tuple(values[k] for k in keys)
-            if key in seen:
-                raise _problem(
-                    at, f"{' and '.join(keys)} {key if len(key) > 1 else key[0]} appears twice"
-                )
-            seen.add(key)
-            converted.append(values)
-            done += 1
-            if progress is not None and done % 2000 == 0:
-                progress.report(done, total, "Checking the file…")
-        if "id" in table.c:
-            ids[table.name] = {r["id"] for r in converted}
-        out[table.name] = converted
+        out[table.name] = _checked_rows(table, rows, progress, done=done, total=total)
+        done += len(rows)
+    _check_references(out)
+    check_rules(out)
+    return out
+
+
+def _checked_rows(
+    table: Table, rows: list[Any], progress: Progress | None, *, done: int, total: int
+) -> list[dict[str, Any]]:
+    """The ``rows`` of ``table`` (as the file holds them) converted to row values, or
+    :class:`ImportProblem` naming the first fault (a duplicate key too). ``progress`` hears
+    of every 2000th row of the ``total``, counting on from the ``done`` checked before."""
+    columns = _columns(table)
+    names = {c.name for c in columns}
+    keys = [c.name for c in table.primary_key.columns]
+    seen: set[tuple[Any, ...]] = set()
+    converted = []
+    for index, row in enumerate(rows):
+        at = f"{table.name}[{index}]"
+        if not isinstance(row, dict):
+            raise _problem(at, "expected an object")
+        for key in row:
+            if key not in names:
+                raise _problem(f"{at}.{key}", f"is not a field of {table.name}")
+        values = {}
+        for col in columns:
+            if col.name in row:
+                values[col.name] = _convert(col, row[col.name], f"{at}.{col.name}")
+            elif col.default is not None:  # written before the column existed
+                values[col.name] = col.default[0]
+            else:
+                raise _problem(f"{at}.{col.name}", "is missing")
+        key = tuple(values[k] for k in keys)
+        if key in seen:
+            raise _problem(
+                at, f"{' and '.join(keys)} {key if len(key) > 1 else key[0]} appears twice"
+            )
+        seen.add(key)
+        converted.append(values)
+        done += 1
+        if progress is not None and done % 2000 == 0:
+            progress.report(done, total, "Checking the file…")
+    return converted
+
+
+def _check_references(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
+    """Raise :class:`ImportProblem` at the first reference in ``out`` to a row it does not
+    hold."""
+    ids = {table.name: {r["id"] for r in out[table.name]} for table in TABLES if "id" in table.c}
     for table in TABLES:
         for col in _columns(table):
             if col.references is None:
@@ -299,8 +348,6 @@ def check_tables(
                         f"{table.name}[{index}].{col.name}",
                         f"there is no {target} with id {value} in the file",
                     )
-    check_rules(out)
-    return out
 
 
 def _drafts(table: str, rows: Sequence[dict[str, Any]]) -> list[Any]:

@@ -116,20 +116,7 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
     wal_size = wal.stat().st_size if wal.is_file() else 0
     size = journal.stat().st_size if journal.is_file() else 0
     if size == 0:
-        if wal_size > 0:
-            return Diagnosis(
-                Damage.STRAY_WAL,
-                f"The journal file is {'empty' if journal.exists() else 'missing'}, but its "
-                f"write-ahead log {wal.name} ({size_text(wal_size)}) is there. A "
-                "write-ahead log cannot be opened without the journal it belongs to.",
-            )
-        if list_backups(backups_dir):
-            state = "is empty (0 bytes)" if journal.exists() else "is not there"
-            return Diagnosis(
-                Damage.MISSING,
-                f"The journal file {journal.name} {state}, but there are backups of it.",
-            )
-        return None
+        return _no_journal_file(journal, wal, wal_size, backups_dir)
     if journal.is_dir():
         return None  # inspect_journal says so
     try:
@@ -138,22 +125,57 @@ def diagnose(journal: Path, backups_dir: Path) -> Diagnosis | None:
     except OSError:
         return None  # a permission problem, not damage: inspect_journal words it
     if header[:16] != SQLITE_MAGIC:
-        if len(header) == HEADER_SIZE and _header_fields_look_valid(header):
-            return Diagnosis(
-                Damage.BAD_HEADER,
-                "The first bytes of the file, which mark it as an SQLite database, were "
-                "overwritten.",
-            )
-        if SQLITE_MAGIC.startswith(header[: min(len(header), 16)]):
-            return Diagnosis(
-                Damage.TRUNCATED,
-                f"The file is only {size_text(size)} long: it was cut short.",
-            )
+        return _not_marked_sqlite(header, size)
+    return _damaged_database(header, size, wal, wal_size)
+
+
+def _no_journal_file(
+    journal: Path, wal: Path, wal_size: int, backups_dir: Path
+) -> Diagnosis | None:
+    """What is wrong when the journal is missing or empty: a write-ahead log of
+    ``wal_size`` bytes (``wal``) left without it, or backups that say it was there; None for a first
+    start."""
+    if wal_size > 0:
         return Diagnosis(
-            Damage.NOT_SQLITE,
-            "The file in the journal's place is not a database at all"
-            + (" (it holds text)." if _looks_like_text(header) else "."),
+            Damage.STRAY_WAL,
+            f"The journal file is {'empty' if journal.exists() else 'missing'}, but its "
+            f"write-ahead log {wal.name} ({size_text(wal_size)}) is there. A "
+            "write-ahead log cannot be opened without the journal it belongs to.",
         )
+    if list_backups(backups_dir):
+        state = "is empty (0 bytes)" if journal.exists() else "is not there"
+        return Diagnosis(
+            Damage.MISSING,
+            f"The journal file {journal.name} {state}, but there are backups of it.",
+        )
+    return None
+
+
+def _not_marked_sqlite(header: bytes, size: int) -> Diagnosis:
+    """What a file of ``size`` bytes whose ``header`` does not start with SQLite's mark
+    is: a database with its mark overwritten, one cut short inside the mark, or no
+    database at all."""
+    if len(header) == HEADER_SIZE and _header_fields_look_valid(header):
+        return Diagnosis(
+            Damage.BAD_HEADER,
+            "The first bytes of the file, which mark it as an SQLite database, were overwritten.",
+        )
+    if SQLITE_MAGIC.startswith(header[: min(len(header), 16)]):
+        return Diagnosis(
+            Damage.TRUNCATED,
+            f"The file is only {size_text(size)} long: it was cut short.",
+        )
+    return Diagnosis(
+        Damage.NOT_SQLITE,
+        "The file in the journal's place is not a database at all"
+        + (" (it holds text)." if _looks_like_text(header) else "."),
+    )
+
+
+def _damaged_database(header: bytes, size: int, wal: Path, wal_size: int) -> Diagnosis | None:
+    """What is wrong with an SQLite file of ``size`` bytes starting with ``header``: a
+    damaged or short header, a -wal (``wal``, ``wal_size`` bytes) that is not its own, or
+    a file cut short; None when nothing visibly is."""
     if len(header) < HEADER_SIZE:
         return Diagnosis(
             Damage.TRUNCATED, f"The file is only {size_text(size)} long: it was cut short."

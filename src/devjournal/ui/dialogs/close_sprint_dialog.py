@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from devjournal.domain.models import SprintDraft
 from devjournal.domain.pace import PaceStatus
 from devjournal.domain.sprints import (
     GoalOutcome,
+    GoalView,
     SprintClosed,
     SprintClosing,
     SprintPhase,
@@ -50,6 +52,16 @@ from devjournal.ui.plain_text import plain_label
 OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.MISSED, GoalStatus.DROPPED)
 NEW_SPRINT = -1
 """The roll-over choice "a new sprint that carries this one on"."""
+
+
+def _likely_outcome(goal_view: GoalView) -> GoalStatus:
+    """The outcome the form proposes for a goal: achieved when its pace says so, dropped
+    when it was dropped, else missed."""
+    if goal_view.progress.status is PaceStatus.ACHIEVED:
+        return GoalStatus.ACHIEVED
+    if goal_view.goal.status is GoalStatus.DROPPED:
+        return GoalStatus.DROPPED
+    return GoalStatus.MISSED
 
 
 class CloseSprintDialog(FormDialog):
@@ -79,101 +91,11 @@ class CloseSprintDialog(FormDialog):
         self.closed: SprintClosed | None = None
         self.buttons.button(self.buttons.StandardButton.Save).setText("Close sprint")
 
-        self.completed = QRadioButton("Completed")
-        self.abandoned = QRadioButton("Abandoned")
-        self.completed.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.completed)
-        group.addButton(self.abandoned)
-        state_row = QWidget()
-        row = QHBoxLayout(state_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.completed)
-        row.addWidget(self.abandoned)
-        row.addStretch(1)
-        self.closed_on = date_edit()
-        today = self._today
-        sprint = view.sprint
-        self.closed_on.setMaximumDate(to_qdate(today))  # a sprint closes today or before
-        self.closed_on.setDate(to_qdate(min(today, sprint.end_date)))
-        if today < sprint.start_date:  # it never started: it can only be abandoned
-            self.abandoned.setChecked(True)
-            self.completed.setEnabled(False)
-            self.completed.setToolTip("A sprint that has not started cannot be completed.")
-        state_row.setToolTip("Sessions still planned after the closing day are cancelled.")
-        self.add_field("closed_state", "The sprint was:", state_row)
-        self.add_field("closed_on", "Closed on:", self.closed_on)
-
-        goals_box = QGroupBox("Goals")
-        grid = QGridLayout(goals_box)
-        for column, heading in enumerate(
-            ("Goal", "Outcome", "Final value", "Lessons", "Roll over")
-        ):
-            grid.addWidget(plain_label(heading, "muted"), 0, column)
-        self.outcome_rows: list[tuple[int, QComboBox, QLineEdit, QLineEdit]] = []
-        self.roll_boxes: dict[int, QCheckBox] = {}
-        for index, goal_view in enumerate(view.goals):
-            goal = goal_view.goal
-            line = 1 + 2 * index  # each goal's widgets, then a line for its problems
-            title = plain_label(goal.title, wrap=True)
-            combo = QComboBox()
-            for status in OUTCOMES:
-                combo.addItem(status.value.capitalize(), status.value)
-            guess = (
-                GoalStatus.ACHIEVED
-                if goal_view.progress.status is PaceStatus.ACHIEVED
-                else GoalStatus.DROPPED
-                if goal.status is GoalStatus.DROPPED
-                else GoalStatus.MISSED
-            )
-            combo.setCurrentIndex(combo.findData(guess.value))
-            final = QLineEdit(edit_number_text(goal_view.progress.latest))
-            final.setPlaceholderText("—")
-            final.setMaximumWidth(110)
-            lessons = QLineEdit(goal.lessons)
-            lessons.setPlaceholderText("What you learned")
-            grid.addWidget(title, line, 0)
-            grid.addWidget(combo, line, 1)
-            grid.addWidget(final, line, 2)
-            grid.addWidget(lessons, line, 3)
-            roll = QCheckBox()
-            roll.setChecked(guess is GoalStatus.MISSED)
-            roll.setAccessibleName(f"Roll “{goal.title}” over")
-            roll.setToolTip("Carry this goal on in another sprint, starting where it ended")
-            grid.addWidget(roll, line, 4)
-            grid.setColumnStretch(3, 1)
-            grid.addWidget(self.error_label(outcome_key(goal.id)), line + 1, 0, 1, 5)
-            self.outcome_rows.append((goal.id, combo, final, lessons))
-            self.roll_boxes[goal.id] = roll
-            combo.currentIndexChanged.connect(
-                lambda _=0, c=combo, r=roll: r.setChecked(c.currentData() == "missed")
-            )
-            roll.toggled.connect(self._on_roll_toggled)
-            combo.currentIndexChanged.connect(self.changed)
-            final.textEdited.connect(self.changed)
-            lessons.textEdited.connect(self.changed)
-        if not view.goals:
-            grid.addWidget(plain_label("This sprint has no goals."), 1, 0, 1, 5)
-        self.layout_.insertWidget(2, goals_box)
+        self._build_state_section()
+        self.layout_.insertWidget(2, self._goals_box())
         after = self.new_form()
         self.layout_.insertLayout(3, after)
-
-        self.wins_edit = QPlainTextEdit()
-        self.wins_edit.setPlaceholderText("One win per line; each becomes a win in your log")
-        self.wins_edit.setFixedHeight(70)
-        self.retro_edit = QPlainTextEdit()
-        self.retro_edit.setPlaceholderText("What worked, what did not, what to change next time")
-        self.retro_edit.setFixedHeight(90)
-        self.rollover_combo = QComboBox()
-        for summary in coaching.board():
-            if summary.phase is SprintPhase.PLANNED and summary.sprint.id != sprint.id:
-                self.rollover_combo.addItem(f"“{summary.sprint.title}”", summary.sprint.id)
-        self.rollover_combo.addItem("A new sprint that carries this one on", NEW_SPRINT)
-        self.rollover_hint = plain_label("", "muted", wrap=True)  # names the new sprint
-        self.add_field("wins", "Wins:", self.wins_edit, after)
-        self.add_field("retrospective", "Retrospective:", self.retro_edit, after)
-        self.add_field("rollover", "Roll over into:", self.rollover_combo, after)
-        after.addRow("", self.rollover_hint)
+        self._build_after_section(after)
         self.set_tab_order(
             self.completed,
             self.abandoned,
@@ -201,6 +123,109 @@ class CloseSprintDialog(FormDialog):
         self._on_roll_toggled()
         self.resize(820, self.sizeHint().height())
 
+    # -- the form's sections --------------------------------------------------------------
+    def _build_state_section(self) -> None:
+        """How the sprint ended (completed or abandoned) and the day it closed."""
+        self.completed = QRadioButton("Completed")
+        self.abandoned = QRadioButton("Abandoned")
+        self.completed.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.completed)
+        group.addButton(self.abandoned)
+        state_row = QWidget()
+        row = QHBoxLayout(state_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.completed)
+        row.addWidget(self.abandoned)
+        row.addStretch(1)
+        self.closed_on = date_edit()
+        today = self._today
+        sprint = self._view.sprint
+        self.closed_on.setMaximumDate(to_qdate(today))  # a sprint closes today or before
+        self.closed_on.setDate(to_qdate(min(today, sprint.end_date)))
+        if today < sprint.start_date:  # it never started: it can only be abandoned
+            self.abandoned.setChecked(True)
+            self.completed.setEnabled(False)
+            self.completed.setToolTip("A sprint that has not started cannot be completed.")
+        state_row.setToolTip("Sessions still planned after the closing day are cancelled.")
+        self.add_field("closed_state", "The sprint was:", state_row)
+        self.add_field("closed_on", "Closed on:", self.closed_on)
+
+    def _goals_box(self) -> QGroupBox:
+        """The Goals box: a row per goal (``outcome_rows``, ``roll_boxes``) under the
+        column headings, each with a line for its problems."""
+        goals_box = QGroupBox("Goals")
+        grid = QGridLayout(goals_box)
+        for column, heading in enumerate(
+            ("Goal", "Outcome", "Final value", "Lessons", "Roll over")
+        ):
+            grid.addWidget(plain_label(heading, "muted"), 0, column)
+        self.outcome_rows: list[tuple[int, QComboBox, QLineEdit, QLineEdit]] = []
+        self.roll_boxes: dict[int, QCheckBox] = {}
+        for index, goal_view in enumerate(self._view.goals):
+            self._add_goal_row(grid, 1 + 2 * index, goal_view)
+        if not self._view.goals:
+            grid.addWidget(plain_label("This sprint has no goals."), 1, 0, 1, 5)
+        return goals_box
+
+    def _add_goal_row(self, grid: QGridLayout, line: int, goal_view: GoalView) -> None:
+        """One goal's row at ``line`` of ``grid``: its title, outcome (a guess from its
+        pace), final value, lessons and whether it rolls over; its problems go on the line
+        below."""
+        goal = goal_view.goal
+        title = plain_label(goal.title, wrap=True)
+        combo = QComboBox()
+        for status in OUTCOMES:
+            combo.addItem(status.value.capitalize(), status.value)
+        guess = _likely_outcome(goal_view)
+        combo.setCurrentIndex(combo.findData(guess.value))
+        final = QLineEdit(edit_number_text(goal_view.progress.latest))
+        final.setPlaceholderText("—")
+        final.setMaximumWidth(110)
+        lessons = QLineEdit(goal.lessons)
+        lessons.setPlaceholderText("What you learned")
+        grid.addWidget(title, line, 0)
+        grid.addWidget(combo, line, 1)
+        grid.addWidget(final, line, 2)
+        grid.addWidget(lessons, line, 3)
+        roll = QCheckBox()
+        roll.setChecked(guess is GoalStatus.MISSED)
+        roll.setAccessibleName(f"Roll “{goal.title}” over")
+        roll.setToolTip("Carry this goal on in another sprint, starting where it ended")
+        grid.addWidget(roll, line, 4)
+        grid.setColumnStretch(3, 1)
+        grid.addWidget(self.error_label(outcome_key(goal.id)), line + 1, 0, 1, 5)
+        self.outcome_rows.append((goal.id, combo, final, lessons))
+        self.roll_boxes[goal.id] = roll
+        combo.currentIndexChanged.connect(
+            lambda _=0, c=combo, r=roll: r.setChecked(c.currentData() == "missed")
+        )
+        roll.toggled.connect(self._on_roll_toggled)
+        combo.currentIndexChanged.connect(self.changed)
+        final.textEdited.connect(self.changed)
+        lessons.textEdited.connect(self.changed)
+
+    def _build_after_section(self, after: QFormLayout) -> None:
+        """Below the goals: wins, the retrospective, and the sprint goals roll over into
+        (a planned one, or a new one that carries this one on)."""
+        self.wins_edit = QPlainTextEdit()
+        self.wins_edit.setPlaceholderText("One win per line; each becomes a win in your log")
+        self.wins_edit.setFixedHeight(70)
+        self.retro_edit = QPlainTextEdit()
+        self.retro_edit.setPlaceholderText("What worked, what did not, what to change next time")
+        self.retro_edit.setFixedHeight(90)
+        self.rollover_combo = QComboBox()
+        for summary in self._coaching.board():
+            if summary.phase is SprintPhase.PLANNED and summary.sprint.id != self._view.sprint.id:
+                self.rollover_combo.addItem(f"“{summary.sprint.title}”", summary.sprint.id)
+        self.rollover_combo.addItem("A new sprint that carries this one on", NEW_SPRINT)
+        self.rollover_hint = plain_label("", "muted", wrap=True)  # names the new sprint
+        self.add_field("wins", "Wins:", self.wins_edit, after)
+        self.add_field("retrospective", "Retrospective:", self.retro_edit, after)
+        self.add_field("rollover", "Roll over into:", self.rollover_combo, after)
+        after.addRow("", self.rollover_hint)
+
+    # -- what was typed -------------------------------------------------------------------
     def closing(self) -> SprintClosing:
         """The closing as typed."""
         outcomes = []

@@ -9,11 +9,9 @@ from PySide6.QtCore import QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
-    QTimeEdit,
     QWidget,
 )
 
@@ -25,8 +23,8 @@ from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
 from devjournal.ui import file_prompts
-from devjournal.ui.dialogs.form_dialog import FormDialog
-from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.dialogs.form_dialog import FormDialog, day_and_time
+from devjournal.ui.formatting import from_qdate, to_qdate
 from devjournal.ui.ops import Ops
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
@@ -96,66 +94,9 @@ class EntryDialog(FormDialog):
         self._entry = entry
         self.saved: LogEntry | None = None
 
-        self.kind_combo = QComboBox()
-        for kind in EntryKind:
-            self.kind_combo.addItem(kind.label, kind.value)
-        self.day_edit = date_edit()
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        when_row.addWidget(self.day_edit)
-        when_row.addWidget(self.time_edit)
-        when_row.addStretch(1)
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("In a line: what was said, learned or done")
-        self.body_edit = QPlainTextEdit()
-        self.body_edit.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
-        self.body_edit.setTabChangesFocus(True)
-        self.preview = SafeTextBrowser()
-        self.preview.anchorClicked.connect(lambda url: open_safe_link(url, self))
-        self.body_tabs = QTabWidget()
-        self.body_tabs.addTab(self.body_edit, "Write")
-        self.body_tabs.addTab(self.preview, "Preview")
-        self.body_tabs.setFixedHeight(200)
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText("Comma-separated, e.g. career growth, feedback")
-        self.mentor_combo = QComboBox()
-        self.mentor_combo.addItem("No mentor", 0)
-        for mentor in services.mentorship.mentors():
-            self.mentor_combo.addItem(f"{mentor.name} ({mentor.relationship.label})", mentor.id)
-        self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("https://… the post, talk or podcast")
-        self.status_combo = QComboBox()
-        for status, text in ADVICE_STATUS_LABELS.items():
-            self.status_combo.addItem(text, status.value)
-        self.answers_combo = QComboBox()
-        self.answers_combo.addItem("No particular advice", 0)
-        for advice in services.mentorship.recent_advice():
-            day = advice.occurred_at.astimezone().date().isoformat()
-            self.answers_combo.addItem(f"{day}: {advice.title}", advice.id)
-        self.sprint_combo = QComboBox()
-        self.sprint_combo.addItem("No sprint", 0)
-        for sprint in reversed(services.coaching.sprints()):
-            self.sprint_combo.addItem(sprint.title, sprint.id)
-        self.goal_combo = QComboBox()
-        self.scope_combo = QComboBox()
-        for scope, text in SCOPE_LABELS.items():
-            self.scope_combo.addItem(text, scope.value)
-
-        self.add_field("kind", "Kind:", self.kind_combo)
-        self.add_field("occurred_at", "When:", when)
-        self.add_field("title", "Title:", self.title_edit)
-        self.add_field("body", "Body:", self.body_tabs)
-        self.add_field("tags", "Tags:", self.tags_edit)
-        self.add_field("mentor_id", "Mentor:", self.mentor_combo)
-        self.add_field("source_url", "Source link:", self.source_edit)
-        self.add_field("advice_status", "Advice status:", self.status_combo)
-        self.add_field("responds_to_id", "Answers advice:", self.answers_combo)
-        self.add_field("sprint_id", "Sprint:", self.sprint_combo)
-        self.add_field("goal_id", "Goal:", self.goal_combo)
-        self.add_field("scope", "Shared:", self.scope_combo)
+        self._build_entry_section()
+        self._build_mentor_section(services)
+        self._build_sprint_section(services)
         self.bind(day=self.day_edit, time=self.time_edit, body=self.body_edit)
 
         self.set_tab_order(
@@ -206,6 +147,70 @@ class EntryDialog(FormDialog):
         self._on_kind_changed()
         self.resize(640, self.sizeHint().height())
 
+    # -- the form's sections --------------------------------------------------------------
+    def _build_entry_section(self) -> None:
+        """The entry itself: its kind, when, its title, its body (written or previewed)
+        and its tags."""
+        self.kind_combo = QComboBox()
+        for kind in EntryKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.day_edit, self.time_edit, when = day_and_time()
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("In a line: what was said, learned or done")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
+        self.body_edit.setTabChangesFocus(True)
+        self.preview = SafeTextBrowser()
+        self.preview.anchorClicked.connect(lambda url: open_safe_link(url, self))
+        self.body_tabs = QTabWidget()
+        self.body_tabs.addTab(self.body_edit, "Write")
+        self.body_tabs.addTab(self.preview, "Preview")
+        self.body_tabs.setFixedHeight(200)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Comma-separated, e.g. career growth, feedback")
+        self.add_field("kind", "Kind:", self.kind_combo)
+        self.add_field("occurred_at", "When:", when)
+        self.add_field("title", "Title:", self.title_edit)
+        self.add_field("body", "Body:", self.body_tabs)
+        self.add_field("tags", "Tags:", self.tags_edit)
+
+    def _build_mentor_section(self, services: Services) -> None:
+        """Who and where it came from: the mentor, a source link, and, for advice, what
+        came of it or which advice it answers."""
+        self.mentor_combo = QComboBox()
+        self.mentor_combo.addItem("No mentor", 0)
+        for mentor in services.mentorship.mentors():
+            self.mentor_combo.addItem(f"{mentor.name} ({mentor.relationship.label})", mentor.id)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("https://… the post, talk or podcast")
+        self.status_combo = QComboBox()
+        for status, text in ADVICE_STATUS_LABELS.items():
+            self.status_combo.addItem(text, status.value)
+        self.answers_combo = QComboBox()
+        self.answers_combo.addItem("No particular advice", 0)
+        for advice in services.mentorship.recent_advice():
+            day = advice.occurred_at.astimezone().date().isoformat()
+            self.answers_combo.addItem(f"{day}: {advice.title}", advice.id)
+        self.add_field("mentor_id", "Mentor:", self.mentor_combo)
+        self.add_field("source_url", "Source link:", self.source_edit)
+        self.add_field("advice_status", "Advice status:", self.status_combo)
+        self.add_field("responds_to_id", "Answers advice:", self.answers_combo)
+
+    def _build_sprint_section(self, services: Services) -> None:
+        """The sprint and goal it belongs to, and who it is shared with."""
+        self.sprint_combo = QComboBox()
+        self.sprint_combo.addItem("No sprint", 0)
+        for sprint in reversed(services.coaching.sprints()):
+            self.sprint_combo.addItem(sprint.title, sprint.id)
+        self.goal_combo = QComboBox()
+        self.scope_combo = QComboBox()
+        for scope, text in SCOPE_LABELS.items():
+            self.scope_combo.addItem(text, scope.value)
+        self.add_field("sprint_id", "Sprint:", self.sprint_combo)
+        self.add_field("goal_id", "Goal:", self.goal_combo)
+        self.add_field("scope", "Shared:", self.scope_combo)
+
+    # -- filling it, and following the kind -----------------------------------------------
     def _fill(self, entry: LogEntry) -> None:
         local = entry.occurred_at.astimezone()
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(entry.kind.value))

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -23,13 +24,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
     QSpinBox,
+    QTableWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -40,6 +45,7 @@ from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
+from devjournal.ui.formatting import date_edit
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.wheel_guard import guard_wheel
@@ -388,11 +394,47 @@ _KEEPS = (
     QRadioButton,
     QComboBox,
     QSpinBox,
+    QTableWidget,
     QTimeEdit,
     QDateEdit,
     QLineEdit,
     QPlainTextEdit,
 )
+
+
+def day_and_time() -> tuple[QDateEdit, QTimeEdit, QWidget]:
+    """A day and a time (``HH:mm``) side by side, and the row that holds them, for
+    :meth:`FormDialog.add_field`."""
+    day, time = date_edit(), QTimeEdit()
+    time.setDisplayFormat("HH:mm")
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(day)
+    line.addWidget(time)
+    line.addStretch(1)
+    return day, time, row
+
+
+def pairs_table(
+    headings: list[str], height: int, add: str
+) -> tuple[QTableWidget, QPushButton, QWidget]:
+    """A table of pairs typed in place under two ``headings`` (a mentor's links, a
+    session's questions), ``height`` pixels high, with a button ``add`` under it; and the
+    widget that holds both, for :meth:`FormDialog.add_field`."""
+    table = QTableWidget(0, 2)
+    table.setHorizontalHeaderLabels(headings)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    table.setFixedHeight(height)
+    button = QPushButton(add)
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(table)
+    column.addWidget(button)
+    return table, button, box
 
 
 def keeps(widget: QWidget) -> bool:

@@ -79,60 +79,11 @@ class GoalDialog(FormDialog):
         # A new goal goes last; asked once, not on every keystroke.
         self._position = 0 if goal else len(coaching.goals_of(sprint.id))
 
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Review pull requests within a day")
-        self.specific_edit = _text_edit("What exactly will be different?")
-        self.metric_combo = QComboBox()
-        for kind, label in METRIC_LABELS.items():
-            self.metric_combo.addItem(label, kind.value)
-        self.metric_name_edit = QLineEdit()
-        self.metric_name_edit.setPlaceholderText("What is measured, e.g. median review time")
-        self.unit_edit = QLineEdit()
-        self.unit_edit.setPlaceholderText("e.g. hours")
-        self.scale_combo = QComboBox()
-        self.scale_combo.addItem("1 to 5", 5)
-        self.scale_combo.addItem("1 to 10", 10)
-        self.baseline_edit = QLineEdit()
-        self.target_edit = QLineEdit()
-        self.direction_combo = QComboBox()
-        self.direction_combo.addItem("Higher is better", Direction.UP.value)
-        self.direction_combo.addItem("Lower is better", Direction.DOWN.value)
-        self.milestones_edit = QPlainTextEdit()
-        self.milestones_edit.setPlaceholderText("One milestone per line, in order")
-        self.milestones_edit.setFixedHeight(90)
-        self.achievable_edit = _text_edit("What makes it reachable?")
-        self.relevant_edit = _text_edit("Why does it matter for your career now?")
-        self.has_deadline = QCheckBox("Deadline")
-        self.deadline_edit = date_edit()
-        deadline_row = QWidget()
-        row = QHBoxLayout(deadline_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.has_deadline)
-        row.addWidget(self.deadline_edit, 1)
-        self.every_spin = QSpinBox()
-        self.every_spin.setRange(1, 365)
-        self.every_spin.setSuffix(" days")
-        self.status_combo = QComboBox()
-        self.status_combo.addItem("Draft (gaps allowed)", GoalStatus.DRAFT.value)
-        self.status_combo.addItem("Active", GoalStatus.ACTIVE.value)
-
-        self.add_field("title", "Goal:", self.title_edit)
-        self.add_field("specific", "Specific:", self.specific_edit)
-        self.add_field("metric_kind", "Measured as:", self.metric_combo)
-        self.add_field("metric_name", "Metric:", self.metric_name_edit)
-        self.add_field("unit", "Unit:", self.unit_edit)
-        self.add_field("scale_max", "Scale:", self.scale_combo)
-        self.add_field("baseline", "Baseline (now):", self.baseline_edit)
-        self.add_field("target", "Target:", self.target_edit)
-        self.add_field("direction", "Direction:", self.direction_combo)
-        self.add_field("milestones", "Milestones:", self.milestones_edit)
-        self.add_field("achievable", "Achievable:", self.achievable_edit)
-        self.add_field("relevant", "Relevant:", self.relevant_edit)
-        self.add_field("deadline", "Time-bound:", deadline_row)
-        self.add_field("checkin_every_days", "Check in every:", self.every_spin)
-        self.add_field("status", "Status:", self.status_combo)
+        self._build_what_section()
+        self._build_measure_section()
+        self._build_why_section()
+        self._build_when_section()
         self.bind(has_deadline=self.has_deadline, deadline=self.deadline_edit)
-
         self.set_tab_order(
             self.title_edit,
             self.specific_edit,
@@ -151,8 +102,91 @@ class GoalDialog(FormDialog):
             self.every_spin,
             self.status_combo,
         )
+        side = QHBoxLayout()  # the SMART check, beside the form
+        self.layout_.removeItem(self.form)
+        side.addLayout(self.form, 3)
+        side.addWidget(self._smart_panel(), 2)
+        self.layout_.insertLayout(1, side)
 
-        # The SMART check, beside the form.
+        if goal is not None:
+            self._fill(goal, milestones)
+        else:
+            self.deadline_edit.setDate(to_qdate(sprint.end_date))
+            self.has_deadline.setChecked(True)
+            self.every_spin.setValue(7)
+        self.restore_draft()
+        self._follow_fields()
+        self._on_field_changed()
+        self.resize(860, self.sizeHint().height())
+
+    # -- the form's sections --------------------------------------------------------------
+    def _build_what_section(self) -> None:
+        """The goal, and what exactly will be different (S)."""
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("e.g. Review pull requests within a day")
+        self.specific_edit = _text_edit("What exactly will be different?")
+        self.add_field("title", "Goal:", self.title_edit)
+        self.add_field("specific", "Specific:", self.specific_edit)
+
+    def _build_measure_section(self) -> None:
+        """How it is measured (M): the kind of metric, its name, unit and scale, the
+        baseline, target and direction, or the milestones."""
+        self.metric_combo = QComboBox()
+        for kind, label in METRIC_LABELS.items():
+            self.metric_combo.addItem(label, kind.value)
+        self.metric_name_edit = QLineEdit()
+        self.metric_name_edit.setPlaceholderText("What is measured, e.g. median review time")
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText("e.g. hours")
+        self.scale_combo = QComboBox()
+        self.scale_combo.addItem("1 to 5", 5)
+        self.scale_combo.addItem("1 to 10", 10)
+        self.baseline_edit = QLineEdit()
+        self.target_edit = QLineEdit()
+        self.direction_combo = QComboBox()
+        self.direction_combo.addItem("Higher is better", Direction.UP.value)
+        self.direction_combo.addItem("Lower is better", Direction.DOWN.value)
+        self.milestones_edit = QPlainTextEdit()
+        self.milestones_edit.setPlaceholderText("One milestone per line, in order")
+        self.milestones_edit.setFixedHeight(90)
+        self.add_field("metric_kind", "Measured as:", self.metric_combo)
+        self.add_field("metric_name", "Metric:", self.metric_name_edit)
+        self.add_field("unit", "Unit:", self.unit_edit)
+        self.add_field("scale_max", "Scale:", self.scale_combo)
+        self.add_field("baseline", "Baseline (now):", self.baseline_edit)
+        self.add_field("target", "Target:", self.target_edit)
+        self.add_field("direction", "Direction:", self.direction_combo)
+        self.add_field("milestones", "Milestones:", self.milestones_edit)
+
+    def _build_why_section(self) -> None:
+        """What makes it reachable (A), and why it matters (R)."""
+        self.achievable_edit = _text_edit("What makes it reachable?")
+        self.relevant_edit = _text_edit("Why does it matter for your career now?")
+        self.add_field("achievable", "Achievable:", self.achievable_edit)
+        self.add_field("relevant", "Relevant:", self.relevant_edit)
+
+    def _build_when_section(self) -> None:
+        """Its deadline (T), how often to check in, and whether it is a draft or active."""
+        self.has_deadline = QCheckBox("Deadline")
+        self.deadline_edit = date_edit()
+        deadline_row = QWidget()
+        row = QHBoxLayout(deadline_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_deadline)
+        row.addWidget(self.deadline_edit, 1)
+        self.every_spin = QSpinBox()
+        self.every_spin.setRange(1, 365)
+        self.every_spin.setSuffix(" days")
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("Draft (gaps allowed)", GoalStatus.DRAFT.value)
+        self.status_combo.addItem("Active", GoalStatus.ACTIVE.value)
+        self.add_field("deadline", "Time-bound:", deadline_row)
+        self.add_field("checkin_every_days", "Check in every:", self.every_spin)
+        self.add_field("status", "Status:", self.status_combo)
+
+    def _smart_panel(self) -> QFrame:
+        """The SMART check: a mark and a reason per letter, filled in as the user types
+        (``smart_labels``)."""
         self.smart_labels: dict[str, QLabel] = {}
         panel = QFrame()
         panel.setObjectName("card")
@@ -175,19 +209,10 @@ class GoalDialog(FormDialog):
         grid.setRowStretch(6, 1)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(8)
-        side = QHBoxLayout()
-        self.layout_.removeItem(self.form)
-        side.addLayout(self.form, 3)
-        side.addWidget(panel, 2)
-        self.layout_.insertLayout(1, side)
+        return panel
 
-        if goal is not None:
-            self._fill(goal, milestones)
-        else:
-            self.deadline_edit.setDate(to_qdate(sprint.end_date))
-            self.has_deadline.setChecked(True)
-            self.every_spin.setValue(7)
-        self.restore_draft()
+    def _follow_fields(self) -> None:
+        """Check the goal again whenever a field changes."""
         for signal in (
             self.title_edit.textEdited,
             self.metric_name_edit.textEdited,
@@ -207,8 +232,6 @@ class GoalDialog(FormDialog):
             self.every_spin.valueChanged,
         ):
             signal.connect(self._on_field_changed)
-        self._on_field_changed()
-        self.resize(860, self.sizeHint().height())
 
     # -- fields ---------------------------------------------------------------------------
     def _fill(self, goal: GoalDraft, milestones: tuple[Milestone, ...]) -> None:

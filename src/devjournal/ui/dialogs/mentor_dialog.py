@@ -5,19 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +23,7 @@ from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.mentorship_service import MentorshipService
-from devjournal.ui.dialogs.form_dialog import FormDialog, write_field
+from devjournal.ui.dialogs.form_dialog import FormDialog, pairs_table, write_field
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
 
@@ -79,57 +74,9 @@ class MentorDialog(FormDialog):
         self._mentorship = mentorship
         self._mentor = mentor
         self.saved: Mentor | None = None
-        self.name_edit = QLineEdit()
-        self.relationship_combo = QComboBox()
-        for rel, hint in RELATIONSHIP_HINTS.items():
-            self.relationship_combo.addItem(hint, rel.value)
-        self.formality_combo = QComboBox()
-        self.formality_combo.addItem("Informal", Formality.INFORMAL.value)
-        self.formality_combo.addItem("Formal: a programme paired us", Formality.FORMAL.value)
-        self.programme_edit = QLineEdit()
-        self.programme_edit.setPlaceholderText("The programme, e.g. Women in Tech mentoring")
-        self.affiliation_combo = QComboBox()
-        self.affiliation_combo.addItem("Outside my organisation", Affiliation.EXTERNAL.value)
-        self.affiliation_combo.addItem("Inside my organisation", Affiliation.INTERNAL.value)
-        self.organisation_edit = QLineEdit()
-        self.seeking_edit = QPlainTextEdit()
-        self.seeking_edit.setPlaceholderText("What you want from this relationship")
-        self.seeking_edit.setFixedHeight(60)
-        self.seeking_edit.setTabChangesFocus(True)
-        self.has_start, self.start_edit, start_row = _dated("Since")
-        self.has_end, self.end_edit, end_row = _dated("Until")
-        self.every_spin = QSpinBox()
-        self.every_spin.setRange(0, 365)
-        self.every_spin.setSpecialValueText("No set rhythm")
-        self.every_spin.setSuffix(" days")
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setFixedHeight(60)
-        self.notes_edit.setTabChangesFocus(True)
-        self.links_table = QTableWidget(0, 2)
-        self.links_table.setHorizontalHeaderLabels(["Label", "Address (http, https, mailto)"])
-        self.links_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.links_table.verticalHeader().setVisible(False)
-        self.links_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.links_table.setFixedHeight(110)
-        self.add_link_button = QPushButton("Add a link")
-        links_box = QWidget()
-        links_column = QVBoxLayout(links_box)
-        links_column.setContentsMargins(0, 0, 0, 0)
-        links_column.addWidget(self.links_table)
-        links_column.addWidget(self.add_link_button)
-
-        self.add_field("name", "Name:", self.name_edit)
-        self.add_field("relationship", "Relationship:", self.relationship_combo)
-        self.add_field("formality", "Formality:", self.formality_combo)
-        self.add_field("programme", "Programme:", self.programme_edit)
-        self.add_field("affiliation", "Where:", self.affiliation_combo)
-        self.add_field("organisation", "Organisation:", self.organisation_edit)
-        self.add_field("seeking", "Looking for:", self.seeking_edit)
-        self.add_field("started_on", "Since:", start_row)
-        self.add_field("ended_on", "Until:", end_row)
-        self.add_field("contact_every_days", "In touch every:", self.every_spin)
-        self.add_field("links", "Follow at:", links_box)
-        self.add_field("notes", "Notes:", self.notes_edit)
+        self._build_who_section()
+        self._build_together_section()
+        self._build_follow_section()
         self.bind(
             has_start=self.has_start,
             start=self.start_edit,
@@ -184,6 +131,60 @@ class MentorDialog(FormDialog):
         self._on_choices_changed()
         self.resize(620, self.sizeHint().height())
 
+    # -- the form's sections --------------------------------------------------------------
+    def _build_who_section(self) -> None:
+        """Who they are: name, the kind of mentor, formal (and the programme) or not, and
+        where they work."""
+        self.name_edit = QLineEdit()
+        self.relationship_combo = QComboBox()
+        for rel, hint in RELATIONSHIP_HINTS.items():
+            self.relationship_combo.addItem(hint, rel.value)
+        self.formality_combo = QComboBox()
+        self.formality_combo.addItem("Informal", Formality.INFORMAL.value)
+        self.formality_combo.addItem("Formal: a programme paired us", Formality.FORMAL.value)
+        self.programme_edit = QLineEdit()
+        self.programme_edit.setPlaceholderText("The programme, e.g. Women in Tech mentoring")
+        self.affiliation_combo = QComboBox()
+        self.affiliation_combo.addItem("Outside my organisation", Affiliation.EXTERNAL.value)
+        self.affiliation_combo.addItem("Inside my organisation", Affiliation.INTERNAL.value)
+        self.organisation_edit = QLineEdit()
+        self.add_field("name", "Name:", self.name_edit)
+        self.add_field("relationship", "Relationship:", self.relationship_combo)
+        self.add_field("formality", "Formality:", self.formality_combo)
+        self.add_field("programme", "Programme:", self.programme_edit)
+        self.add_field("affiliation", "Where:", self.affiliation_combo)
+        self.add_field("organisation", "Organisation:", self.organisation_edit)
+
+    def _build_together_section(self) -> None:
+        """The relationship: what you look for, since and until when, and how often you
+        mean to be in touch."""
+        self.seeking_edit = QPlainTextEdit()
+        self.seeking_edit.setPlaceholderText("What you want from this relationship")
+        self.seeking_edit.setFixedHeight(60)
+        self.seeking_edit.setTabChangesFocus(True)
+        self.has_start, self.start_edit, start_row = _dated("Since")
+        self.has_end, self.end_edit, end_row = _dated("Until")
+        self.every_spin = QSpinBox()
+        self.every_spin.setRange(0, 365)
+        self.every_spin.setSpecialValueText("No set rhythm")
+        self.every_spin.setSuffix(" days")
+        self.add_field("seeking", "Looking for:", self.seeking_edit)
+        self.add_field("started_on", "Since:", start_row)
+        self.add_field("ended_on", "Until:", end_row)
+        self.add_field("contact_every_days", "In touch every:", self.every_spin)
+
+    def _build_follow_section(self) -> None:
+        """Where to follow them (a table of links, and a button to add one), and notes."""
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setFixedHeight(60)
+        self.notes_edit.setTabChangesFocus(True)
+        self.links_table, self.add_link_button, links_box = pairs_table(
+            ["Label", "Address (http, https, mailto)"], 110, "Add a link"
+        )
+        self.add_field("links", "Follow at:", links_box)
+        self.add_field("notes", "Notes:", self.notes_edit)
+
+    # -- filling it -----------------------------------------------------------------------
     def _fill(self, mentor: MentorDraft, links: tuple[MentorLink, ...]) -> None:
         self.name_edit.setText(mentor.name)
         for combo, value in (

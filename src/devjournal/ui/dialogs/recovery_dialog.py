@@ -76,6 +76,48 @@ def _icon_row(dialog: QDialog, icon: QStyle.StandardPixmap, title: str) -> QHBox
     return row
 
 
+def _moved_aside(moved: list[Path]) -> QLabel | None:
+    """The paragraph that names the files moved aside (selectable), or None when none
+    was."""
+    if not moved:
+        return None
+    what = "It was" if len(moved) == 1 else "They were"
+    names = "<br>".join(f"<code>{html.escape(str(p))}</code>" for p in moved)
+    aside = _para(
+        f"{what} moved aside, unchanged (devjournal never deletes it):<br>{names}",
+        selectable=True,
+    )
+    aside.setTextFormat(Qt.TextFormat.RichText)
+    return aside
+
+
+def _offer(diagnosis: Diagnosis, choice: BackupChoice, now: datetime) -> str:
+    """What the dialog offers, in words: to open the journal as it is, to restore the
+    newest good backup (when, how old, how big), or to start anew (and how part of the
+    damaged file may be saved when there is no backup)."""
+    if diagnosis.journal_kept:
+        return (
+            "Your journal itself looks whole and can be opened as it is. If something is "
+            "missing from it, restore a backup instead:"
+        )
+    if choice.good is not None:
+        return (
+            f"The newest good backup is from {when_text(choice.good.made)} "
+            f"({ago(choice.good.made, now)}, {size_text(choice.good.size)}). Restoring it "
+            "brings the journal back as it was then."
+        )
+    if choice.backups:
+        return (
+            "None of the backups passed its check. You can start a new, empty journal; "
+            "the damaged file stays where it was moved."
+        )
+    return (
+        "There are no backups to restore. You can start a new, empty journal; the "
+        "damaged file stays where it was moved, and a data recovery tool (for "
+        "example the sqlite3 program's .recover command) may save part of it."
+    )
+
+
 class RecoveryDialog(QDialog):
     """The journal was damaged and has been moved aside: restore a backup, or start anew."""
 
@@ -107,44 +149,14 @@ class RecoveryDialog(QDialog):
         )
         self.detail = _para(diagnosis.detail)
         layout.addWidget(self.detail)
-        self.aside: QLabel | None = None
-        if moved:
-            what = "It was" if len(moved) == 1 else "They were"
-            names = "<br>".join(f"<code>{html.escape(str(p))}</code>" for p in moved)
-            aside = _para(
-                f"{what} moved aside, unchanged (devjournal never deletes it):<br>{names}",
-                selectable=True,
-            )
-            aside.setTextFormat(Qt.TextFormat.RichText)
-            layout.addWidget(aside)
-            self.aside = aside
+        self.aside = _moved_aside(moved)
+        if self.aside is not None:
+            layout.addWidget(self.aside)
 
         self.backup_list = BackupList()
         self.backup_list.show_backups(choice.backups, now, choice.bad)
         self.backup_list.select(choice.good.path if choice.good else None)
-        if diagnosis.journal_kept:
-            offer = (
-                "Your journal itself looks whole and can be opened as it is. If something is "
-                "missing from it, restore a backup instead:"
-            )
-        elif choice.good is not None:
-            offer = (
-                f"The newest good backup is from {when_text(choice.good.made)} "
-                f"({ago(choice.good.made, now)}, {size_text(choice.good.size)}). Restoring it "
-                "brings the journal back as it was then."
-            )
-        elif choice.backups:
-            offer = (
-                "None of the backups passed its check. You can start a new, empty journal; "
-                "the damaged file stays where it was moved."
-            )
-        else:
-            offer = (
-                "There are no backups to restore. You can start a new, empty journal; the "
-                "damaged file stays where it was moved, and a data recovery tool (for "
-                "example the sqlite3 program's .recover command) may save part of it."
-            )
-        self.offer = _para(offer)
+        self.offer = _para(_offer(diagnosis, choice, now))
         layout.addWidget(self.offer)
         if choice.backups:
             self.backup_list.setMinimumHeight(150)
@@ -164,6 +176,19 @@ class RecoveryDialog(QDialog):
 
         if not choice.backups:
             layout.addStretch(1)  # spare height below the words, not between them
+        buttons = self._buttons(diagnosis, choice)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default is not None:  # after QDialog picks its own on show
+            self._default.setDefault(True)
+            self._default.setFocus()
+
+    def _buttons(self, diagnosis: Diagnosis, choice: BackupChoice) -> QHBoxLayout:
+        """Show the folder, and apart: Quit, then what the damage allows (start a new
+        journal, restore a backup, open the journal as it is); the default is chosen."""
         buttons = QHBoxLayout()
         self.folder_button = QPushButton("Show the folder")
         self.folder_button.setVisible(self._folder is not None)
@@ -204,14 +229,7 @@ class RecoveryDialog(QDialog):
             )
             if b is not None
         ]
-        layout.addLayout(buttons)
-        self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._default is not None:  # after QDialog picks its own on show
-            self._default.setDefault(True)
-            self._default.setFocus()
+        return buttons
 
     # -- behaviour ------------------------------------------------------------------------
     def _update_buttons(self) -> None:

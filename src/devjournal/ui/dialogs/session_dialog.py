@@ -7,17 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,8 +21,8 @@ from devjournal.domain.rules import validate_session, warn_session
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
-from devjournal.ui.dialogs.form_dialog import FormDialog
-from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
+from devjournal.ui.dialogs.form_dialog import FormDialog, day_and_time, pairs_table
+from devjournal.ui.formatting import from_qdate, to_qdate
 from devjournal.ui.ops import Ops
 
 SCOPES = {Scope.COACH: "Shared with my coach", Scope.PRIVATE: "Private (never exported)"}
@@ -71,49 +64,10 @@ class SessionDialog(FormDialog):
         self._sprint = sprint
         self._session = session
         self._clock = clock
-        self.day_edit = date_edit()
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        when_row.addWidget(self.day_edit)
-        when_row.addWidget(self.time_edit)
-        when_row.addStretch(1)
-        self.duration_spin = QSpinBox()
-        self.duration_spin.setRange(5, 600)
-        self.duration_spin.setSingleStep(15)
-        self.duration_spin.setSuffix(" min")
-        self.status_combo = QComboBox()
-        for status in SessionStatus:
-            self.status_combo.addItem(status.value.capitalize(), status.value)
-        self.agenda_edit = _text("One item a line, in order", 90)
-        self.notes_edit = _text("What you talked about", 90)
-        self.questions = QTableWidget(0, 2)
-        self.questions.setHorizontalHeaderLabels(["The coach asked", "My answer"])
-        self.questions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.questions.verticalHeader().setVisible(False)
-        self.questions.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.questions.setFixedHeight(120)
-        self.add_question_button = QPushButton("Add a question")
-        questions_box = QWidget()
-        questions_column = QVBoxLayout(questions_box)
-        questions_column.setContentsMargins(0, 0, 0, 0)
-        questions_column.addWidget(self.questions)
-        questions_column.addWidget(self.add_question_button)
-        self.insights_edit = _text("What you took away", 60)
-        self.scope_combo = QComboBox()
-        for scope, text in SCOPES.items():
-            self.scope_combo.addItem(text, scope.value)
-        self.add_field("starts_at", "When:", when)
-        self.add_field("duration_min", "Length:", self.duration_spin)
-        self.add_field("status", "Status:", self.status_combo)
-        self.add_field("agenda", "Agenda:", self.agenda_edit)
-        self.add_field("notes", "Notes:", self.notes_edit)
+        self._build_when_section()
+        self._build_talk_section()
         self.bind(day=self.day_edit, time=self.time_edit)
-        self.add_field("questions", "Questions:", questions_box)
-        self.add_field("insights", "Insights:", self.insights_edit)
-        self.add_field("scope", "Shared:", self.scope_combo)
+        self._build_takeaway_section()
         self.set_tab_order(
             self.day_edit,
             self.time_edit,
@@ -150,6 +104,43 @@ class SessionDialog(FormDialog):
         self.add_question_button.clicked.connect(self._on_add_question_button_clicked)
         self.resize(640, self.sizeHint().height())
 
+    # -- the form's sections --------------------------------------------------------------
+    def _build_when_section(self) -> None:
+        """When the session is, how long, and whether it is planned, held or cancelled."""
+        self.day_edit, self.time_edit, when = day_and_time()
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(5, 600)
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setSuffix(" min")
+        self.status_combo = QComboBox()
+        for status in SessionStatus:
+            self.status_combo.addItem(status.value.capitalize(), status.value)
+        self.add_field("starts_at", "When:", when)
+        self.add_field("duration_min", "Length:", self.duration_spin)
+        self.add_field("status", "Status:", self.status_combo)
+
+    def _build_talk_section(self) -> None:
+        """What was to be talked about (the agenda) and what was (the notes)."""
+        self.agenda_edit = _text("One item a line, in order", 90)
+        self.notes_edit = _text("What you talked about", 90)
+        self.add_field("agenda", "Agenda:", self.agenda_edit)
+        self.add_field("notes", "Notes:", self.notes_edit)
+
+    def _build_takeaway_section(self) -> None:
+        """The coach's questions and your answers (a table, and a button to add one),
+        what you took away, and who it is shared with."""
+        self.questions, self.add_question_button, questions_box = pairs_table(
+            ["The coach asked", "My answer"], 120, "Add a question"
+        )
+        self.insights_edit = _text("What you took away", 60)
+        self.scope_combo = QComboBox()
+        for scope, text in SCOPES.items():
+            self.scope_combo.addItem(text, scope.value)
+        self.add_field("questions", "Questions:", questions_box)
+        self.add_field("insights", "Insights:", self.insights_edit)
+        self.add_field("scope", "Shared:", self.scope_combo)
+
+    # -- filling it -----------------------------------------------------------------------
     def _fill(self, session: CoachingSession) -> None:
         local = session.starts_at.astimezone()
         self.day_edit.setDate(to_qdate(local.date()))

@@ -81,6 +81,27 @@ class SummaryDialog(QDialog):
         self.preview = ReportView()
         self.preview.setAccessibleName("Summary preview")
 
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(self._side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._buttons())
+        self._connect()
+
+        self._fill_list()
+        self._show_sharing()
+        self._render()
+        self.close_button.setFocus()
+
+    # -- its parts ------------------------------------------------------------------------
+    def _side(self) -> QWidget:
+        """The column beside the preview: the "to discuss" list, with Add and Remove, and
+        the private goals that can be included one by one."""
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +128,12 @@ class SummaryDialog(QDialog):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         column.addLayout(row)
+        column.addWidget(self._private_goals())
+        return side
+
+    def _private_goals(self) -> QWidget:
+        """The private goals left out of this copy, a box each to include it (hidden when
+        there are none)."""
         self.private_goals = QWidget()
         private_column = QVBoxLayout(self.private_goals)
         private_column.setContentsMargins(0, 12, 0, 0)
@@ -128,21 +155,16 @@ class SummaryDialog(QDialog):
             self.goal_boxes[goal.id] = box
             private_column.addWidget(box)
         self.private_goals.setVisible(bool(self.goal_boxes))
-        column.addWidget(self.private_goals)
+        return self.private_goals
+
+    def _buttons(self) -> QHBoxLayout:
+        """The bottom row: Copy as Markdown, Print…, Save as…, the box that includes every
+        private item, the status (a saved file's name) and Close."""
         self.private_box = QCheckBox("Include every private item")
         self.private_box.setToolTip(
             "Goals, sessions and entries scoped private are left out of what you share "
             "unless you include them here."
         )
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.preview)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 300])
-        splitter.setChildrenCollapsible(False)
-
         buttons = QHBoxLayout()
         self.copy_button = QPushButton("Copy as Markdown")
         self.print_button = QPushButton("Print…")
@@ -160,11 +182,11 @@ class SummaryDialog(QDialog):
         self.status.setObjectName("muted")
         buttons.addWidget(self.status)
         buttons.addWidget(self.close_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-
+    def _connect(self) -> None:
+        """Wire the buttons, the list and the shortcuts (Ctrl+S, Ctrl+P, Ctrl+Enter,
+        Delete)."""
         self.add_button.clicked.connect(self.add_point)
         self.remove_button.clicked.connect(self.remove_point)
         self.discuss_list.itemChanged.connect(self._on_list_changed)
@@ -179,11 +201,6 @@ class SummaryDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_summary)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add_point)
         QShortcut(QKeySequence.StandardKey.Delete, self.discuss_list, self.remove_point)
-
-        self._fill_list()
-        self._show_sharing()
-        self._render()
-        self.close_button.setFocus()
 
     # -- the summary ----------------------------------------------------------------------
     @property

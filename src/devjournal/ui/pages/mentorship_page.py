@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
 from devjournal.domain.mentors import MentorHistory, MentorLine
+from devjournal.domain.models import Mentor
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
@@ -52,6 +53,23 @@ def ago(when: datetime | None, now: datetime) -> str:
         return "never"
     days = (now.astimezone().date() - when.astimezone().date()).days
     return "today" if days <= 0 else "yesterday" if days == 1 else f"{plural(days, 'day')} ago"
+
+
+def _mentor_facts(mentor: Mentor) -> str:
+    """The line under a mentor's name: the kind of mentor, formal or informal, the
+    programme, where they work (``Acme (outside)``), and since (and until) when, joined
+    by `` · ``."""
+    facts = [mentor.relationship.label, mentor.formality.value.capitalize()]
+    if mentor.programme:
+        facts.append(mentor.programme)
+    where = "inside your organisation" if mentor.affiliation.value == "internal" else "outside"
+    facts.append(f"{mentor.organisation} ({where})" if mentor.organisation else where)
+    if mentor.started_on:
+        span = f"since {local_date(mentor.started_on, 'MMM yyyy')}"
+        if mentor.ended_on:
+            span += f" until {local_date(mentor.ended_on, 'MMM yyyy')}"
+        facts.append(span)
+    return " · ".join(facts)
 
 
 class MentorshipPage(QWidget):
@@ -204,25 +222,23 @@ class MentorshipPage(QWidget):
         self.right.setCurrentWidget(self.mentor_scroll)
 
     def _build(self, view: MentorHistory) -> QWidget:
-        mentor = view.mentor
-        now = self._clock()
+        """A mentor's page: who they are, what to do, keeping in touch, your history
+        together, and their advice."""
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(24, 20, 24, 24)
         column.setSpacing(12)
-        column.addWidget(label(mentor.name, "pageTitle", wrap=True))
-        facts = [mentor.relationship.label, mentor.formality.value.capitalize()]
-        if mentor.programme:
-            facts.append(mentor.programme)
-        where = "inside your organisation" if mentor.affiliation.value == "internal" else "outside"
-        facts.append(f"{mentor.organisation} ({where})" if mentor.organisation else where)
-        if mentor.started_on:
-            span = f"since {local_date(mentor.started_on, 'MMM yyyy')}"
-            if mentor.ended_on:
-                span += f" until {local_date(mentor.ended_on, 'MMM yyyy')}"
-            facts.append(span)
-        column.addWidget(label(" · ".join(facts), "muted", wrap=True))
+        column.addWidget(label(view.mentor.name, "pageTitle", wrap=True))
+        column.addWidget(label(_mentor_facts(view.mentor), "muted", wrap=True))
+        column.addLayout(self._mentor_buttons(view.mentor))
+        column.addWidget(self._touch_card(view))
+        column.addWidget(self._history_card(view))
+        column.addWidget(self._advice_card(view))
+        column.addStretch(1)
+        return content
 
+    def _mentor_buttons(self, mentor: Mentor) -> QHBoxLayout:
+        """New entry with them, Show in History, Edit… and (apart) Delete."""
         buttons = QHBoxLayout()
         self.write_button = QPushButton(for_mnemonic(f"New entry with {mentor.name}"))
         self.write_button.setObjectName("primary")
@@ -237,10 +253,14 @@ class MentorshipPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
-        column.addLayout(buttons)
+        return buttons
 
+    def _touch_card(self, view: MentorHistory) -> Card:
+        """Keeping in touch: when you last were, whether a touchpoint is due, what you
+        look for, their links and your notes."""
+        mentor = view.mentor
         touch = Card("Keeping in touch")
-        line = f"Last in touch {ago(view.last_contact, now)}"
+        line = f"Last in touch {ago(view.last_contact, self._clock())}"
         if mentor.contact_every_days:
             line += f"; you meant to be in touch every {plural(mentor.contact_every_days, 'day')}"
         self.touch_label = touch.add_label(line + ".", "muted")
@@ -260,8 +280,10 @@ class MentorshipPage(QWidget):
             shown.linkActivated.connect(lambda url: open_safe_link(QUrl(url), self))
         if mentor.notes:
             touch.add_label(mentor.notes, "muted")
-        column.addWidget(touch)
+        return touch
 
+    def _history_card(self, view: MentorHistory) -> Card:
+        """Your history together: the first entry, how many in all, and per year."""
         history = Card("Your history together")
         if view.entries:
             first = view.first_contact
@@ -274,8 +296,10 @@ class MentorshipPage(QWidget):
             self.years_label = history.add_label(f"Entries per year: {years}", "muted")
         else:
             history.add_label("No entries with them yet.", "muted")
-        column.addWidget(history)
+        return history
 
+    def _advice_card(self, view: MentorHistory) -> Card:
+        """Their advice: how many pieces, what came of them, and (up to 10) what worked."""
         advice = Card("Their advice, and what came of it")
         pieces = view.advice()
         counts = view.advice_counts()
@@ -294,9 +318,7 @@ class MentorshipPage(QWidget):
                     advice.add_label(f"•  {piece.title} ({day})")
         else:
             advice.add_label("No advice logged from them yet.", "muted")
-        column.addWidget(advice)
-        column.addStretch(1)
-        return content
+        return advice
 
     # -- editing --------------------------------------------------------------------------
     def new_mentor(self) -> None:

@@ -66,6 +66,20 @@ def figures_text(goal: Goal, progress: GoalProgress, decided: bool = False) -> s
     return text
 
 
+def _facts(goal: Goal) -> str:
+    """``Due 3 Feb 2027 · check in every 7 days · rolled over from an earlier sprint``
+    (the parts that apply, capitalised), or "" when none does."""
+    facts = []
+    if goal.deadline is not None:
+        facts.append(f"Due {local_date(goal.deadline, 'd MMM yyyy')}")
+    if goal.metric_kind is not MetricKind.MILESTONES:
+        facts.append(f"check in every {plural(goal.checkin_every_days, 'day')}")
+    if goal.rolled_from_id is not None:
+        facts.append("rolled over from an earlier sprint")
+    line = " · ".join(facts)
+    return line[:1].upper() + line[1:]
+
+
 class GoalCard(Card):
     """A goal's card. Signals carry the goal or the check-in they are about."""
 
@@ -94,55 +108,8 @@ class GoalCard(Card):
         goal, progress = goal_view.goal, goal_view.progress
         self.setObjectName("card")
         self.setAccessibleName(f"Goal: {goal.title}")
-
-        top = QHBoxLayout()
-        self.title_label = label(goal.title, "cardTitle", wrap=True)
-        top.addWidget(self.title_label, 1)
-        shown = self.status_text()
-        self.status_label = label(shown, self.status_style())
-        self.status_label.setAccessibleName(f"Status: {shown}")
-        top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
-        self.summary_button = self._tool(
-            "Summary", f"Prepare a session summary of the goal “{goal.title}”"
-        )
-        self.edit_button = self._tool("Edit", f"Edit the goal “{goal.title}”")
-        self.delete_button = self._tool("Delete", f"Delete the goal “{goal.title}”")
-        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self.goal_view))
-        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.goal_view))
-        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.goal_view))
-        for button in (self.summary_button, self.edit_button, self.delete_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        self.body.addLayout(top)
-
-        if goal.specific:
-            self.add_label(goal.specific)
-        self.figures_label = self.add_label(figures_text(goal, progress, goal_view.decided))
-        facts = []
-        if goal.deadline is not None:
-            facts.append(f"Due {local_date(goal.deadline, 'd MMM yyyy')}")
-        if goal.metric_kind is not MetricKind.MILESTONES:
-            facts.append(f"check in every {plural(goal.checkin_every_days, 'day')}")
-        if goal.rolled_from_id is not None:
-            facts.append("rolled over from an earlier sprint")
-        if facts:
-            line = " · ".join(facts)
-            self.add_label(line[:1].upper() + line[1:], "muted")
-        if goal.status is GoalStatus.DRAFT and goal_view.smart_gaps:
-            gaps = [line for line in goal_view.smart if not line.ok]
-            self.gaps_label = self.add_label(
-                f"Draft, SMART gaps: {goal_view.smart_gaps}. " + gaps[0].reason, "warning"
-            )
-            self.gaps_label.setToolTip(
-                plain_tooltip("\n".join(f"{g.name}: {g.reason}" for g in gaps))
-            )
-        if progress.checkin_overdue:
-            self.add_label(
-                f"Check-in due: nothing recorded in the last "
-                f"{plural(goal.checkin_every_days, 'day')}.",
-                "danger",
-            )
-        if goal.lessons:
-            self.add_label(f"Lessons: {goal.lessons}", "muted")
+        self.body.addLayout(self._header(goal))
+        self._add_description(goal_view)
         if progress.kpi is not None:
             self.chart = GoalChartWidget(
                 progress,
@@ -151,20 +118,12 @@ class GoalCard(Card):
                 "milestones done" if goal.metric_kind is MetricKind.MILESTONES else "check-ins",
             )
             self.body.addWidget(self.chart)
-
         self.value_edit: QLineEdit | None = None
         self.note_edit: QLineEdit | None = None
         if goal.metric_kind is MetricKind.MILESTONES:
             self._add_milestones(goal_view.milestones, editable)
         else:
-            if editable:
-                self.body.addWidget(self._checkin_row(today))
-            elif starts is not None:
-                self.add_label(
-                    f"Check-ins open when the sprint starts, {local_date(starts, 'd MMM yyyy')}.",
-                    "muted",
-                )
-            self._add_history(goal_view.checkins)
+            self._add_checkins(goal_view, today, editable=editable, starts=starts)
 
     # -- what the card says -------------------------------------------------------------
     def status_text(self) -> str:
@@ -184,6 +143,68 @@ class GoalCard(Card):
         return STATUS_STYLE[self.goal_view.progress.status]
 
     # -- parts ----------------------------------------------------------------------------
+    def _header(self, goal: Goal) -> QHBoxLayout:
+        """The top row: the title, the status badge, and the Summary, Edit and Delete
+        buttons."""
+        top = QHBoxLayout()
+        self.title_label = label(goal.title, "cardTitle", wrap=True)
+        top.addWidget(self.title_label, 1)
+        shown = self.status_text()
+        self.status_label = label(shown, self.status_style())
+        self.status_label.setAccessibleName(f"Status: {shown}")
+        top.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.summary_button = self._tool(
+            "Summary", f"Prepare a session summary of the goal “{goal.title}”"
+        )
+        self.edit_button = self._tool("Edit", f"Edit the goal “{goal.title}”")
+        self.delete_button = self._tool("Delete", f"Delete the goal “{goal.title}”")
+        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self.goal_view))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.goal_view))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.goal_view))
+        for button in (self.summary_button, self.edit_button, self.delete_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return top
+
+    def _add_description(self, goal_view: GoalView) -> None:
+        """The lines under the title: what the goal is, its figures, its due day and
+        rhythm, its SMART gaps while a draft, an overdue check-in, and its lessons."""
+        goal, progress = goal_view.goal, goal_view.progress
+        if goal.specific:
+            self.add_label(goal.specific)
+        self.figures_label = self.add_label(figures_text(goal, progress, goal_view.decided))
+        facts = _facts(goal)
+        if facts:
+            self.add_label(facts, "muted")
+        if goal.status is GoalStatus.DRAFT and goal_view.smart_gaps:
+            gaps = [line for line in goal_view.smart if not line.ok]
+            self.gaps_label = self.add_label(
+                f"Draft, SMART gaps: {goal_view.smart_gaps}. " + gaps[0].reason, "warning"
+            )
+            self.gaps_label.setToolTip(
+                plain_tooltip("\n".join(f"{g.name}: {g.reason}" for g in gaps))
+            )
+        if progress.checkin_overdue:
+            self.add_label(
+                f"Check-in due: nothing recorded in the last "
+                f"{plural(goal.checkin_every_days, 'day')}.",
+                "danger",
+            )
+        if goal.lessons:
+            self.add_label(f"Lessons: {goal.lessons}", "muted")
+
+    def _add_checkins(
+        self, goal_view: GoalView, today: date, *, editable: bool, starts: date | None
+    ) -> None:
+        """A measured goal's quick check-in row (or when check-ins open) and its history."""
+        if editable:
+            self.body.addWidget(self._checkin_row(today))
+        elif starts is not None:
+            self.add_label(
+                f"Check-ins open when the sprint starts, {local_date(starts, 'd MMM yyyy')}.",
+                "muted",
+            )
+        self._add_history(goal_view.checkins)
+
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setText(text)
