@@ -23,13 +23,24 @@ CHUNK = 5000
 
 def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
     """Which of ``keys`` the journal already has (deleted entries included: an entry the
-    user deleted after importing it does not come back)."""
+    user deleted after importing it does not come back).
+
+    Asked of the driver 900 keys at a time (SQLite's limit on parameters is 999), and not
+    at all when the journal has no imported entry yet (a first import of 100,000)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    any_key = "SELECT 1 FROM log_entry WHERE import_key IS NOT NULL LIMIT 1"
+    if not keys or driver.execute(any_key).fetchone() is None:
+        return set()
     found: set[str] = set()
     for start in range(0, len(keys), 900):
         part = keys[start : start + 900]
         found.update(
-            session.scalars(
-                select(s.LogEntryRow.import_key).where(s.LogEntryRow.import_key.in_(part))
+            key
+            for (key,) in driver.execute(
+                f"SELECT import_key FROM log_entry WHERE import_key IN "
+                f"({', '.join('?' * len(part))})",
+                part,
             )
         )
     return found
@@ -77,6 +88,7 @@ def insert_entries(
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute("PRAGMA cache_size = -131072")  # 128 MB while the indexes grow
     indexing = _stop_indexing(driver)
+    normalised: dict[tuple[str, ...], tuple[str, ...]] = {}  # few tag sets, many entries
     try:
         total = len(entries)
         for start in range(0, total, CHUNK):
@@ -88,7 +100,10 @@ def insert_entries(
             for entry in entries[start : start + CHUNK]:
                 ident = next_entry
                 next_entry += 1
-                for name in normalise_tags(entry.tags):
+                names = normalised.get(entry.tags)
+                if names is None:
+                    names = normalised[entry.tags] = normalise_tags(entry.tags)
+                for name in names:
                     key = name.casefold()
                     if key not in tags:
                         tags[key] = next_tag

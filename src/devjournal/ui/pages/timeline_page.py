@@ -133,6 +133,8 @@ class TimelineRead:
     tags: tuple[str, ...]
     window: tuple[WindowKey, EntryWindow]
     lanes: tuple[TimelineFilter, TimelineScene]
+    extent: tuple[date, date]
+    """The first and last day with anything on them, today included (as "All" fits)."""
 
 
 def read_page(services: Services, scale: Scale, where: TimelineFilter) -> TimelineRead:
@@ -147,6 +149,7 @@ def read_page(services: Services, scale: Scale, where: TimelineFilter) -> Timeli
         tags=tuple(mentorship.tag_names()),
         window=(window_key(scale, where), read_window(services.timeline, scale, where)),
         lanes=(where, lanes_of(data, rows, where)),
+        extent=data.extent(services.timeline.today()),
     )
 
 
@@ -179,10 +182,12 @@ class TimelinePage(QWidget):
         self._services = services
         self._ops = ops
         self._settings = settings
+        today = services.timeline.today()
         self.data: TimelineData | None = None
         self._rows: dict[int, int] = {}
         self._mentors: tuple[tuple[str, int], ...] = ()
         self._tags: tuple[str, ...] = ()
+        self._extent = (today, today)
         self._stale = True
         self._asked = 0  # reads asked for; only the last one asked is drawn
         self._pending: int | None = None
@@ -191,7 +196,6 @@ class TimelinePage(QWidget):
         self._window_cache: tuple[WindowKey, EntryWindow] | None = None
         self._lanes_cache: tuple[TimelineFilter, TimelineScene] | None = None
         self._all_span = -1.0
-        today = services.timeline.today()
         self.view = TimelineView(Scale(today.toordinal() - 46, 92, 900))
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -374,7 +378,7 @@ class TimelinePage(QWidget):
         self._pending = None
         data = found.data
         self.data, self._rows = data, found.rows
-        self._mentors, self._tags = found.mentors, found.tags
+        self._mentors, self._tags, self._extent = found.mentors, found.tags, found.extent
         self._window_cache, self._lanes_cache = found.window, found.lanes
         self._fill_filters()
         empty = not data.sprints and data.first_entry is None
@@ -493,7 +497,9 @@ class TimelinePage(QWidget):
         """One of the zoom buttons: week, month, quarter, year, or all."""
         if name == "all":
             if self.data is not None:
-                first, last = self.data.extent(self._services.timeline.today())
+                today = self._services.timeline.today()
+                first, last = self._extent
+                first, last = min(first, today), max(last, today)
                 scale = fit(first, last, max(1, self.view.width()))
                 self._all_span = scale.span
                 self.view.set_scale(scale)
