@@ -36,6 +36,13 @@ def opened(page: HistoryPage) -> EntryDialog:
     return dialog
 
 
+def searched(page: HistoryPage, qtbot: QtBot, typed: str) -> None:
+    """Type ``typed`` in the search box and wait for the hits (a search runs on a worker)."""
+    page.search_edit.setText(typed)
+    page.reload()
+    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
+
+
 def titles(page: HistoryPage) -> list[str]:
     model = page.list.model()
     return [
@@ -81,13 +88,11 @@ def test_write_find_open_and_edit(window: MainWindow, services: Services, qtbot:
     # Find it: the list shows it; a search highlights it; filters narrow to it.
     window.sidebar.setCurrentRow(window.stack.indexOf(page))
     assert titles(page) == ["Say no to the third project"]
-    page.search_edit.setText("third proj*")
-    page.reload()
+    searched(page, qtbot, "third proj*")
     assert titles(page) == ["Say no to the third project"]
     snippet = page.list.model().index(0, 0).data(SUBTITLE_ROLE)
     assert "\x02third\x03" in snippet and "Grace" in snippet
-    page.search_edit.setText('"unclosed')
-    page.reload()
+    searched(page, qtbot, '"unclosed')
     assert page.count_label.text() == 'A quote is not closed: add the closing ".'
     page.search_edit.clear()
     page.tag_combo.setCurrentIndex(page.tag_combo.findData("career growth"))

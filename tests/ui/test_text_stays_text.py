@@ -611,6 +611,7 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     history.dialog.discard()
     history.search_edit.setText("bold")
     history.reload()
+    qtbot.waitUntil(lambda: not history.searching, timeout=10_000)
     look.widgets("History, search", history)
 
     timeline = window.timeline_page
