@@ -85,10 +85,13 @@ def _deep_check(journal: Path, _progress: Progress) -> Diagnosis | None:
 
 
 def _import_heavy_modules(_progress: Progress) -> None:
-    """Import the ORM, the services and the pages' modules (a worker's job: nothing
-    shared is touched)."""
+    """Import the ORM, the services and the pages' modules, and do the ORM's one-time
+    set-up (a worker's job: nothing shared is touched)."""
     for name in HEAVY_MODULES:
         importlib.import_module(name)
+    from devjournal.storage.database import prepare_orm  # noqa: PLC0415
+
+    prepare_orm()
 
 
 def process_age_ms() -> int:
