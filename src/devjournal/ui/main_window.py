@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._outside_pending = Changes.NONE
         self._stale_pages: set[Page] = set()
         self.coaching_page: CoachingPage | None = None
+        self._first_sprint: int | None = None  # start-up lists the sprints, then opens it
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
         self.mentorship_page: MentorshipPage | None = None
@@ -293,6 +294,8 @@ class MainWindow(QMainWindow):
         return [
             self._show_today_from_services,
             self._add_coaching_page,
+            self._list_sprints,
+            self._open_first_sprint,
             self._add_mentorship_page,
             self._add_history_page,
             self._add_timeline_page,
@@ -319,8 +322,17 @@ class MainWindow(QMainWindow):
             self.stack,  # made in place: moving a built page into the window restyles it
             notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
+            read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+
+    def _list_sprints(self) -> None:
+        assert self.coaching_page is not None
+        self._first_sprint = self.coaching_page.show_board()
+
+    def _open_first_sprint(self) -> None:
+        assert self.coaching_page is not None
+        self.coaching_page.open_chosen(self._first_sprint)
 
     def _add_mentorship_page(self) -> None:
         from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
