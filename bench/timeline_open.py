@@ -1,11 +1,12 @@
 """Time the Timeline page on a journal, in its own process (one QApplication).
 
 ``python -m bench.timeline_open HOME RUNS`` prints one JSON line: the timings in ms of
-opening the page at twenty years across (sidebar click to painted, the page built fresh
-each run) and of zoom and
-pan steps (each: the new scale, the entries for the view read, the page painted), after
-one untimed warm-up, each run's longest stall of the event loop (``bench/stall.py``)
-beside them.
+opening the page at twenty years across (sidebar click to the page painted, the page built
+fresh each run; the journal is read on a worker meanwhile), of its lanes drawn (sidebar
+click to the read drawn: ``read_shown``), and of zoom and pan steps (each: the new scale,
+the entries for the view read, the page painted), after one untimed warm-up, each run's
+longest stall of the event loop (``bench/stall.py``) beside them: the open's watches until
+the lanes are drawn.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +47,8 @@ STEPS: list[Callable[[TimelinePage], None]] = [
 """Zoom and pan steps: the buttons, Ctrl+wheel, arrow keys and Today."""
 SAVE_DELAY_MS = 600
 """The page saves its view this long after the last step."""
+READ_WAIT_MS = 3000
+"""How long the open is watched for the lanes to be drawn (they come well before)."""
 
 
 def painted(step: Callable[[TimelinePage], None], page: TimelinePage) -> None:
@@ -66,6 +70,7 @@ def main() -> int:
     app.processEvents()
     monitor = StallMonitor()
     opens: list[float] = []
+    lanes: list[float] = []
     steps: list[float] = []
     open_stalls, step_stalls = Stalls(), Stalls()
     for run in range(runs + 1):
@@ -79,13 +84,23 @@ def main() -> int:
         page = TimelinePage(services, window.ops, settings)
         index = window.stack.addWidget(page)
 
-        def show(index: int = index, page: TimelinePage = page) -> None:
+        clicked: list[float] = []
+        drawn: list[float] = []
+        page.read_shown.connect(lambda drawn=drawn: drawn.append(time.perf_counter()))
+
+        def show(
+            index: int = index, page: TimelinePage = page, clicked: list[float] = clicked
+        ) -> None:
+            clicked.append(time.perf_counter())
             window.stack.setCurrentIndex(index)
             page.view.repaint()
 
-        opened, _ = monitor.run(lambda: timed(show))
+        opened, _ = monitor.run(lambda: timed(show), settle_ms=READ_WAIT_MS)
+        if not drawn:
+            raise SystemExit(f"the timeline's lanes were not drawn within {READ_WAIT_MS} ms")
         if run:
             opens.append(opened)
+            lanes.append((drawn[0] - clicked[0]) * 1000)
             open_stalls.record(monitor)
         stepped, _ = monitor.run_steps(
             [lambda s=step, p=page: timed(lambda: painted(s, p)) for step in STEPS],
@@ -103,6 +118,7 @@ def main() -> int:
         json.dumps(
             {
                 "open": opens,
+                "lanes": lanes,
                 "steps": steps,
                 "sprints": len(data.sprints),
                 "checkins": len(data.checkins),

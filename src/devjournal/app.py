@@ -48,7 +48,7 @@ from devjournal.terminal import say, say_error
 from devjournal.ui.application import make_application
 from devjournal.ui.background import start
 from devjournal.ui.error_dialog import install_excepthook, show_error
-from devjournal.ui.main_window import MainWindow
+from devjournal.ui.main_window import PAGE_MODULES, MainWindow
 from devjournal.ui.single_instance import SingleInstance
 from devjournal.ui.theme import apply_theme
 
@@ -60,7 +60,16 @@ log = logging.getLogger(__name__)
 
 _IMPORTED_AT = time.perf_counter()
 ICON = Path(__file__).parent / "ui" / "icons" / "devjournal.svg"
-HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container")
+HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container", *PAGE_MODULES)
+"""What the start-up loader imports on its worker: the ORM, the services and the pages'
+modules (importing is thread-safe; making widgets is not, so the pages are built on the
+GUI thread, one per turn of its event loop)."""
+
+
+TURN_MS = 1
+"""The pause between two steps of start-up's building, for the event loop to run. Not 0: a
+zero timer is a posted call, which the loop may run before any timer that is already due
+(a repaint, a key's autorepeat), so the steps would run back to back."""
 
 
 def _deep_check(journal: Path, _progress: Progress) -> Diagnosis | None:
@@ -76,9 +85,13 @@ def _deep_check(journal: Path, _progress: Progress) -> Diagnosis | None:
 
 
 def _import_heavy_modules(_progress: Progress) -> None:
-    """Import the ORM and the services (a worker's job: nothing shared is touched)."""
+    """Import the ORM, the services and the pages' modules, and do the ORM's one-time
+    set-up (a worker's job: nothing shared is touched)."""
     for name in HEAVY_MODULES:
         importlib.import_module(name)
+    from devjournal.storage.database import prepare_orm  # noqa: PLC0415
+
+    prepare_orm()
 
 
 def process_age_ms() -> int:
@@ -398,8 +411,9 @@ class Launch:
 
             def on_loaded(db: Database, loaded: Services) -> None:
                 held.append(db)
-                if _attach(window, loaded):
-                    checker.start()  # after the pages are built: they come first
+                # The pages are built one per turn of the event loop; the check starts
+                # after the last: they come first.
+                _attach_in_turns(window, loaded, then=checker.start)
 
             def on_failed(message: str) -> None:
                 say_error(str(message))
@@ -501,8 +515,33 @@ class Launch:
 def _attach(window: MainWindow, services: Services) -> bool:
     """Give the window its services; False if a page met damage building itself (the
     window then closes to recover)."""
+    return _ran_undamaged(window, lambda: window.attach_services(services))
+
+
+def _attach_in_turns(window: MainWindow, services: Services, *, then: Callable[[], None]) -> None:
+    """Give the window its services one step per turn of the event loop (a page each, a
+    few tens of milliseconds), so it repaints and answers keys between them; ``then``
+    runs after the last. The steps stop when the window closes, or when a page met
+    damage building itself (the window then closes to recover)."""
+    steps = iter(window.attach_steps(services))
+
+    def turn() -> None:
+        if window.closed:
+            return
+        step = next(steps, None)
+        if step is None:
+            then()
+        elif _ran_undamaged(window, step):
+            QTimer.singleShot(TURN_MS, window, turn)
+
+    QTimer.singleShot(TURN_MS, window, turn)  # a turn after the services were opened
+
+
+def _ran_undamaged(window: MainWindow, step: Callable[[], None]) -> bool:
+    """Run ``step``; False if it met a damaged journal (the window then closes to recover
+    it). Any other error is raised."""
     try:
-        window.attach_services(services)
+        step()
     except Exception as exc:
         reason = damage_reason(exc)
         if reason is None:

@@ -9,6 +9,7 @@ it is killed. Nothing else differs from ``devjournal --home HOME``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QTimer
@@ -18,11 +19,15 @@ from devjournal.domain.enums import EntryKind
 from devjournal.domain.models import LogEntryDraft
 from devjournal.ui.main_window import MainWindow
 
-attach = MainWindow.attach_services
+steps = MainWindow.attach_steps
 
 
-def attach_and_write(window: MainWindow, services: object) -> None:
-    attach(window, services)  # type: ignore[arg-type]
+def steps_then_write(window: MainWindow, services: object) -> list[Callable[[], None]]:
+    """Start-up's steps (one per turn of the event loop), then the writing."""
+    return [*steps(window, services), lambda: write_every_100_ms(window)]  # type: ignore[arg-type]
+
+
+def write_every_100_ms(window: MainWindow) -> None:
     loaded = window.services
     assert loaded is not None
     count = [0]
@@ -47,7 +52,7 @@ def attach_and_write(window: MainWindow, services: object) -> None:
     timer.start()
 
 
-MainWindow.attach_services = attach_and_write  # type: ignore[method-assign]
+MainWindow.attach_steps = steps_then_write  # type: ignore[method-assign]
 
 if __name__ == "__main__":
     sys.exit(run(["--home", sys.argv[1]]))

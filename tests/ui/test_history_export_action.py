@@ -72,6 +72,7 @@ def test_export_follows_the_search_and_leaves_private_out(
 ) -> None:
     page.search_edit.setText("delegation")
     page.reload()
+    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
     save_as(monkeypatch, tmp_path / "found.html")
     page.export_button.click()
     finished(page, qtbot)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QSize, Qt, QUrl
+import pytest
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.entry_dialog import EntryDialog
 from devjournal.ui.main_window import MainWindow
+from devjournal.ui.models import history_list_model as hm
 from devjournal.ui.ops import Ops
 from devjournal.ui.pages.history_page import HistoryPage
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE
@@ -34,6 +36,13 @@ def opened(page: HistoryPage) -> EntryDialog:
     dialog = page.dialog
     assert isinstance(dialog, EntryDialog) and dialog.isVisible()
     return dialog
+
+
+def searched(page: HistoryPage, qtbot: QtBot, typed: str) -> None:
+    """Type ``typed`` in the search box and wait for the hits (a search runs on a worker)."""
+    page.search_edit.setText(typed)
+    page.reload()
+    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
 
 
 def titles(page: HistoryPage) -> list[str]:
@@ -81,13 +90,11 @@ def test_write_find_open_and_edit(window: MainWindow, services: Services, qtbot:
     # Find it: the list shows it; a search highlights it; filters narrow to it.
     window.sidebar.setCurrentRow(window.stack.indexOf(page))
     assert titles(page) == ["Say no to the third project"]
-    page.search_edit.setText("third proj*")
-    page.reload()
+    searched(page, qtbot, "third proj*")
     assert titles(page) == ["Say no to the third project"]
     snippet = page.list.model().index(0, 0).data(SUBTITLE_ROLE)
     assert "\x02third\x03" in snippet and "Grace" in snippet
-    page.search_edit.setText('"unclosed')
-    page.reload()
+    searched(page, qtbot, '"unclosed')
     assert page.count_label.text() == 'A quote is not closed: add the closing ".'
     page.search_edit.clear()
     page.tag_combo.setCurrentIndex(page.tag_combo.findData("career growth"))
@@ -267,3 +274,72 @@ def test_a_form_opens_with_the_cursor_in_its_first_text_field(
     sprint = window.coaching_page.dialog
     assert sprint is not None
     qtbot.waitUntil(lambda: sprint.focusWidget() is getattr(sprint, "title_edit", None))
+
+
+def test_the_list_counts_and_shows_every_entry_after_scrolling_and_a_search(
+    window: MainWindow, services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hm, "PAGE", 40)
+    for n in range(130):
+        services.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime(2026, 11, 1, 9, tzinfo=UTC) - timedelta(days=n),
+                title=f"Entry {130 - n}" + (" about delegation" if n % 50 == 0 else ""),
+            )
+        )
+    page = history(window)
+    page.refresh()
+    assert page.count_label.text() == "40+ entries"
+    bar = page.list.verticalScrollBar()
+    while page.model.canFetchMore(QModelIndex()):  # dragged to the bottom, page by page
+        before = page.model.rowCount()
+        qtbot.waitUntil(lambda: bar.value() < bar.maximum(), timeout=5000)  # laid out
+        bar.setValue(bar.maximum())  # at the bottom, the view fetches the next page
+        qtbot.waitUntil(lambda: page.model.rowCount() > before, timeout=5000)  # noqa: B023
+    assert page.count_label.text() == "130 entries"
+    shown = titles(page)
+    assert len(shown) == 130 and shown[0].startswith("Entry 130") and shown[-1] == "Entry 1"
+    months = [
+        page.model.index(r, 0).data()
+        for r in range(page.model.rowCount())
+        if not page.model.index(r, 0).data(SUBTITLE_ROLE)
+    ]
+    assert months[0] == "November 2026" and months[-1] == "June 2026" and len(months) == 6
+
+    searched(page, qtbot, "delegation")
+    assert titles(page) == [f"Entry {n} about delegation" for n in (130, 80, 30)]
+    assert page.count_label.text().startswith("3 entries match, newest first")
+    page.search_edit.clear()
+    page.reload()
+    assert page.list.model() is page.model and page.count_label.text() == "40+ entries"
+    assert titles(page)[:2] == ["Entry 130 about delegation", "Entry 129"]
+
+
+def test_a_search_overtaken_by_another_shows_only_the_last(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    for title in ("Pairing on the parser", "Delegation notes"):
+        services.mentorship.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.REFLECTION,
+                occurred_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+                title=title,
+            )
+        )
+    page = history(window)
+    page.refresh()
+    page.search_edit.setText("parser")
+    page.reload()
+    page.search_edit.setText("delegation")  # typed on before the first search came back
+    page.reload()
+    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
+    qtbot.wait(200)  # the first search's late result, if any, has arrived by now
+    assert titles(page) == ["Delegation notes"]
+    page.search_edit.setText("parser")
+    page.reload()
+    page.search_edit.clear()  # and cleared before it came back: the list again
+    page.reload()
+    qtbot.wait(300)
+    assert page.list.model() is page.model
+    assert titles(page) == ["Delegation notes", "Pairing on the parser"]

@@ -84,6 +84,7 @@ from tests import file_reads
 from tests.clocks import NOW
 from tests.conftest import open_new_journal
 from tests.file_reads import FileReads
+from tests.ui.test_timeline_page import read as read_timeline
 
 IMAGE_NAME = "zero.png"
 SHORT = "<b>bold</b> &amp; zork"
@@ -610,11 +611,13 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     history.dialog.discard()
     history.search_edit.setText("bold")
     history.reload()
+    qtbot.waitUntil(lambda: not history.searching, timeout=10_000)
     look.widgets("History, search", history)
 
     timeline = window.timeline_page
     open_page(window, timeline)
     assert timeline is not None
+    read_timeline(timeline)
     timeline.set_zoom("all")
     timeline.view.repaint()
     assert timeline.view.hits
@@ -699,6 +702,7 @@ def test_hovering_a_title_of_markup_in_history_shows_it_as_written(
 def test_timeline_tooltips_are_titles_as_written(window: MainWindow, marked: Marked) -> None:
     timeline = open_page(window, window.timeline_page)
     assert isinstance(timeline, TimelinePage)
+    read_timeline(timeline)
     timeline.set_zoom("all")
     timeline.view.repaint()
     sprints = [h for h in timeline.view.hits if h.kind is ItemKind.SPRINT]

@@ -4,6 +4,8 @@ the right things, zoom and position are remembered, exports are written."""
 from __future__ import annotations
 
 import io
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.enums import (
@@ -31,7 +34,7 @@ from devjournal.domain.models import (
     SprintDraft,
 )
 from devjournal.domain.sharing import Sharing
-from devjournal.domain.timeline import ItemKind, day_of
+from devjournal.domain.timeline import ItemKind, TimelineData, day_of
 from devjournal.render.timeline_painter import Hit, TimelineScene
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
@@ -111,10 +114,27 @@ def fill(services: Services) -> dict[str, int]:
     }
 
 
+def read(page: TimelinePage) -> TimelinePage:
+    """``page`` once the read it asked for (off the GUI thread) has been drawn."""
+    waited = time.monotonic() + 10
+    while page.reading:
+        assert time.monotonic() < waited, "the timeline's read did not come back"
+        QTest.qWait(5)
+    return page
+
+
+def read_again(page: TimelinePage) -> TimelinePage:
+    """``page`` read again and painted."""
+    page.refresh()
+    read(page).view.repaint()
+    return page
+
+
 def open_timeline(window: MainWindow) -> TimelinePage:
     page = window.timeline_page
     assert page is not None
     window.sidebar.setCurrentRow(window.stack.indexOf(page))
+    read(page)
     page.set_zoom("quarter")
     page.view.set_scale(page.view.scale.centred(day_of(date(2026, 11, 10))))
     page.view.repaint()
@@ -261,7 +281,7 @@ def test_the_view_remembers_zoom_and_position(
     qtbot.waitExposed(again)
     assert again.timeline_page is not None
     again.sidebar.setCurrentRow(again.stack.indexOf(again.timeline_page))
-    scale = again.timeline_page.view.scale
+    scale = read(again.timeline_page).view.scale
     assert scale.span == pytest.approx(366, abs=0.1)
     assert scale.first + scale.span / 2 == pytest.approx(day_of(date(2025, 6, 1)) + 0.5, abs=1)
 
@@ -384,7 +404,7 @@ def test_an_empty_journal_says_what_will_appear(window: MainWindow) -> None:
     page = window.timeline_page
     assert page is not None
     window.sidebar.setCurrentRow(window.stack.indexOf(page))
-    assert page.stack.currentWidget() is page.empty
+    assert read(page).stack.currentWidget() is page.empty
     page.empty.button.click()
     assert window.stack.currentWidget() is window.coaching_page
 
@@ -420,7 +440,7 @@ def test_a_deleted_sprint_leaves_the_filter_and_new_entries_appear(
         )
     ).value
     window.ops.announce(Changes.SPRINTS | Changes.ENTRIES)
-    page.view.repaint()
+    read(page).view.repaint()
     assert page.filter.sprint_id is None and page.sprint_box.currentIndex() == 0
     assert ids["other"] not in marks(page, ItemKind.SPRINT)
     assert entry.id in marks(page, ItemKind.ENTRY)
@@ -457,8 +477,7 @@ def test_clustered_entries_stack_or_become_counts(window: MainWindow, services: 
                 title=f"More {n}",
             )
         )
-    page.refresh()
-    page.view.repaint()
+    read_again(page)
     assert not [h for h in page.view.hits if h.kind is ItemKind.ENTRY]
     assert sum(int(h.tip.split()[0]) for h in page.view.hits if h.kind is ItemKind.DENSITY) == 8
 
@@ -501,3 +520,71 @@ def test_shift_wheel_pans_and_a_plain_wheel_scrolls_the_page(
     assert view.scale.first == first
     assert wheel(Qt.KeyboardModifier.ShiftModifier) and view.scale.first > first
     assert wheel(Qt.KeyboardModifier.ControlModifier) and view.scale.span > span
+
+
+class HeldReads:
+    """The timeline's reads, each held on its worker (after reading) until let go."""
+
+    def __init__(self, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gates: list[threading.Event] = []
+        real = services.timeline.data
+
+        def held() -> TimelineData:
+            found = real()  # the journal as it was when the read was asked for
+            gate = threading.Event()
+            self.gates.append(gate)
+            assert gate.wait(10), "a held read was never let go"
+            return found
+
+        monkeypatch.setattr(services.timeline, "data", held)
+
+    def let_go(self, index: int, qtbot: QtBot) -> None:
+        qtbot.waitUntil(lambda: len(self.gates) > index)
+        self.gates[index].set()
+
+
+def test_the_page_shows_at_once_and_draws_the_lanes_when_the_read_returns(
+    window: MainWindow, services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(services)
+    reads = HeldReads(services, monkeypatch)
+    page = window.timeline_page
+    assert page is not None
+    window.sidebar.setCurrentRow(window.stack.indexOf(page))
+    # On screen at once, the journal still being read off the GUI thread.
+    assert window.stack.currentWidget() is page and page.reading
+    assert page.status.text() == "Reading the timeline…"
+    page.view.repaint()  # its axis, nothing on it yet
+    assert page.view.hits == [] and not page.export_button.isEnabled()
+    with qtbot.waitSignal(page.read_shown, timeout=10_000):
+        reads.let_go(0, qtbot)
+    page.view.repaint()
+    assert page.stack.currentWidget() is page.scroller and page.export_button.isEnabled()
+    assert marks(page, ItemKind.SPRINT) == {ids["sprint"], ids["other"]}
+    assert "2 mentorship entries" in page.status.text()
+
+
+def test_an_older_read_coming_back_late_does_not_replace_a_newer_one(
+    window: MainWindow, services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from devjournal.services.changes import Changes
+    from devjournal.ui import background
+
+    ids = fill(services)
+    page = open_timeline(window)
+    assert marks(page, ItemKind.SPRINT) == {ids["sprint"], ids["other"]}
+    reads = HeldReads(services, monkeypatch)
+    page.refresh()  # the older read: both sprints, held until the newer one is drawn
+    qtbot.waitUntil(lambda: len(reads.gates) == 1)
+    services.coaching.delete_sprint(ids["other"])
+    with qtbot.waitSignal(page.read_shown, timeout=10_000):
+        window.ops.announce(Changes.SPRINTS)  # the newer read: one sprint
+        reads.let_go(1, qtbot)
+    page.view.repaint()
+    assert marks(page, ItemKind.SPRINT) == {ids["sprint"]}
+    reads.let_go(0, qtbot)
+    qtbot.waitUntil(lambda: not background._RUNNING, timeout=10_000)
+    qtbot.wait(20)  # the older answer's delivery, on the GUI thread
+    page.view.repaint()
+    assert marks(page, ItemKind.SPRINT) == {ids["sprint"]}
+    assert page.sprint_box.findData(ids["other"]) == -1

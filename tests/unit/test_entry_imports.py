@@ -12,7 +12,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import ImportProblem
 from devjournal.domain.jobs import Cancelled, Progress
+from devjournal.domain.models import LogEntryDraft
 from devjournal.importing import dayone
 from devjournal.importing import source as json_source
 from devjournal.importing.dayone import read_dayone
@@ -31,7 +32,7 @@ from devjournal.importing.jrnl import read_jrnl
 from devjournal.importing.readers import read_entries
 from devjournal.paths import resolve_paths
 from devjournal.services.container import Services, build_services
-from devjournal.storage.database import open_journal
+from devjournal.storage.database import Database, open_journal
 from tests.clocks import run, stopped
 from tests.conftest import open_new_journal
 
@@ -250,7 +251,42 @@ def test_the_terminal_previews_then_imports(
     assert "There is no file" in capsys.readouterr().err
 
 
-def test_a_cancelled_import_leaves_nothing_behind(services: Services) -> None:
+def _triggers(db: Database) -> list[tuple[str, str]]:
+    with db.raw_connection() as conn:
+        return conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall()
+
+
+def test_imported_entries_are_found_by_their_words_and_tags_as_later_entries_are(
+    services: Services, db: Database
+) -> None:
+    triggers = _triggers(db)
+    ms = services.mentorship
+    ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.LESSON, occurred_at=datetime(2024, 1, 2, 9, tzinfo=UTC), title="Before"
+        )
+    )
+    # The search index is built once for the whole import, not entry by entry.
+    assert services.imports.run(services.imports.plan(read_jrnl(_bytes(JRNL), "j.json")))
+    assert ms.search("incidents").total == 1  # a body's word
+    assert ms.search("starred").total == 1  # a tag no title or body has
+    assert ms.search("brag").total == 1 and ms.search("before").total == 1
+    # The journal's own indexing is back as it was: an entry added later is found too.
+    assert _triggers(db) == triggers
+    ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.WIN,
+            occurred_at=datetime(2024, 5, 1, 9, tzinfo=UTC),
+            title="Later",
+            tags=("afterwards",),
+        )
+    )
+    assert ms.search("afterwards").total == 1 and ms.search("later").total == 1
+
+
+def test_a_cancelled_import_leaves_nothing_behind(services: Services, db: Database) -> None:
     document = {
         "entries": [
             {"date": "2024-01-01", "time": "10:00", "title": "e", "body": str(n)}
@@ -258,6 +294,7 @@ def test_a_cancelled_import_leaves_nothing_behind(services: Services) -> None:
         ]
     }
     plan = services.imports.plan(read_jrnl(_bytes(document), "big.json"))
+    triggers_before = _triggers(db)
     calls: list[int] = []
 
     def report(done: int, total: int, label: str) -> None:
@@ -269,6 +306,7 @@ def test_a_cancelled_import_leaves_nothing_behind(services: Services) -> None:
     with pytest.raises(Cancelled):
         services.imports.run(plan, progress)
     assert calls and services.journal.is_empty()
+    assert _triggers(db) == triggers_before
 
 
 def _value() -> st.SearchStrategy[Any]:

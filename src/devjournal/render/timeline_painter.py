@@ -9,6 +9,7 @@ diamonds coloured by status; check-ins as ticks under it). A line marks today.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -164,9 +165,12 @@ class TimelineScene:
     goal_titles: Mapping[int, str] = field(default_factory=dict)
     spans: Mapping[int, tuple[date, date]] = field(default_factory=dict)
     """Each sprint's first and last day with something on it (sessions and check-ins may
-    fall outside its dates)."""
+    fall outside its dates). ``by_sprint``, ``goal_titles`` and ``spans`` are worked out
+    from the rest, unless given (:meth:`with_entries` keeps them)."""
 
     def __post_init__(self) -> None:
+        if self.by_sprint:
+            return  # given with the rest (:meth:`with_entries`)
         groups: dict[
             int, tuple[list[TimelineSession], list[TimelineCheckin], list[TimelineGoal]]
         ] = {s.id: ([], [], []) for s in self.sprints}
@@ -189,6 +193,13 @@ class TimelineScene:
         object.__setattr__(self, "by_sprint", groups)
         object.__setattr__(self, "goal_titles", {g.id: g.title for g in self.goals})
         object.__setattr__(self, "spans", spans)
+
+    def with_entries(
+        self, entries: Sequence[TimelineEntry], buckets: Sequence[Bucket], today: date | None
+    ) -> TimelineScene:
+        """These lanes with other entries (or counts) and today: the lanes' grouping is
+        kept, not worked out again."""
+        return dataclasses.replace(self, entries=entries, buckets=buckets, today=today)
 
     def contains(self, kind: ItemKind, ident: int) -> bool:
         """Whether the item ``kind``/``ident`` is in this scene."""
@@ -298,20 +309,15 @@ def paint_timeline(
 
     # Sprint rows.
     top = AXIS_HEIGHT + LANE_HEIGHT
+    ink = _Ink.of(colors)
+    font_key = small.key()
     for sprint in scene.sprints:
         row = scene.rows.get(sprint.id)
         first, last = scene.spans.get(sprint.id, (sprint.start, sprint.end))
         if row is None or day_of(last) + 1 < scale.first or day_of(first) > scale.last:
             continue  # nothing of it in view
-        hits += _paint_sprint(
-            painter,
-            scale,
-            scene=scene,
-            sprint=sprint,
-            top=top + row * ROW_HEIGHT,
-            colors=colors,
-            metrics=metrics,
-        )
+        place = _Row(painter, scale, top + row * ROW_HEIGHT, colors, ink, metrics, font_key)
+        hits += _paint_sprint(place, scene, sprint)
 
     # Today.
     x = -1.0 if scene.today is None else scale.x(day_of(scene.today) + 0.5)
@@ -391,40 +397,110 @@ def _paint_entries(
     return hits
 
 
-def _paint_sprint(
-    painter: QPainter,
-    scale: Scale,
-    *,
-    scene: TimelineScene,
-    sprint: TimelineSprint,
-    top: float,
-    colors: TimelineColors,
-    metrics: QFontMetricsF,
-) -> list[Hit]:
+@dataclass(frozen=True)
+class _Ink:
+    """The pens and colours of one paint, made once rather than once per mark."""
+
+    white: QColor
+    sprint: Mapping[tuple[SprintKind, bool], QColor]
+    goal: Mapping[GoalStatus, tuple[QPen, QColor]]
+    """A deadline's outline and fill by the goal's status: filled and edged in the
+    background colour, or hollow (dropped: set aside, not missed)."""
+    goal_unknown: tuple[QPen, QColor]
+    tick: QPen
+    session: QPen
+
+    @classmethod
+    def of(cls, colors: TimelineColors) -> _Ink:
+        sprint = {}
+        for kind, colour in colors.sprint.items():
+            sprint[(kind, False)] = QColor(colour)
+            sprint[(kind, True)] = _mix(colour, colors.background, 0.55)
+        edge = QPen(colors.background, 1)
+        goal = {
+            status: (QPen(colour, 1.5), colors.background)
+            if status is GoalStatus.DROPPED
+            else (edge, colour)
+            for status, colour in colors.goal.items()
+        }
+        return cls(
+            white=QColor("#ffffff"),
+            sprint=sprint,
+            goal=goal,
+            goal_unknown=(edge, colors.muted),
+            tick=QPen(colors.muted, 1.2),
+            session=QPen(colors.text, 1.2),
+        )
+
+
+DIAMOND = QPolygonF([QPointF(0, -6), QPointF(6, 0), QPointF(0, 6), QPointF(-6, 0)])
+"""A goal's deadline, around (0, 0): moved to each deadline."""
+
+_ELIDED: dict[tuple[str, str, float], str] = {}
+"""Sprint titles as elided to a width, by font: a pan redraws the same titles."""
+ELIDED_KEPT = 4096
+
+
+def _elided(metrics: QFontMetricsF, font_key: str, title: str, width: float) -> str:
+    key = (font_key, title, width)
+    text = _ELIDED.get(key)
+    if text is None:
+        if len(_ELIDED) >= ELIDED_KEPT:
+            _ELIDED.clear()
+        text = _ELIDED[key] = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+    return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    """Where one sprint row is painted, and with what."""
+
+    painter: QPainter
+    scale: Scale
+    top: float
+    colors: TimelineColors
+    ink: _Ink
+    metrics: QFontMetricsF
+    font_key: str
+
+
+def _paint_sprint(row: _Row, scene: TimelineScene, sprint: TimelineSprint) -> list[Hit]:
+    painter, scale, top, colors = row.painter, row.scale, row.top, row.colors
     hits: list[Hit] = []
     x1 = scale.x(day_of(sprint.start))
     x2 = scale.x(day_of(sprint.end) + 1)
     bar = QRectF(x1, top + 6, max(2.0, x2 - x1), 18)
-    colour = QColor(colors.sprint.get(sprint.kind, colors.muted))
-    label_colour = QColor("#ffffff")
-    if sprint.finished:  # muted: the kind's colour washed towards the background
-        colour = _mix(colour, colors.background, 0.55)
-        label_colour = colors.text
+    colour = row.ink.sprint.get((sprint.kind, sprint.finished))
+    if colour is None:
+        colour = QColor(colors.muted)
+        if sprint.finished:  # muted: the kind's colour washed towards the background
+            colour = _mix(colour, colors.background, 0.55)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawRoundedRect(bar, 4, 4)
-    visible = bar.intersected(QRectF(0, bar.top(), scale.width, bar.height()))
-    if visible.width() > 40:
-        painter.setPen(label_colour)
-        text = metrics.elidedText(sprint.title, Qt.TextElideMode.ElideRight, visible.width() - 10)
-        painter.drawText(QPointF(visible.left() + 5, bar.top() + 13), text)
+    left, right = max(bar.left(), 0.0), min(bar.right(), scale.width)
+    if right - left > 40:  # the part of the bar in view has room for its title
+        painter.setPen(colors.text if sprint.finished else row.ink.white)
+        text = _elided(row.metrics, row.font_key, sprint.title, right - left - 10)
+        painter.drawText(QPointF(left + 5, bar.top() + 13), text)
     hits.append(Hit(bar, ItemKind.SPRINT, sprint.id, partial(_sprint_tip, sprint), sprint.id))
     sessions, checkins, goals = scene.by_sprint.get(sprint.id, ([], [], []))
-    if scale.px_per_day < DETAIL_PX_PER_DAY:  # years across: sessions and check-ins blur
-        sessions, checkins = [], []
+    if scale.px_per_day >= DETAIL_PX_PER_DAY:  # years across: sessions and check-ins blur
+        hits += _paint_checkins(row, scene, sprint, checkins)
+        hits += _paint_sessions(row, sprint, sessions, bar.bottom() + 0.5)
+    hits += _paint_goals(row, sprint, goals)
+    return hits
+
+
+def _paint_checkins(
+    row: _Row, scene: TimelineScene, sprint: TimelineSprint, checkins: Sequence[TimelineCheckin]
+) -> list[Hit]:
+    painter, scale, top = row.painter, row.scale, row.top
+    hits: list[Hit] = []
+    if checkins:
+        painter.setPen(row.ink.tick)
     for checkin in checkins:
         x = scale.x(day_of(checkin.on) + 0.5)
-        painter.setPen(QPen(colors.muted, 1.2))
         painter.drawLine(QPointF(x, top + 30), QPointF(x, top + 38))
         hits.append(
             Hit(
@@ -436,38 +512,51 @@ def _paint_sprint(
                 checkin.goal_id,
             )
         )
+    return hits
+
+
+def _paint_sessions(
+    row: _Row, sprint: TimelineSprint, sessions: Sequence[TimelineSession], y: float
+) -> list[Hit]:
+    painter, scale, colors = row.painter, row.scale, row.colors
+    hits: list[Hit] = []
+    if sessions:
+        painter.setPen(row.ink.session)
     for session in sessions:
         x = scale.x(day_of(session.starts_at))
-        centre = QPointF(x, bar.bottom() + 0.5)
-        painter.setPen(QPen(colors.text, 1.2))
+        centre = QPointF(x, y)
         painter.setBrush(colors.text if session.status is SessionStatus.HELD else colors.background)
         painter.drawEllipse(centre, 3.5, 3.5)
         if session.status is SessionStatus.CANCELLED:
             painter.drawLine(centre + QPointF(-4, -4), centre + QPointF(4, 4))
         hits.append(
             Hit(
-                QRectF(x - 5, centre.y() - 5, 10, 10),
+                QRectF(x - 5, y - 5, 10, 10),
                 ItemKind.SESSION,
                 session.id,
                 partial(_session_tip, session, sprint),
                 sprint.id,
             )
         )
+    return hits
+
+
+def _paint_goals(row: _Row, sprint: TimelineSprint, goals: Sequence[TimelineGoal]) -> list[Hit]:
+    painter, scale, styles = row.painter, row.scale, row.ink.goal
+    first, px_per_day = scale.first, scale.px_per_day
+    hits: list[Hit] = []
+    y = row.top + 34
+    drawn_with: tuple[QPen, QColor] | None = None
     for goal in goals:
         if goal.deadline is None:
             continue
-        x = scale.x(day_of(goal.deadline) + 0.5)
-        y = top + 34
-        diamond = QPolygonF(
-            [QPointF(x, y - 6), QPointF(x + 6, y), QPointF(x, y + 6), QPointF(x - 6, y)]
-        )
-        colour = colors.goal.get(goal.status, colors.muted)
-        if goal.status is GoalStatus.DROPPED:  # hollow: set aside, not missed
-            painter.setPen(QPen(colour, 1.5))
-            painter.setBrush(colors.background)
-        else:
-            painter.setPen(QPen(colors.background, 1))
-            painter.setBrush(colour)
+        x = (goal.deadline.toordinal() + 0.5 - first) * px_per_day  # scale.x of its middle
+        diamond = DIAMOND.translated(x, y)
+        style = styles.get(goal.status) or row.ink.goal_unknown
+        if style is not drawn_with:
+            painter.setPen(style[0])
+            painter.setBrush(style[1])
+            drawn_with = style
         painter.drawPolygon(diamond)
         hits.append(
             Hit(

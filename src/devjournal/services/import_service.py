@@ -31,8 +31,8 @@ class ImportService:
             tags = set(tag_ids(tx.session))
         new = tuple(e for e in batch.entries if e.key not in known)
         fresh: dict[str, str] = {}
-        for entry in new:
-            for name in normalise_tags(entry.tags):
+        for given in dict.fromkeys(e.tags for e in new):  # few tag sets, many entries
+            for name in normalise_tags(given):
                 if name.casefold() not in tags:
                     fresh.setdefault(name.casefold(), name)
         return ImportPlan(batch, new, len(batch.entries) - len(new), tuple(fresh.values()))

@@ -23,13 +23,24 @@ CHUNK = 5000
 
 def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
     """Which of ``keys`` the journal already has (deleted entries included: an entry the
-    user deleted after importing it does not come back)."""
+    user deleted after importing it does not come back).
+
+    Asked of the driver 900 keys at a time (SQLite's limit on parameters is 999), and not
+    at all when the journal has no imported entry yet (a first import of 100,000)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    any_key = "SELECT 1 FROM log_entry WHERE import_key IS NOT NULL LIMIT 1"
+    if not keys or driver.execute(any_key).fetchone() is None:
+        return set()
     found: set[str] = set()
     for start in range(0, len(keys), 900):
         part = keys[start : start + 900]
         found.update(
-            session.scalars(
-                select(s.LogEntryRow.import_key).where(s.LogEntryRow.import_key.in_(part))
+            key
+            for (key,) in driver.execute(
+                f"SELECT import_key FROM log_entry WHERE import_key IN "
+                f"({', '.join('?' * len(part))})",
+                part,
             )
         )
     return found
@@ -73,8 +84,11 @@ def insert_entries(
     next_entry = int(session.scalar(select(func.max(s.LogEntryRow.id))) or 0) + 1
     driver = session.connection().connection.driver_connection
     assert driver is not None
+    first_entry = next_entry
     cache = driver.execute("PRAGMA cache_size").fetchone()[0]
     driver.execute("PRAGMA cache_size = -131072")  # 128 MB while the indexes grow
+    indexing = _stop_indexing(driver)
+    normalised: dict[tuple[str, ...], tuple[str, ...]] = {}  # few tag sets, many entries
     try:
         total = len(entries)
         for start in range(0, total, CHUNK):
@@ -86,7 +100,10 @@ def insert_entries(
             for entry in entries[start : start + CHUNK]:
                 ident = next_entry
                 next_entry += 1
-                for name in normalise_tags(entry.tags):
+                names = normalised.get(entry.tags)
+                if names is None:
+                    names = normalised[entry.tags] = normalise_tags(entry.tags)
+                for name in names:
                     key = name.casefold()
                     if key not in tags:
                         tags[key] = next_tag
@@ -128,8 +145,41 @@ def insert_entries(
             driver.executemany(
                 f"INSERT INTO log_entry ({_ENTRY_COLUMNS}) VALUES ({', '.join('?' * 11)})", rows
             )
+        if progress is not None:
+            progress.report(total, total, "Building the search index…")
+        driver.execute(_INDEX_NEW_ENTRIES, (first_entry,))
+        for sql in indexing:
+            driver.execute(sql)
     finally:
         driver.execute(f"PRAGMA cache_size = {int(cache)}")
     if progress is not None:
         progress.report(total, total, "Saving…")
     return total
+
+
+_INDEXING_TRIGGERS = ("log_entry_fts_ai", "log_entry_tag_fts_ai")
+"""The triggers that index each new entry (and again for each of its tags) as it goes in.
+An import stops them and indexes its entries in one statement at the end (the same
+rows the triggers would write), then puts them back, all in its one transaction: a
+cancel or a failure rolls the triggers back with everything else."""
+_INDEX_NEW_ENTRIES = (
+    "INSERT INTO log_entry_fts(rowid, title, body, tags) "
+    "SELECT e.id, e.title, e.body, coalesce((SELECT group_concat(t.name, ' ') "
+    "FROM log_entry_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = e.id), '') "
+    "FROM log_entry e WHERE e.id >= ? AND e.deleted_at IS NULL ORDER BY e.id"
+)
+
+
+def _stop_indexing(driver: Any) -> list[str]:
+    """Drop the :data:`_INDEXING_TRIGGERS` (inside the caller's transaction); returns
+    the statements that make them again, as the journal had them."""
+    names = ", ".join("?" * len(_INDEXING_TRIGGERS))
+    found = driver.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})",
+        _INDEXING_TRIGGERS,
+    ).fetchall()
+    if len(found) != len(_INDEXING_TRIGGERS):
+        raise RuntimeError(f"the journal's search triggers are not as expected: {found!r}")
+    for name, _sql in found:
+        driver.execute(f'DROP TRIGGER "{name}"')
+    return [sql for _name, sql in found]

@@ -77,6 +77,17 @@ AUTO_BACKUP_MS = 30 * 60 * 1000
 WATCH_MS = 1000
 """How often the window asks whether another program wrote to the journal."""
 
+PAGE_MODULES = (
+    "devjournal.ui.pages.coaching_page",
+    "devjournal.ui.pages.mentorship_page",
+    "devjournal.ui.pages.history_page",
+    "devjournal.ui.pages.timeline_page",
+    "devjournal.ui.journal_transfer",
+    "devjournal.ui.draft_offer",
+)
+"""The modules :meth:`MainWindow.attach_steps` imports: they define classes and make no
+Qt object as they load, so the start-up loader imports them on its worker thread."""
+
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
@@ -94,9 +105,45 @@ class MainWindow(QMainWindow):
         sample_launcher: SampleLauncher | None = None,
     ) -> None:
         super().__init__()
+        self._clock = clock
+        self._drafts = DraftStore(paths.drafts, clock)
+        self._paths = paths
+        self._settings = settings
+        self._init_state()
+        self.ops = Ops(self)
+        self.sample_launcher = sample_launcher or SampleLauncher(
+            sample_home_for(paths), parent=self
+        )
+        self.setWindowTitle(f"devjournal — {paths.data_dir}" if paths.custom_home else "devjournal")
+        self.setMinimumSize(QSize(880, 600))
+        self.notices = NoticeBar()
+        """The one notice bar, above every page ("Deleted … [Undo]")."""
+        self.ops.data_changed.connect(self._on_data_changed)
+        self.today_page = TodayPage(
+            today_source,
+            self.ops,
+            journal_path=paths.journal,
+            sample_home=self.sample_launcher.home,
+            clock=clock,
+        )
+        self._build_layout()
+        self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
+        self._build_menus()
+        journal_label = plain_label(f"Journal: {paths.journal}", "muted")
+        self.statusBar().addPermanentWidget(journal_label)  # messages use the left side
+        self.sidebar.setCurrentRow(0)
+        self._restore_geometry()
+        self._connect_signals()
+
+    def _init_state(self) -> None:
+        """What the window holds before the services come: nothing but Today."""
         self.services: Services | None = None
+        """The journal's services, once every page is built (see attach_steps)."""
+        self._attaching: Services | None = None
         self._outside_pending = Changes.NONE
+        self._stale_pages: set[Page] = set()
         self.coaching_page: CoachingPage | None = None
+        self._first_sprint: int | None = None  # start-up lists the sprints, then opens it
         self.reminders: Reminders | None = None
         self.history_page: HistoryPage | None = None
         self.mentorship_page: MentorshipPage | None = None
@@ -110,39 +157,18 @@ class MainWindow(QMainWindow):
         """The backup started as the window closed, on a worker (see finish_closing)."""
         self.restore_request: Path | None = None
         """Set when the user asked to restore this backup: the window closes to do it."""
+        self.closed = False
+        """Set once the window has closed (start-up's remaining steps are dropped)."""
         self._tray: QSystemTrayIcon | None = None
-        self._clock = clock
-        self._drafts = DraftStore(paths.drafts, clock)
-        self._paths = paths
-        self._settings = settings
-        self.ops = Ops(self)
-        self.sample_launcher = sample_launcher or SampleLauncher(
-            sample_home_for(paths), parent=self
-        )
 
-        self.setWindowTitle(f"devjournal — {paths.data_dir}" if paths.custom_home else "devjournal")
-        self.setMinimumSize(QSize(880, 600))
-
+    def _build_layout(self) -> None:
+        """The sidebar on the left; the notice bar over the stack of pages on the right."""
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(190)
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.notices = NoticeBar()
-        self._stale_pages: set[Page] = set()
-        self.ops.data_changed.connect(self._on_data_changed)
-        """The one notice bar, above every page ("Deleted … [Undo]")."""
-
-        self.today_page = TodayPage(
-            today_source,
-            self.ops,
-            journal_path=paths.journal,
-            sample_home=self.sample_launcher.home,
-            clock=clock,
-        )
-        self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
-
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -155,13 +181,6 @@ class MainWindow(QMainWindow):
         pages.addWidget(self.stack, 1)
         row.addLayout(pages, 1)
         self.setCentralWidget(central)
-
-        self._build_menus()
-        journal_label = plain_label(f"Journal: {paths.journal}", "muted")
-        self.statusBar().addPermanentWidget(journal_label)  # messages use the left side
-        self.sidebar.setCurrentRow(0)
-        self._restore_geometry()
-        self._connect_signals()
 
     # -- structure ------------------------------------------------------------------------
     def _add_page(self, title: str, page: QWidget, shortcut: QKeySequence) -> None:
@@ -256,62 +275,105 @@ class MainWindow(QMainWindow):
     # -- behaviour ------------------------------------------------------------------------
     def attach_services(self, services: Services) -> None:
         """Take the full services once they are loaded (after the first paint), and add
-        the pages that need them."""
-        # Imported here: the page's dialogs use the services' types, which load the ORM,
-        # and the window must paint before that (see docs/architecture.md, Start-up).
+        the pages that need them, all at once (start-up takes the same steps one per turn
+        of the event loop: :meth:`attach_steps`)."""
+        for step in self.attach_steps(services):
+            step()
+
+    def attach_steps(self, services: Services) -> list[Callable[[], None]]:
+        """What :meth:`attach_services` does, in steps of a few tens of milliseconds each,
+        in order: take the services, build each page, then wire the rest. Start-up runs
+        one per turn of the event loop, so the window repaints and answers between them.
+
+        The pages' modules use the services' types, which load the ORM: they are imported
+        in the steps (or before, on the start-up loader's worker: :data:`PAGE_MODULES`),
+        never at the top of this module, as the window must paint before that (see
+        docs/architecture.md, Start-up). ``services`` is set by the last step: until
+        then the window is still opening (nothing asks the journal but the pages)."""
+        self._attaching = services
+        return [
+            self._show_today_from_services,
+            self._add_coaching_page,
+            self._list_sprints,
+            self._open_first_sprint,
+            self._add_mentorship_page,
+            self._add_history_page,
+            self._add_timeline_page,
+            self._wire_services,
+        ]
+
+    def _loaded(self) -> Services:
+        services = self._attaching
+        assert services is not None, "the steps of attach_steps run after it"
+        return services
+
+    def _show_today_from_services(self) -> None:
+        self.today_page.set_source(self._loaded().journal.today)
+
+    def _add_coaching_page(self) -> None:
         from devjournal.ui.pages.coaching_page import CoachingPage  # noqa: PLC0415
 
-        self.services = services
-        self.today_page.set_source(services.journal.today)
-        from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
-        from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
-
+        services = self._loaded()
         self.coaching_page = CoachingPage(
             services.coaching,
             self.ops,
             self._drafts,
             self._clock,
+            self.stack,  # made in place: moving a built page into the window restyles it
             notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
+            read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+
+    def _list_sprints(self) -> None:
+        assert self.coaching_page is not None
+        self._first_sprint = self.coaching_page.show_board()
+
+    def _open_first_sprint(self) -> None:
+        assert self.coaching_page is not None
+        self.coaching_page.open_chosen(self._first_sprint)
+
+    def _add_mentorship_page(self) -> None:
+        from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
+
         self.mentorship_page = MentorshipPage(
-            services.mentorship, self.ops, self._drafts, self._clock, notices=self.notices
+            self._loaded().mentorship,
+            self.ops,
+            self._drafts,
+            self._clock,
+            self.stack,
+            notices=self.notices,
         )
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
+
+    def _add_history_page(self) -> None:
+        from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
+
         self.history_page = HistoryPage(
-            services, self.ops, self._drafts, self._clock, notices=self.notices
+            self._loaded(), self.ops, self._drafts, self._clock, self.stack, notices=self.notices
         )
         self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
+        self.history_page.entry_requested.connect(self.new_entry)
+        if self.mentorship_page is not None:
+            self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
+            self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
+        self.new_entry_action.setEnabled(True)
+
+    def _add_timeline_page(self) -> None:
         from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
 
-        self.timeline_page = TimelinePage(services, self.ops, self._settings)
+        self.timeline_page = TimelinePage(self._loaded(), self.ops, self._settings, self.stack)
         self._add_page("Timeline", self.timeline_page, QKeySequence("Ctrl+5"))
         self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
         self.timeline_page.coaching_requested.connect(self._coaching)
-        self.history_page.entry_requested.connect(self.new_entry)
-        self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
-        self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
-        self.new_entry_action.setEnabled(True)
-        from devjournal.ui.journal_transfer import JournalTransfer  # noqa: PLC0415
 
-        transfer = JournalTransfer(
-            self, services, self.ops, lambda text: self.statusBar().showMessage(text, 15_000)
-        )
-        self.transfer = transfer
-        self.import_jrnl_action.triggered.connect(lambda: transfer.import_entries("jrnl"))
-        self.import_dayone_action.triggered.connect(lambda: transfer.import_entries("dayone"))
-        self.restore_action.triggered.connect(transfer.restore_journal)
-        self.export_journal_action.triggered.connect(transfer.export_journal)
-        for action, include in (
-            (self.export_checkins_action, False),
-            (self.export_private_checkins_action, True),
-        ):
-            action.triggered.connect(partial(transfer.export_checkins, include_private=include))
-        self.summary_action.triggered.connect(self.prepare_summary)
-        self.backups_action.triggered.connect(self.open_backups)
-        for action in self.transfer_actions:
-            action.setEnabled(True)
+    def _wire_services(self) -> None:
+        """The last step: the File menu's actions, the timers, the reminders, the drafts
+        of an earlier run."""
+        services = self._loaded()
+        self.services = services
+        self._wire_transfer(services)
         log.info("pages ready: %s", ", ".join(self.page_titles()))
         self._changed_since_backup = False
         self.ops.data_changed.connect(self._on_data_changed_for_backup)
@@ -334,6 +396,28 @@ class MainWindow(QMainWindow):
             self, self._drafts, self._open_draft, lambda text: self.statusBar().showMessage(text)
         )
         QTimer.singleShot(0, self.draft_offer.start)  # once the pages are in place
+
+    def _wire_transfer(self, services: Services) -> None:
+        """Imports, exports, the summary and the backups in the File menu."""
+        from devjournal.ui.journal_transfer import JournalTransfer  # noqa: PLC0415
+
+        transfer = JournalTransfer(
+            self, services, self.ops, lambda text: self.statusBar().showMessage(text, 15_000)
+        )
+        self.transfer = transfer
+        self.import_jrnl_action.triggered.connect(lambda: transfer.import_entries("jrnl"))
+        self.import_dayone_action.triggered.connect(lambda: transfer.import_entries("dayone"))
+        self.restore_action.triggered.connect(transfer.restore_journal)
+        self.export_journal_action.triggered.connect(transfer.export_journal)
+        for action, include in (
+            (self.export_checkins_action, False),
+            (self.export_private_checkins_action, True),
+        ):
+            action.triggered.connect(partial(transfer.export_checkins, include_private=include))
+        self.summary_action.triggered.connect(self.prepare_summary)
+        self.backups_action.triggered.connect(self.open_backups)
+        for action in self.transfer_actions:
+            action.setEnabled(True)
 
     def _open_draft(self, key: DraftKey) -> QDialog | None:
         """Open the form a draft from an earlier run was typed in, on its page."""
@@ -641,6 +725,7 @@ class MainWindow(QMainWindow):
         return self.DEFAULT_SIZE.boundedTo(room).expandedTo(self.minimumSize())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
         for page in self.pages():
             page.flush_drafts()  # what is typed and not saved comes back next time
         from devjournal.ui.background import stop_all  # noqa: PLC0415

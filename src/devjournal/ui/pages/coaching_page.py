@@ -99,7 +99,10 @@ class CoachingPage(QWidget):
         *,
         notices: NoticeBar,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
+        read: bool = True,
     ) -> None:
+        """``read``: read the journal and show it at once (start-up does it in two turns
+        of the event loop instead: :meth:`show_board`, then :meth:`open_chosen`)."""
         super().__init__(parent)
         self._notices = notices
         self._coaching = coaching
@@ -123,7 +126,8 @@ class CoachingPage(QWidget):
         self._build_detail_area()
         self._lay_out()
         self._connect_signals()
-        self.refresh()
+        if read:
+            self.refresh()
 
     def _build_list(self) -> None:
         """Left: the sprints, grouped by phase."""
@@ -188,6 +192,11 @@ class CoachingPage(QWidget):
     # -- data -----------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         """Reload the sprint list and the open sprint (``keep`` selects a sprint by id)."""
+        self.open_chosen(self.show_board(keep))
+
+    def show_board(self, keep: int | None = None) -> int | None:
+        """Read and list the sprints; the one to open: ``keep`` (by default the open one)
+        if it is still there, else the running sprint, else the first listed."""
         selected = keep if keep is not None else (self.view.sprint.id if self.view else None)
         board = self._coaching.board()
         self.left.show_board(board, local_today(self._clock))
@@ -195,14 +204,18 @@ class CoachingPage(QWidget):
         if selected not in ids:
             running = running_sprint(board)
             selected = running.id if running is not None else (ids[0] if ids else None)
-        if selected is None:
+        return selected
+
+    def open_chosen(self, sprint_id: int | None) -> None:
+        """Open ``sprint_id`` (from :meth:`show_board`), or say there are none yet."""
+        if sprint_id is None:
             self.view = None
             self.goal_cards = {}
             self.right.setCurrentWidget(self.empty)
             self.left.setVisible(False)  # the empty state's button says it all
             return
         self.left.setVisible(True)
-        self.select_sprint(selected)
+        self.select_sprint(sprint_id)
 
     def select_sprint(self, sprint_id: int) -> None:
         """Open ``sprint_id`` on the right and select it in the list."""

@@ -36,7 +36,7 @@ from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import DomainError
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.models import LogEntry
-from devjournal.domain.search import SearchQueryError
+from devjournal.domain.search import SearchQueryError, SearchResults
 from devjournal.domain.sharing import Sharing
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.exporting.history_export import HistoryExport, HistoryRequest
@@ -60,6 +60,9 @@ from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
+
+Found = SearchResults | SearchQueryError
+"""What a search gives the page: its hits, or why what was typed cannot be searched."""
 
 SEARCH_LIMIT = 200
 SEARCH_DELAY_MS = 250
@@ -91,7 +94,28 @@ class HistoryPage(QWidget):
         self._clock = clock
         self.dialog: EntryDialog | None = None
         self.entry: LogEntry | None = None
+        self.export_task: BackgroundTask[Any] | None = None
+        self.search_task: BackgroundTask[Found] | None = None
+        """The search running on a worker, if any (its hits replace the list when done)."""
+        self._search_serial = 0  # a result is shown only if no later reload came first
 
+        self._build_search()
+        self._build_filters()
+        self._build_list()
+        self._build_actions()
+        self._build_reader()
+        self._lay_out()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._fill_choices()
+        self._connect_signals()
+        guard_wheel(self)
+        self._show_nothing()
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_search(self) -> None:
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText('Search: words, "a phrase", prefix*, OR, NOT')
         self.search_edit.setClearButtonEnabled(True)
@@ -99,6 +123,9 @@ class HistoryPage(QWidget):
         self.find_action = QAction("Search the log", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.addAction(self.find_action)
+
+    def _build_filters(self) -> None:
+        """Mentor, kind, tag, sharing and the dates; the count under them."""
         self.mentor_combo = QComboBox()
         self.kind_combo = QComboBox()
         self.kind_combo.addItem("Every kind", "")
@@ -112,23 +139,15 @@ class HistoryPage(QWidget):
         self.dates_box = QCheckBox("From")
         self.since_edit = date_edit()
         self.until_edit = date_edit()
-        today = local_today(clock)
+        today = local_today(self._clock)
         self.since_edit.setDate(to_qdate(date(today.year - 1, today.month, 1)))
         self.until_edit.setDate(to_qdate(today))
         self.since_edit.setEnabled(False)
         self.until_edit.setEnabled(False)
-        filters = QGridLayout()
-        filters.addWidget(self.mentor_combo, 0, 0)
-        filters.addWidget(self.kind_combo, 0, 1)
-        filters.addWidget(self.tag_combo, 1, 0)
-        filters.addWidget(self.scope_combo, 1, 1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.dates_box)
-        dates.addWidget(self.since_edit, 1)
-        dates.addWidget(label("to"))
-        dates.addWidget(self.until_edit, 1)
         self.count_label = label("", "muted", wrap=True)
 
+    def _build_list(self) -> None:
+        """The list: the lazy history, or a search's hits."""
         self.model = HistoryListModel(self._fetch, self)
         self.search_model = QStandardItemModel(self)
         self.list = QListView()
@@ -139,6 +158,9 @@ class HistoryPage(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAccessibleName("Log entries, newest first")
+
+    def _build_actions(self) -> None:
+        """New entry, and Export with its private variant."""
         self.new_button = QPushButton("New entry")
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip("Write a log entry (Ctrl+N)")
@@ -155,8 +177,26 @@ class HistoryPage(QWidget):
         self.export_button.setMenu(menu)
         self.export_note = label("", "muted", wrap=True)
         self.export_note.setVisible(False)
-        self.export_task: BackgroundTask[Any] | None = None
 
+    def _build_reader(self) -> None:
+        """The entry being read, with Edit and Delete under it."""
+        self.reader = SafeTextBrowser()
+        self.reader.setAccessibleName("The entry")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+
+    def _lay_out(self) -> None:
+        """The list and its filters on the left, the reader on the right."""
+        filters = QGridLayout()
+        filters.addWidget(self.mentor_combo, 0, 0)
+        filters.addWidget(self.kind_combo, 0, 1)
+        filters.addWidget(self.tag_combo, 1, 0)
+        filters.addWidget(self.scope_combo, 1, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.dates_box)
+        dates.addWidget(self.since_edit, 1)
+        dates.addWidget(label("to"))
+        dates.addWidget(self.until_edit, 1)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(12, 16, 6, 12)
@@ -170,11 +210,6 @@ class HistoryPage(QWidget):
         column.addWidget(self.count_label)
         column.addWidget(self.list, 1)
         column.addWidget(self.export_note)
-
-        self.reader = SafeTextBrowser()
-        self.reader.setAccessibleName("The entry")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
@@ -184,7 +219,6 @@ class HistoryPage(QWidget):
         right_column.setContentsMargins(6, 16, 16, 12)
         right_column.addWidget(self.reader, 1)
         right_column.addLayout(buttons)
-
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -193,15 +227,6 @@ class HistoryPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._fill_choices()
-        self._connect_signals()
-        guard_wheel(self)
-        self._show_nothing()
-        self.reload()
 
     def _show_nothing(self, said: str = "") -> None:
         self.entry = None
@@ -326,13 +351,15 @@ class HistoryPage(QWidget):
     def reload(self) -> None:
         """Show the list again from the top, as the filters or the search say."""
         self._search_timer.stop()
+        self._search_serial += 1  # a search still running is no longer wanted
         typed = self.search_edit.text().strip()
         # A search looks through the whole log; the filters narrow the list only.
         for widget in self._filters():
             widget.setEnabled(not typed)
         if typed:
-            self._show_search(typed)
+            self._start_search(typed)
             return
+        self.search_task = None
         self._use_model(self.model)
         self.model.reload()
         self._show_count()
@@ -355,15 +382,40 @@ class HistoryPage(QWidget):
             "No entries match these filters." if shown == 0 else f"{shown:,}{more} entries"
         )
 
-    def _show_search(self, typed: str) -> None:
+    @property
+    def searching(self) -> bool:
+        """True while a search runs (the list shows what it showed before until then)."""
+        return self.search_task is not None
+
+    def _start_search(self, typed: str) -> None:
+        """Search on a worker (on a large journal a search takes a tenth of a second or
+        more, which the window must not stand still for); the hits replace the list."""
+        serial = self._search_serial
+        mentorship = self._services.mentorship
+
+        def search() -> Found:
+            try:
+                return mentorship.search(typed, limit=SEARCH_LIMIT)
+            except SearchQueryError as exc:  # what was typed cannot be searched: said
+                return exc
+
+        self.search_task = self._ops.query(
+            self,
+            search,
+            lambda found: self._show_search(serial, typed, found),
+            on_failure=lambda message: self._show_search(serial, typed, message),
+        )
+
+    def _show_search(self, serial: int, typed: str, found: Found | str) -> None:
+        if serial != self._search_serial:
+            return  # the filters, or another search, came since
+        self.search_task = None
         self.search_model.clear()
         self._use_model(self.search_model)
-        try:
-            results = self._services.mentorship.search(typed, limit=SEARCH_LIMIT)
-        except SearchQueryError as exc:
-            self.count_label.setText(str(exc))
+        if not isinstance(found, SearchResults):
+            self.count_label.setText(str(found))
             return
-        for hit in results.hits:
+        for hit in found.hits:
             item = QStandardItem(hit.title)
             meta = [local_date(hit.occurred_at.astimezone().date(), "d MMM yyyy"), hit.kind.label]
             if hit.mentor_name:
@@ -372,16 +424,7 @@ class HistoryPage(QWidget):
             item.setData(hit.id, ROW_ROLE)
             item.setEditable(False)
             self.search_model.appendRow(item)
-        note = " (the filters apply to the list, not to searches)"
-        if results.total == 0:
-            self.count_label.setText(f"Nothing in the log matches {typed}.")
-        elif results.total > len(results.hits):
-            self.count_label.setText(
-                f"{results.total:,} entries match; the newest {len(results.hits):,} are "
-                f"shown{note}."
-            )
-        else:
-            self.count_label.setText(f"{results.total:,} entries match, newest first{note}.")
+        self.count_label.setText(_search_count(typed, found))
 
     def _use_model(self, model: HistoryListModel | QStandardItemModel) -> None:
         """Show ``model`` in the list; a new model brings a new selection model, which is
@@ -569,3 +612,13 @@ class HistoryPage(QWidget):
         outcome = self._ops.write(self, lambda: self._services.mentorship.restore_entry(entry_id))
         if outcome is not None:
             self.open_entry(outcome.value.id)
+
+
+def _search_count(typed: str, found: SearchResults) -> str:
+    """What the count line says of a search."""
+    note = " (the filters apply to the list, not to searches)"
+    if found.total == 0:
+        return f"Nothing in the log matches {typed}."
+    if found.total > len(found.hits):
+        return f"{found.total:,} entries match; the newest {len(found.hits):,} are shown{note}."
+    return f"{found.total:,} entries match, newest first{note}."

@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.jobs import no_progress
-from devjournal.domain.sharing import NOTHING_PRIVATE, Sharing
+from devjournal.domain.sharing import NOTHING_PRIVATE, Shareable, Sharing
 from devjournal.domain.timeline import (
     MIN_SPAN,
     ZOOMS,
@@ -51,7 +53,7 @@ from devjournal.files import write_export
 from devjournal.render.timeline_painter import TimelineScene, entry_rows
 from devjournal.services.changes import Changes
 from devjournal.services.container import Services
-from devjournal.services.timeline_service import EntryWindow
+from devjournal.services.timeline_service import EntryWindow, TimelineService
 from devjournal.settings import Settings
 from devjournal.ui.ops import Ops
 from devjournal.ui.report_export import save_report
@@ -67,14 +69,107 @@ PX_PER_MARK = 6.0
 """Entries closer than this would blur: shown as counts instead."""
 
 
+WindowKey = tuple[object, ...]
+"""What an entry window was read for: the days in view, the filter, the width and the
+bucket unit (:func:`window_key`)."""
+
+
+def window_key(scale: Scale, where: TimelineFilter) -> WindowKey:
+    """The key an entry window is kept under: the same key, the same answer."""
+    return (scale.first_date, scale.last_date, where, int(scale.width), bucket_unit(scale))
+
+
+def read_window(timeline: TimelineService, scale: Scale, where: TimelineFilter) -> EntryWindow:
+    """The entries in view: dots when they can be told apart (stacked up to three high),
+    else counts per bucket."""
+    first, last = scale.first_date, scale.last_date
+    unit = bucket_unit(scale)
+    window = timeline.window(
+        first, last, where, max_marks=int(scale.width / PX_PER_MARK), unit=unit
+    )
+    closest = scale.span <= MIN_SPAN + 0.5  # nowhere closer to go: stack what there is
+    if window.entries and not closest and entry_rows(scale, window.entries) is None:
+        window = timeline.window(first, last, where, max_marks=0, unit=unit)
+    return window
+
+
+def lanes_of(
+    data: TimelineData,
+    rows: Mapping[int, int],
+    where: TimelineFilter,
+    rule: Shareable | None = None,
+) -> TimelineScene:
+    """The sprint rows ``where`` (and ``rule``, for an export) leave in, with no entries
+    (:meth:`TimelineScene.with_entries` adds them for a view)."""
+    sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
+    if where.goal_id is not None:
+        owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
+        sprints = [s for s in sprints if s.id == owner]
+    shown = {s.id for s in sprints}
+
+    def goal_shown(goal_id: int) -> bool:
+        return where.goal_id in (None, goal_id) and (rule is None or rule.goal(goal_id))
+
+    goals = [g for g in data.goals if g.sprint_id in shown and goal_shown(g.id)]
+    checkins = [c for c in data.checkins if c.sprint_id in shown and goal_shown(c.goal_id)]
+    sessions = [
+        s for s in data.sessions if s.sprint_id in shown and (rule is None or rule.session(s.id))
+    ]
+    if where.sprint_id is not None or where.goal_id is not None:
+        rows = {s.id: i for i, s in enumerate(sprints)}
+    return TimelineScene(
+        sprints=sprints, rows=rows, goals=goals, sessions=sessions, checkins=checkins
+    )
+
+
+@dataclass(frozen=True)
+class TimelineRead:
+    """One read of the journal for the page, made off the GUI thread: the lanes packed,
+    the filters' choices, and the entries for the view the read was asked for."""
+
+    data: TimelineData
+    rows: dict[int, int]
+    mentors: tuple[tuple[str, int], ...]
+    tags: tuple[str, ...]
+    window: tuple[WindowKey, EntryWindow]
+    lanes: tuple[TimelineFilter, TimelineScene]
+    extent: tuple[date, date]
+    """The first and last day with anything on them, today included (as "All" fits)."""
+
+
+def read_page(services: Services, scale: Scale, where: TimelineFilter) -> TimelineRead:
+    """Everything the page draws from (it touches no widget: it runs on a worker)."""
+    data = services.timeline.data()
+    rows = pack_rows([(s.id, s.start, s.end) for s in data.sprints])
+    mentorship = services.mentorship
+    return TimelineRead(
+        data=data,
+        rows=rows,
+        mentors=tuple((m.name, m.id) for m in mentorship.mentors()),
+        tags=tuple(mentorship.tag_names()),
+        window=(window_key(scale, where), read_window(services.timeline, scale, where)),
+        lanes=(where, lanes_of(data, rows, where)),
+        extent=data.extent(services.timeline.today()),
+    )
+
+
 class TimelinePage(QWidget):
-    """Sprints, goals, sessions, check-ins and the mentorship log on one axis."""
+    """Sprints, goals, sessions, check-ins and the mentorship log on one axis.
+
+    The journal is read off the GUI thread (:meth:`refresh`, through ``Ops.query``): the
+    page shows at once, saying it is reading the first time and keeping the last read
+    after, and draws the lanes when the read returns (then ``read_shown``). A read asked
+    for while another runs wins: the older one's answer is dropped."""
 
     shows: ClassVar[Changes] = Changes.EVERYTHING
     dialog: QDialog | None = None
 
     open_requested = Signal(object)  # render.timeline_painter.Hit
     coaching_requested = Signal()
+    read_shown = Signal()
+    """A read of the journal has been drawn."""
+
+    READING = "Reading the timeline…"
 
     def __init__(
         self,
@@ -87,14 +182,20 @@ class TimelinePage(QWidget):
         self._services = services
         self._ops = ops
         self._settings = settings
+        today = services.timeline.today()
         self.data: TimelineData | None = None
         self._rows: dict[int, int] = {}
+        self._mentors: tuple[tuple[str, int], ...] = ()
+        self._tags: tuple[str, ...] = ()
+        self._extent = (today, today)
         self._stale = True
+        self._asked = 0  # reads asked for; only the last one asked is drawn
+        self._pending: int | None = None
         self.filter = TimelineFilter()
         self.entries_total = 0
-        self._window_cache: tuple[tuple[object, ...], EntryWindow] | None = None
+        self._window_cache: tuple[WindowKey, EntryWindow] | None = None
+        self._lanes_cache: tuple[TimelineFilter, TimelineScene] | None = None
         self._all_span = -1.0
-        today = services.timeline.today()
         self.view = TimelineView(Scale(today.toordinal() - 46, 92, 900))
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -105,7 +206,19 @@ class TimelinePage(QWidget):
         column.setContentsMargins(24, 20, 24, 12)
         column.setSpacing(10)
         column.addWidget(label("Timeline", "pageTitle"))
+        column.addLayout(self._build_tools())
+        column.addLayout(self._build_filters())
+        self.status = label("", "muted", wrap=True)
+        column.addWidget(self.status)
+        self.legend = label("", "muted", wrap=True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        column.addWidget(self.legend)
+        column.addWidget(self._build_canvas(), 1)
+        self._connect()
+        self._enable(False)  # until the first read has come back
 
+    def _build_tools(self) -> FlowLayout:
+        """The zoom buttons, Today and the export menu."""
         tools = FlowLayout()
         self.zoom_buttons: dict[str, QPushButton] = {}
         for name in (*ZOOMS, "all"):
@@ -125,6 +238,11 @@ class TimelinePage(QWidget):
         self.today_button.setToolTip("Put today in the middle (Home)")
         for button in (self.zoom_out_button, self.zoom_in_button, self.today_button):
             tools.addWidget(button)
+        tools.add_right(self._build_export_button())
+        return tools
+
+    def _build_export_button(self) -> QToolButton:
+        """Export, with its menu: PNG, vector PDF, and whether private items go in."""
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -139,27 +257,28 @@ class TimelinePage(QWidget):
             "export unless this is ticked"
         )
         self.export_button.setMenu(menu)
-        tools.add_right(self.export_button)
-        column.addLayout(tools)
+        return self.export_button
 
+    def _build_filters(self) -> FlowLayout:
+        """The filter boxes (sprint, goal, mentor, kind, tag) and Clear filters."""
         filters = FlowLayout()
         self.sprint_box = self._combo("Filter by sprint")
         self.goal_box = self._combo("Filter by goal")
         self.mentor_box = self._combo("Filter entries by mentor")
         self.kind_box = self._combo("Filter entries by kind")
         self.tag_box = self._combo("Filter entries by tag")
-        for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
+        for box in self._boxes():
             filters.addWidget(box)
         self.clear_button = QPushButton("Clear filters")
         filters.addWidget(self.clear_button)
-        column.addLayout(filters)
+        return filters
 
-        self.status = label("", "muted", wrap=True)
-        column.addWidget(self.status)
-        self.legend = label("", "muted", wrap=True)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        column.addWidget(self.legend)
+    def _boxes(self) -> tuple[QComboBox, ...]:
+        return (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box)
 
+    def _build_canvas(self) -> QStackedWidget:
+        """The view in its scroll area (its axis only until the first read returns) and
+        the empty state."""
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -179,8 +298,9 @@ class TimelinePage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.scroller)
         self.stack.addWidget(self.empty)
-        column.addWidget(self.stack, 1)
+        return self.stack
 
+    def _connect(self) -> None:
         self.view.scale_changed.connect(self._on_view_scale_changed)
         self.view.activated.connect(self.open_requested.emit)
         self.empty.button.clicked.connect(self.coaching_requested.emit)
@@ -190,7 +310,7 @@ class TimelinePage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_png_action.triggered.connect(lambda: self.export("png"))
         self.export_pdf_action.triggered.connect(lambda: self.export("pdf"))
-        for box in (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box):
+        for box in self._boxes():
             box.activated.connect(self._on_filter_activated)
 
     @staticmethod
@@ -220,19 +340,62 @@ class TimelinePage(QWidget):
         """No form of this page keeps drafts."""
         return False
 
+    @property
+    def reading(self) -> bool:
+        """Whether a read of the journal is on its way."""
+        return self._pending is not None
+
     def refresh(self) -> None:
-        """Read the journal again and redraw (keeping zoom, position and filters)."""
-        first_time = self.data is None
+        """Read the journal again, off the GUI thread, and redraw when the read returns
+        (keeping zoom, position and filters). Until the first read returns the page says
+        it is reading; after, it shows the last read until the next one is drawn."""
         self._stale = False
-        self._window_cache = None
-        data = self._services.timeline.data()
-        self._rows = pack_rows([(s.id, s.start, s.end) for s in data.sprints])
-        if first_time:
-            self.view.scale = self._restored_scale()  # drawn below, once
-        self.data = data
+        self._asked += 1
+        self._pending = self._asked
+        if self.data is None:
+            self.status.setText(self.READING)
+        # Asked for on the next turn of the event loop: the page is laid out by then, so
+        # the read is for the view's own width, and refreshes asked for together read once.
+        QTimer.singleShot(0, self, lambda ticket=self._asked: self._ask(ticket))
+
+    def _ask(self, ticket: int) -> None:
+        if ticket != self._asked:
+            return  # a newer refresh was asked for: it reads
+        if self.data is None:
+            self.view.scale = self._restored_scale()  # drawn when the read returns
+        services, scale, where = self._services, self.view.scale, self.filter
+        self._ops.query(
+            self,
+            lambda: read_page(services, scale, where),
+            lambda found: self._on_read(ticket, found),
+            on_failure=lambda message: self._on_read_failed(ticket, message),
+        )
+
+    def _on_read(self, ticket: int, found: TimelineRead) -> None:
+        """Draw a read, unless a newer one was asked for since (its answer will come)."""
+        if ticket != self._asked:
+            return
+        self._pending = None
+        data = found.data
+        self.data, self._rows = data, found.rows
+        self._mentors, self._tags, self._extent = found.mentors, found.tags, found.extent
+        self._window_cache, self._lanes_cache = found.window, found.lanes
         self._fill_filters()
         empty = not data.sprints and data.first_entry is None
         self.stack.setCurrentWidget(self.empty if empty else self.scroller)
+        self._enable(not empty)
+        self.legend.setText(self._legend())
+        self._redraw()
+        self.read_shown.emit()
+
+    def _on_read_failed(self, ticket: int, message: str) -> None:
+        if ticket != self._asked:
+            return
+        self._pending = None
+        self._stale = True  # read again when next shown
+        self.status.setText(f"The timeline could not be read. {message}")
+
+    def _enable(self, enabled: bool) -> None:
         for widget in (
             *self.zoom_buttons.values(),
             self.zoom_in_button,
@@ -240,20 +403,13 @@ class TimelinePage(QWidget):
             self.today_button,
             self.export_button,
             self.clear_button,
-            self.sprint_box,
-            self.goal_box,
-            self.mentor_box,
-            self.kind_box,
-            self.tag_box,
+            *self._boxes(),
             self.legend,
         ):
-            widget.setEnabled(not empty)
-        self.legend.setText(self._legend())
-        self._redraw()
+            widget.setEnabled(enabled)
 
     def _fill_filters(self) -> None:
         assert self.data is not None
-        mentorship = self._services.mentorship
         self.filter = self._still_there(self.filter)
         self._fill(
             self.sprint_box,
@@ -268,12 +424,7 @@ class TimelinePage(QWidget):
         self._fill(
             self.goal_box, "All goals", [(g.title, g.id) for g in goals], self.filter.goal_id
         )
-        self._fill(
-            self.mentor_box,
-            "All mentors",
-            [(m.name, m.id) for m in mentorship.mentors()],
-            self.filter.mentor_id,
-        )
+        self._fill(self.mentor_box, "All mentors", list(self._mentors), self.filter.mentor_id)
         self._fill(
             self.kind_box,
             "All kinds",
@@ -281,10 +432,7 @@ class TimelinePage(QWidget):
             self.filter.kind.value if self.filter.kind else None,
         )
         self._fill(
-            self.tag_box,
-            "All tags",
-            [(f"#{t}", t) for t in mentorship.tag_names()],
-            self.filter.tag or None,
+            self.tag_box, "All tags", [(f"#{t}", t) for t in self._tags], self.filter.tag or None
         )
 
     @staticmethod
@@ -303,18 +451,16 @@ class TimelinePage(QWidget):
     def _still_there(self, where: TimelineFilter) -> TimelineFilter:
         """``where`` without what was deleted since (a sprint, goal, mentor or tag)."""
         assert self.data is not None
-        mentorship = self._services.mentorship
         sprint_id = (
             where.sprint_id if any(s.id == where.sprint_id for s in self.data.sprints) else None
         )
         goal_id = where.goal_id if any(g.id == where.goal_id for g in self.data.goals) else None
         mentor_id = (
             where.mentor_id
-            if where.mentor_id is not None
-            and any(m.id == where.mentor_id for m in mentorship.mentors())
+            if where.mentor_id is not None and any(i == where.mentor_id for _n, i in self._mentors)
             else None
         )
-        tags = {t.casefold() for t in mentorship.tag_names()} if where.tag else set()
+        tags = {t.casefold() for t in self._tags} if where.tag else set()
         tag = where.tag if where.tag.casefold() in tags else ""
         return TimelineFilter(sprint_id, goal_id, mentor_id, where.kind, tag)
 
@@ -351,7 +497,9 @@ class TimelinePage(QWidget):
         """One of the zoom buttons: week, month, quarter, year, or all."""
         if name == "all":
             if self.data is not None:
-                first, last = self.data.extent(self._services.timeline.today())
+                today = self._services.timeline.today()
+                first, last = self._extent
+                first, last = min(first, today), max(last, today)
                 scale = fit(first, last, max(1, self.view.width()))
                 self._all_span = scale.span
                 self.view.set_scale(scale)
@@ -399,66 +547,27 @@ class TimelinePage(QWidget):
         if data is None:
             return TimelineScene(sprints=(), rows={}, goals=(), sessions=(), checkins=())
         where = self.filter
-        rule = (
-            sharing.rule(data.goals, data.sessions, only_these=True)
-            if sharing is not None
-            else None
-        )
-        sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
-        if where.goal_id is not None:
-            owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
-            sprints = [s for s in sprints if s.id == owner]
-        shown = {s.id for s in sprints}
-
-        def goal_shown(goal_id: int) -> bool:
-            return where.goal_id in (None, goal_id) and (rule is None or rule.goal(goal_id))
-
-        goals = [g for g in data.goals if g.sprint_id in shown and goal_shown(g.id)]
-        checkins = [c for c in data.checkins if c.sprint_id in shown and goal_shown(c.goal_id)]
-        sessions = [
-            s
-            for s in data.sessions
-            if s.sprint_id in shown and (rule is None or rule.session(s.id))
-        ]
-        rows = (
-            {s.id: i for i, s in enumerate(sprints)}
-            if where.sprint_id is not None or where.goal_id is not None
-            else self._rows
-        )
         scale = self.view.scale
-        if rule is None:
+        if sharing is None:  # the screen: the lanes are kept until the data or filter change
+            if self._lanes_cache is None or self._lanes_cache[0] != where:
+                self._lanes_cache = (where, lanes_of(data, self._rows, where))
+            lanes = self._lanes_cache[1]
             window = self._window(scale, where)
             self.entries_total = window.total
             self._show_status(window.total, bool(window.buckets), scale)
         else:
+            rule = sharing.rule(data.goals, data.sessions, only_these=True)
+            lanes = lanes_of(data, self._rows, where, rule)
             window = self._window(scale, dataclasses.replace(where, shareable=rule))
-        return TimelineScene(
-            sprints=sprints,
-            rows=rows,
-            goals=goals,
-            sessions=sessions,
-            checkins=checkins,
-            entries=window.entries,
-            buckets=window.buckets,
-            today=self._services.timeline.today(),
-        )
+        return lanes.with_entries(window.entries, window.buckets, self._services.timeline.today())
 
     def _window(self, scale: Scale, where: TimelineFilter) -> EntryWindow:
-        """The entries in view: dots when they can be told apart (stacked up to three
-        high), else counts per bucket. The last answer is kept: a resize or a second
-        redraw of the same view reads nothing."""
-        key = (scale.first_date, scale.last_date, where, int(scale.width), bucket_unit(scale))
+        """The entries in view (:func:`read_window`). The last answer is kept: a resize or
+        a second redraw of the same view reads nothing."""
+        key = window_key(scale, where)
         if self._window_cache is not None and self._window_cache[0] == key:
             return self._window_cache[1]
-        first, last = scale.first_date, scale.last_date
-        unit = bucket_unit(scale)
-        timeline = self._services.timeline
-        window = timeline.window(
-            first, last, where, max_marks=int(scale.width / PX_PER_MARK), unit=unit
-        )
-        closest = scale.span <= MIN_SPAN + 0.5  # nowhere closer to go: stack what there is
-        if window.entries and not closest and entry_rows(scale, window.entries) is None:
-            window = timeline.window(first, last, where, max_marks=0, unit=unit)
+        window = read_window(self._services.timeline, scale, where)
         self._window_cache = (key, window)
         return window
 
