@@ -24,6 +24,9 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.assessment_dialog import NOT_YET, AssessmentDialog
+from devjournal.ui.dialogs.mentor_dialog import MentorDialog
+from devjournal.ui.dialogs.sprint_dialog import SprintDialog
+from devjournal.ui.main_window import MainWindow
 from devjournal.ui.ops import Ops
 from devjournal.ui.pages.guide_page import GuidePage
 from devjournal.ui.widgets.notice_bar import NoticeBar
@@ -200,3 +203,71 @@ def test_escape_on_an_unchanged_assessment_closes_without_asking(page: GuidePage
     dialog.reject()
     assert not dialog.isVisible()
     assert not [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+
+
+# -- in the window: from where the user is to a draft sprint or mentor -----------------------
+def test_from_the_welcome_to_a_draft_sprint_of_the_kind_recommended(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    assert window.guide_page is not None and window.coaching_page is not None
+    window.today_page.assessment_button.click()
+    assert window.stack.currentWidget() is window.guide_page
+    dialog = opened(window.guide_page)
+    answer(dialog, need="metric", goal="clear", path="known", horizon="months")
+    qtbot.keyClicks(dialog.words_edit, "Cut review turnaround to one day")
+    save(dialog)
+
+    window.guide_page.sprint_button.click()
+
+    assert window.stack.currentWidget() is window.coaching_page
+    form = window.coaching_page.dialog
+    assert isinstance(form, SprintDialog) and form.isVisible()
+    assert form.title_edit.text() == "Cut review turnaround to one day"
+    assert form.kind_combo.currentData() == SprintKind.PERFORMANCE.value
+    save(form)
+    sprint = services.coaching.sprints()[0]
+    assert (sprint.title, sprint.kind, sprint.focus) == (
+        "Cut review turnaround to one day",
+        SprintKind.PERFORMANCE,
+        "Cut review turnaround to one day",
+    )
+    assert sprint.start_date == date(2026, 11, 18)
+
+
+def test_from_the_help_menu_to_a_mentor_to_look_for(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    assert window.assessment_action.isEnabled() and window.guide_action.isEnabled()
+    window.assessment_action.trigger()
+    assert window.guide_page is not None
+    dialog = opened(window.guide_page)
+    answer(dialog, need="rules", goal="clear", path="unknown", horizon="years", learn_from="senior")
+    save(dialog)
+
+    window.guide_page.mentor_button.click()
+
+    assert window.stack.currentWidget() is window.mentorship_page
+    form = window.mentorship_page.dialog if window.mentorship_page else None
+    assert isinstance(form, MentorDialog) and form.isVisible()
+    assert form.seeking_edit.toPlainText() == (
+        "Learning the unwritten rules of the level I am aiming for"
+    )
+    assert form.relationship_combo.currentData() == Relationship.TRADITIONAL.value
+    qtbot.keyClicks(form.name_edit, "Grace Okafor")
+    save(form)
+    assert [m.name for m in services.mentorship.mentors()] == ["Grace Okafor"]
+
+
+def test_the_empty_coaching_and_mentorship_pages_offer_the_assessment(
+    window: MainWindow,
+) -> None:
+    for page in (window.coaching_page, window.mentorship_page):
+        assert page is not None
+        window.sidebar.setCurrentRow(window.stack.indexOf(page))
+        assert page.empty.aside_button.isVisible()
+        page.empty.aside_button.click()
+        assert window.guide_page is not None
+        assert window.stack.currentWidget() is window.guide_page
+        opened(window.guide_page).reject()  # unchanged: closes without asking
+    window.guide_action.trigger()
+    assert window.stack.currentWidget() is window.guide_page

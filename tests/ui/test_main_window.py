@@ -83,6 +83,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
         "Mentorship",
         "History",
         "Timeline",
+        "Guide",
     ]
     shown = texts(window)
     assert "Welcome to devjournal" in shown

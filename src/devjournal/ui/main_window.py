@@ -57,6 +57,7 @@ from devjournal.ui.theme import apply_theme
 from devjournal.ui.widgets.notice_bar import NoticeBar
 
 if TYPE_CHECKING:
+    from devjournal.domain.models import MentorDraft, SprintDraft
     from devjournal.domain.recovery import Diagnosis
     from devjournal.render.timeline_painter import Hit
     from devjournal.services.container import Services
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
+    from devjournal.ui.pages.guide_page import GuidePage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
     from devjournal.ui.pages.page import Page
@@ -82,6 +84,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.mentorship_page",
     "devjournal.ui.pages.history_page",
     "devjournal.ui.pages.timeline_page",
+    "devjournal.ui.pages.guide_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self.mentorship_page: MentorshipPage | None = None
         self.transfer: JournalTransfer | None = None
         self.timeline_page: TimelinePage | None = None
+        self.guide_page: GuidePage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -254,6 +258,11 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.assessment_action = help_menu.addAction("Coach or mentor? &Take the self-assessment…")
+        self.guide_action = help_menu.addAction("How &coaching and mentoring differ")
+        for action in (self.assessment_action, self.guide_action):
+            action.setEnabled(False)  # until the Guide page is built, within a second
+        help_menu.addSeparator()
         self.about_action = help_menu.addAction("&About devjournal")
 
     def _connect_signals(self) -> None:
@@ -267,6 +276,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.reminders_action.toggled.connect(self._on_reminders_action_toggled)
         self.today_page.sample_requested.connect(self._on_sample_action_triggered)
+        self.today_page.assessment_requested.connect(self.take_assessment)
+        self.assessment_action.triggered.connect(self.take_assessment)
+        self.guide_action.triggered.connect(self._guide)
         self.today_page.sprint_requested.connect(self._on_today_page_sprint_requested)
         self.today_page.sessions_requested.connect(self._on_today_page_sessions_requested)
         self.today_page.checkin_requested.connect(self._on_today_page_checkin_requested)
@@ -299,6 +311,7 @@ class MainWindow(QMainWindow):
             self._add_mentorship_page,
             self._add_history_page,
             self._add_timeline_page,
+            self._add_guide_page,
             self._wire_services,
         ]
 
@@ -325,6 +338,7 @@ class MainWindow(QMainWindow):
             read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+        self.coaching_page.assessment_requested.connect(self.take_assessment)
 
     def _list_sprints(self) -> None:
         assert self.coaching_page is not None
@@ -346,6 +360,7 @@ class MainWindow(QMainWindow):
             notices=self.notices,
         )
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
+        self.mentorship_page.assessment_requested.connect(self.take_assessment)
 
     def _add_history_page(self) -> None:
         from devjournal.ui.pages.history_page import HistoryPage  # noqa: PLC0415
@@ -367,6 +382,19 @@ class MainWindow(QMainWindow):
         self._add_page("Timeline", self.timeline_page, QKeySequence("Ctrl+5"))
         self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
         self.timeline_page.coaching_requested.connect(self._coaching)
+
+    def _add_guide_page(self) -> None:
+        from devjournal.ui.pages.guide_page import GuidePage  # noqa: PLC0415
+
+        services = self._loaded()
+        self.guide_page = GuidePage(
+            services.guide, self.ops, self._drafts, self._clock, self.stack, notices=self.notices
+        )
+        self._add_page("Guide", self.guide_page, QKeySequence("Ctrl+6"))
+        self.guide_page.sprint_requested.connect(self._start_sprint_from)
+        self.guide_page.mentor_requested.connect(self._add_mentor_from)
+        for action in (self.assessment_action, self.guide_action):
+            action.setEnabled(True)
 
     def _wire_services(self) -> None:
         """The last step: the File menu's actions, the timers, the reminders, the drafts
@@ -493,6 +521,32 @@ class MainWindow(QMainWindow):
             return None
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
         return page
+
+    def _guide(self) -> GuidePage | None:
+        """The Guide page, shown; None (and a word why) while the services load."""
+        page = self.guide_page
+        if page is None:
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return None
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def take_assessment(self) -> None:
+        """Coach or mentor? The self-assessment, over the Guide page."""
+        page = self._guide()
+        if page is not None:
+            page.take_assessment()
+
+    def _start_sprint_from(self, draft: SprintDraft) -> None:
+        page = self._coaching()
+        if page is not None:
+            page.new_sprint_from(draft)
+
+    def _add_mentor_from(self, draft: MentorDraft) -> None:
+        page = self.mentorship_page
+        if page is not None:
+            self.sidebar.setCurrentRow(self.stack.indexOf(page))
+            page.new_mentor_from(draft)
 
     def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
         page = self._coaching()

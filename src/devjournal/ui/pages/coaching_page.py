@@ -34,6 +34,7 @@ from devjournal.domain.models import (
     LogEntry,
     Milestone,
     Sprint,
+    SprintDraft,
 )
 from devjournal.domain.rules import warn_checkin
 from devjournal.domain.sharing import Sharing, left_out_note
@@ -413,7 +414,14 @@ class CoachingPage(QWidget):
 
     def new_sprint(self) -> None:
         """Open the new-sprint dialog."""
-        dialog = SprintDialog(self._ops, self._coaching, self._drafts, self._clock, parent=self)
+        self.new_sprint_from(None)
+
+    def new_sprint_from(self, prefill: SprintDraft | None) -> None:
+        """Open the new-sprint dialog filled from ``prefill`` (the self-assessment's draft
+        sprint), or empty."""
+        dialog = SprintDialog(
+            self._ops, self._coaching, self._drafts, self._clock, prefill=prefill, parent=self
+        )
         self.open_form(dialog)
 
     def edit_sprint(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
 from devjournal.domain.mentors import MentorHistory, MentorLine
-from devjournal.domain.models import Mentor
+from devjournal.domain.models import Mentor, MentorDraft
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
@@ -323,8 +323,20 @@ class MentorshipPage(QWidget):
     # -- editing --------------------------------------------------------------------------
     def new_mentor(self) -> None:
         """Add a mentor."""
+        self.new_mentor_from(None)
+
+    def new_mentor_from(self, prefill: MentorDraft | None) -> None:
+        """Add a mentor, the form filled from ``prefill`` (the self-assessment's mentor to
+        look for), or empty."""
         self._open(
-            MentorDialog(self._ops, self._mentorship, self._drafts, self._clock, parent=self)
+            MentorDialog(
+                self._ops,
+                self._mentorship,
+                self._drafts,
+                self._clock,
+                prefill=prefill,
+                parent=self,
+            )
         )
 
     def edit_mentor(self) -> None:
