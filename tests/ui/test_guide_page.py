@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.clock import Clock
@@ -271,3 +271,35 @@ def test_the_empty_coaching_and_mentorship_pages_offer_the_assessment(
         opened(window.guide_page).reject()  # unchanged: closes without asking
     window.guide_action.trigger()
     assert window.stack.currentWidget() is window.guide_page
+
+
+def test_the_assessment_is_answered_with_the_keyboard_alone(
+    page: GuidePage, services: Services, qtbot: QtBot
+) -> None:
+    page.take_button.click()
+    dialog = opened(page)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.groups["need"].focusProxy().hasFocus())
+
+    def key(name: Qt.Key) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, name)
+
+    key(Qt.Key.Key_Down)  # the arrow keys move and choose
+    key(Qt.Key.Key_Down)
+    assert dialog.groups["need"].value() == "presenting"
+    assert dialog.headline.text() == "A skills coach"
+    key(Qt.Key.Key_Up)
+    assert dialog.groups["need"].value() == "metric"
+    key(Qt.Key.Key_Tab)  # on to the next question
+    key(Qt.Key.Key_Down)
+    assert dialog.groups["goal"].value() == "rough"
+    for _ in range(4):
+        key(Qt.Key.Key_Tab)
+    assert dialog.words_edit.hasFocus()
+    qtbot.keyClicks(dialog.words_edit, "Ship the on-call metrics")
+    key(Qt.Key.Key_Tab)
+    key(Qt.Key.Key_Space)  # Keep this assessment
+    assert not dialog.isVisible()
+    assert services.guide.assessments()[0].in_own_words == "Ship the on-call metrics"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -138,11 +139,18 @@ class AssessmentDialog(FormDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answers
         self.questions_scroll = scroll
         row = QHBoxLayout()
         row.addWidget(scroll, 3)
         row.addWidget(panel, 2, Qt.AlignmentFlag.AlignTop)
         self.layout_.insertLayout(index, row, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open on the first question, ready for the arrow keys."""
+        super().showEvent(event)
+        if not self.words_edit.hasFocus():
+            self.groups["need"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answering ------------------------------------------------------------------------
     def _answered(self) -> None:
