@@ -392,8 +392,8 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 
 GROUPS = (
-    "startup", "sprint", "history", "search", "timeline", "scrolled", "damaged", "import",
-    "summary", "hostile",
+    "startup", "sprint", "history", "search", "timeline", "guide", "scrolled", "damaged",
+    "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,12 +408,13 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    if only & {"history", "search", "timeline", "scrolled"}:
+    if only & {"history", "search", "timeline", "guide", "scrolled"}:
         stress = cached_journal("stress")
     for group, measure in (
         ("history", lambda: history_figures(results, stress, runs)),
         ("search", lambda: search_figures(results, stress, runs)),
         ("timeline", lambda: timeline_figures(results, stress, runs)),
+        ("guide", lambda: guide_figures(results, stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -592,6 +593,19 @@ def timeline_figures(results: Results, stress: Path, runs: int) -> None:
             "the ten steps of a run, then the view saved in the settings",
         )
     )
+
+
+def guide_figures(results: Results, stress: Path, runs: int) -> None:
+    """The Guide page opened (``bench/guide_open.py``)."""
+    found = _run_child("guide_open", stress, runs)
+    name = "Open the Guide page"
+    note = (
+        f"the page built, its {found['listed']:,} self-assessments read and what each "
+        "recommends worked out, laid out and painted"
+    )
+    samples = [float(t) for t in found["open"]]
+    results.figures.append(Figure(name, "stress", 100, samples, note))
+    results.figures.append(stall_figure(name, "stress", found["stalls"], note))
 
 
 def scrolled_history_figures(results: Results, stress: Path, runs: int) -> None:
