@@ -83,9 +83,11 @@ def bounded_markdown(text: str) -> str:
             fence = ""  # Qt reads it as one more table row, not as a code block
         if in_table and "|" in bounded:
             bounded = _within_columns(bounded, columns)
-        if not in_table and not fence and "|" in line and _DELIMITER_ROW.match(line):
-            in_table = True  # its columns are the delimiter row's (a later one is a row)
-            columns = len(_separators(line)) + 1
+        if not in_table and not fence and "|" in bounded and _DELIMITER_ROW.match(bounded):
+            # A table (a delimiter row escaped as too large makes none): its columns are
+            # the delimiter row's, and a later delimiter row is one more of its rows.
+            in_table = True
+            columns = len(_separators(bounded)) + 1
         if bounded is not line:
             lines[index] = bounded
             changed = True
