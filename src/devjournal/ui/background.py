@@ -60,6 +60,14 @@ class BackgroundTask(QThread, Generic[T]):
         """Ask the job to stop (it stops at its next progress report)."""
         self.progress.cancel()
 
+    def forget_job(self) -> None:
+        """Let go of the job (and what it holds: a whole import) once it has ended."""
+        self._job = _ended
+
+
+def _ended(_progress: Progress) -> Any:
+    raise RuntimeError("this task's job has ended")
+
 
 _RUNNING: set[BackgroundTask[Any]] = set()
 """Tasks started by :func:`start`, held until they end: no widget owns them, so none
@@ -144,7 +152,10 @@ def run_with_progress(
             dialog.hide()
             dialog.deleteLater()
             task.wait()
-            task.deleteLater()
+            # Not task.deleteLater(): a QThread deleted at once after its wait() crashed
+            # the process about once in a few hundred runs on a loaded machine. The task
+            # goes with ``parent``; what its job held goes now.
+            task.forget_job()
             on_end()
             then(*outcome)
 
