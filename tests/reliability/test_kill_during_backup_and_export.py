@@ -77,13 +77,14 @@ def test_a_killed_export_is_absent_or_whole(decade: Path, tmp_path: Path, delay:
 
 @pytest.fixture(scope="module")
 def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The decade journal as schema 0002 left it (what the downgrades of revisions 0005,
-    0004 and 0003 do), so opening it migrates 10,000 log entries."""
+    """The decade journal as schema 0002 left it (what the downgrades of revisions 0006,
+    0005, 0004 and 0003 do), so opening it migrates 10,000 log entries."""
     home = tmp_path_factory.mktemp("outdated") / "home"
     home.mkdir()
     shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
     con = sqlite3.connect(home / "journal.sqlite")
     with con:
+        con.execute("DROP TABLE feedback")
         con.execute("DROP TABLE assessment")
         for table in NEW_CHECKSUMS:
             con.execute(f"ALTER TABLE {table} DROP COLUMN checksum")

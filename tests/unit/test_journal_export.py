@@ -441,3 +441,30 @@ def test_an_assessment_the_app_would_refuse_is_refused_by_its_place(
 
     with pytest.raises(ImportProblem, match=r"assessment\[1\]\.taken_at"):
         _restore(tmp_path / "h", json.dumps(document).encode())
+
+
+def test_feedback_details_travel_and_a_file_from_before_them_restores(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    document = json.loads(sample_export)
+    rows = document["tables"]["feedback"]
+    assert rows and {r["impact"] for r in rows} >= {"low", "medium", "high"}
+    restored = _restore(tmp_path / "h", sample_export).mentorship.feedback_items()
+    weighed = [i for i in restored if i.details.impact is not None]
+    assert len(weighed) == len(rows)
+
+    del document["tables"]["feedback"]  # as a file written before schema 0006 would be
+    older = _restore(tmp_path / "o", json.dumps(document).encode()).mentorship
+    assert all(i.details.impact is None for i in older.feedback_items())
+
+
+def test_feedback_details_on_an_entry_that_is_not_feedback_are_refused(
+    tmp_path: Path, sample_export: bytes
+) -> None:
+    document = json.loads(sample_export)
+    kinds = {e["id"]: e["kind"] for e in document["tables"]["log_entry"]}
+    advice = next(i for i, kind in kinds.items() if kind == "advice")
+    document["tables"]["feedback"][0]["entry_id"] = advice
+
+    with pytest.raises(ImportProblem, match=r"feedback\[0\]\.entry_id"):
+        _restore(tmp_path / "h", json.dumps(document).encode())

@@ -192,3 +192,30 @@ class LearnFrom(StrEnum):
     NEWER = "newer"
     AFAR = "afar"
     NOBODY = "nobody"
+
+
+# -- feedback you can act on (``domain/feedback.py``) -------------------------------------------
+class Impact(StrEnum):
+    """How much a piece of feedback matters, in the user's reading."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return self.value.capitalize()
+
+
+class Heard(StrEnum):
+    """How often the user has heard this feedback."""
+
+    FIRST = "first"
+    AGAIN = "again"
+    PATTERN = "pattern"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"first": "First time", "again": "Heard it before"}.get(self.value, "A pattern")

@@ -20,7 +20,9 @@ from devjournal.domain.enums import (
     Formality,
     GoalClarity,
     GoalStatus,
+    Heard,
     Horizon,
+    Impact,
     LearnFrom,
     MetricKind,
     Need,
@@ -267,3 +269,27 @@ class AssessmentDraft:
 @dataclass(frozen=True, kw_only=True)
 class Assessment(AssessmentDraft, Stamped):
     """A self-assessment kept with its date."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedbackDetails:
+    """What makes a Feedback log entry something to act on (``domain/feedback.py`` says
+    its priority). The entry holds the rest: when, a title, their words (the body), the
+    mentor who gave it, the themes (tags) and who it is shared with."""
+
+    given_by: str = ""
+    """Who gave it, when it was not one of the user's mentors."""
+    context: str = ""
+    """Where and about what: a review, a retro, a pull request."""
+    reading: str = ""
+    """The user's own reading of it: what they think it means."""
+    impact: Impact | None = None
+    heard: Heard | None = None
+    done: str = ""
+    """What the user did about it."""
+    session_id: int | None = None
+    """The coaching session where it was discussed."""
+    goal_id: int | None = None
+    """The goal it was turned into."""
+    action_id: int | None = None
+    """The action item it was turned into."""

@@ -23,6 +23,7 @@ from devjournal.domain.models import (
     ActionItemDraft,
     AssessmentDraft,
     CheckinDraft,
+    FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
@@ -297,6 +298,17 @@ def validate_log_entry(draft: LogEntryDraft, entry_id: int | None = None) -> Non
     for tag in draft.tags:
         if len(normalise_tag(tag)) > TAG_MAX:
             p.add("tags", f"A tag is at most {TAG_MAX} characters.")
+    p.raise_if_any()
+
+
+def validate_feedback(details: FeedbackDetails) -> None:
+    """Check a Feedback entry's details: who gave it (a name, at most 200 characters) and
+    the texts within the length every text has."""
+    p = _Problems()
+    if len(details.given_by) > TITLE_MAX:
+        p.add("given_by", f"A name is at most {TITLE_MAX} characters.")
+    for name in ("context", "reading", "done"):
+        p.text(name, getattr(details, name))
     p.raise_if_any()
 
 

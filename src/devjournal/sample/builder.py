@@ -6,6 +6,7 @@ from datetime import UTC, date, tzinfo
 
 from devjournal.sample.assessments import build_assessments
 from devjournal.sample.entries import build_entries
+from devjournal.sample.feedback import build_feedback
 from devjournal.sample.journal import SampleJournal, SampleSize
 from devjournal.sample.mentors import build_mentors, pick_names
 from devjournal.sample.sprints import build_sprints, plan_sprints
@@ -21,5 +22,6 @@ def build_sample(size: SampleSize, today: date, tz: tzinfo = UTC) -> SampleJourn
     plan_sprints(wb)
     build_sprints(wb)  # with their goals, check-ins, sessions and action items
     build_entries(wb)
-    build_assessments(wb)  # last: the draws before it stay as they were
+    build_assessments(wb)  # after the rest: the draws before it stay as they were
+    build_feedback(wb)  # a generator of its own
     return wb.journal()

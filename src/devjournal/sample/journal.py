@@ -9,6 +9,7 @@ from devjournal.domain.models import (
     ActionItemDraft,
     AssessmentDraft,
     CheckinDraft,
+    FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
@@ -41,6 +42,8 @@ class SampleJournal:
     links: list[tuple[int, MentorLinkDraft]]
     entries: list[tuple[int, LogEntryDraft]]
     assessments: list[tuple[int, AssessmentDraft]]
+    feedback: list[tuple[int, FeedbackDetails]]
+    """The details of Feedback entries, by the entry's id."""
 
 
 @dataclass(frozen=True)

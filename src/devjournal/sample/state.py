@@ -11,6 +11,7 @@ from devjournal.domain.models import (
     ActionItemDraft,
     AssessmentDraft,
     CheckinDraft,
+    FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
@@ -89,6 +90,7 @@ class Workbench:
         self.links: list[tuple[int, MentorLinkDraft]] = []
         self.entries: list[tuple[int, LogEntryDraft]] = []
         self.assessments: list[tuple[int, AssessmentDraft]] = []
+        self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
         self.coach_names: list[str] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
@@ -108,6 +110,7 @@ class Workbench:
             links=self.links,
             entries=self.entries,
             assessments=self.assessments,
+            feedback=self.feedback,
         )
 
     def context(self) -> dict[str, str]:

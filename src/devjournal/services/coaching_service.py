@@ -359,10 +359,15 @@ class CoachingService:
 
     # -- goals ----------------------------------------------------------------------------
     def add_goal(
-        self, draft: m.GoalDraft, milestones: Sequence[str] | None = None
+        self,
+        draft: m.GoalDraft,
+        milestones: Sequence[str] | None = None,
+        *,
+        from_feedback: int | None = None,
     ) -> Outcome[m.Goal]:
         """Add a SMART goal to its sprint, with its milestones' titles in order. An active
-        goal must pass the SMART check; a draft may have gaps."""
+        goal must pass the SMART check; a draft may have gaps. A goal made of a piece of
+        feedback (``from_feedback``, its entry's id) is kept as what was done about it."""
         with self._db.transaction() as tx:
             sprint = tx.sprints.get(draft.sprint_id)
             rules.validate_goal(draft, sprint)
@@ -370,6 +375,7 @@ class CoachingService:
             self._check_goal_link(tx, draft)
             goal = tx.goals.add(draft)
             changes = self._sync_milestones(tx, goal.id, milestones)
+            changes |= _made_of_feedback(tx, from_feedback, goal_id=goal.id)
         return Outcome(goal, GOALS | changes)
 
     def update_goal(
@@ -653,12 +659,17 @@ class CoachingService:
         return sessions_view(sessions, actions, reviews, self._clock())
 
     # -- action items ---------------------------------------------------------------------
-    def add_action(self, draft: m.ActionItemDraft) -> Outcome[m.ActionItem]:
-        """Commit to an action item."""
+    def add_action(
+        self, draft: m.ActionItemDraft, *, from_feedback: int | None = None
+    ) -> Outcome[m.ActionItem]:
+        """Commit to an action item (made of a piece of feedback: ``from_feedback``, kept
+        as what was done about it)."""
         rules.validate_action_item(draft)
         with self._db.transaction() as tx:
             self._check_action_links(tx, draft)
-            return Outcome(tx.actions.add(draft), ACTIONS)
+            action = tx.actions.add(draft)
+            changes = _made_of_feedback(tx, from_feedback, action_id=action.id)
+            return Outcome(action, ACTIONS | changes)
 
     def update_action(self, action_id: int, draft: m.ActionItemDraft) -> Outcome[m.ActionItem]:
         """Change, complete or drop an action item."""
@@ -718,3 +729,22 @@ class CoachingService:
 
 def _local_day(when: datetime, zone: tzinfo | None) -> date:
     return when.astimezone(zone).date()
+
+
+def _made_of_feedback(
+    tx: Tx, entry_id: int | None, *, goal_id: int | None = None, action_id: int | None = None
+) -> Changes:
+    """Keep on a Feedback entry what was made of it: a goal or an action item."""
+    if entry_id is None:
+        return Changes(0)
+    entry = tx.entries.get(entry_id)
+    if entry.kind is not EntryKind.FEEDBACK:
+        raise ValidationError({"from_feedback": "Only feedback can be turned into this."})
+    details = tx.feedback.get(entry_id)
+    tx.feedback.put(
+        entry_id,
+        replace(
+            details, goal_id=goal_id or details.goal_id, action_id=action_id or details.action_id
+        ),
+    )
+    return Changes.ENTRIES

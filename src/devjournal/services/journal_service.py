@@ -99,6 +99,7 @@ class JournalService:
                 links=sample.links,
                 entries=sample.entries,
                 assessments=sample.assessments,
+                feedback=sample.feedback,
             )
             counts = tx.stats.counts()
         return Outcome(counts, Changes.EVERYTHING)

@@ -11,6 +11,7 @@ from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
+from devjournal.domain.feedback import FeedbackItem, prioritised
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.mentors import MentorHistory, MentorLine, mentor_lines, touchpoint_due
 from devjournal.domain.search import SearchResults
@@ -146,21 +147,35 @@ class MentorshipService:
             return tx.links.of_mentor(mentor_id)
 
     # -- log entries ----------------------------------------------------------------------
-    def add_entry(self, draft: m.LogEntryDraft) -> Outcome[m.LogEntry]:
-        """Write a log entry. Advice starts as "new" unless a status is given."""
+    def add_entry(
+        self, draft: m.LogEntryDraft, feedback: m.FeedbackDetails | None = None
+    ) -> Outcome[m.LogEntry]:
+        """Write a log entry. Advice starts as "new" unless a status is given; a Feedback
+        entry keeps ``feedback``, its details, if given."""
         draft = self._prepare(draft)
         rules.validate_log_entry(draft)
+        if feedback is not None:
+            rules.validate_feedback(feedback)
         with self._db.transaction() as tx:
             self._check_entry_links(tx, draft)
-            return Outcome(tx.entries.add(draft), ENTRIES)
+            entry = tx.entries.add(draft)
+            self._keep_feedback(tx, entry, feedback, m.FeedbackDetails())
+            return Outcome(entry, ENTRIES)
 
-    def update_entry(self, entry_id: int, draft: m.LogEntryDraft) -> Outcome[m.LogEntry]:
-        """Edit a log entry."""
+    def update_entry(
+        self, entry_id: int, draft: m.LogEntryDraft, feedback: m.FeedbackDetails | None = None
+    ) -> Outcome[m.LogEntry]:
+        """Edit a log entry. For a Feedback entry, ``feedback`` replaces its details (None
+        leaves them as they are); an entry that is no longer Feedback loses them."""
         draft = self._prepare(draft)
         rules.validate_log_entry(draft, entry_id)
+        if feedback is not None:
+            rules.validate_feedback(feedback)
         with self._db.transaction() as tx:
             self._check_entry_links(tx, draft, tx.entries.get(entry_id))
-            return Outcome(tx.entries.update(entry_id, draft), ENTRIES)
+            entry = tx.entries.update(entry_id, draft)
+            self._keep_feedback(tx, entry, feedback, tx.feedback.get(entry_id))
+            return Outcome(entry, ENTRIES)
 
     def delete_entry(self, entry_id: int) -> Outcome[None]:
         """Delete an entry (undoable)."""
@@ -242,6 +257,45 @@ class MentorshipService:
         """Every tag with how many entries carry it."""
         with self._db.reading() as tx:
             return tx.tags.all()
+
+    # -- feedback you can act on ---------------------------------------------------------
+    def feedback_items(self) -> list[FeedbackItem]:
+        """Every live Feedback entry with its details, in the prioritised view's order."""
+        with self._db.reading() as tx:
+            entries = tx.entries.of_kind(EntryKind.FEEDBACK)
+            details = tx.feedback.of([e.id for e in entries])
+            names = {mentor.id: mentor.name for mentor in tx.mentors.find()}
+        return prioritised(
+            FeedbackItem(e, details.get(e.id, m.FeedbackDetails()), names.get(e.mentor_id or 0))
+            for e in entries
+        )
+
+    def feedback_details(self, entry_id: int) -> m.FeedbackDetails:
+        """The details of one Feedback entry (empty ones if none were kept)."""
+        with self._db.reading() as tx:
+            return tx.feedback.get(entry_id)
+
+    @staticmethod
+    def _keep_feedback(
+        tx: Tx, entry: m.LogEntry, given: m.FeedbackDetails | None, current: m.FeedbackDetails
+    ) -> None:
+        if entry.kind is not EntryKind.FEEDBACK:
+            tx.feedback.drop(entry.id)
+            return
+        if given is None:
+            return
+        problems: dict[str, str] = {}
+        for name, repo, what in (
+            ("session_id", tx.sessions, "session"),
+            ("goal_id", tx.goals, "goal"),
+            ("action_id", tx.actions, "action item"),
+        ):
+            ident = getattr(given, name)
+            if ident is not None and ident != getattr(current, name) and not repo.exists(ident):
+                problems[name] = f"That {what} no longer exists."
+        if problems:
+            raise ValidationError(problems)
+        tx.feedback.put(entry.id, given)
 
     @staticmethod
     def _prepare(draft: m.LogEntryDraft) -> m.LogEntryDraft:

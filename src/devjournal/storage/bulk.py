@@ -45,8 +45,10 @@ def bulk_insert(
     links: Sequence[tuple[int, m.MentorLinkDraft]] = (),
     entries: Sequence[tuple[int, m.LogEntryDraft]] = (),
     assessments: Sequence[tuple[int, m.AssessmentDraft]] = (),
+    feedback: Sequence[tuple[int, m.FeedbackDetails]] = (),
 ) -> None:
-    """Insert pre-numbered drafts. The caller has validated them; ids must be free."""
+    """Insert pre-numbered drafts. The caller has validated them; ids must be free.
+    ``feedback`` pairs each Feedback entry's id with its details."""
     now = session_now(session)
     # Tag links go in before their entries, so the search-index trigger on each entry sees
     # its tags at once instead of being updated once per tag; foreign keys are checked at
@@ -86,3 +88,10 @@ def bulk_insert(
         session.execute(insert(s.LogEntryTagRow), link_rows)
     if entry_rows:
         session.execute(insert(s.LogEntryRow), entry_rows)
+    if feedback:
+        rows = []
+        for ident, (entry_id, details) in enumerate(feedback, start=1):
+            values = dataclasses.asdict(details)
+            values.update(id=ident, entry_id=entry_id, created_at=now, updated_at=now)
+            rows.append({**values, "checksum": row_checksum("feedback", values)})
+        session.execute(insert(s.FeedbackRow), rows)

@@ -53,6 +53,7 @@ _NAMES: dict[str, tuple[str, str | None]] = {
     "tag": ("Tag", "name"),
     "log_entry_tag": ("Tag of an entry", None),
     "assessment": ("Self-assessment", None),
+    "feedback": ("Feedback details", "entry_id"),
 }
 """Each table as a user names its rows, and the column that says which one it is."""
 

@@ -86,6 +86,7 @@ class Tx:
         self.tags = r.TagRepository(session)
         self.stats = r.StatsRepository(session)
         self.assessments = r.AssessmentRepository(session)
+        self.feedback = r.FeedbackRepository(session)
 
 
 class Database:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
+from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.imports import checked_text, problem, shown, year_in_range
 from devjournal.domain.jobs import Progress
@@ -54,6 +55,7 @@ TABLES: tuple[Table, ...] = tuple(
         s.LogEntryRow,
         s.LogEntryTagRow,
         s.AssessmentRow,
+        s.FeedbackRow,
     )
 )
 """Every table of the journal, parents before children (the order of the file)."""
@@ -379,7 +381,8 @@ def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
     edited by hand cannot bring in what the app would refuse to store."""
     drafts: dict[str, dict[Any, Any]] = {}
     for table in ("sprint", "goal", "milestone", "checkin", "coaching_session",
-                  "action_item", "mentor", "mentor_link", "log_entry", "assessment"):  # fmt: skip
+                  "action_item", "mentor", "mentor_link", "log_entry", "assessment",
+                  "feedback"):  # fmt: skip
         rows = out[table]
         try:
             made = _drafts(table, rows)
@@ -398,10 +401,19 @@ def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
                     rules.validate_checkin(draft, drafts["goal"][row["goal_id"]])
                 elif table == "log_entry":
                     rules.validate_log_entry(draft, row["id"])
+                elif table == "feedback":
+                    _feedback_rule(draft, drafts["log_entry"].get(row["entry_id"]))
                 else:
                     _VALIDATORS[table](draft)
             except ValidationError as exc:
                 raise _problem(f"{table}[{index}].{exc.field}", exc.message.rstrip(".")) from None
+
+
+def _feedback_rule(details: m.FeedbackDetails, entry: m.LogEntryDraft | None) -> None:
+    """Feedback details belong to a Feedback entry."""
+    rules.validate_feedback(details)
+    if entry is not None and entry.kind is not EntryKind.FEEDBACK:
+        raise ValidationError({"entry_id": "Only a Feedback entry has feedback details."})
 
 
 def active_goals_not_smart(
@@ -446,6 +458,7 @@ _DRAFTS: dict[str, type[Any]] = {
     "mentor_link": m.MentorLinkDraft,
     "log_entry": m.LogEntryDraft,
     "assessment": m.AssessmentDraft,
+    "feedback": m.FeedbackDetails,
 }
 _VALIDATORS: dict[str, Any] = {
     "sprint": rules.validate_sprint,
@@ -455,6 +468,7 @@ _VALIDATORS: dict[str, Any] = {
     "mentor": rules.validate_mentor,
     "mentor_link": rules.validate_mentor_link,
     "assessment": rules.validate_assessment,
+    "feedback": rules.validate_feedback,
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
-from devjournal.domain.enums import Scope
+from devjournal.domain.enums import EntryKind, Scope
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
@@ -70,12 +70,17 @@ CHECKSUMMED: dict[str, tuple[str, ...]] = {
         "id", "taken_at", "need", "goal", "path", "horizon", "learn_from", "in_own_words",
         "scope",
     ),
+    "feedback": (
+        "id", "entry_id", "given_by", "context", "reading", "impact", "heard", "done",
+        "session_id", "goal_id", "action_id",
+    ),
 }  # fmt: skip
 """The columns each table's ``checksum`` covers, in order: every column but the stamps
 devjournal keeps for itself (``created_at``, ``updated_at``, ``deleted_at``) and the
 checksum. Frozen with the revision that computed the stored checksums (``0004``; a table
-added later, with the revision that made it: ``assessment``, 0005): a column added later
-joins a list only with a revision that recomputes that table's checksums.
+added later, with the revision that made it: ``assessment``, 0005; ``feedback``, 0006): a
+column added later joins a list only with a revision that recomputes that table's
+checksums.
 
 ``session_review`` and ``log_entry_tag`` need none: all they hold are keys, and SQLite's
 ``integrity_check`` compares each of their rows with the index of its primary key."""
@@ -547,6 +552,10 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
             out += self._select(column.in_(values[start : start + 500]))
         return out
 
+    def of_kind(self, kind: EntryKind) -> list[m.LogEntry]:
+        """Every live entry of ``kind``, with its tags, oldest first."""
+        return self._select(s.LogEntryRow.kind == kind)
+
     def advice(self, limit: int) -> list[m.LogEntry]:
         """The newest pieces of advice."""
         r = s.LogEntryRow
@@ -669,3 +678,58 @@ class AssessmentRepository(CrudRepository[m.AssessmentDraft, m.Assessment]):
     entity_cls = m.Assessment
     what = "self-assessment"
     order_by = ("taken_at", "id")
+
+
+_FEEDBACK_FIELDS = tuple(f.name for f in dataclasses.fields(m.FeedbackDetails))
+
+
+class FeedbackRepository:
+    """The details of Feedback entries: one row per entry at most; an entry without one
+    has empty details."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def of(self, entry_ids: Sequence[int]) -> dict[int, m.FeedbackDetails]:
+        """The details kept for each of ``entry_ids`` that has any."""
+        out: dict[int, m.FeedbackDetails] = {}
+        for chunk in _chunks(entry_ids):
+            rows = self._s.scalars(select(s.FeedbackRow).where(s.FeedbackRow.entry_id.in_(chunk)))
+            out.update({row.entry_id: _details(row) for row in rows})
+        return out
+
+    def get(self, entry_id: int) -> m.FeedbackDetails:
+        """The details of one entry (empty ones if it has none)."""
+        return self.of([entry_id]).get(entry_id, m.FeedbackDetails())
+
+    def put(self, entry_id: int, details: m.FeedbackDetails) -> None:
+        """Keep ``details`` for the entry (replacing what it had)."""
+        row = self._s.scalar(select(s.FeedbackRow).where(s.FeedbackRow.entry_id == entry_id))
+        new = row is None
+        if row is None:
+            row = s.FeedbackRow(entry_id=entry_id)
+        for name in _FEEDBACK_FIELDS:
+            setattr(row, name, getattr(details, name))
+        seal(self._s, row)  # before add: its id is part of the checksum
+        if new:
+            self._s.add(row)
+        self._s.flush()
+
+    def drop(self, entry_id: int) -> None:
+        """Forget the entry's details (it is no longer feedback)."""
+        self._s.execute(delete(s.FeedbackRow).where(s.FeedbackRow.entry_id == entry_id))
+
+    def entries_with(self, column: str, ident: int) -> list[int]:
+        """The entries whose feedback points at ``ident`` in ``column`` (``session_id``,
+        ``goal_id`` or ``action_id``)."""
+        col = getattr(s.FeedbackRow, column)
+        return list(self._s.scalars(select(s.FeedbackRow.entry_id).where(col == ident)))
+
+
+def _details(row: s.FeedbackRow) -> m.FeedbackDetails:
+    return m.FeedbackDetails(**{name: getattr(row, name) for name in _FEEDBACK_FIELDS})
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]

@@ -424,3 +424,32 @@ class AssessmentRow(TimestampMixin, SoftDeleteMixin, Base):
     in_own_words: Mapped[str] = mapped_column(Text, default="", server_default="")
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+
+
+class FeedbackRow(TimestampMixin, Base):
+    """What makes a Feedback log entry something to act on (revision 0006): one row per
+    entry at most, gone with it (a deleted entry hides it; purging the entry removes it)."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        _in("impact", enums.Impact, nullable=True),
+        _in("heard", enums.Heard, nullable=True),
+        Index("ix_feedback_session", "session_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("log_entry.id", ondelete="CASCADE"), unique=True
+    )
+    given_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    context: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reading: Mapped[str] = mapped_column(Text, default="", server_default="")
+    impact: Mapped[enums.Impact | None] = mapped_column(EnumText(enums.Impact))
+    heard: Mapped[enums.Heard | None] = mapped_column(EnumText(enums.Heard))
+    done: Mapped[str] = mapped_column(Text, default="", server_default="")
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coaching_session.id", ondelete="SET NULL")
+    )
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("action_item.id", ondelete="SET NULL"))
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")

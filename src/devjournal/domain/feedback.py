@@ -1,0 +1,131 @@
+"""Feedback you can act on: a priority from impact and how often it was heard, an order
+for the prioritised view, and the themes (tags) counted over time. Pure functions.
+
+The priority rule, in words: act first on what matters most and keeps coming back.
+Impact counts 1 (low) to 3 (high); hearing it again adds 1, a pattern adds 2. A total of 4
+or 5 is high priority, 3 is medium, 1 or 2 is low. Feedback whose impact or frequency the
+user has not weighed yet has no priority: it waits, first in the list, to be read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from devjournal.domain.enums import Heard, Impact
+from devjournal.domain.models import FeedbackDetails, LogEntry
+
+_IMPACT = {Impact.LOW: 1, Impact.MEDIUM: 2, Impact.HIGH: 3}
+_HEARD = {Heard.FIRST: 0, Heard.AGAIN: 1, Heard.PATTERN: 2}
+
+
+class Priority(StrEnum):
+    """Where a piece of feedback stands in the prioritised view."""
+
+    UNREAD = "unread"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"unread": "To read and weigh"}.get(self.value, f"{self.value.capitalize()}")
+
+    @property
+    def rank(self) -> int:
+        """The order of the prioritised view (unread first: it needs the user's eyes)."""
+        return list(Priority).index(self)
+
+
+def priority(details: FeedbackDetails) -> Priority:
+    """The priority that follows from ``details`` (see the module's rule)."""
+    if details.impact is None or details.heard is None:
+        return Priority.UNREAD
+    total = _IMPACT[details.impact] + _HEARD[details.heard]
+    if total >= 4:
+        return Priority.HIGH
+    return Priority.MEDIUM if total == 3 else Priority.LOW
+
+
+def acted_on(details: FeedbackDetails) -> bool:
+    """Something was done about it: a note of what, or a goal or an action made of it."""
+    return bool(details.done.strip() or details.goal_id or details.action_id)
+
+
+def why(details: FeedbackDetails) -> str:
+    """The priority's reason in words: ``High impact, a pattern``."""
+    if details.impact is None and details.heard is None:
+        return "Not weighed yet"
+    parts = []
+    if details.impact is not None:
+        parts.append(f"{details.impact.label} impact")
+    if details.heard is not None:
+        parts.append(details.heard.label if not parts else details.heard.label.lower())
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    """A Feedback entry with its details, as the prioritised view lists it."""
+
+    entry: LogEntry
+    details: FeedbackDetails
+    mentor_name: str | None = None
+
+    @property
+    def priority(self) -> Priority:
+        return priority(self.details)
+
+    @property
+    def acted_on(self) -> bool:
+        return acted_on(self.details)
+
+    @property
+    def source(self) -> str:
+        """Who gave it: the mentor, or the name typed, or nobody said."""
+        return self.mentor_name or self.details.given_by.strip() or "Someone unnamed"
+
+
+def prioritised(items: Iterable[FeedbackItem]) -> list[FeedbackItem]:
+    """The order of the prioritised view: what is still open before what was acted on;
+    within each, unread first, then high, medium, low; newest first within a priority."""
+    return sorted(
+        items,
+        key=lambda i: (i.acted_on, i.priority.rank, -i.entry.occurred_at.timestamp(), -i.entry.id),
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme (tag) of feedback and how often it came up."""
+
+    name: str
+    count: int
+    recent: int
+    """How many of them in the last twelve months."""
+    acted_on: int
+    """How many of them the user did something about."""
+
+
+def themes(items: Sequence[FeedbackItem], today: date) -> list[Theme]:
+    """Every theme of the feedback, the most heard first (then the most recent)."""
+    year_ago = today - timedelta(days=365)
+    names: dict[str, str] = {}  # a tag is one whatever its case: the first spelling seen
+    total: Counter[str] = Counter()
+    recent: Counter[str] = Counter()
+    acted: Counter[str] = Counter()
+    for item in items:
+        day = item.entry.occurred_at.astimezone().date()
+        for key in {t.casefold(): t for t in item.entry.tags}:
+            names.setdefault(key, next(t for t in item.entry.tags if t.casefold() == key))
+            total[key] += 1
+            recent[key] += day >= year_ago
+            acted[key] += item.acted_on
+    return [
+        Theme(names[key], count, recent[key], acted[key])
+        for key, count in sorted(total.items(), key=lambda kv: (-kv[1], -recent[kv[0]], kv[0]))
+    ]
