@@ -111,6 +111,7 @@ def test_sidebar_gets_coaching_with_an_empty_state(window: MainWindow) -> None:
         "History",
         "Timeline",
         "Guide",
+        "Feedback",
     ]
     assert "Your coaching sprints live here" in texts(page)
     assert page.empty_button.isVisible()

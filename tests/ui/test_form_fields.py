@@ -91,7 +91,8 @@ DRAFT_KEYS = {
         "SessionDialog": "day time duration_min status agenda notes insights scope questions",
         "ActionDialog": "title has_due due goal_id status",
         "EntryDialog": "kind day time title body tags mentor_id source_url advice_status "
-        "responds_to_id sprint_id goal_id scope",
+        "responds_to_id sprint_id goal_id scope given_by context reading impact heard done "
+        "session_id",
         "MentorDialog": "name relationship formality programme affiliation organisation seeking "
         "has_start start has_end end contact_every_days notes links",
     }.items()

@@ -84,6 +84,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
         "History",
         "Timeline",
         "Guide",
+        "Feedback",
     ]
     shown = texts(window)
     assert "Welcome to devjournal" in shown

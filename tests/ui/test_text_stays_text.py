@@ -45,6 +45,8 @@ from devjournal.domain.enums import (
     Direction,
     EntryKind,
     GoalStatus,
+    Heard,
+    Impact,
     MetricKind,
     Relationship,
     Scope,
@@ -54,6 +56,7 @@ from devjournal.domain.enums import (
 from devjournal.domain.models import (
     ActionItemDraft,
     CheckinDraft,
+    FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
@@ -291,7 +294,30 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             scope=Scope.COACH,
         )
     ).value
+    feedback = ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.FEEDBACK,
+            occurred_at=NOW - timedelta(days=3),
+            title=m.field("feedback"),
+            body=m.field("feedback words"),
+            mentor_id=mentor.id,
+            sprint_id=sprint.id,
+            tags=("<b>theme</b>",),
+        ),
+        FeedbackDetails(
+            given_by=m.field("given by"),
+            context=m.field("context"),
+            reading=m.field("reading"),
+            impact=Impact.HIGH,
+            heard=Heard.PATTERN,
+            done=m.field("done"),
+            session_id=held.id,
+            goal_id=goal.id,
+            action_id=action.id,
+        ),
+    ).value
     return {
+        "feedback": feedback.id,
         "sprint": sprint.id,
         "old": old.id,
         "goal": goal.id,
@@ -624,6 +650,18 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     look.widgets("Timeline", timeline)
     for hit in timeline.view.hits:
         look.tooltip(f"Timeline {hit.kind.value} {hit.id}", timeline.view.tip_text(hit))
+
+    feedback = window.feedback_page
+    open_page(window, feedback)
+    assert feedback is not None
+    feedback.refresh()
+    qtbot.waitUntil(lambda: not feedback.reading)
+    feedback.show_item(ids["feedback"])
+    look.widgets("Feedback", feedback)
+    feedback.edit_shown()
+    assert feedback.dialog is not None
+    look.widgets("feedback dialog", feedback.dialog)
+    feedback.dialog.discard()
 
     window.open_backups()
     assert window.backups_dialog is not None

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from devjournal.domain.enums import Heard, Impact
-from devjournal.domain.models import FeedbackDetails, LogEntry
+from devjournal.domain.enums import GoalStatus, Heard, Impact
+from devjournal.domain.models import ActionItemDraft, FeedbackDetails, GoalDraft, LogEntry
+from devjournal.domain.rules import TITLE_MAX
 
 _IMPACT = {Impact.LOW: 1, Impact.MEDIUM: 2, Impact.HIGH: 3}
 _HEARD = {Heard.FIRST: 0, Heard.AGAIN: 1, Heard.PATTERN: 2}
@@ -129,3 +130,30 @@ def themes(items: Sequence[FeedbackItem], today: date) -> list[Theme]:
         Theme(names[key], count, recent[key], acted[key])
         for key, count in sorted(total.items(), key=lambda kv: (-kv[1], -recent[kv[0]], kv[0]))
     ]
+
+
+def goal_from(item: FeedbackItem, sprint_id: int) -> GoalDraft:
+    """A draft SMART goal made of a piece of feedback, for the user to finish: its title,
+    and what would be different in the user's own reading of it (or the feedback's words)."""
+    entry = item.entry
+    specific = item.details.reading.strip() or entry.body.strip()
+    return GoalDraft(
+        sprint_id=sprint_id,
+        title=_clipped(entry.title, TITLE_MAX),
+        specific=_clipped(specific, 2000),
+        relevant=_clipped(f"Feedback from {item.source}: “{entry.title}”", 2000),
+        status=GoalStatus.DRAFT,
+    )
+
+
+def action_from(item: FeedbackItem, sprint_id: int, today: date) -> ActionItemDraft:
+    """A draft action item made of a piece of feedback: due in a week."""
+    return ActionItemDraft(
+        sprint_id=sprint_id,
+        title=_clipped(f"Act on: {item.entry.title}", TITLE_MAX),
+        due_date=today + timedelta(days=7),
+    )
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -18,6 +18,7 @@ from devjournal.domain.enums import (
     SessionStatus,
 )
 from devjournal.domain.errors import NotFoundError, ValidationError
+from devjournal.domain.feedback import FeedbackItem, action_from, goal_from
 from devjournal.domain.progress import goal_progress
 from devjournal.domain.sessions import (
     SessionsView,
@@ -142,6 +143,47 @@ class CoachingService:
     def running_sprint(self) -> m.Sprint | None:
         """The sprint running today (``domain/sprints.running_sprint``), or None."""
         return running_sprint(self.board())
+
+    def goal_from_feedback(self, entry_id: int) -> m.GoalDraft:
+        """A draft goal made of a piece of feedback (``domain/feedback.goal_from``), in the
+        sprint it goes into (:meth:`_sprint_for_feedback`)."""
+        item, sprint = self._feedback_and_sprint(entry_id)
+        return goal_from(item, sprint.id)
+
+    def action_from_feedback(self, entry_id: int) -> m.ActionItemDraft:
+        """A draft action item made of a piece of feedback, due in a week, in the sprint
+        it goes into."""
+        item, sprint = self._feedback_and_sprint(entry_id)
+        return action_from(item, sprint.id, local_today(self._clock))
+
+    def _feedback_and_sprint(self, entry_id: int) -> tuple[FeedbackItem, m.Sprint]:
+        """The feedback, and the sprint a goal or action made of it goes into: the one it
+        belongs to while that is open, else the sprint running today.
+
+        Raises:
+            ValidationError: no sprint is open to take it.
+        """
+        with self._db.reading() as tx:
+            entry = tx.entries.get(entry_id)
+            mentor_id, sprint_id = entry.mentor_id or 0, entry.sprint_id or 0
+            mentor = tx.mentors.get(mentor_id) if tx.mentors.exists(mentor_id) else None
+            item = FeedbackItem(entry, tx.feedback.get(entry_id), mentor.name if mentor else None)
+            own = tx.sprints.get(sprint_id) if tx.sprints.exists(sprint_id) else None
+        if (
+            own is not None
+            and own.closed_state is None
+            and own.end_date >= local_today(self._clock)
+        ):
+            return item, own
+        running = self.running_sprint()
+        if running is None:
+            raise ValidationError(
+                {
+                    "sprint_id": "No sprint is running. Start a sprint first; then make a "
+                    "goal or an action of this feedback in it."
+                }
+            )
+        return item, running
 
     def sprint_view(self, sprint_id: int) -> SprintView:
         """A sprint with each goal's progress, check-ins, milestones and SMART check."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from devjournal import __version__
 from devjournal.domain.clock import Clock
+from devjournal.domain.errors import DomainError
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftKey, DraftStore
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
+    from devjournal.ui.pages.feedback_page import FeedbackPage
     from devjournal.ui.pages.guide_page import GuidePage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
@@ -85,6 +87,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.history_page",
     "devjournal.ui.pages.timeline_page",
     "devjournal.ui.pages.guide_page",
+    "devjournal.ui.pages.feedback_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self.transfer: JournalTransfer | None = None
         self.timeline_page: TimelinePage | None = None
         self.guide_page: GuidePage | None = None
+        self.feedback_page: FeedbackPage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -312,6 +316,7 @@ class MainWindow(QMainWindow):
             self._add_history_page,
             self._add_timeline_page,
             self._add_guide_page,
+            self._add_feedback_page,
             self._wire_services,
         ]
 
@@ -395,6 +400,20 @@ class MainWindow(QMainWindow):
         self.guide_page.mentor_requested.connect(self._add_mentor_from)
         for action in (self.assessment_action, self.guide_action):
             action.setEnabled(True)
+
+    def _add_feedback_page(self) -> None:
+        from devjournal.ui.pages.feedback_page import FeedbackPage  # noqa: PLC0415
+
+        self.feedback_page = FeedbackPage(
+            self._loaded(), self.ops, self._drafts, self._clock, self.stack
+        )
+        self._add_page("Feedback", self.feedback_page, QKeySequence("Ctrl+7"))
+        page = self.feedback_page
+        page.goal_requested.connect(self._goal_from_feedback)
+        page.action_requested.connect(self._action_from_feedback)
+        page.goal_shown.connect(self._show_goal)
+        page.action_shown.connect(self._show_action)
+        page.session_shown.connect(self._show_session)
 
     def _wire_services(self) -> None:
         """The last step: the File menu's actions, the timers, the reminders, the drafts
@@ -541,6 +560,43 @@ class MainWindow(QMainWindow):
         page = self._coaching()
         if page is not None:
             page.new_sprint_from(draft)
+
+    def _goal_from_feedback(self, entry_id: int) -> None:
+        page = self._coaching()
+        if page is not None:
+            page.goal_from_feedback(entry_id)
+
+    def _action_from_feedback(self, entry_id: int) -> None:
+        page = self._coaching()
+        if page is not None:
+            page.action_from_feedback(entry_id)
+
+    def _show_goal(self, goal_id: int) -> None:
+        services = self.services
+        if services is not None and self._coaching() is not None:
+            self._open_on_coaching(lambda: services.coaching.goal(goal_id).sprint_id, goal=goal_id)
+
+    def _show_action(self, action_id: int) -> None:
+        services = self.services
+        if services is not None and self._coaching() is not None:
+            self._open_on_coaching(lambda: services.coaching.action(action_id).sprint_id)
+
+    def _show_session(self, session_id: int) -> None:
+        services = self.services
+        if services is not None and self._coaching() is not None:
+            self._open_on_coaching(lambda: services.coaching.session(session_id).sprint_id)
+
+    def _open_on_coaching(self, sprint_of: Callable[[], int], goal: int | None = None) -> None:
+        """Open the sprint ``sprint_of()`` names on the Coaching page: on the goal ``goal``,
+        or on its sessions and actions; a word if it is gone."""
+        page = self.coaching_page
+        assert page is not None
+        try:
+            sprint_id = sprint_of()
+        except DomainError:
+            self.statusBar().showMessage("It has been deleted since.", 4000)
+            return
+        page.open_sprint(sprint_id, sessions=goal is None, focus_goal=goal)
 
     def _add_mentor_from(self, draft: MentorDraft) -> None:
         page = self.mentorship_page

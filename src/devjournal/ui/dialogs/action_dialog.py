@@ -38,9 +38,15 @@ class ActionDialog(FormDialog):
         today: date,
         session_id: int | None = None,
         action: ActionItem | None = None,
+        prefill: ActionItemDraft | None = None,
+        from_feedback: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``prefill``: a new action's fields to start from (made of the feedback entry
+        ``from_feedback``, which then keeps the action as what was done about it)."""
         where = f"session={session_id}" if session_id else f"sprint={sprint_id}"
+        if from_feedback is not None:
+            where += f":feedback={from_feedback}"
         key = f"action:{action.id}" if action else f"action:new:{where}"
         super().__init__(
             ops,
@@ -54,6 +60,7 @@ class ActionDialog(FormDialog):
         self._sprint_id = sprint_id
         self._session_id = action.session_id if action else session_id
         self._action = action
+        self._from_feedback = from_feedback
         self._today = today
         self._session_day = next(
             (
@@ -87,13 +94,14 @@ class ActionDialog(FormDialog):
         self.set_tab_order(
             self.title_edit, self.has_due, self.due_edit, self.goal_combo, self.status_combo
         )
-        if action is not None:
-            self.title_edit.setText(action.title)
-            self.has_due.setChecked(action.due_date is not None)
-            self.due_edit.setDate(to_qdate(action.due_date or today))
-            index = self.goal_combo.findData(action.goal_id or 0)
+        shown = action or prefill
+        if shown is not None:
+            self.title_edit.setText(shown.title)
+            self.has_due.setChecked(shown.due_date is not None)
+            self.due_edit.setDate(to_qdate(shown.due_date or today))
+            index = self.goal_combo.findData(shown.goal_id or 0)
             self.goal_combo.setCurrentIndex(max(0, index))
-            self.status_combo.setCurrentIndex(self.status_combo.findData(action.status.value))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(shown.status.value))
         else:
             self.has_due.setChecked(True)
             self.due_edit.setDate(to_qdate(today))
@@ -138,7 +146,7 @@ class ActionDialog(FormDialog):
 
     def save(self) -> Outcome[Any]:
         if self._action is None:
-            outcome = self._coaching.add_action(self.draft())
+            outcome = self._coaching.add_action(self.draft(), from_feedback=self._from_feedback)
         else:
             outcome = self._coaching.update_action(self._action.id, self.draft())
         return outcome

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QTime, QUrl
+from PySide6.QtCore import Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QTabWidget,
@@ -16,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
-from devjournal.domain.models import LogEntry, LogEntryDraft
-from devjournal.domain.rules import is_safe_url, validate_log_entry
+from devjournal.domain.enums import AdviceStatus, EntryKind, Heard, Impact, Scope
+from devjournal.domain.feedback import priority, why
+from devjournal.domain.models import FeedbackDetails, LogEntry, LogEntryDraft
+from devjournal.domain.rules import is_safe_url, validate_feedback, validate_log_entry
+from devjournal.domain.wording import day_text
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.container import Services
@@ -26,6 +31,8 @@ from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.form_dialog import FormDialog, day_and_time
 from devjournal.ui.formatting import from_qdate, to_qdate
 from devjournal.ui.ops import Ops
+from devjournal.ui.plain_text import plain_label
+from devjournal.ui.widgets.choice_group import ChoiceGroup
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 
 ADVICE_STATUS_LABELS = {status: status.label for status in AdviceStatus}
@@ -62,6 +69,14 @@ def _keep_choice(combo: QComboBox, value: int | None, gone: str) -> None:
     combo.setCurrentIndex(max(0, index))
 
 
+def _short_text(hint: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(hint)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(58)
+    return edit
+
+
 def split_tags(text: str) -> tuple[str, ...]:
     """Tags typed as ``career growth, feedback`` (commas separate; spaces are allowed)."""
     return tuple(t.strip() for t in text.split(",") if t.strip())
@@ -79,6 +94,7 @@ class EntryDialog(FormDialog):
         *,
         entry: LogEntry | None = None,
         mentor_id: int | None = None,
+        kind: EntryKind | None = None,
         parent: QWidget | None = None,
     ) -> None:
         key = f"entry:{entry.id}" if entry else "entry:new"
@@ -93,10 +109,16 @@ class EntryDialog(FormDialog):
         self._services = services
         self._entry = entry
         self.saved: LogEntry | None = None
+        self._details = (
+            services.mentorship.feedback_details(entry.id)
+            if entry is not None and entry.kind is EntryKind.FEEDBACK
+            else FeedbackDetails()
+        )
 
         self._build_entry_section()
         self._build_mentor_section(services)
         self._build_sprint_section(services)
+        self._build_feedback_section()
         self.bind(day=self.day_edit, time=self.time_edit, body=self.body_edit)
 
         self.set_tab_order(
@@ -114,11 +136,21 @@ class EntryDialog(FormDialog):
             self.sprint_combo,
             self.goal_combo,
             self.scope_combo,
+            self.given_by_edit,
+            self.context_edit,
+            self.reading_edit,
+            self.impact_group,
+            self.heard_group,
+            self.done_edit,
+            self.session_combo,
         )
         self._fill_goals()
+        self._fill_sessions()
         if entry is not None:
             self._fill(entry)
         else:
+            if kind is not None:
+                self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
             now = clock().astimezone()
             self.day_edit.setDate(to_qdate(local_today(clock)))
             self.time_edit.setTime(QTime(now.hour, now.minute))
@@ -127,6 +159,7 @@ class EntryDialog(FormDialog):
         self.restore_draft()
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.sprint_combo.currentIndexChanged.connect(self._fill_goals)
+        self.sprint_combo.currentIndexChanged.connect(self._fill_sessions)
         self.body_tabs.currentChanged.connect(self._on_body_tabs_changed)
         for signal in (
             self.kind_combo.currentIndexChanged,
@@ -142,10 +175,19 @@ class EntryDialog(FormDialog):
             self.sprint_combo.currentIndexChanged,
             self.goal_combo.currentIndexChanged,
             self.scope_combo.currentIndexChanged,
+            self.given_by_edit.textEdited,
+            self.context_edit.textEdited,
+            self.reading_edit.textChanged,
+            self.impact_group.changed,
+            self.heard_group.changed,
+            self.done_edit.textChanged,
+            self.session_combo.currentIndexChanged,
         ):
             signal.connect(self.changed)
+        self.impact_group.changed.connect(self._show_priority)
+        self.heard_group.changed.connect(self._show_priority)
+        self._show_priority()
         self._on_kind_changed()
-        self.resize(640, self.sizeHint().height())
 
     # -- the form's sections --------------------------------------------------------------
     def _build_entry_section(self) -> None:
@@ -210,6 +252,43 @@ class EntryDialog(FormDialog):
         self.add_field("goal_id", "Goal:", self.goal_combo)
         self.add_field("scope", "Shared:", self.scope_combo)
 
+    def _build_feedback_section(self) -> None:
+        """For feedback, beside the rest: who gave it and where, the user's reading of it,
+        its weight (impact, how often heard: the priority follows), what was done about it
+        and the session where it was discussed."""
+        self.feedback_box = QGroupBox("Weigh it")
+        form = self.new_form()
+        self.feedback_box.setLayout(form)
+        self.given_by_edit = QLineEdit()
+        self.given_by_edit.setPlaceholderText("If not a mentor: my manager, the 360 survey…")
+        self.context_edit = QLineEdit()
+        self.context_edit.setPlaceholderText("Where: a review, a retro, a pull request…")
+        self.reading_edit = _short_text("What you think it means, in your own words")
+        self.impact_group = ChoiceGroup([(i.value, i.label) for i in Impact], in_a_row=True)
+        self.heard_group = ChoiceGroup([(h.value, h.label) for h in Heard], in_a_row=True)
+        self.priority_label = plain_label("", "muted")
+        self.done_edit = _short_text("What you did about it, or will do")
+        self.session_combo = QComboBox()
+        self.add_field("given_by", "Given by:", self.given_by_edit, form)
+        self.add_field("context", "Context:", self.context_edit, form)
+        self.add_field("reading", "My reading:", self.reading_edit, form)
+        self.add_field("impact", "Impact:", self.impact_group, form)
+        self.add_field("heard", "Heard:", self.heard_group, form)
+        form.addRow("Priority:", self.priority_label)
+        self.add_field("done", "What I did:", self.done_edit, form)
+        self.add_field("session_id", "Discussed in:", self.session_combo, form)
+        side = QHBoxLayout()  # beside the entry's own fields
+        self.layout_.removeItem(self.form)
+        side.addLayout(self.form, 3)
+        side.addWidget(self.feedback_box, 2, Qt.AlignmentFlag.AlignTop)
+        self.layout_.insertLayout(1, side)
+        self.given_by_edit.setText(self._details.given_by)
+        self.context_edit.setText(self._details.context)
+        self.reading_edit.setPlainText(self._details.reading)
+        self.impact_group.set_value(self._details.impact)
+        self.heard_group.set_value(self._details.heard)
+        self.done_edit.setPlainText(self._details.done)
+
     # -- filling it, and following the kind -----------------------------------------------
     def _fill(self, entry: LogEntry) -> None:
         local = entry.occurred_at.astimezone()
@@ -228,6 +307,8 @@ class EntryDialog(FormDialog):
         self._fill_goals()
         _keep_choice(self.goal_combo, entry.goal_id, "(deleted goal)")
         self.scope_combo.setCurrentIndex(self.scope_combo.findData(entry.scope.value))
+        self._fill_sessions()
+        _keep_choice(self.session_combo, self._details.session_id, "(deleted session)")
 
     def _fill_goals(self) -> None:
         """The goals of the chosen sprint (an entry about a goal is about its sprint)."""
@@ -243,6 +324,28 @@ class EntryDialog(FormDialog):
         self.goal_combo.setEnabled(bool(sprint_id))
         self.goal_combo.blockSignals(False)
 
+    def _fill_sessions(self) -> None:
+        """The sessions of the chosen sprint, newest first (feedback is discussed with
+        the coach of a sprint)."""
+        keep = self.session_combo.currentData()
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        sprint_id = int(self.sprint_combo.currentData() or 0)
+        self.session_combo.addItem("No session" if sprint_id else "Choose its sprint first", 0)
+        if sprint_id:
+            for held in reversed(self._services.coaching.sessions_of(sprint_id)):
+                when = held.starts_at.astimezone()
+                self.session_combo.addItem(
+                    f"{day_text(when.date())} ({held.status.value})", held.id
+                )
+        self.session_combo.setCurrentIndex(max(0, self.session_combo.findData(keep)))
+        self.session_combo.setEnabled(bool(sprint_id))
+        self.session_combo.blockSignals(False)
+
+    def _show_priority(self) -> None:
+        details = self.feedback_details()
+        self.priority_label.setText(f"{priority(details).label}: {why(details).lower()}")
+
     def kind(self) -> EntryKind:
         """The chosen kind of entry."""
         return EntryKind(self.kind_combo.currentData())
@@ -254,6 +357,10 @@ class EntryDialog(FormDialog):
         self.set_row_visible(
             "source_url", kind in (EntryKind.LESSON, EntryKind.ADVICE, EntryKind.FEEDBACK)
         )
+        self.feedback_box.setVisible(kind is EntryKind.FEEDBACK)
+        what = "feedback" if kind is EntryKind.FEEDBACK else "entry" if self._entry else "log entry"
+        self.setWindowTitle(f"{'Edit' if self._entry else 'New'} {what}")
+        self.resize(1000 if kind is EntryKind.FEEDBACK else 640, self.sizeHint().height())
 
     def _on_body_tabs_changed(self, index: int) -> None:
         if index == 1:
@@ -292,19 +399,39 @@ class EntryDialog(FormDialog):
             tags=split_tags(self.tags_edit.text()),
         )
 
+    def feedback_details(self) -> FeedbackDetails:
+        """The feedback's details as typed (what it was turned into is kept as it was)."""
+        impact, heard = self.impact_group.value(), self.heard_group.value()
+        return replace(
+            self._details,
+            given_by=self.given_by_edit.text().strip(),
+            context=self.context_edit.text().strip(),
+            reading=self.reading_edit.toPlainText().rstrip(),
+            impact=Impact(impact) if impact else None,
+            heard=Heard(heard) if heard else None,
+            done=self.done_edit.toPlainText().rstrip(),
+            session_id=int(self.session_combo.currentData() or 0) or None,
+        )
+
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
         self._fill_goals()  # the sprint's goals, once the sprint is chosen
         self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(values.get("goal_id"))))
+        self._fill_sessions()
+        session = values.get("session_id")
+        self.session_combo.setCurrentIndex(max(0, self.session_combo.findData(session)))
 
     def check(self) -> None:
         validate_log_entry(self.draft(), self._entry.id if self._entry else None)
+        if self.kind() is EntryKind.FEEDBACK:
+            validate_feedback(self.feedback_details())
 
     def save(self) -> Outcome[Any]:
         ms = self._services.mentorship
+        details = self.feedback_details() if self.kind() is EntryKind.FEEDBACK else None
         if self._entry is None:
-            outcome = ms.add_entry(self.draft())
+            outcome = ms.add_entry(self.draft(), details)
         else:
-            outcome = ms.update_entry(self._entry.id, self.draft())
+            outcome = ms.update_entry(self._entry.id, self.draft(), details)
         self.saved = outcome.value
         return outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -60,9 +61,15 @@ class GoalDialog(FormDialog):
         *,
         goal: Goal | None = None,
         milestones: tuple[Milestone, ...] = (),
+        prefill: GoalDraft | None = None,
+        from_feedback: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``prefill``: a new goal's fields to start from (made of the feedback entry
+        ``from_feedback``, which then keeps the goal as what was done about it)."""
         key = f"goal:{goal.id}" if goal else f"goal:new:sprint={sprint.id}"
+        if goal is None and from_feedback is not None:
+            key += f":feedback={from_feedback}"
         super().__init__(
             ops,
             "Edit goal" if goal else "New goal",
@@ -74,6 +81,7 @@ class GoalDialog(FormDialog):
         self._coaching = coaching
         self._sprint = sprint
         self._goal = goal
+        self._from_feedback = from_feedback
         self._milestones = milestones
         self.saved: Goal | None = None
         # A new goal goes last; asked once, not on every keystroke.
@@ -110,6 +118,8 @@ class GoalDialog(FormDialog):
 
         if goal is not None:
             self._fill(goal, milestones)
+        elif prefill is not None:
+            self._fill(replace(prefill, deadline=prefill.deadline or sprint.end_date), ())
         else:
             self.deadline_edit.setDate(to_qdate(sprint.end_date))
             self.has_deadline.setChecked(True)
@@ -372,7 +382,7 @@ class GoalDialog(FormDialog):
         titles = self.milestone_titles()
         steps = titles if draft.metric_kind is MetricKind.MILESTONES else None
         if self._goal is None:
-            outcome = self._coaching.add_goal(draft, steps)
+            outcome = self._coaching.add_goal(draft, steps, from_feedback=self._from_feedback)
         else:
             outcome = self._coaching.update_goal(self._goal.id, draft, steps)
         self.saved = outcome.value

@@ -445,6 +445,42 @@ class CoachingPage(QWidget):
         dialog = GoalDialog(self._ops, self._coaching, self._drafts, self.view.sprint, parent=self)
         self.open_form(dialog)
 
+    def goal_from_feedback(self, entry_id: int) -> None:
+        """Open the new-goal form filled from the feedback entry ``entry_id``, in the sprint
+        it goes into (its own while open, else the running one); say so if there is none."""
+        try:
+            prefill = self._coaching.goal_from_feedback(entry_id)
+        except DomainError as exc:
+            self._no_sprint_for_feedback(exc)
+            return
+        self.open_sprint(prefill.sprint_id)
+        if self.view is None:
+            return
+        dialog = GoalDialog(
+            self._ops,
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            prefill=prefill,
+            from_feedback=entry_id,
+            parent=self,
+        )
+        self.open_form(dialog)
+
+    def action_from_feedback(self, entry_id: int) -> None:
+        """Open the new-action form filled from the feedback entry ``entry_id``."""
+        try:
+            prefill = self._coaching.action_from_feedback(entry_id)
+        except DomainError as exc:
+            self._no_sprint_for_feedback(exc)
+            return
+        self.open_sprint(prefill.sprint_id, sessions=True)
+        self.sessions.action_from_feedback(prefill, entry_id)
+
+    def _no_sprint_for_feedback(self, exc: DomainError) -> None:
+        message = exc.message if isinstance(exc, ValidationError) else str(exc)
+        file_prompts.tell(self, "No sprint to put it in", message)
+
     def edit_goal(self, goal_view: GoalView) -> None:
         """Edit a goal of the open sprint."""
         if self.view is None:

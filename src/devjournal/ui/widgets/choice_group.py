@@ -13,30 +13,46 @@ from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devjournal.ui.plain_text import for_mnemonic
 
 
 class ChoiceGroup(QWidget):
-    """Radio buttons for ``choices`` (``(key, label)`` pairs), none chosen at first."""
+    """Radio buttons for ``choices`` (``(key, label)`` pairs), none chosen at first: under
+    each other, or side by side (``in_a_row``) for a few short answers."""
 
     changed = Signal()
 
-    def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choices: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        in_a_row: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
-        column = QVBoxLayout(self)
+        column: QBoxLayout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(16 if in_a_row else 4)
         for key, text in choices:
             button = QRadioButton(for_mnemonic(text))
             self._group.addButton(button)
             self.buttons[key] = button
             column.addWidget(button)
             button.installEventFilter(self)
+        if in_a_row:
+            column.addStretch(1)
         self._group.buttonToggled.connect(self._toggled)
         first = next(iter(self.buttons.values()), None)
         if first is not None:

@@ -37,6 +37,8 @@ class DraftHost(Protocol):
     def edit_sprint(self) -> None: ...
     def close_sprint(self) -> None: ...
     def add_goal(self) -> None: ...
+    def goal_from_feedback(self, entry_id: int) -> None: ...
+    def action_from_feedback(self, entry_id: int) -> None: ...
     def edit_goal(self, goal_view: GoalView) -> None: ...
     def edit_checkin(self, checkin: Checkin) -> None: ...
 
@@ -72,6 +74,9 @@ def _sprint(page: DraftHost, _coaching: CoachingService, key: DraftKey) -> None:
 
 
 def _goal(page: DraftHost, coaching: CoachingService, key: DraftKey) -> None:
+    if key.id is None and "feedback" in key.where:
+        page.goal_from_feedback(key.where["feedback"])
+        return
     if key.id is None:
         page.open_sprint(key.where.get("sprint", 0))
         page.add_goal()
@@ -107,6 +112,9 @@ def _action(page: DraftHost, coaching: CoachingService, key: DraftKey) -> None:
         action = coaching.action(key.id)
         page.open_sprint(action.sprint_id, sessions=True)
         page.sessions.edit_action(action)
+        return
+    if "feedback" in key.where:
+        page.action_from_feedback(key.where["feedback"])
         return
     made_in = key.where.get("session")
     session = coaching.session(made_in) if made_in is not None else None

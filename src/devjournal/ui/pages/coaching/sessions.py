@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import ActionStatus, SessionStatus
-from devjournal.domain.models import ActionItem, CoachingSession
+from devjournal.domain.models import ActionItem, ActionItemDraft, CoachingSession
 from devjournal.domain.rules import warn_session
 from devjournal.domain.sprints import SprintView
 from devjournal.domain.wording import plural
@@ -165,8 +165,17 @@ class SessionsAndActions:
         """Change an action item."""
         self._action_form(action=action)
 
+    def action_from_feedback(self, prefill: ActionItemDraft, entry_id: int) -> None:
+        """Commit to an action item made of the feedback entry ``entry_id``."""
+        self._action_form(prefill=prefill, from_feedback=entry_id)
+
     def _action_form(
-        self, *, session_id: int | None = None, action: ActionItem | None = None
+        self,
+        *,
+        session_id: int | None = None,
+        action: ActionItem | None = None,
+        prefill: ActionItemDraft | None = None,
+        from_feedback: int | None = None,
     ) -> None:
         view = self._host.view
         if view is None:
@@ -180,6 +189,8 @@ class SessionsAndActions:
             today=view.today,
             session_id=session_id,
             action=action,
+            prefill=prefill,
+            from_feedback=from_feedback,
             parent=self._parent,
         )
         self._host.open_form(dialog)
