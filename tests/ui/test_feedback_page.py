@@ -129,9 +129,11 @@ def test_weighing_feedback_in_its_form_moves_it_up_the_list(
     dialog = page.dialog
     assert isinstance(dialog, EntryDialog)
     dialog.impact_group.buttons["high"].click()
-    assert dialog.priority_label.text() == "To read and weigh: high impact"
+    assert dialog.priority_label.text() == (
+        "Not weighed yet (high impact): choose both to see its priority"
+    )
     dialog.heard_group.buttons["again"].click()
-    assert dialog.priority_label.text() == "High: high impact, heard it before"
+    assert dialog.priority_label.text() == "High priority: high impact, heard it before"
     dialog.reading_edit.setPlainText("I rush when I am nervous")
     save(dialog)
     qtbot.waitUntil(lambda: _listed(page)[0] == "High (2)")

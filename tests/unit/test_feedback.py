@@ -128,7 +128,7 @@ def test_existing_feedback_without_details_waits_to_be_weighed(services: Service
     entry = _feedback(services)
     (item,) = services.mentorship.feedback_items()
     assert item.entry.id == entry.id and item.priority is Priority.UNREAD
-    assert item.source == "Someone unnamed"
+    assert item.source == ""
 
 
 def test_editing_without_details_keeps_them_and_a_change_of_kind_drops_them(

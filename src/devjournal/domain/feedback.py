@@ -69,6 +69,17 @@ def why(details: FeedbackDetails) -> str:
     return ", ".join(parts)
 
 
+def priority_text(details: FeedbackDetails) -> str:
+    """The priority with its reason: ``High priority: high impact, a pattern``."""
+    level = priority(details)
+    if level is Priority.UNREAD:
+        weighed = why(details)
+        if weighed == "Not weighed yet":
+            return "Not weighed yet: how much does it matter, and have you heard it before?"
+        return f"Not weighed yet ({weighed.lower()}): choose both to see its priority"
+    return f"{level.label} priority: {why(details).lower()}"
+
+
 @dataclass(frozen=True)
 class FeedbackItem:
     """A Feedback entry with its details, as the prioritised view lists it."""
@@ -87,8 +98,8 @@ class FeedbackItem:
 
     @property
     def source(self) -> str:
-        """Who gave it: the mentor, or the name typed, or nobody said."""
-        return self.mentor_name or self.details.given_by.strip() or "Someone unnamed"
+        """Who gave it: the mentor, or the name typed ("" when nobody said)."""
+        return self.mentor_name or self.details.given_by.strip()
 
 
 def prioritised(items: Iterable[FeedbackItem]) -> list[FeedbackItem]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind, Heard, Impact, Scope
-from devjournal.domain.feedback import priority, why
+from devjournal.domain.feedback import priority_text
 from devjournal.domain.models import FeedbackDetails, LogEntry, LogEntryDraft
 from devjournal.domain.rules import is_safe_url, validate_feedback, validate_log_entry
 from devjournal.domain.wording import day_text
@@ -343,8 +343,7 @@ class EntryDialog(FormDialog):
         self.session_combo.blockSignals(False)
 
     def _show_priority(self) -> None:
-        details = self.feedback_details()
-        self.priority_label.setText(f"{priority(details).label}: {why(details).lower()}")
+        self.priority_label.setText(priority_text(self.feedback_details()))
 
     def kind(self) -> EntryKind:
         """The chosen kind of entry."""

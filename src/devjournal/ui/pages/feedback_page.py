@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
-from devjournal.domain.feedback import FeedbackItem, Priority, Theme, themes, why
+from devjournal.domain.feedback import (
+    FeedbackItem,
+    Priority,
+    Theme,
+    priority_text,
+    themes,
+    why,
+)
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
@@ -167,20 +174,28 @@ class FeedbackPage(QWidget):
         self.title_label = plain_label("", "headline", wrap=True)
         self.meta_label = plain_label("", "muted", wrap=True)
         self.words_view = SafeTextBrowser()
-        self.words_view.setMinimumHeight(90)
         self.words_view.setAccessibleName("Their words")
+        self.words_view.document().documentLayout().documentSizeChanged.connect(self._fit_words)
         self.reading_label = self._selectable()
         self.done_label = self._selectable()
         for widget in (self.priority_label, self.title_label, self.meta_label):
             card.body.addWidget(widget)
         card.body.addWidget(plain_label("Their words", "cardTitle"))
-        card.body.addWidget(self.words_view, 1)
+        card.body.addWidget(self.words_view)
         card.body.addWidget(plain_label("My reading", "cardTitle"))
         card.body.addWidget(self.reading_label)
         card.body.addWidget(plain_label("What I did about it", "cardTitle"))
         card.body.addWidget(self.done_label)
         card.body.addLayout(self._reader_buttons())
+        card.body.addStretch(1)
         return card
+
+    def _fit_words(self) -> None:
+        """Their words take the height they need, up to a third of the page (then scroll)."""
+        needed = (
+            round(self.words_view.document().size().height()) + 2 * self.words_view.frameWidth()
+        )
+        self.words_view.setFixedHeight(max(48, min(needed + 4, max(160, self.height() // 3))))
 
     @staticmethod
     def _selectable() -> QLabel:
@@ -365,8 +380,10 @@ class FeedbackPage(QWidget):
         entry = feedback.entry
         when = local_date(entry.occurred_at.astimezone().date(), "d MMM yyyy")
         item = QListWidgetItem(entry.title)
-        themes_text = f" · {', '.join(entry.tags)}" if entry.tags else ""
-        item.setData(SUBTITLE_ROLE, f"{feedback.source}, {when}{themes_text}")
+        said = [f"{feedback.source}, {when}" if feedback.source else when]
+        if entry.tags:
+            said.append(", ".join(entry.tags))
+        item.setData(SUBTITLE_ROLE, " · ".join(said))
         item.setData(ENTRY_ID_ROLE, entry.id)
         item.setToolTip(why(feedback.details))
         return item
@@ -388,13 +405,10 @@ class FeedbackPage(QWidget):
 
     def _show_reader(self, item: FeedbackItem) -> None:
         entry, details = item.entry, item.details
-        label = item.priority.label
-        if item.priority is not Priority.UNREAD:
-            label += " priority"
-        self.priority_label.setText(f"{label}: {why(details).lower()}")
+        self.priority_label.setText(priority_text(details))
         self.title_label.setText(entry.title)
         when = local_date(entry.occurred_at.astimezone().date(), "d MMMM yyyy")
-        meta = [f"From {item.source}", when]
+        meta = [f"From {item.source}", when] if item.source else [when]
         if details.context:
             meta.append(details.context)
         if entry.tags:
