@@ -16,6 +16,16 @@ def stopped(at: datetime = NOW) -> Clock:
     return lambda: at
 
 
+class MovingClock:
+    """A clock the test moves (``clock.now = ...``): rows are stamped when it says."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 def run(argv: Sequence[str], clock: Clock | None = None) -> int:
     """The command line, as ``devjournal ARGV`` runs it, on a stopped clock (:data:`NOW`)."""
     from devjournal.cli import run as cli_run

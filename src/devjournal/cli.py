@@ -9,15 +9,18 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from devjournal import __version__
 from devjournal.cli_backup import add_backup_parsers, run_backup, run_check
 from devjournal.cli_export import Opener, add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
-from devjournal.domain.clock import Clock, utc_now
+from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
+from devjournal.domain.mentors import MentorLine, has_ended
 from devjournal.domain.text import for_terminal
+from devjournal.domain.wording import days_ago, due_phrase
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.today_query import damaged_message
@@ -74,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sprints = commands.add_parser("sprints", help="list sprints with ids, dates and status")
     sprints.add_argument("--json", action="store_true", help="print JSON")
+
+    mentors = commands.add_parser(
+        "mentors", help="list mentors: when you were last in touch, when a touchpoint is due"
+    )
+    mentors.add_argument("--json", action="store_true", help="print JSON")
 
     search = commands.add_parser(
         "search", help='search the mentorship log (words, "phrases", prefix*, AND/OR/NOT)'
@@ -210,6 +218,8 @@ def _command(args: argparse.Namespace, paths: AppPaths, opener: Opener, clock: C
         return _info(paths, opener, as_json=args.json)
     if args.command == "sprints":
         return _sprints(paths, opener, as_json=args.json)
+    if args.command == "mentors":
+        return _mentors(paths, opener, clock, as_json=args.json)
     if args.command == "search":
         return _search(paths, opener, " ".join(args.query), args.limit, as_json=args.json)
     if args.command == "export":
@@ -262,14 +272,14 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return bool(args.action == "list")
     if args.command == "check":
         return not getattr(args, "repair", False)
-    return args.command in ("info", "sprints", "search", "export")
+    return args.command in ("info", "sprints", "mentors", "search", "export")
 
 
 def _needs_a_journal(args: argparse.Namespace) -> bool:
     """Is the command about a journal that must already be there?"""
     if args.command == "backup":
         return bool(args.action == "create")
-    return args.command in ("info", "sprints", "export", "search", "check")
+    return args.command in ("info", "sprints", "mentors", "export", "search", "check")
 
 
 def _no_journal(paths: AppPaths) -> str | None:
@@ -390,6 +400,69 @@ def _sprints(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
             f"{r['kind']:<11}  {r['goals']} goals  {r['title']}"
         )
     return EXIT_OK
+
+
+def _mentors(paths: AppPaths, opener: Opener, clock: Clock, *, as_json: bool) -> int:
+    db, services = opener(paths)
+    try:
+        lines = services.mentorship.mentor_lines()
+    finally:
+        db.close()
+    today = local_today(clock)
+    lines.sort(key=lambda line: has_ended(line.mentor, today))  # current first (stable)
+    if as_json:
+        say_json([_mentor_json(line) for line in lines])
+        return EXIT_OK
+    if not lines:
+        say("No mentors yet.")
+        return EXIT_OK
+    rows = [
+        (
+            str(line.mentor.id),
+            line.mentor.relationship.label,
+            _in_touch(line.last_contact, today),
+            _next_touchpoint(line, today),
+            line.mentor.name,
+        )
+        for line in lines
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    for ident, relationship, last, due, name in rows:
+        say(
+            f"{ident:>{widths[0]}}  {relationship:<{widths[1]}}  {last:<{widths[2]}}  "
+            f"{due:<{widths[3]}}  {name}"
+        )
+    return EXIT_OK
+
+
+def _mentor_json(line: MentorLine) -> dict[str, object]:
+    mentor = line.mentor
+    return {
+        "id": mentor.id,
+        "name": mentor.name,
+        "relationship": mentor.relationship.value,
+        "started_on": mentor.started_on.isoformat() if mentor.started_on else None,
+        "ended_on": mentor.ended_on.isoformat() if mentor.ended_on else None,
+        "last_contact": line.last_contact.isoformat() if line.last_contact else None,
+        "touchpoint_due_on": line.due_on.isoformat() if line.due_on else None,
+        "due": line.due,
+    }
+
+
+def _in_touch(last: datetime | None, today: date) -> str:
+
+    if last is None:
+        return "never in touch"
+    return f"in touch {days_ago((today - last.astimezone().date()).days)}"
+
+
+def _next_touchpoint(line: MentorLine, today: date) -> str:
+
+    if has_ended(line.mentor, today) and line.mentor.ended_on is not None:
+        return f"ended {line.mentor.ended_on.isoformat()}"
+    if line.due_on is None:
+        return "—"
+    return "due now" if line.due else due_phrase(line.due_on, today)
 
 
 def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json: bool) -> int:

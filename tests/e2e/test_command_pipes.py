@@ -17,6 +17,8 @@ from tests.e2e.conftest import app_env
     [
         ["sprints"],
         ["sprints", "--json"],
+        ["mentors"],
+        ["mentors", "--json"],
         ["search", "design"],
         ["info"],
         ["export", "summary"],

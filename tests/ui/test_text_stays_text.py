@@ -283,6 +283,24 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             tags=(SHORT, "<i>tag</i>"),
         )
     ).value
+    # Today's mentorship half: a mentor to get in touch with, advice to ask about.
+    ms.add_mentor(
+        MentorDraft(
+            name=m.field("mentor due"),
+            relationship=Relationship.PEER,
+            contact_every_days=7,
+            started_on=TODAY - timedelta(days=30),
+        )
+    )
+    ms.add_entry(
+        LogEntryDraft(
+            kind=EntryKind.ADVICE,
+            occurred_at=NOW - timedelta(days=30),
+            title=m.field("advice tried"),
+            mentor_id=mentor.id,
+            advice_status=AdviceStatus.TRYING,
+        )
+    )
     entry = ms.add_entry(
         LogEntryDraft(
             kind=EntryKind.REFLECTION,

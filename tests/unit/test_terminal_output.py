@@ -231,6 +231,8 @@ def test_fuzzed_journal_text_never_reaches_the_terminal_as_it_is(
     capsys.readouterr()
     for command in (
         ["sprints"],
+        ["mentors"],
+        ["mentors", "--json"],
         ["search", "findme"],
         ["info"],
         ["export", "summary", "--sprint", "1", "--include-private"],

@@ -111,6 +111,27 @@ class RecentEntry:
 
 
 @dataclass(frozen=True)
+class DueTouchpoint:
+    """A mentor a touchpoint is due with (``domain/mentors.touchpoint_due_on``)."""
+
+    mentor_id: int
+    name: str
+    last_contact: datetime | None
+    due_on: date
+
+
+@dataclass(frozen=True)
+class TriedAdvice:
+    """Advice tried long enough to ask "did it work?" (``domain/mentors.ask_if_it_worked``)."""
+
+    id: int
+    title: str
+    mentor_name: str
+    since: datetime
+    """Since when it has been tried (``domain/mentors.trying_since``)."""
+
+
+@dataclass(frozen=True)
 class TodayOverview:
     """Everything the Today page shows."""
 
@@ -124,6 +145,12 @@ class TodayOverview:
     due_checkins: tuple[DueCheckin, ...] = ()
     latest_entries: tuple[RecentEntry, ...] = ()
     log_entry_count: int = 0
+    touchpoints: tuple[DueTouchpoint, ...] = ()
+    """Mentors to get in touch with, the longest due first."""
+    tried_advice: tuple[TriedAdvice, ...] = ()
+    """Advice to ask "did it work?" about, the longest tried first (the first few)."""
+    tried_advice_count: int = 0
+    """How much advice there is to ask about in all."""
 
 
 @dataclass(frozen=True)

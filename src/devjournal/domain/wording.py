@@ -52,6 +52,26 @@ def due_phrase(due: date, today: date) -> str:
     return f"due in {plural(days, 'day')}"
 
 
+def time_span(days: int) -> str:
+    """How long ``days`` is, in the unit a person would use: ``3 days``, ``6 weeks``
+    (from two weeks), ``5 months`` (from two months), ``2 years`` (from two years)."""
+    days = max(0, days)
+    if days < 14:
+        return plural(days, "day")
+    if days < 60:
+        return plural(days // 7, "week")
+    if days < 730:
+        return plural(days // 30, "month")
+    return plural(days // 365, "year")
+
+
+def days_ago(days: int) -> str:
+    """``today``, ``yesterday``, ``12 days ago``, ``6 weeks ago``, ``3 years ago``."""
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{time_span(days)} ago"
+
+
 def countdown(now: datetime, then: datetime) -> str:
     """``in 3 days``, ``tomorrow``, ``in 2 hours``, ``in 25 minutes``, ``now``.
 

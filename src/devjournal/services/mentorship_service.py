@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import datetime
 
 from devjournal.domain import models as m
@@ -177,6 +177,32 @@ class MentorshipService:
             self._keep_feedback(tx, entry, feedback, tx.feedback.get(entry_id))
             return Outcome(entry, ENTRIES)
 
+    def mark_advice(self, entry_id: int, status: AdviceStatus) -> Outcome[m.LogEntry]:
+        """Say what became of a piece of advice (Today's "did it work?"): its status
+        changes as an edit would change it (:meth:`update_entry`); marking it with the
+        status it has ("still trying") only touches it, which starts its clock again
+        (``domain/mentors.trying_since``)."""
+        with self._db.transaction() as tx:
+            entry = tx.entries.get(entry_id)
+            if entry.kind is not EntryKind.ADVICE:
+                raise ValidationError({"advice_status": "Only advice has a status."})
+            if entry.advice_status is status:
+                return Outcome(tx.entries.stamp(entry_id), ENTRIES)
+            draft = self._prepare(replace(_draft_of(entry), advice_status=status))
+            rules.validate_log_entry(draft, entry_id)
+            self._check_entry_links(tx, draft, entry)
+            return Outcome(tx.entries.update(entry_id, draft), ENTRIES)
+
+    def unmark_advice(self, before: m.LogEntry) -> Outcome[m.LogEntry]:
+        """Undo :meth:`mark_advice`: the advice's status and its last change back as they
+        were in ``before`` (so advice marked by mistake is asked about again)."""
+        draft = self._prepare(_draft_of(before))
+        rules.validate_log_entry(draft, before.id)
+        with self._db.transaction() as tx:
+            self._check_entry_links(tx, draft, tx.entries.get(before.id))
+            tx.entries.update(before.id, draft)
+            return Outcome(tx.entries.stamp(before.id, before.updated_at), ENTRIES)
+
     def delete_entry(self, entry_id: int) -> Outcome[None]:
         """Delete an entry (undoable)."""
         with self._db.transaction() as tx:
@@ -343,3 +369,8 @@ class MentorshipService:
             problems["responds_to_id"] = "The entry it answers no longer exists."
         if problems:
             raise ValidationError(problems)
+
+
+def _draft_of(entry: m.LogEntry) -> m.LogEntryDraft:
+    """The editable part of a stored entry."""
+    return m.LogEntryDraft(**{f.name: getattr(entry, f.name) for f in fields(m.LogEntryDraft)})

@@ -515,6 +515,15 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
         super().restore(ident)
         return self.get(ident)
 
+    def stamp(self, ident: int, updated_at: datetime | None = None) -> m.LogEntry:
+        """Set the live entry's last change to ``updated_at`` (now when None) and nothing
+        else: "still trying" starts advice's clock again, and its undo puts the moment back
+        (the checksum does not cover the stamp)."""
+        row = self._live_row(ident)
+        row.updated_at = session_now(self._s) if updated_at is None else updated_at
+        self._s.flush()
+        return self.get(ident)
+
     def get(self, ident: int) -> m.LogEntry:
         found = self._select(s.LogEntryRow.id == ident)
         if not found:

@@ -12,15 +12,24 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from devjournal.domain.enums import EntryKind, SprintKind
+from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship, SprintKind
 from devjournal.domain.errors import DamagedJournalError, JournalError
+from devjournal.domain.mentors import (
+    EDITED_AFTER,
+    TRYING_FOR_DAYS,
+    ask_if_it_worked,
+    touchpoint_due_on,
+    trying_since,
+)
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
     DueCheckin,
+    DueTouchpoint,
     RecentEntry,
     ReminderFacts,
     TodayOverview,
+    TriedAdvice,
     UpcomingSession,
     sprint_standing,
 )
@@ -31,6 +40,8 @@ from devjournal.storage.stored_time import stored
 LATEST_ENTRIES = 5
 DUE_ACTIONS = 5
 DUE_SOON_DAYS = 7
+TRIED_ADVICE = 3
+"""At most this many pieces of advice are asked about at once (the count says the rest)."""
 
 
 def _aware(text: str) -> datetime:
@@ -176,6 +187,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
     (entry_count,) = conn.execute(
         "SELECT count(*) FROM log_entry WHERE deleted_at IS NULL"
     ).fetchone()
+    advice, advice_count = tried_advice(conn, now)
     return TodayOverview(
         today=today,
         is_empty=False,
@@ -187,7 +199,68 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         due_checkins=due_checkins,
         latest_entries=entries,
         log_entry_count=entry_count,
+        touchpoints=due_touchpoints(conn, today),
+        tried_advice=advice,
+        tried_advice_count=advice_count,
     )
+
+
+def due_touchpoints(conn: sqlite3.Connection, today: date) -> tuple[DueTouchpoint, ...]:
+    """The mentors a touchpoint is due with on ``today``, the longest due first (the rule
+    is ``domain/mentors.touchpoint_due_on``; the query only leaves out the mentors it
+    could never hold for). Each mentor's last contact is one step back along
+    ``ix_log_entry_mentor`` to their newest live entry."""
+    due = []
+    for r in conn.execute(
+        "SELECT m.id, m.name, m.relationship, m.contact_every_days, m.started_on, "
+        "m.ended_on, (SELECT e.occurred_at FROM log_entry e WHERE e.mentor_id = m.id "
+        "AND e.deleted_at IS NULL ORDER BY e.occurred_at DESC LIMIT 1) "
+        "FROM mentor m WHERE m.deleted_at IS NULL AND m.contact_every_days > 0",
+    ):
+        last = _aware(r[6]) if r[6] else None
+        due_on = touchpoint_due_on(
+            relationship=Relationship(r[2]),
+            contact_every_days=r[3],
+            started_on=date.fromisoformat(r[4]) if r[4] else None,
+            ended_on=date.fromisoformat(r[5]) if r[5] else None,
+            last_contact=last,
+            today=today,
+        )
+        if due_on is not None and due_on <= today:
+            due.append(DueTouchpoint(mentor_id=r[0], name=r[1], last_contact=last, due_on=due_on))
+    return tuple(sorted(due, key=lambda d: (d.due_on, d.name.casefold(), d.mentor_id)))
+
+
+TRYING_SINCE_SQL = (
+    "CASE WHEN julianday(e.updated_at) - julianday(e.created_at) > "
+    f"{EDITED_AFTER.total_seconds() / 86400!r} THEN e.updated_at ELSE e.occurred_at END"
+)
+"""``domain/mentors.trying_since`` in SQL, so the advice to ask about is chosen, counted and
+ordered in one read (stored moments compare as text; a test holds the two to agree)."""
+
+
+def tried_advice(
+    conn: sqlite3.Connection, now: datetime, limit: int = TRIED_ADVICE
+) -> tuple[tuple[TriedAdvice, ...], int]:
+    """Advice marked "trying it" long enough to ask "did it work?" (the rule is
+    ``domain/mentors.ask_if_it_worked``): the ``limit`` tried longest, and how many in
+    all. One read of the live advice along ``ix_log_entry_kind``."""
+    since_by = stored(now - timedelta(days=TRYING_FOR_DAYS))
+    asked, total = [], 0
+    for r in conn.execute(
+        f"SELECT e.id, e.title, coalesce(m.name, ''), e.occurred_at, e.created_at, "
+        f"e.updated_at, count(*) OVER () FROM log_entry e "
+        "LEFT JOIN mentor m ON m.id = e.mentor_id AND m.deleted_at IS NULL "
+        "WHERE e.kind = 'advice' AND e.advice_status = ? AND e.deleted_at IS NULL "
+        f"AND {TRYING_SINCE_SQL} < ? ORDER BY {TRYING_SINCE_SQL}, e.id LIMIT ?",
+        (AdviceStatus.TRYING.value, since_by, limit),
+    ):
+        total = r[6]
+        occurred, created, updated = _aware(r[3]), _aware(r[4]), _aware(r[5])
+        if ask_if_it_worked(AdviceStatus.TRYING, occurred, created, updated, now):
+            since = trying_since(occurred, created, updated)
+            asked.append(TriedAdvice(id=r[0], title=r[1], mentor_name=r[2], since=since))
+    return tuple(asked), total
 
 
 def read_reminders(conn: sqlite3.Connection, today: date, now: datetime) -> ReminderFacts:

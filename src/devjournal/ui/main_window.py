@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             journal_path=paths.journal,
             sample_home=self.sample_launcher.home,
             clock=clock,
+            notices=self.notices,
         )
         self._build_layout()
         self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
         self.today_page.sprint_requested.connect(self._on_today_page_sprint_requested)
         self.today_page.sessions_requested.connect(self._on_today_page_sessions_requested)
         self.today_page.checkin_requested.connect(self._on_today_page_checkin_requested)
+        self.today_page.mentor_requested.connect(self._on_today_page_mentor_requested)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
     # -- behaviour ------------------------------------------------------------------------
@@ -326,7 +328,9 @@ class MainWindow(QMainWindow):
         return services
 
     def _show_today_from_services(self) -> None:
-        self.today_page.set_source(self._loaded().journal.today)
+        services = self._loaded()
+        self.today_page.set_source(services.journal.today)
+        self.today_page.set_mentorship(services.mentorship)
 
     def _add_coaching_page(self) -> None:
         from devjournal.ui.pages.coaching_page import CoachingPage  # noqa: PLC0415
@@ -620,6 +624,15 @@ class MainWindow(QMainWindow):
         page = self._coaching()
         if page is not None:
             page.open_sprint(sprint_id, focus_goal=goal_id)
+
+    def _on_today_page_mentor_requested(self, mentor_id: int) -> None:
+        """Today's "get in touch": the Mentorship page, open on that mentor."""
+        page = self.mentorship_page
+        if page is None:  # the services load within a second of the first paint
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page.show_mentor(mentor_id)
 
     def _on_mentorship_history_requested(self, mentor_id: int) -> None:
         if self.history_page is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import AdviceStatus, Relationship
+from devjournal.domain.errors import NotFoundError
 from devjournal.domain.mentors import MentorHistory, MentorLine
 from devjournal.domain.models import Mentor, MentorDraft
 from devjournal.domain.wording import plural
@@ -220,6 +221,16 @@ class MentorshipPage(QWidget):
             old.deleteLater()
         self.mentor_scroll.setWidget(self._build(self.view))
         self.right.setCurrentWidget(self.mentor_scroll)
+
+    def show_mentor(self, mentor_id: int) -> None:
+        """Open ``mentor_id``'s page, selected and in view in the list (Today's "get in
+        touch"); a mentor deleted meanwhile leaves the page as it was, refreshed."""
+        try:
+            self.open_mentor(mentor_id)
+        except NotFoundError:
+            self.refresh()
+            return
+        self.list.scrollTo(self.list.currentIndex())
 
     def _build(self, view: MentorHistory) -> QWidget:
         """A mentor's page: who they are, what to do, keeping in touch, your history

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,24 +22,47 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.overview import DueCheckin, RecentEntry, SprintStanding, TodayOverview
+from devjournal.domain.enums import AdviceStatus
+from devjournal.domain.mentors import TRYING_FOR_DAYS
+from devjournal.domain.models import LogEntry
+from devjournal.domain.overview import (
+    DueCheckin,
+    DueTouchpoint,
+    RecentEntry,
+    SprintStanding,
+    TodayOverview,
+    TriedAdvice,
+)
 from devjournal.domain.wording import (
     countdown,
+    days_ago,
     due_phrase,
     markdown_lines,
     plural,
     sprint_day_phrase,
+    time_span,
 )
 from devjournal.drafts import DraftKey
-from devjournal.services.changes import Changes
+from devjournal.services.changes import Changes, Outcome
 from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_tooltip
 from devjournal.ui.widgets.card import Card, label
+from devjournal.ui.widgets.notice_bar import NoticeBar
+
+if TYPE_CHECKING:  # the services load the ORM, after the first paint
+    from devjournal.services.mentorship_service import MentorshipService
 
 log = logging.getLogger(__name__)
 
 REFRESH_EVERY_MS = 5 * 60 * 1000
+TOUCHPOINTS_SHOWN = 5
+"""At most this many mentors on the card; the Mentorship page lists them all."""
+ADVICE_NOTICES = {
+    AdviceStatus.WORKED: "Noted: “{title}” worked.",
+    AdviceStatus.DIDNT_WORK: "Noted: “{title}” didn't work.",
+    AdviceStatus.TRYING: f"Still trying “{{title}}”: asked again in {time_span(TRYING_FOR_DAYS)}.",
+}
 
 
 class TodayPage(QWidget):
@@ -54,6 +77,7 @@ class TodayPage(QWidget):
     sprint_requested = Signal(int)  # a sprint id; 0 asks to plan a new one
     sessions_requested = Signal(int)  # a sprint id: its sessions and action items
     checkin_requested = Signal(int, int)  # a sprint id and the goal to check in on
+    mentor_requested = Signal(int)  # a mentor id: their page, to get in touch
 
     def __init__(
         self,
@@ -63,11 +87,18 @@ class TodayPage(QWidget):
         journal_path: Path,
         sample_home: Path,
         clock: Clock,
+        notices: NoticeBar | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = today_source
         self._ops = ops
+        self._notices = notices
+        self._mentorship: MentorshipService | None = None
+        self.touchpoints_card: Card | None = None
+        """"Mentors to get in touch with", while there are some."""
+        self.advice_card: Card | None = None
+        """"Did it work?", while there is advice to ask about."""
         self._journal_path = journal_path
         self._sample_home = sample_home
         self._clock = clock
@@ -102,6 +133,10 @@ class TodayPage(QWidget):
     def set_source(self, today_source: Callable[[], TodayOverview]) -> None:
         """Read Today from ``today_source`` from now on (the services, once loaded)."""
         self._source = today_source
+
+    def set_mentorship(self, mentorship: MentorshipService) -> None:
+        """Answer "did it work?" through ``mentorship`` (once the services are loaded)."""
+        self._mentorship = mentorship
 
     def refresh(self) -> None:
         """Reload the figures and rebuild the page."""
@@ -150,12 +185,18 @@ class TodayPage(QWidget):
         layout.setSpacing(16)
         self._sample_button = None
         self._sample_status = None
+        self.touchpoints_card = self.advice_card = None
         if overview.is_empty:
             self._build_welcome(layout)
         else:
             self._build_overview(layout, overview)
         layout.addStretch(1)
-        self._scroll.setWidget(content)  # deletes the previous content widget
+        # Taken out and deleted later, not at once: a click on it ("Worked") may be what
+        # rebuilt the page, and its button is still handling that click.
+        old = self._scroll.takeWidget()
+        self._scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
         self._content = content
         if not self._painted:
             content.installEventFilter(self)
@@ -251,6 +292,20 @@ class TodayPage(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        mentoring = [
+            card
+            for card in (self._touchpoints_card(overview), self._advice_card(overview))
+            if card is not None
+        ]
+        if mentoring:
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            for card in mentoring:
+                card.body.addStretch(1)
+                row.addWidget(card, 1)
+            if len(mentoring) == 1:
+                row.addStretch(1)  # half the width, as the cards above
+            layout.addLayout(row)
 
     def _figures(self, overview: TodayOverview) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -419,3 +474,106 @@ class TodayPage(QWidget):
         box.addWidget(label(entry.title, wrap=True))
         box.addWidget(label(" · ".join(meta), "muted"))
         card.body.addLayout(box)
+
+    # -- the mentorship half ----------------------------------------------------------------
+    def _touchpoints_card(self, overview: TodayOverview) -> Card | None:
+        """Mentors a touchpoint is due with, each one click from their page; None when
+        there are none."""
+        if not overview.touchpoints:
+            return None
+        card = Card("Mentors to get in touch with")
+        self.touchpoints_card = card
+        for due in overview.touchpoints[:TOUCHPOINTS_SHOWN]:
+            self._add_touchpoint(card, due, overview)
+        more = len(overview.touchpoints) - TOUCHPOINTS_SHOWN
+        if more > 0:
+            card.add_label(f"and {more:,} more on the Mentorship page", "muted")
+        return card
+
+    def _add_touchpoint(self, card: Card, due: DueTouchpoint, overview: TodayOverview) -> None:
+        if due.last_contact is None:
+            when = "not yet in touch"
+        else:
+            days = (overview.today - due.last_contact.astimezone().date()).days
+            when = f"last in touch {days_ago(days)}"
+        row = QHBoxLayout()
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        name = label(due.name, wrap=True)
+        name.setStyleSheet("font-weight: 600;")
+        box.addWidget(name)
+        box.addWidget(label(when, "muted", wrap=True))
+        row.addLayout(box, 1)
+        button = QPushButton("Open")
+        button.setToolTip(plain_tooltip(f"Open {due.name} on the Mentorship page"))
+        button.setAccessibleName(f"Open {due.name}")
+        button.clicked.connect(lambda: self.mentor_requested.emit(due.mentor_id))
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        card.body.addLayout(row)
+
+    def _advice_card(self, overview: TodayOverview) -> Card | None:
+        """Advice tried for a few weeks, each with "Worked", "Didn't work" and "Still
+        trying"; None when there is none."""
+        if not overview.tried_advice:
+            return None
+        card = Card("Did it work?")
+        self.advice_card = card
+        card.add_label(
+            f"Advice you have been trying for more than {time_span(TRYING_FOR_DAYS)}:", "muted"
+        )
+        for advice in overview.tried_advice:
+            self._add_advice(card, advice, overview)
+        more = overview.tried_advice_count - len(overview.tried_advice)
+        if more > 0:
+            card.add_label(f"and {plural(more, 'more piece')} of advice", "muted")
+        return card
+
+    def _add_advice(self, card: Card, advice: TriedAdvice, overview: TodayOverview) -> None:
+        days = (overview.today - advice.since.astimezone().date()).days
+        meta = [f"trying it for {time_span(days)}"]
+        if advice.mentor_name:
+            meta.insert(0, f"from {advice.mentor_name}")
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(label(advice.title, wrap=True))
+        box.addWidget(label(" · ".join(meta), "muted", wrap=True))
+        card.body.addSpacing(4)
+        card.body.addLayout(box)
+        buttons = QHBoxLayout()
+        for text, status in (
+            ("Worked", AdviceStatus.WORKED),
+            ("Didn't work", AdviceStatus.DIDNT_WORK),
+            ("Still trying", AdviceStatus.TRYING),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(f"{text}: {advice.title}")
+            button.clicked.connect(
+                lambda _=False, s=status: self.mark_advice(advice.id, advice.title, s)
+            )
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        card.body.addLayout(buttons)
+
+    def mark_advice(self, entry_id: int, title: str, status: AdviceStatus) -> None:
+        """Say what became of a piece of advice ("Still trying" asks again in a few
+        weeks), with Undo."""
+        mentorship = self._mentorship
+        if mentorship is None:  # the services load within a second of the first paint
+            self._say("Still opening the journal; try again in a moment.")
+            return
+        before: list[LogEntry] = []
+
+        def mark() -> Outcome[LogEntry]:
+            before.append(mentorship.entry(entry_id))
+            return mentorship.mark_advice(entry_id, status)
+
+        if self._ops.write(self, mark) is None:
+            return
+        self._say(
+            ADVICE_NOTICES[status].format(title=title),
+            lambda: self._ops.write(self, lambda: mentorship.unmark_advice(before[0])),
+        )
+
+    def _say(self, text: str, undo: Callable[[], object] | None = None) -> None:
+        if self._notices is not None:
+            self._notices.say(text, "Undo", undo, undo=undo is not None)
