@@ -332,6 +332,13 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_log_entry_goal", "goal_id"),
         Index("ix_log_entry_kind", "kind", "occurred_at"),
         Index("ix_log_entry_responds_to", "responds_to_id"),
+        # Advice being tried, for Today's "did it work?" (revision 0006): a few rows,
+        # however much advice the journal holds.
+        Index(
+            "ix_log_entry_trying",
+            "id",
+            sqlite_where=text("advice_status = 'trying' AND deleted_at IS NULL"),
+        ),
         Index(
             "ix_log_entry_import_key",
             "import_key",

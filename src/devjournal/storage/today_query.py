@@ -244,16 +244,17 @@ def tried_advice(
 ) -> tuple[tuple[TriedAdvice, ...], int]:
     """Advice marked "trying it" long enough to ask "did it work?" (the rule is
     ``domain/mentors.ask_if_it_worked``): the ``limit`` tried longest, and how many in
-    all. One read of the live advice along ``ix_log_entry_kind``."""
+    all. One read of the advice being tried, along ``ix_log_entry_trying``."""
     since_by = stored(now - timedelta(days=TRYING_FOR_DAYS))
     asked, total = [], 0
     for r in conn.execute(
         f"SELECT e.id, e.title, coalesce(m.name, ''), e.occurred_at, e.created_at, "
         f"e.updated_at, count(*) OVER () FROM log_entry e "
         "LEFT JOIN mentor m ON m.id = e.mentor_id AND m.deleted_at IS NULL "
-        "WHERE e.kind = 'advice' AND e.advice_status = ? AND e.deleted_at IS NULL "
+        # The status as a literal, so the planner takes the partial ix_log_entry_trying.
+        f"WHERE e.advice_status = '{AdviceStatus.TRYING.value}' AND e.deleted_at IS NULL "
         f"AND {TRYING_SINCE_SQL} < ? ORDER BY {TRYING_SINCE_SQL}, e.id LIMIT ?",
-        (AdviceStatus.TRYING.value, since_by, limit),
+        (since_by, limit),
     ):
         total = r[6]
         occurred, created, updated = _aware(r[3]), _aware(r[4]), _aware(r[5])

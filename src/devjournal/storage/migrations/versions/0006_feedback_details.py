@@ -10,6 +10,8 @@ Create Date: 2026-12-05
   ``domain/feedback.py`` says its priority, what was done about it, the session where it
   was discussed, and the goal or action item it was turned into. Checksummed over every
   column but its stamps, like every table since 0004.
+- ``ix_log_entry_trying``: a partial index of the advice being tried, so Today finds what
+  to ask "did it work?" about without reading every piece of advice.
 - Existing Feedback entries need no row: an entry without one has empty details (not
   weighed yet), which is how they carry over.
 
@@ -65,8 +67,15 @@ def upgrade() -> None:
         _ck("heard", ("first", "again", "pattern")),
     )
     op.create_index("ix_feedback_session", "feedback", ["session_id"])
+    op.create_index(
+        "ix_log_entry_trying",
+        "log_entry",
+        ["id"],
+        sqlite_where=sa.text("advice_status = 'trying' AND deleted_at IS NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_log_entry_trying", "log_entry")
     op.drop_index("ix_feedback_session", "feedback")
     op.drop_table("feedback")
