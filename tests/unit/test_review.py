@@ -315,12 +315,12 @@ def test_the_markdown_says_every_section_with_user_text_escaped(gather: Gather) 
         "100% achieved · target met\n" in text
     )
     assert "3 pieces of feedback on 2 themes." in text
-    assert "- communication: heard twice, from 1 Feb 2026 – 1 Jun 2026\n" in text
+    assert "- communication: heard twice, from 1 Feb 2026 to 1 Jun 2026\n" in text
     assert "- Without a theme: 1 piece\n" in text
     assert "“Talk less in meetings” (communication, meetings)" in text
     assert "- Say no kindly — from Bob (given 1 Jun 2025, marked by 5 May 2026)\n" in text
     assert (
-        "4 commitments due: 1 done on time, 1 done late, 1 still open past its due date, "
+        "4 commitments due: 1 done on time, 1 done late, 1 still open past due, "
         "1 dropped. 25% of those due by now were done on time." in text
     )
     assert "- Pair with Sam (due 1 Mar 2026): done late on 5 Mar 2026\n" in text

@@ -212,7 +212,7 @@ class Kept(StrEnum):
 
     ON_TIME = "done on time"
     LATE = "done late"
-    OVERDUE = "still open past its due date"
+    OVERDUE = "still open past due"
     DROPPED = "dropped"
     NOT_DUE = "open, not due yet"
 
@@ -564,7 +564,7 @@ def feedback_section(r: PeriodReview) -> ReviewSection:
     blocks = [paragraph(f"{said}.")]
     items = [
         f"{t.name}: heard {_times(t.heard)}"
-        + (f", from {range_text(t.first, t.last)}" if t.heard > 1 else f", on {day(t.first)}")
+        + (f", from {day(t.first)} to {day(t.last)}" if t.heard > 1 else f", on {day(t.first)}")
         for t in r.themes
     ]
     if r.untagged_feedback:

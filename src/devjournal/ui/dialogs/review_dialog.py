@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -169,28 +169,40 @@ class ReviewDialog(QDialog):
             button.setEnabled(ready)
 
     def refresh(self) -> None:
-        """Read the review of the range off the GUI thread; show it when it comes."""
+        """Read the review of the range, and lay it out as a document, off the GUI thread
+        (a decade of the stress journal is a document of hundreds of pages); show it when
+        it comes."""
         self._settle.stop()
         request, sharing = self.request, self.sharing
         if request.problem:
             return
         ticket = self._asked
-        services = self._services
+        services, font, home = self._services, self.preview.font(), self.thread()
 
-        def read() -> PeriodReview:
-            return REVIEW.gather(services, request, sharing, no_progress())
+        def read() -> tuple[PeriodReview, QTextDocument]:
+            review = REVIEW.gather(services, request, sharing, no_progress())
+            document = review_document(review, font=font)
+            document.moveToThread(home)  # handed to the GUI thread, which only shows it
+            return review, document
 
-        def done(review: PeriodReview) -> None:
+        def done(answer: tuple[PeriodReview, QTextDocument]) -> None:
+            review, document = answer
             if ticket == self._asked:
-                self.show_review(review, ticket)
+                self.show_review(review, ticket, document)
+            else:
+                document.deleteLater()  # a range no longer asked for
 
         self._ops.query(self, read, done)
 
-    def show_review(self, review: PeriodReview, ticket: int) -> None:
-        """Show ``review`` in the preview, and what was left out of it beside the box."""
+    def show_review(
+        self, review: PeriodReview, ticket: int, document: QTextDocument | None = None
+    ) -> None:
+        """Show ``review`` (laid out as ``document``, or now) in the preview, and what was
+        left out of it beside the box."""
         self.review = review
         self._shown = ticket
-        self.preview.show_report(review_document(review, font=self.preview.font()), {})
+        shown = document or review_document(review, font=self.preview.font())
+        self.preview.show_report(shown, {})
         note = left_out_note(review.left_out)
         if note:
             self.private_box.setText(f"Include private items{note}")
