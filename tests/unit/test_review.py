@@ -29,6 +29,7 @@ from devjournal.domain.models import (
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
+    SessionDraft,
     SprintDraft,
 )
 from devjournal.domain.sharing import Sharing
@@ -154,6 +155,18 @@ def fill(services: Services, hands: Hands) -> None:
             )
         )
 
+    for scope, title in ((Scope.PRIVATE, "Made in a private session"), (Scope.COACH, "Gone")):
+        session = c.add_session(
+            SessionDraft(sprint_id=review.id, starts_at=at(date(2026, 2, 2)), scope=scope)
+        ).value
+        c.add_action(
+            ActionItemDraft(
+                sprint_id=review.id, title=title, due_date=date(2026, 2, 9), session_id=session.id
+            )
+        )
+        if title == "Gone":
+            c.delete_session(session.id)  # what was made in it can no longer be vouched for
+
     def add(when: datetime, kind: EntryKind, title: str, **more: object) -> int:
         draft = LogEntryDraft(
             kind=kind,
@@ -178,6 +191,13 @@ def fill(services: Services, hands: Hands) -> None:
     )
     add(at(date(2026, 6, 1)), EntryKind.FEEDBACK, "Summaries first", tags=("Communication",))
     add(at(date(2026, 7, 1)), EntryKind.FEEDBACK, "Without a tag")
+    add(
+        at(date(2026, 7, 2)),
+        EntryKind.FEEDBACK,
+        "Heard in private",
+        tags=("secret-theme",),
+        scope=Scope.PRIVATE,
+    )
     add(at(date(2026, 2, 10)), EntryKind.REFLECTION, "Listened first", responds_to_id=talk)
     add(
         at(date(2026, 3, 3)),
@@ -220,16 +240,21 @@ def test_private_items_are_left_out_unless_asked_for_and_counted(gather: Gather)
     shared = gather()
     assert "Secret win" not in [w.title for w in shared.wins]
     assert "Secret goal" not in [g.title for g in shared.goals]
-    assert "Secret step" not in [c.title for c in shared.follow_through.commitments]
-    assert shared.left_out == 3 and not shared.include_private
+    committed = [c.title for c in shared.follow_through.commitments]
+    assert "Secret step" not in committed and "Made in a private session" not in committed
+    assert "Gone" not in committed
+    assert "secret-theme" not in [t.name for t in shared.themes]
+    assert shared.left_out == 6 and not shared.include_private
     assert (
-        REVIEW.said(shared) == "the review of 1 Jan 2026 – 31 Oct 2026 (3 private items left out)"
+        REVIEW.said(shared) == "the review of 1 Jan 2026 – 31 Oct 2026 (6 private items left out)"
     )
 
     everything = gather(include_private=True)
     assert "Secret win" in [w.title for w in everything.wins]
     assert "Secret goal" in [g.title for g in everything.goals]
-    assert "Secret step" in [c.title for c in everything.follow_through.commitments]
+    committed = [c.title for c in everything.follow_through.commitments]
+    assert {"Secret step", "Made in a private session", "Gone"} <= set(committed)
+    assert "secret-theme" in [t.name for t in everything.themes]
     assert everything.left_out == 0
     assert REVIEW.said(everything) == "the review of 1 Jan 2026 – 31 Oct 2026"
 
@@ -328,6 +353,13 @@ def test_the_markdown_says_every_section_with_user_text_escaped(gather: Gather) 
     assert "- Ines: Review faster \\<fast\\>, Lead the guild\n" in text
     assert "Secret" not in text and "private" not in text
     assert text.endswith("*Generated 2026-11-18 09:30 by devjournal.*\n")
+
+
+def test_the_html_escapes_what_the_user_typed(gather: Gather) -> None:
+    page = REVIEW.build(gather(), "html").decode("utf-8")
+    assert "<li>1 Jan 2026: Shipped &lt;b&gt;it&lt;/b&gt;</li>" in page
+    assert "<h3>Review faster &lt;fast&gt;</h3>" in page
+    assert "<b>" not in page and "Secret" not in page
 
 
 def test_an_empty_period_says_so_under_every_heading(gather: Gather) -> None:
