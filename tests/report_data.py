@@ -18,6 +18,18 @@ from devjournal.exporting.history_export import EntryRef, HistoryExport, History
 from devjournal.exporting.ics import SessionsCalendar
 from devjournal.exporting.report_text import ReportCommitment, ReportEntry, TextBlock
 from devjournal.exporting.reports import JournalDump
+from devjournal.exporting.review import (
+    CoachSprints,
+    CommitmentRecord,
+    FeedbackTheme,
+    GoalResult,
+    Kept,
+    MentorTouch,
+    PeriodReview,
+    ReviewCommitment,
+    ReviewEntry,
+    WorkedAdvice,
+)
 from devjournal.exporting.summary import GoalSummary, SummaryCheckin, SummaryGoal
 
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
@@ -118,6 +130,36 @@ def history() -> HistoryExport:
     )
 
 
+def review() -> PeriodReview:
+    return PeriodReview(
+        start=START,
+        end=END,
+        generated_at=NOW,
+        wins=(ReviewEntry(date(2026, 11, 2), "Win", "Shipped the guide", "Ada"),),
+        goals=(
+            GoalResult(
+                "Review faster",
+                "Review turnaround",
+                "Achieved",
+                "Baseline 30 → final 9 → target 10 hours",
+                "100% achieved · target met",
+            ),
+        ),
+        feedback_count=2,
+        themes=(FeedbackTheme("communication", 2, START, END),),
+        untagged_feedback=0,
+        responses=(),
+        advice=(WorkedAdvice(ReviewEntry(START, "Advice", "Delegate", "Ada"), None),),
+        follow_through=CommitmentRecord(
+            (ReviewCommitment("Block review slots", date(2026, 11, 20), Kept.NOT_DUE),)
+        ),
+        mentors=(MentorTouch("Ada", "peer", 3),),
+        coaches=(CoachSprints("Ines", ("Review faster",)),),
+        left_out=0,
+        include_private=False,
+    )
+
+
 def sessions() -> SessionsCalendar:
     sprint = Sprint(
         id=1,
@@ -167,6 +209,7 @@ MAKERS = {
     "summary": summary,
     "closeout": closeout,
     "history": history,
+    "review": review,
     "sessions": sessions,
     "checkins": checkins,
     "journal": journal,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +52,7 @@ _HELP = {
     "journal": "the whole journal as one JSON file (docs/journal-format.md)",
     "checkins": "every check-in as CSV (for a spreadsheet)",
     "history": "the mentorship history, filtered",
+    "review": "a review of the period: wins, goals, feedback, advice, follow-through, people",
 }
 
 
@@ -103,6 +104,46 @@ def _history_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) 
     )
 
 
+def _day_argument(value: str) -> date:
+    """A day as the command line takes it (argparse says what is wrong: exit 2)."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a day as YYYY-MM-DD, not {value!r}") from None
+
+
+class _RangeDay(argparse.Action):
+    """``--from`` or ``--to`` of a range: once both are given, a range that ends before it
+    starts is a usage error (exit 2)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        start, end = getattr(namespace, "start", None), getattr(namespace, "end", None)
+        if isinstance(start, date) and isinstance(end, date) and start > end:
+            parser.error(f"--from ({start}) is after --to ({end}): the range would be empty")
+
+
+def _review_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
+    for option, dest, what in (("--from", "start", "first"), ("--to", "end", "last")):
+        parser.add_argument(
+            option,
+            dest=dest,
+            metavar="YYYY-MM-DD",
+            type=_day_argument,
+            action=_RangeDay,
+            required=True,
+            help=f"the {what} day of the period (included)",
+        )
+    _format_options(parser, report)
+    parser.add_argument("--include-private", action="store_true", help="keep items scoped private")
+
+
 _OPTIONS: dict[str, Callable[[argparse.ArgumentParser, Report[Any, Any]], None]] = {
     "sessions": _sessions_options,
     "summary": _summary_options,
@@ -110,6 +151,7 @@ _OPTIONS: dict[str, Callable[[argparse.ArgumentParser, Report[Any, Any]], None]]
     "journal": _journal_options,
     "checkins": _checkins_options,
     "history": _history_options,
+    "review": _review_options,
 }
 
 
@@ -305,6 +347,13 @@ def _history_request(args: argparse.Namespace) -> RequestOf:
     return request
 
 
+def _review_request(args: argparse.Namespace) -> RequestOf:
+    from devjournal.exporting.review import ReviewRequest  # noqa: PLC0415
+
+    request = ReviewRequest(args.start, args.end)  # days checked by the parser
+    return lambda _services: request
+
+
 _REQUESTS: dict[str, Callable[[argparse.Namespace], RequestOf]] = {
     "sessions": _sessions_request,
     "summary": _summary_request,
@@ -312,4 +361,5 @@ _REQUESTS: dict[str, Callable[[argparse.Namespace], RequestOf]] = {
     "journal": _journal_request,
     "checkins": _checkins_request,
     "history": _history_request,
+    "review": _review_request,
 }

@@ -686,6 +686,15 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     look.widgets("backups dialog", window.backups_dialog)
     window.backups_dialog.reject()
 
+    window.open_review()
+    review = window.review_dialog
+    assert review is not None
+    review.private_box.setChecked(True)
+    qtbot.waitUntil(lambda: review.review is not None and review.review.include_private)
+    assert marked.markup.full in review.preview.document().toPlainText()
+    look.widgets("review dialog", review)
+    review.reject()
+
     look.widgets("the window", window)
     assert look.checked > 300  # the walk saw the user's text (564 places when written)
     found = look.problems()

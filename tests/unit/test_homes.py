@@ -27,6 +27,7 @@ READ_COMMANDS = (
     ["export", "summary"],
     ["export", "closeout", "--sprint", "last"],
     ["export", "history"],
+    ["export", "review", "--from", "2026-01-01", "--to", "2026-11-18"],
     ["export", "checkins"],
 )
 

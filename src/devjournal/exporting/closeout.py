@@ -111,7 +111,10 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _goal(goal_view: GoalView, closed: bool) -> CloseoutGoal:
+def goal_outcome(goal_view: GoalView, closed: bool) -> CloseoutGoal:
+    """What a goal came to: its outcome (or standing), baseline → final (or latest) →
+    target with its unit, and how much of the way it went (``domain/progress``, ``wording``).
+    ``closed``: its sprint is closed, so the last value is "final"."""
     goal, progress = goal_view.goal, goal_view.progress
     unit = unit_suffix(goal)
     final = goal.final_value if goal.final_value is not None else progress.latest
@@ -182,7 +185,7 @@ def build_closeout(
     closed = sprint.closed_state is not None
     today = now.astimezone().date()
     ended, as_of = _ended(view, today)
-    goals = [_goal(goal_view, closed) for goal_view in view.goals]
+    goals = [goal_outcome(goal_view, closed) for goal_view in view.goals]
     late_on = as_of if closed else today
     commitments = [_commitment(line, late_on) for line in ledger.actions]
     wins, learnt = _wins_and_learnt(shared.entries)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from devjournal.exporting.closeout import CloseoutReport
     from devjournal.exporting.history_export import HistoryExport, HistoryRequest
     from devjournal.exporting.ics import SessionsCalendar
+    from devjournal.exporting.review import PeriodReview, ReviewRequest
     from devjournal.exporting.summary import GoalSummary
     from devjournal.exporting.timeline_image import TimelinePicture
     from devjournal.render.timeline_painter import TimelineScene
@@ -215,6 +216,24 @@ def _history_pdf(x: HistoryExport, progress: Progress) -> bytes:
     return history_pdf(x, progress)
 
 
+def _review_md(r: PeriodReview, _p: Progress) -> bytes:
+    from devjournal.exporting.review import review_markdown  # noqa: PLC0415
+
+    return review_markdown(r).encode("utf-8")
+
+
+def _review_html(r: PeriodReview, _p: Progress) -> bytes:
+    from devjournal.exporting.review_html import review_html  # noqa: PLC0415
+
+    return review_html(r).encode("utf-8")
+
+
+def _review_pdf(r: PeriodReview, _p: Progress) -> bytes:
+    from devjournal.exporting.review_pdf import review_pdf  # noqa: PLC0415
+
+    return review_pdf(r)
+
+
 def _sessions_ics(calendar: SessionsCalendar, _p: Progress) -> bytes:
     from devjournal.exporting.ics import calendar_ics  # noqa: PLC0415
 
@@ -274,6 +293,14 @@ def _gather_history(
 
     request = replace(request, include_private=sharing.include_private)
     return read_history(services, request, services.clock(), progress)
+
+
+def _gather_review(
+    services: Services, request: ReviewRequest, sharing: Sharing, progress: Progress
+) -> PeriodReview:
+    from devjournal.exporting.review import read_review  # noqa: PLC0415
+
+    return read_review(services, request, sharing, services.clock(), progress)
 
 
 def _gather_sessions(
@@ -355,6 +382,18 @@ HISTORY: Report[HistoryRequest, HistoryExport] = Report(
     },
     said=_history_said,
 )
+REVIEW: Report[ReviewRequest, PeriodReview] = Report(
+    name="review",
+    title="review of the period",
+    formats=(MD, HTML, PDF),
+    gather=_gather_review,
+    writers={
+        "md": _review_md,
+        "html": _review_html,
+        "pdf": _review_pdf,
+    },
+    said=lambda r: f"the review of {r.range}{left_out_note(r.left_out)}",
+)
 SESSIONS: Report[SprintsRequest, SessionsCalendar] = Report(
     name="sessions",
     title="coaching sessions",
@@ -397,6 +436,7 @@ REPORTS: tuple[Report[Any, Any], ...] = (
     JOURNAL,
     CHECKINS,
     HISTORY,
+    REVIEW,
     TIMELINE,
 )
 """Every report, in the order the command line lists them."""

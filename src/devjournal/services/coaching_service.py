@@ -732,6 +732,16 @@ class CoachingService:
         with self._db.transaction() as tx:
             return Outcome(tx.actions.restore(action_id), ACTIONS)
 
+    def actions_due(self, first: date, last: date) -> list[m.ActionItem]:
+        """Every action item due from ``first`` to ``last`` (both included), by due date."""
+        with self._db.reading() as tx:
+            return tx.actions.due_between(first, last)
+
+    def sessions_of_sprints(self, sprint_ids: Sequence[int]) -> list[m.CoachingSession]:
+        """The sessions of several sprints, in time order."""
+        with self._db.reading() as tx:
+            return tx.sessions.of_sprints(sprint_ids)
+
     def actions_of(self, sprint_id: int) -> list[m.ActionItem]:
         """A sprint's action items by due date."""
         with self._db.reading() as tx:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from devjournal.domain import models as m
 from devjournal.domain import rules
@@ -250,6 +250,21 @@ class MentorshipService:
         with self._db.reading() as tx:
             return tx.entries.answering(entry_ids)
 
+    def entries_between(self, first: date, last: date) -> list[m.LogEntry]:
+        """The entries from day ``first`` to day ``last`` (both included, local days),
+        oldest first."""
+        with self._db.reading() as tx:
+            return tx.entries.between(_day_start(first), _day_start(last + timedelta(days=1)))
+
+    def worked_advice(self, first: date, last: date) -> list[m.LogEntry]:
+        """The advice marked "worked" that was given, or changed after it was written (as
+        when it is marked worked), from day ``first`` to day ``last`` (both included, local
+        days), oldest first."""
+        since, until = _day_start(first), _day_start(last + timedelta(days=1))
+        with self._db.reading() as tx:
+            advice = tx.entries.worked_advice(until)
+        return [e for e in advice if e.occurred_at >= since or _changed_in(e, since, until)]
+
     def recent_advice(self, limit: int = 200) -> list[m.LogEntry]:
         """The newest advice, to answer with a reflection."""
         with self._db.reading() as tx:
@@ -374,3 +389,14 @@ class MentorshipService:
 def _draft_of(entry: m.LogEntry) -> m.LogEntryDraft:
     """The editable part of a stored entry."""
     return m.LogEntryDraft(**{f.name: getattr(entry, f.name) for f in fields(m.LogEntryDraft)})
+
+
+def _day_start(day: date) -> datetime:
+    """The local midnight that starts ``day``."""
+    return datetime.combine(day, time()).astimezone()
+
+
+def _changed_in(entry: m.LogEntry, since: datetime, until: datetime) -> bool:
+    """Whether ``entry`` was changed after it was written, last from ``since`` up to
+    ``until`` (an entry brought in by an import or a sample was never changed)."""
+    return entry.updated_at > entry.created_at and since <= entry.updated_at < until

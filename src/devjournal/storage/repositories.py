@@ -10,7 +10,7 @@ import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import (
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
-from devjournal.domain.enums import EntryKind, Scope
+from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
@@ -328,6 +328,14 @@ class SessionRepository(CrudRepository[m.SessionDraft, m.CoachingSession]):
         """The sprint's sessions in time order."""
         return self._select(s.CoachingSessionRow.sprint_id == sprint_id)
 
+    def of_sprints(self, sprint_ids: Sequence[int]) -> list[m.CoachingSession]:
+        """The sessions of several sprints, in time order."""
+        out: list[m.CoachingSession] = []
+        for start in range(0, len(sprint_ids), 500):  # SQLite's bound-parameter limit
+            chunk = sprint_ids[start : start + 500]
+            out += self._select(s.CoachingSessionRow.sprint_id.in_(chunk))
+        return sorted(out, key=lambda x: (x.starts_at, x.id))
+
     def _row_values(self, draft: m.SessionDraft) -> dict[str, Any]:
         values = super()._row_values(draft)
         values["questions"] = questions_json(draft.questions)
@@ -405,6 +413,12 @@ class ActionItemRepository(CrudRepository[m.ActionItemDraft, m.ActionItem]):
     def of_sprint(self, sprint_id: int) -> list[m.ActionItem]:
         """The sprint's action items by due date."""
         return self._select(s.ActionItemRow.sprint_id == sprint_id)
+
+    def due_between(self, first: date, last: date) -> list[m.ActionItem]:
+        """Every live action item due from ``first`` to ``last`` (both included), by due
+        date."""
+        r = s.ActionItemRow
+        return self._select(r.due_date >= first, r.due_date <= last)
 
 
 class MentorRepository(CrudRepository[m.MentorDraft, m.Mentor]):
@@ -564,6 +578,20 @@ class LogEntryRepository(CrudRepository[m.LogEntryDraft, m.LogEntry]):
     def of_kind(self, kind: EntryKind) -> list[m.LogEntry]:
         """Every live entry of ``kind``, with its tags, oldest first."""
         return self._select(s.LogEntryRow.kind == kind)
+
+    def between(self, since: datetime, until: datetime) -> list[m.LogEntry]:
+        """The live entries from ``since`` up to (not including) ``until``, oldest first."""
+        r = s.LogEntryRow
+        return self._select(r.occurred_at >= since, r.occurred_at < until)
+
+    def worked_advice(self, until: datetime) -> list[m.LogEntry]:
+        """The live advice marked "worked" given before ``until``, oldest first."""
+        r = s.LogEntryRow
+        return self._select(
+            r.kind == EntryKind.ADVICE,
+            r.advice_status == AdviceStatus.WORKED,
+            r.occurred_at < until,
+        )
 
     def advice(self, limit: int) -> list[m.LogEntry]:
         """The newest pieces of advice."""

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from devjournal.services.container import Services
     from devjournal.ui.background import BackgroundTask
     from devjournal.ui.dialogs.backups_dialog import BackupsDialog
+    from devjournal.ui.dialogs.review_dialog import ReviewDialog
     from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaching_page import CoachingPage
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         """What the window holds before the services come: nothing but Today."""
         self.services: Services | None = None
         """The journal's services, once every page is built (see attach_steps)."""
+        self.review_dialog: ReviewDialog | None = None
         self._attaching: Services | None = None
         self._outside_pending = Changes.NONE
         self._stale_pages: set[Page] = set()
@@ -210,6 +212,10 @@ class MainWindow(QMainWindow):
         self.summary_action = file_menu.addAction("&Prepare session summary…")
         self.summary_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.summary_action.setToolTip("Preview, edit, print or save the running sprint's summary")
+        self.review_action = file_menu.addAction("&Review of a period…")
+        self.review_action.setToolTip(
+            "Wins, goals, feedback, advice and follow-through over any range of days"
+        )
         file_menu.addSeparator()
         import_menu = file_menu.addMenu("&Import")
         self.import_jrnl_action = import_menu.addAction("Entries from &jrnl…")
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.transfer_actions = (
             self.summary_action,
+            self.review_action,
             self.import_jrnl_action,
             self.import_dayone_action,
             self.restore_action,
@@ -466,6 +473,7 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(partial(transfer.export_checkins, include_private=include))
         self.summary_action.triggered.connect(self.prepare_summary)
+        self.review_action.triggered.connect(self.open_review)
         self.backups_action.triggered.connect(self.open_backups)
         for action in self.transfer_actions:
             action.setEnabled(True)
@@ -749,6 +757,17 @@ class MainWindow(QMainWindow):
                 return
             page.open_sprint(running)
         page.prepare_summary()
+
+    def open_review(self) -> None:
+        """The review of a period: pick the days, preview, print or save."""
+        if self.services is None:
+            return
+        from devjournal.ui.dialogs.review_dialog import ReviewDialog  # noqa: PLC0415
+
+        dialog = ReviewDialog(self.ops, self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.review_dialog = dialog
+        dialog.open()
 
     def new_entry(self) -> None:
         """Write a log entry, from any page (Ctrl+N)."""

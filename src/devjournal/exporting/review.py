@@ -1,0 +1,693 @@
+"""A review of the period: for a performance review, a promotion packet or a yearly look
+back, over any range of days. Wins, goal outcomes, feedback themes and what was done about
+them, advice that worked, follow-through on commitments, and the mentors and coaches of the
+period.
+
+Read in two steps, like the history export: :func:`read_review_source` reads what the
+journal holds for the range (services only), :func:`build_review` keeps what the privacy
+rule (``domain.sharing``) shares and says it (pure). The document is a copy for someone
+else: what was left out is said by the window and the terminal, never in it.
+
+Every format writes the same sections (:func:`review_sections`): a heading and blocks of
+plain text (paragraphs, lists, sub-headings), each made by one function of
+:data:`SECTIONS` from the :class:`PeriodReview`. A section with nothing to say is one short
+sentence under its heading. Adding a section is a field on :class:`ReviewSource` (read),
+one on :class:`PeriodReview` (kept and said), and a function in :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus
+from devjournal.domain.jobs import Progress, no_progress
+from devjournal.domain.models import (
+    ActionItem,
+    CoachingSession,
+    Goal,
+    LogEntry,
+    Mentor,
+    Sprint,
+)
+from devjournal.domain.sessions import done_on_time
+from devjournal.domain.sharing import Shareable, Sharing
+from devjournal.domain.sprints import STANDING_ORDER, GoalView, SprintView
+from devjournal.domain.text import for_file
+from devjournal.domain.wording import plural
+from devjournal.exporting.closeout import goal_outcome
+from devjournal.exporting.report_text import day, md
+
+if TYPE_CHECKING:
+    from devjournal.services.container import Services
+
+TITLE = "Review of the period"
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """The days a review covers, both included."""
+
+    start: date
+    end: date
+
+    @property
+    def problem(self) -> str:
+        """Why the range cannot be reviewed ("" when it can)."""
+        if self.start > self.end:
+            return f"The range starts ({day(self.start)}) after it ends ({day(self.end)})."
+        return ""
+
+
+def months_back(today: date, months: int) -> date:
+    """The first day of the ``months`` months that end with ``today``: 12 months back from
+    18 Nov 2026 start on 19 Nov 2025 (a day that does not exist, 29 Feb, is the last of
+    the month)."""
+    index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(today.day, last)) + timedelta(days=1)
+
+
+def preset_ranges(today: date) -> tuple[tuple[str, ReviewRequest], ...]:
+    """The ranges a review is quickly asked for, the first the one it opens on: the last
+    12 months, this year (so far), last year, the last 6 months."""
+    return (
+        ("Last 12 months", ReviewRequest(months_back(today, 12), today)),
+        ("This year", ReviewRequest(date(today.year, 1, 1), today)),
+        ("Last year", ReviewRequest(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))),
+        ("Last 6 months", ReviewRequest(months_back(today, 6), today)),
+    )
+
+
+def range_text(start: date, end: date) -> str:
+    """``1 Dec 2025 – 30 Nov 2026``."""
+    return day(start) if start == end else f"{day(start)} – {day(end)}"
+
+
+# -- what the journal holds for the range, not yet shared ------------------------------------
+@dataclass(frozen=True)
+class ReviewSource:
+    """What :func:`build_review` needs, read from the journal for one range."""
+
+    entries: tuple[LogEntry, ...]
+    """Every entry of the range, oldest first."""
+    worked_advice: tuple[LogEntry, ...]
+    """Advice marked "worked", given or last changed in the range."""
+    responses: tuple[LogEntry, ...]
+    """The entries that answer the range's feedback (what was done about it)."""
+    sprints: tuple[SprintView, ...]
+    """The sprints that overlap the range, with their goals."""
+    actions: tuple[ActionItem, ...]
+    """The commitments due in the range."""
+    sessions: tuple[CoachingSession, ...]
+    """The live sessions of the sprints those commitments belong to (for the privacy rule)."""
+    mentors: tuple[Mentor, ...]
+    private_goals: tuple[Goal, ...]
+    """Every private goal, deleted ones too (for the privacy rule)."""
+
+
+def overlaps(sprint: Sprint, start: date, end: date) -> bool:
+    """Whether ``sprint`` ran on any day from ``start`` to ``end`` (a sprint closed early
+    ran to the day it closed)."""
+    last = sprint.closed_on if sprint.closed_on is not None else sprint.end_date
+    return sprint.start_date <= end and max(last, sprint.start_date) >= start
+
+
+def read_review_source(
+    services: Services, request: ReviewRequest, progress: Progress | None = None
+) -> ReviewSource:
+    """Read what the review of ``request``'s range needs. Reports to ``progress`` and
+    raises :class:`~devjournal.domain.jobs.Cancelled` there once cancel was asked."""
+    progress = progress or no_progress()
+    c, ms = services.coaching, services.mentorship
+    start, end = request.start, request.end
+    progress.report(0, 4, "Reading the log…")
+    entries = ms.entries_between(start, end)
+    feedback = [e.id for e in entries if e.kind is EntryKind.FEEDBACK]
+    responses = ms.answers_to_any(feedback)
+    worked = ms.worked_advice(start, end)
+    progress.report(1, 4, "Reading the sprints…")
+    sprints = [s for s in c.sprints() if overlaps(s, start, end)]
+    views = []
+    for sprint in sprints:
+        progress.check()
+        views.append(c.sprint_view(sprint.id))
+    progress.report(2, 4, "Reading the commitments…")
+    actions = c.actions_due(start, end)
+    sessions = c.sessions_of_sprints(sorted({a.sprint_id for a in actions}))
+    progress.report(3, 4, "Reading the mentors…")
+    return ReviewSource(
+        entries=tuple(entries),
+        worked_advice=tuple(worked),
+        responses=tuple(sorted(responses, key=lambda e: (e.occurred_at, e.id))),
+        sprints=tuple(views),
+        actions=tuple(actions),
+        sessions=tuple(sessions),
+        mentors=tuple(ms.mentors()),
+        private_goals=tuple(c.private_goals()),
+    )
+
+
+# -- the review: what may be shared, said -------------------------------------------------
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A log entry as the review names it."""
+
+    on: date
+    kind: str
+    title: str
+    mentor: str = ""
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    """A goal of a sprint in the period and what it came to."""
+
+    sprint: str
+    title: str
+    outcome: str
+    """``Achieved``, ``Missed``, ``Dropped``; while running, how it stands (``On track``)."""
+    figures: str
+    """``Baseline 30 → final 12 → target 10 hours``."""
+    achieved: str
+    """``90% achieved · target met`` ("" without a baseline and target)."""
+
+
+@dataclass(frozen=True)
+class FeedbackTheme:
+    """A theme (tag) of the period's feedback: how often it was heard, when first and last."""
+
+    name: str
+    heard: int
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class FeedbackResponse:
+    """What was done about a piece of feedback: an entry that answers it."""
+
+    feedback: ReviewEntry
+    response: ReviewEntry
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WorkedAdvice:
+    """Advice that worked."""
+
+    entry: ReviewEntry
+    changed_on: date | None
+    """When it was last changed, if on another day than it was given (marked "worked")."""
+
+
+class Kept(StrEnum):
+    """What became of a commitment due in the period."""
+
+    ON_TIME = "done on time"
+    LATE = "done late"
+    OVERDUE = "still open past due"
+    DROPPED = "dropped"
+    NOT_DUE = "open, not due yet"
+
+
+@dataclass(frozen=True)
+class ReviewCommitment:
+    """A commitment due in the period and what became of it."""
+
+    title: str
+    due: date
+    kept: Kept
+    done_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentRecord:
+    """Follow-through on the commitments due in the period."""
+
+    commitments: tuple[ReviewCommitment, ...]
+
+    def count(self, kept: Kept) -> int:
+        """How many commitments ``kept`` says of."""
+        return sum(1 for c in self.commitments if c.kept is kept)
+
+    @property
+    def due_by_now(self) -> int:
+        """The commitments whose due date has come (those not due yet are not counted)."""
+        return len(self.commitments) - self.count(Kept.NOT_DUE)
+
+    @property
+    def on_time_percent(self) -> int | None:
+        """The share done on time of those due by now (None when none is)."""
+        if not self.due_by_now:
+            return None
+        return round(100 * self.count(Kept.ON_TIME) / self.due_by_now)
+
+    @property
+    def missed(self) -> tuple[ReviewCommitment, ...]:
+        """Done late, still open past the due date, or dropped, by due date."""
+        return tuple(
+            c for c in self.commitments if c.kept in (Kept.LATE, Kept.OVERDUE, Kept.DROPPED)
+        )
+
+
+@dataclass(frozen=True)
+class MentorTouch:
+    """A mentor and how many entries of the period are with them."""
+
+    name: str
+    relationship: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class CoachSprints:
+    """A coach and the sprints of the period with them."""
+
+    name: str
+    sprints: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PeriodReview:
+    """The review of one range of days, with only what the privacy rule shares."""
+
+    start: date
+    end: date
+    generated_at: datetime
+    wins: tuple[ReviewEntry, ...]
+    goals: tuple[GoalResult, ...]
+    feedback_count: int
+    """Pieces of feedback in the period."""
+    themes: tuple[FeedbackTheme, ...]
+    """Most heard first."""
+    untagged_feedback: int
+    """Pieces of feedback without a theme."""
+    responses: tuple[FeedbackResponse, ...]
+    advice: tuple[WorkedAdvice, ...]
+    follow_through: CommitmentRecord
+    mentors: tuple[MentorTouch, ...]
+    """Most entries first."""
+    coaches: tuple[CoachSprints, ...]
+    left_out: int
+    """Private items left out (for the window and the terminal; the document never says)."""
+    include_private: bool
+
+    @property
+    def range(self) -> str:
+        """``1 Dec 2025 – 30 Nov 2026``."""
+        return range_text(self.start, self.end)
+
+    @property
+    def made(self) -> str:
+        """When it was made: ``2026-11-18 09:30``."""
+        return f"{self.generated_at.astimezone():%Y-%m-%d %H:%M}"
+
+
+def read_review(
+    services: Services,
+    request: ReviewRequest,
+    sharing: Sharing,
+    now: datetime,
+    progress: Progress | None = None,
+) -> PeriodReview:
+    """The review of ``request``'s range as of ``now``, with only what ``sharing`` shares
+    (:func:`read_review_source`, then :func:`build_review`)."""
+    return build_review(read_review_source(services, request, progress), request, sharing, now)
+
+
+def review_rule(source: ReviewSource, sharing: Sharing) -> Shareable:
+    """The privacy rule for a review: an entry scoped private, or linked to a private goal
+    (deleted ones too), stays out; so does a commitment of a private goal or made in a
+    private session, or in a session since deleted (which can no longer say)."""
+    return Shareable(
+        sharing,
+        hidden_goals=frozenset(g.id for g in source.private_goals if not sharing.shares_goal(g)),
+        hidden_sessions=frozenset(s.id for s in source.sessions if not sharing.shares(s)),
+        known_sessions=frozenset(s.id for s in source.sessions),
+    )
+
+
+def build_review(
+    source: ReviewSource, request: ReviewRequest, sharing: Sharing, now: datetime
+) -> PeriodReview:
+    """The review of ``source`` for ``request``'s range as of ``now``, with only what
+    ``sharing`` shares. Pure."""
+    rule = review_rule(source, sharing)
+    entries = [e for e in source.entries if rule.entry(e)]
+    advice = [e for e in source.worked_advice if rule.entry(e)]
+    responses = [e for e in source.responses if rule.entry(e)]
+    goals = [
+        (view, g)
+        for view in source.sprints
+        for g in view.goals
+        if g.goal.status is not GoalStatus.DRAFT
+    ]
+    shown_goals = [(view, g) for view, g in goals if rule.goal(g.goal.id)]
+    actions = [a for a in source.actions if rule.action(a)]
+    left_entries = {e.id for e in (*source.entries, *source.worked_advice, *source.responses)}
+    left_entries -= {e.id for e in (*entries, *advice, *responses)}
+    left_out = len(left_entries) + len(goals) - len(shown_goals)
+    left_out += len(source.actions) - len(actions)
+    mentors = {m.id: m for m in source.mentors}
+    names = {m.id: m.name for m in source.mentors}
+    feedback = [e for e in entries if e.kind is EntryKind.FEEDBACK]
+    return PeriodReview(
+        start=request.start,
+        end=request.end,
+        generated_at=now,
+        wins=tuple(_entry(e, names) for e in entries if e.kind is EntryKind.WIN),
+        goals=tuple(_goal_result(view, g) for view, g in shown_goals),
+        feedback_count=len(feedback),
+        themes=feedback_themes(feedback),
+        untagged_feedback=sum(1 for e in feedback if not e.tags),
+        responses=_responses(feedback, responses, names),
+        advice=tuple(_worked(e, names) for e in advice),
+        follow_through=commitment_record(actions, now.astimezone().date()),
+        mentors=_mentors(entries, mentors),
+        coaches=_coaches(source.sprints),
+        left_out=left_out,
+        include_private=sharing.include_private,
+    )
+
+
+def _entry(entry: LogEntry, names: dict[int, str]) -> ReviewEntry:
+    return ReviewEntry(
+        entry.occurred_at.astimezone().date(),
+        entry.kind.label,
+        entry.title,
+        names.get(entry.mentor_id or 0, ""),
+    )
+
+
+def _goal_result(view: SprintView, goal_view: GoalView) -> GoalResult:
+    result = goal_outcome(goal_view, view.sprint.closed_state is not None)
+    return GoalResult(
+        sprint=view.sprint.title,
+        title=result.title,
+        outcome=result.outcome,
+        figures=result.figures,
+        achieved=result.achieved,
+    )
+
+
+def feedback_themes(feedback: Sequence[LogEntry]) -> tuple[FeedbackTheme, ...]:
+    """The themes (tags) of ``feedback``, most heard first (then by name), each with how
+    many pieces carry it and the days it was first and last heard."""
+    heard: Counter[str] = Counter()
+    days: dict[str, list[date]] = {}
+    shown: dict[str, str] = {}
+    for entry in feedback:
+        on = entry.occurred_at.astimezone().date()
+        for tag in entry.tags:
+            key = tag.casefold()
+            heard[key] += 1
+            shown.setdefault(key, tag)
+            days.setdefault(key, []).append(on)
+    order = sorted(heard, key=lambda k: (-heard[k], shown[k].casefold(), shown[k]))
+    return tuple(FeedbackTheme(shown[k], heard[k], min(days[k]), max(days[k])) for k in order)
+
+
+def _responses(
+    feedback: Sequence[LogEntry], responses: Sequence[LogEntry], names: dict[int, str]
+) -> tuple[FeedbackResponse, ...]:
+    by_id = {e.id: e for e in feedback}
+    out = []
+    for response in responses:
+        answered = by_id.get(response.responds_to_id or 0)
+        if answered is not None:
+            out.append(
+                FeedbackResponse(_entry(answered, names), _entry(response, names), answered.tags)
+            )
+    return tuple(out)
+
+
+def _worked(entry: LogEntry, names: dict[int, str]) -> WorkedAdvice:
+    shown = _entry(entry, names)
+    changed = entry.updated_at.astimezone().date()
+    edited = entry.updated_at > entry.created_at and changed != shown.on
+    return WorkedAdvice(shown, changed if edited else None)
+
+
+def kept(action: ActionItem, today: date) -> Kept:
+    """What became of ``action`` (which has a due date) as of ``today``."""
+    if action.status is ActionStatus.DROPPED:
+        return Kept.DROPPED
+    if action.status is ActionStatus.DONE:
+        return Kept.ON_TIME if done_on_time(action) else Kept.LATE
+    if action.due_date is not None and action.due_date < today:
+        return Kept.OVERDUE
+    return Kept.NOT_DUE
+
+
+def commitment_record(actions: Sequence[ActionItem], today: date) -> CommitmentRecord:
+    """Follow-through on ``actions`` (each due in the period) as of ``today``."""
+    return CommitmentRecord(
+        tuple(
+            ReviewCommitment(a.title, a.due_date, kept(a, today), a.done_on)
+            for a in sorted(actions, key=lambda a: (a.due_date or date.min, a.id))
+            if a.due_date is not None
+        )
+    )
+
+
+def _mentors(entries: Sequence[LogEntry], mentors: dict[int, Mentor]) -> tuple[MentorTouch, ...]:
+    counts = Counter(e.mentor_id for e in entries if e.mentor_id in mentors)
+    order = sorted(counts, key=lambda i: (-counts[i], mentors[i or 0].name.casefold(), i or 0))
+    return tuple(
+        MentorTouch(mentors[i or 0].name, mentors[i or 0].relationship.label.lower(), counts[i])
+        for i in order
+    )
+
+
+def _coaches(sprints: Sequence[SprintView]) -> tuple[CoachSprints, ...]:
+    by_coach: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
+    for view in sorted(sprints, key=lambda v: (v.sprint.start_date, v.sprint.id)):
+        name = " ".join(view.sprint.coach_name.split())
+        if name:
+            shown.setdefault(name.casefold(), name)
+            by_coach.setdefault(name.casefold(), []).append(view.sprint.title)
+    order = sorted(by_coach, key=lambda k: (-len(by_coach[k]), k))
+    return tuple(CoachSprints(shown[k], tuple(by_coach[k])) for k in order)
+
+
+# -- the sections every format writes -------------------------------------------------------
+class BlockKind(StrEnum):
+    """How a block of a section is laid out."""
+
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    SUBHEADING = "subheading"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one line), a list (a line per item) or a sub-heading, of plain text:
+    each format escapes it its own way."""
+
+    kind: BlockKind
+    lines: tuple[str, ...]
+
+
+def paragraph(text: str) -> Block:
+    """A paragraph."""
+    return Block(BlockKind.PARAGRAPH, (text,))
+
+
+def bullets(items: Sequence[str]) -> Block:
+    """A list, an item a line."""
+    return Block(BlockKind.LIST, tuple(items))
+
+
+def subheading(text: str) -> Block:
+    """A heading within a section."""
+    return Block(BlockKind.SUBHEADING, (text,))
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    """A section of the review: its heading and its blocks (never none)."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+def _mentor_of(entry: ReviewEntry) -> str:
+    return f" (with {entry.mentor})" if entry.mentor else ""
+
+
+def wins_section(r: PeriodReview) -> ReviewSection:
+    """The wins of the period, oldest first."""
+    if not r.wins:
+        return ReviewSection("Wins", (paragraph("No wins were logged in this period."),))
+    items = [f"{day(w.on)}: {w.title}{_mentor_of(w)}" for w in r.wins]
+    return ReviewSection("Wins", (paragraph(f"{plural(len(r.wins), 'win')}."), bullets(items)))
+
+
+def goals_section(r: PeriodReview) -> ReviewSection:
+    """Each goal of the period's sprints, sprint by sprint: what it came to."""
+    heading = "Goal outcomes"
+    if not r.goals:
+        return ReviewSection(heading, (paragraph("No sprint of this period had goals to show."),))
+    counts = Counter(g.outcome.lower() for g in r.goals)
+    said = ", ".join(f"{counts[name]} {name}" for name in STANDING_ORDER if counts[name])
+    blocks = [paragraph(f"{plural(len(r.goals), 'goal')}: {said}.")]
+    sprint = None
+    items: list[str] = []
+    for goal in r.goals:
+        if goal.sprint != sprint:
+            if items:
+                blocks.append(bullets(items))
+            sprint, items = goal.sprint, []
+            blocks.append(subheading(goal.sprint))
+        achieved = f"; {goal.achieved}" if goal.achieved else ""
+        items.append(f"{goal.title}: {goal.outcome}. {goal.figures}{achieved}")
+    blocks.append(bullets(items))
+    return ReviewSection(heading, tuple(blocks))
+
+
+def feedback_section(r: PeriodReview) -> ReviewSection:
+    """The themes of the period's feedback, most heard first, and what was done about it."""
+    heading = "Feedback themes"
+    if not r.feedback_count:
+        return ReviewSection(heading, (paragraph("No feedback was logged in this period."),))
+    said = plural(r.feedback_count, "piece") + " of feedback"
+    if r.themes:
+        said += f" on {plural(len(r.themes), 'theme')}"
+    blocks = [paragraph(f"{said}.")]
+    items = [
+        f"{t.name}: heard {_times(t.heard)}"
+        + (f", from {day(t.first)} to {day(t.last)}" if t.heard > 1 else f", on {day(t.first)}")
+        for t in r.themes
+    ]
+    if r.untagged_feedback:
+        items.append(f"Without a theme: {plural(r.untagged_feedback, 'piece')}")
+    blocks.append(bullets(items))
+    blocks.append(subheading("What was done about it"))
+    if not r.responses:
+        blocks.append(paragraph("No entry answers this feedback yet."))
+    else:
+        blocks.append(bullets([_response_line(x) for x in r.responses]))
+    return ReviewSection(heading, tuple(blocks))
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
+def _response_line(x: FeedbackResponse) -> str:
+    themes = f" ({', '.join(x.themes)})" if x.themes else ""
+    return (
+        f"On “{x.feedback.title}”{themes}, {day(x.feedback.on)}: "
+        f"{x.response.kind.lower()} of {day(x.response.on)}, “{x.response.title}”"
+    )
+
+
+def advice_section(r: PeriodReview) -> ReviewSection:
+    """Advice marked "worked", given or marked in the period, with whose it was."""
+    heading = "Advice that worked"
+    if not r.advice:
+        return ReviewSection(
+            heading, (paragraph("No advice was marked as worked in this period."),)
+        )
+    items = []
+    for a in r.advice:
+        changed = f", marked by {day(a.changed_on)}" if a.changed_on is not None else ""
+        who = f" — from {a.entry.mentor}" if a.entry.mentor else ""
+        items.append(f"{a.entry.title}{who} (given {day(a.entry.on)}{changed})")
+    return ReviewSection(heading, (bullets(items),))
+
+
+def follow_through_section(r: PeriodReview) -> ReviewSection:
+    """Commitments due in the period: how many were done on time, late, are still open or
+    were dropped, and which were missed."""
+    heading = "Follow-through on commitments"
+    f = r.follow_through
+    if not f.commitments:
+        return ReviewSection(heading, (paragraph("No commitment was due in this period."),))
+    parts = [f"{f.count(k):,} {k.value}" for k in Kept if f.count(k)]
+    text = f"{plural(len(f.commitments), 'commitment')} due: {', '.join(parts)}."
+    if f.on_time_percent is not None:
+        text += f" {f.on_time_percent}% of those due by now were done on time."
+    blocks = [paragraph(text)]
+    if f.missed:
+        blocks.append(subheading("Missed"))
+        blocks.append(bullets([_missed_line(c) for c in f.missed]))
+    return ReviewSection(heading, tuple(blocks))
+
+
+def _missed_line(c: ReviewCommitment) -> str:
+    done = f" on {day(c.done_on)}" if c.kept is Kept.LATE and c.done_on is not None else ""
+    return f"{c.title} (due {day(c.due)}): {c.kept.value}{done}"
+
+
+def people_section(r: PeriodReview) -> ReviewSection:
+    """The mentors with entries in the period, and the coaches of its sprints."""
+    heading = "Mentors and coaches"
+    if not r.mentors and not r.coaches:
+        return ReviewSection(heading, (paragraph("No mentor or coach appears in this period."),))
+    blocks = [subheading("Mentors")]
+    if r.mentors:
+        blocks.append(
+            bullets(
+                [
+                    f"{m.name} ({m.relationship}): {plural(m.entries, 'entry', 'entries')}"
+                    for m in r.mentors
+                ]
+            )
+        )
+    else:
+        blocks.append(paragraph("No entry of this period is with a mentor."))
+    blocks.append(subheading("Coaches"))
+    if r.coaches:
+        blocks.append(bullets([f"{c.name}: {', '.join(c.sprints)}" for c in r.coaches]))
+    else:
+        blocks.append(paragraph("No sprint of this period names a coach."))
+    return ReviewSection(heading, tuple(blocks))
+
+
+SECTIONS: tuple[Callable[[PeriodReview], ReviewSection], ...] = (
+    wins_section,
+    goals_section,
+    feedback_section,
+    advice_section,
+    follow_through_section,
+    people_section,
+)
+"""The sections of the review, in the order every format writes them."""
+
+
+def review_sections(review: PeriodReview) -> tuple[ReviewSection, ...]:
+    """The review's sections, as every format writes them."""
+    return tuple(section(review) for section in SECTIONS)
+
+
+def review_heading(review: PeriodReview) -> str:
+    """The line under the title: the range and when the review was made."""
+    return f"{review.range} · made {review.made}"
+
+
+def review_markdown(review: PeriodReview) -> str:
+    """The review as Markdown: every user text escaped (``report_text.md``)."""
+    lines = [f"# {TITLE}", "", md(review_heading(review)), ""]
+    for section in review_sections(review):
+        lines += [f"## {md(section.heading)}", ""]
+        for block in section.blocks:
+            lines += _block_markdown(block)
+    lines.append(f"*Generated {review.made} by devjournal.*")
+    return for_file("\n".join(lines) + "\n")
+
+
+def _block_markdown(block: Block) -> list[str]:
+    if block.kind is BlockKind.SUBHEADING:
+        return [f"### {md(block.lines[0])}", ""]
+    if block.kind is BlockKind.LIST:
+        return [*(f"- {md(line)}" for line in block.lines), ""]
+    return [md(block.lines[0]), ""]
