@@ -41,6 +41,7 @@ from devjournal.exporting.history_html import history_html
 from devjournal.exporting.history_pdf import history_pdf
 from devjournal.exporting.ics import sessions_calendar
 from devjournal.exporting.reports import REPORTS, SprintRequest, SprintsRequest
+from devjournal.exporting.review import ReviewRequest
 from devjournal.exporting.summary import sprint_summary, summary_markdown
 from devjournal.exporting.summary_html import summary_html
 from devjournal.exporting.summary_pdf import summary_pdf
@@ -288,6 +289,7 @@ def requests(sprint_id: int, goal_ids: list[int]) -> dict[str, list[Any]]:
         "sessions": [SprintsRequest(), SprintsRequest(sprint_id)],
         "checkins": [SprintsRequest(), SprintsRequest(sprint_id)],
         "timeline": [],  # what is in view: tests/ui/test_timeline_page.py
+        "review": [ReviewRequest(date(2000, 1, 1), date(2100, 12, 31))],
     }
 
 
