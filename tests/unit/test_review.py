@@ -19,6 +19,8 @@ from devjournal.domain.enums import (
     Direction,
     EntryKind,
     GoalStatus,
+    Heard,
+    Impact,
     Relationship,
     Scope,
     SprintKind,
@@ -26,6 +28,7 @@ from devjournal.domain.enums import (
 from devjournal.domain.jobs import no_progress
 from devjournal.domain.models import (
     ActionItemDraft,
+    FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
@@ -457,3 +460,33 @@ def test_a_bad_range_is_a_usage_error_and_nothing_is_written(
     assert done.value.code == 2
     assert message in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_what_was_done_about_feedback_comes_from_its_details_and_stays_private(
+    services: Services, hands: Hands
+) -> None:
+    fill(services, hands)
+    ms = services.mentorship
+    by_title = {i.entry.title: i.entry for i in ms.feedback_items()}
+
+    def weigh(title: str, details: FeedbackDetails) -> None:
+        entry = by_title[title]
+        draft = LogEntryDraft(**{f: getattr(entry, f) for f in LogEntryDraft.__dataclass_fields__})
+        ms.update_entry(entry.id, draft, details)
+
+    weigh("Summaries first", FeedbackDetails(done="Lead with the decision"))
+    weigh("Without a tag", FeedbackDetails(impact=Impact.HIGH, heard=Heard.PATTERN))
+    weigh("Heard in private", FeedbackDetails(done="Kept it to myself"))
+
+    def review(include_private: bool = False) -> PeriodReview:
+        return REVIEW.gather(services, PERIOD, Sharing(include_private), no_progress())
+
+    shared = review()
+    assert [(x.feedback.title, x.done) for x in shared.acted_on] == [
+        ("Summaries first", "Lead with the decision")
+    ]
+    assert shared.open_high == 1
+    text = review_markdown(shared)
+    assert "Still open: 1 piece of high-priority feedback." in text
+    assert "Lead with the decision" in text and "Kept it to myself" not in text
+    assert "Kept it to myself" in review_markdown(review(include_private=True))

@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from devjournal.domain.enums import ActionStatus, EntryKind, GoalStatus
+from devjournal.domain.feedback import Priority, acted_on, priority
 from devjournal.domain.jobs import Progress, no_progress
 from devjournal.domain.models import (
     ActionItem,
     CoachingSession,
+    FeedbackDetails,
     Goal,
     LogEntry,
     Mentor,
@@ -110,6 +112,8 @@ class ReviewSource:
     mentors: tuple[Mentor, ...]
     private_goals: tuple[Goal, ...]
     """Every private goal, deleted ones too (for the privacy rule)."""
+    feedback_details: Mapping[int, FeedbackDetails] = field(default_factory=dict)
+    """The details of the range's feedback, by entry (``domain/feedback.py``)."""
 
 
 def overlaps(sprint: Sprint, start: date, end: date) -> bool:
@@ -131,6 +135,7 @@ def read_review_source(
     entries = ms.entries_between(start, end)
     feedback = [e.id for e in entries if e.kind is EntryKind.FEEDBACK]
     responses = ms.answers_to_any(feedback)
+    details = ms.feedback_details_of(feedback)
     worked = ms.worked_advice(start, end)
     progress.report(1, 4, "Reading the sprints…")
     sprints = [s for s in c.sprints() if overlaps(s, start, end)]
@@ -151,6 +156,7 @@ def read_review_source(
         sessions=tuple(sessions),
         mentors=tuple(ms.mentors()),
         private_goals=tuple(c.private_goals()),
+        feedback_details=details,
     )
 
 
@@ -196,6 +202,18 @@ class FeedbackResponse:
     feedback: ReviewEntry
     response: ReviewEntry
     themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackActedOn:
+    """What the user wrote down they did about a piece of feedback, and what they made of
+    it (a goal's title when the goal is shared; an action item is only named as one)."""
+
+    feedback: ReviewEntry
+    themes: tuple[str, ...]
+    done: str
+    goal: str | None
+    action: bool
 
 
 @dataclass(frozen=True)
@@ -298,6 +316,10 @@ class PeriodReview:
     left_out: int
     """Private items left out (for the window and the terminal; the document never says)."""
     include_private: bool
+    acted_on: tuple[FeedbackActedOn, ...] = ()
+    """The period's feedback the user did something about, oldest first."""
+    open_high: int = 0
+    """Pieces of high-priority feedback not acted on yet."""
 
     @property
     def range(self) -> str:
@@ -374,6 +396,14 @@ def build_review(
         coaches=_coaches(source.sprints),
         left_out=left_out,
         include_private=sharing.include_private,
+        acted_on=_acted_on(feedback, source.feedback_details, shown_goals, names),
+        open_high=sum(
+            1
+            for e in feedback
+            if (d := source.feedback_details.get(e.id)) is not None
+            and not acted_on(d)
+            and priority(d) is Priority.HIGH
+        ),
     )
 
 
@@ -412,6 +442,26 @@ def feedback_themes(feedback: Sequence[LogEntry]) -> tuple[FeedbackTheme, ...]:
             days.setdefault(key, []).append(on)
     order = sorted(heard, key=lambda k: (-heard[k], shown[k].casefold(), shown[k]))
     return tuple(FeedbackTheme(shown[k], heard[k], min(days[k]), max(days[k])) for k in order)
+
+
+def _acted_on(
+    feedback: Sequence[LogEntry],
+    details: Mapping[int, FeedbackDetails],
+    goals: Sequence[tuple[SprintView, GoalView]],
+    names: dict[int, str],
+) -> tuple[FeedbackActedOn, ...]:
+    titles = {g.goal.id: g.goal.title for _, g in goals}
+    out = []
+    for entry in feedback:
+        kept = details.get(entry.id)
+        if kept is not None and acted_on(kept):
+            goal = titles.get(kept.goal_id or 0)
+            out.append(
+                FeedbackActedOn(
+                    _entry(entry, names), entry.tags, kept.done, goal, bool(kept.action_id)
+                )
+            )
+    return tuple(out)
 
 
 def _responses(
@@ -570,12 +620,28 @@ def feedback_section(r: PeriodReview) -> ReviewSection:
     if r.untagged_feedback:
         items.append(f"Without a theme: {plural(r.untagged_feedback, 'piece')}")
     blocks.append(bullets(items))
+    if r.open_high:
+        blocks.append(
+            paragraph(f"Still open: {plural(r.open_high, 'piece')} of high-priority feedback.")
+        )
     blocks.append(subheading("What was done about it"))
-    if not r.responses:
-        blocks.append(paragraph("No entry answers this feedback yet."))
+    done = [_acted_line(x) for x in r.acted_on] + [_response_line(x) for x in r.responses]
+    if not done:
+        blocks.append(paragraph("Nothing is written down yet about what was done."))
     else:
-        blocks.append(bullets([_response_line(x) for x in r.responses]))
+        blocks.append(bullets(done))
     return ReviewSection(heading, tuple(blocks))
+
+
+def _acted_line(x: FeedbackActedOn) -> str:
+    themes = f" ({', '.join(x.themes)})" if x.themes else ""
+    made = []
+    if x.goal is not None:
+        made.append(f"made into the goal “{x.goal}”")
+    if x.action:
+        made.append("made into an action item")
+    said = "; ".join([x.done.strip(), *made] if x.done.strip() else made)
+    return f"On “{x.feedback.title}”{themes}, {day(x.feedback.on)}: {said}"
 
 
 def _times(n: int) -> str:

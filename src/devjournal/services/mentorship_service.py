@@ -311,6 +311,11 @@ class MentorshipService:
             for e in entries
         )
 
+    def feedback_details_of(self, entry_ids: Sequence[int]) -> dict[int, m.FeedbackDetails]:
+        """The details kept for each of ``entry_ids`` that has any (one read for many)."""
+        with self._db.reading() as tx:
+            return tx.feedback.of(entry_ids)
+
     def feedback_details(self, entry_id: int) -> m.FeedbackDetails:
         """The details of one Feedback entry (empty ones if none were kept)."""
         with self._db.reading() as tx:
