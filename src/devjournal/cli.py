@@ -18,6 +18,7 @@ from devjournal.cli_export import Opener, add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
+from devjournal.domain.feedback import FeedbackItem
 from devjournal.domain.mentors import MentorLine, has_ended
 from devjournal.domain.text import for_terminal
 from devjournal.domain.wording import days_ago, due_phrase
@@ -82,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         "mentors", help="list mentors: when you were last in touch, when a touchpoint is due"
     )
     mentors.add_argument("--json", action="store_true", help="print JSON")
+    feedback = commands.add_parser(
+        "feedback", help="list feedback by priority: what to act on first, then what was"
+    )
+    feedback.add_argument("--json", action="store_true", help="print JSON")
 
     search = commands.add_parser(
         "search", help='search the mentorship log (words, "phrases", prefix*, AND/OR/NOT)'
@@ -220,6 +225,8 @@ def _command(args: argparse.Namespace, paths: AppPaths, opener: Opener, clock: C
         return _sprints(paths, opener, as_json=args.json)
     if args.command == "mentors":
         return _mentors(paths, opener, clock, as_json=args.json)
+    if args.command == "feedback":
+        return _feedback(paths, opener, as_json=args.json)
     if args.command == "search":
         return _search(paths, opener, " ".join(args.query), args.limit, as_json=args.json)
     if args.command == "export":
@@ -272,14 +279,14 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return bool(args.action == "list")
     if args.command == "check":
         return not getattr(args, "repair", False)
-    return args.command in ("info", "sprints", "mentors", "search", "export")
+    return args.command in ("info", "sprints", "mentors", "feedback", "search", "export")
 
 
 def _needs_a_journal(args: argparse.Namespace) -> bool:
     """Is the command about a journal that must already be there?"""
     if args.command == "backup":
         return bool(args.action == "create")
-    return args.command in ("info", "sprints", "mentors", "export", "search", "check")
+    return args.command in ("info", "sprints", "mentors", "feedback", "export", "search", "check")
 
 
 def _no_journal(paths: AppPaths) -> str | None:
@@ -463,6 +470,60 @@ def _next_touchpoint(line: MentorLine, today: date) -> str:
     if line.due_on is None:
         return "—"
     return "due now" if line.due else due_phrase(line.due_on, today)
+
+
+def _feedback(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
+    """Every piece of feedback in the Feedback page's order (``domain/feedback.py``)."""
+    db, services = opener(paths)
+    try:
+        items = services.mentorship.feedback_items()
+    finally:
+        db.close()
+    if as_json:
+        say_json([_feedback_json(item) for item in items])
+        return EXIT_OK
+    if not items:
+        say("No feedback yet.")
+        return EXIT_OK
+    rows = [
+        (
+            str(item.entry.id),
+            "acted on" if item.acted_on else item.priority.value,
+            item.entry.occurred_at.astimezone().date().isoformat(),
+            item.source or "—",
+            ", ".join(item.entry.tags) or "—",
+            item.entry.title,
+        )
+        for item in items
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
+    for ident, standing, day, source, themes, title in rows:
+        say(
+            f"{ident:>{widths[0]}}  {standing:<{widths[1]}}  {day}  {source:<{widths[3]}}  "
+            f"{themes:<{widths[4]}}  {title}"
+        )
+    return EXIT_OK
+
+
+def _feedback_json(item: FeedbackItem) -> dict[str, object]:
+    details = item.details
+    return {
+        "id": item.entry.id,
+        "title": item.entry.title,
+        "occurred_at": item.entry.occurred_at.isoformat(),
+        "from": item.source or None,
+        "themes": list(item.entry.tags),
+        "priority": item.priority.value,
+        "acted_on": item.acted_on,
+        "impact": details.impact.value if details.impact else None,
+        "heard": details.heard.value if details.heard else None,
+        "context": details.context,
+        "reading": details.reading,
+        "done": details.done,
+        "session_id": details.session_id,
+        "goal_id": details.goal_id,
+        "action_id": details.action_id,
+    }
 
 
 def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json: bool) -> int:

@@ -19,6 +19,8 @@ from tests.e2e.conftest import app_env
         ["sprints", "--json"],
         ["mentors"],
         ["mentors", "--json"],
+        ["feedback"],
+        ["feedback", "--json"],
         ["search", "design"],
         ["info"],
         ["export", "summary"],

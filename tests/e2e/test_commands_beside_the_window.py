@@ -97,6 +97,7 @@ def test_every_command_beside_a_writing_window_loses_nothing(tmp_path: Path) -> 
             (("info", "--json"), 0),
             (("sprints",), 0),
             (("mentors", "--json"), 0),
+            (("feedback", "--json"), 0),
             (("search", "feedback"), 0),
             (("export", "summary", "--format", "md", "-o", str(out / "summary.md")), 0),
             (("export", "closeout", "--sprint", "1", "-o", str(out / "closeout.md")), 0),

@@ -233,6 +233,8 @@ def test_fuzzed_journal_text_never_reaches_the_terminal_as_it_is(
         ["sprints"],
         ["mentors"],
         ["mentors", "--json"],
+        ["feedback"],
+        ["feedback", "--json"],
         ["search", "findme"],
         ["info"],
         ["export", "summary", "--sprint", "1", "--include-private"],
