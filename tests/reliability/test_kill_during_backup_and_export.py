@@ -86,6 +86,7 @@ def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with con:
         con.execute("DROP TABLE feedback")
         con.execute("DROP INDEX ix_log_entry_trying")
+        con.execute("DROP INDEX ix_log_entry_feedback")
         con.execute("DROP TABLE assessment")
         for table in NEW_CHECKSUMS:
             con.execute(f"ALTER TABLE {table} DROP COLUMN checksum")

@@ -117,6 +117,7 @@ def test_feedback_is_listed_unread_first_then_by_priority_with_the_reason(
         "public speaking · 1",
     ]
     page.theme_buttons[1].click()
+    qtbot.waitUntil(lambda: not page.reading)
     assert _listed(page) == ["High (1)", "Estimates read as promises"]
 
 
@@ -167,6 +168,7 @@ def test_feedback_turned_into_a_goal_end_to_end(
     page = _page(window, qtbot)
     qtbot.waitUntil(lambda: "Estimates read as promises" not in _listed(page))  # acted on
     page.show_combo.setCurrentIndex(page.show_combo.findData("acted"))
+    qtbot.waitUntil(lambda: not page.reading)
     assert _listed(page) == ["Acted on (1)", "Estimates read as promises"]
     assert page.goal_button.text() == "Open the goal"
     page.goal_button.click()
@@ -222,3 +224,21 @@ def test_bad_input_in_the_feedback_fields_is_refused_at_the_field(
     qtbot.waitUntil(lambda: page.items != [])
     assert page.items[0].details.given_by == "My manager"
     assert page.items[0].priority is Priority.UNREAD
+
+
+def test_a_long_log_lists_the_most_pressing_first_and_more_on_request(
+    window: MainWindow, qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        _feedback(services, f"Piece {n}", FeedbackDetails(impact=Impact.LOW, heard=Heard.FIRST))
+    monkeypatch.setattr("devjournal.ui.pages.feedback_page.LISTED", 2)
+    monkeypatch.setattr("devjournal.ui.pages.feedback_page.MORE", 2)
+    page = _page(window, qtbot)
+    page.show_combo.setCurrentIndex(page.show_combo.findData("all"))
+    qtbot.waitUntil(lambda: not page.reading)
+    assert _listed(page) == ["Low (5)", "Piece 4", "Piece 3", "Show 2 more of 3…"]
+    more = page.list.item(3)
+    page.list.setCurrentItem(more)
+    page.list.itemActivated.emit(more)  # Enter on it
+    qtbot.waitUntil(lambda: not page.reading and len(_listed(page)) == 6)
+    assert _listed(page)[-1] == "Show 1 more of 1…"

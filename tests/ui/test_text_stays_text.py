@@ -672,9 +672,10 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     feedback = window.feedback_page
     open_page(window, feedback)
     assert feedback is not None
-    feedback.refresh()
+    feedback.show_combo.setCurrentIndex(feedback.show_combo.findData("all"))  # acted on
     qtbot.waitUntil(lambda: not feedback.reading)
     feedback.show_item(ids["feedback"])
+    assert feedback.shown is not None
     look.widgets("Feedback", feedback)
     feedback.edit_shown()
     assert feedback.dialog is not None

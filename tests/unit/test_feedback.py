@@ -4,6 +4,7 @@ details kept with the entry, and feedback turned into a goal or an action item."
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -11,7 +12,18 @@ import pytest
 
 from devjournal.domain.enums import EntryKind, GoalStatus, Heard, Impact, SprintKind
 from devjournal.domain.errors import ValidationError
-from devjournal.domain.feedback import FeedbackItem, Priority, prioritised, priority, themes, why
+from devjournal.domain.feedback import (
+    FeedbackEntry,
+    FeedbackFilter,
+    FeedbackItem,
+    Priority,
+    Show,
+    group_of,
+    prioritised,
+    priority,
+    themes,
+    why,
+)
 from devjournal.domain.models import (
     ActionItemDraft,
     FeedbackDetails,
@@ -55,15 +67,7 @@ def test_the_reason_is_said_in_words() -> None:
 
 
 def _item(ident: int, days_ago: int, details: FeedbackDetails, *tags: str) -> FeedbackItem:
-    entry = LogEntry(
-        id=ident,
-        created_at=NOW,
-        updated_at=NOW,
-        kind=EntryKind.FEEDBACK,
-        occurred_at=NOW - timedelta(days=days_ago),
-        title=f"feedback {ident}",
-        tags=tags,
-    )
+    entry = FeedbackEntry(ident, f"feedback {ident}", NOW - timedelta(days=days_ago), tags)
     return FeedbackItem(entry, details)
 
 
@@ -216,3 +220,41 @@ def test_the_sample_journal_has_a_year_of_feedback_with_recurring_themes(
     assert any(i.acted_on for i in items) and any(i.details.session_id for i in items)
     top = themes(items, date(2026, 11, 18))
     assert top[0].count >= 3
+
+
+def test_the_sql_of_the_feedback_page_agrees_with_the_domain(services: Services) -> None:
+    """Every combination of impact, heard, what was done and what was made of it: the
+    order, the headings and the themes read by SQL are those of ``domain/feedback.py``."""
+    sprint_id = _sprint(services)
+    goal_id = services.coaching.add_goal(
+        GoalDraft(sprint_id=sprint_id, title="Made of it", status=GoalStatus.DRAFT)
+    ).value.id
+    day = 0
+    for impact in (None, *Impact):
+        for heard in (None, *Heard):
+            for done in ("", "Did it", " \n\t"):
+                for goal in (None, goal_id):
+                    day += 1
+                    services.mentorship.add_entry(
+                        LogEntryDraft(
+                            kind=EntryKind.FEEDBACK,
+                            occurred_at=NOW - timedelta(days=day % 40, hours=day),
+                            title=f"piece {day}",
+                            tags=("Alpha", "beta")[: day % 3],
+                        ),
+                        FeedbackDetails(impact=impact, heard=heard, done=done, goal_id=goal),
+                    )
+    _feedback(services)  # and one without details at all
+    ms = services.mentorship
+    by_domain = prioritised(ms.feedback_items())
+    view = ms.feedback_view(FeedbackFilter(Show.ALL), limit=1000)
+    assert [i.entry.id for i in view.items] == [i.entry.id for i in by_domain]
+    assert view.groups == dict(Counter(group_of(i) for i in by_domain))
+    assert view.listed == view.total == len(by_domain)
+    assert view.still_open == sum(not i.acted_on for i in by_domain)
+    assert list(view.themes) == themes(by_domain, NOW.date())
+
+    open_only = ms.feedback_view(FeedbackFilter(Show.OPEN, "alpha"), limit=5)
+    expected = [i for i in by_domain if not i.acted_on and "Alpha" in i.entry.tags]
+    assert [i.entry.id for i in open_only.items] == [i.entry.id for i in expected[:5]]
+    assert open_only.listed == len(expected)

@@ -467,7 +467,7 @@ def test_what_was_done_about_feedback_comes_from_its_details_and_stays_private(
 ) -> None:
     fill(services, hands)
     ms = services.mentorship
-    by_title = {i.entry.title: i.entry for i in ms.feedback_items()}
+    by_title = {i.entry.title: ms.entry(i.entry.id) for i in ms.feedback_items()}
 
     def weigh(title: str, details: FeedbackDetails) -> None:
         entry = by_title[title]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from devjournal.domain.enums import GoalStatus, Heard, Impact
 from devjournal.domain.models import ActionItemDraft, FeedbackDetails, GoalDraft, LogEntry
@@ -39,7 +40,10 @@ class Priority(StrEnum):
     @property
     def rank(self) -> int:
         """The order of the prioritised view (unread first: it needs the user's eyes)."""
-        return list(Priority).index(self)
+        return _RANK[self]
+
+
+_RANK = {level: index for index, level in enumerate(Priority)}
 
 
 def priority(details: FeedbackDetails) -> Priority:
@@ -81,18 +85,35 @@ def priority_text(details: FeedbackDetails) -> str:
 
 
 @dataclass(frozen=True)
+class FeedbackEntry:
+    """The part of a Feedback log entry the prioritised view shows (its body is read only
+    where it is needed whole: the reader, a goal made of it)."""
+
+    id: int
+    title: str
+    occurred_at: datetime
+    tags: tuple[str, ...] = ()
+    body: str = ""
+
+    @classmethod
+    def of(cls, entry: LogEntry) -> FeedbackEntry:
+        """The whole of a stored entry's part."""
+        return cls(entry.id, entry.title, entry.occurred_at, entry.tags, entry.body)
+
+
+@dataclass(frozen=True)
 class FeedbackItem:
     """A Feedback entry with its details, as the prioritised view lists it."""
 
-    entry: LogEntry
+    entry: FeedbackEntry
     details: FeedbackDetails
     mentor_name: str | None = None
 
-    @property
+    @cached_property
     def priority(self) -> Priority:
         return priority(self.details)
 
-    @property
+    @cached_property
     def acted_on(self) -> bool:
         return acted_on(self.details)
 
@@ -141,6 +162,49 @@ def themes(items: Sequence[FeedbackItem], today: date) -> list[Theme]:
         Theme(names[key], count, recent[key], acted[key])
         for key, count in sorted(total.items(), key=lambda kv: (-kv[1], -recent[kv[0]], kv[0]))
     ]
+
+
+class Show(StrEnum):
+    """Which feedback the prioritised view lists."""
+
+    OPEN = "open"
+    ACTED = "acted"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class FeedbackFilter:
+    """What the prioritised view lists: still open, acted on or all, of one theme or any."""
+
+    show: Show = Show.OPEN
+    theme: str = ""
+
+
+ACTED_GROUP = "Acted on"
+
+
+def group_of(item: FeedbackItem) -> str:
+    """The heading a piece of feedback is listed under: its priority, or acted on."""
+    return ACTED_GROUP if item.acted_on else item.priority.label
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    """What the Feedback page shows, read at once: the first pieces the filter lets
+    through (in the view's order), how many each heading holds, how many the filter lets
+    through in all, the journal's totals and its themes."""
+
+    items: tuple[FeedbackItem, ...]
+    groups: dict[str, int]
+    """How many pieces the filter lets through under each heading (:func:`group_of`)."""
+    listed: int
+    """How many pieces the filter lets through in all (``items`` holds the first)."""
+    total: int
+    """Every piece of feedback in the journal."""
+    still_open: int
+    open_high: int
+    open_unread: int
+    themes: tuple[Theme, ...]
 
 
 def goal_from(item: FeedbackItem, sprint_id: int) -> GoalDraft:

@@ -18,7 +18,7 @@ from devjournal.domain.enums import (
     SessionStatus,
 )
 from devjournal.domain.errors import NotFoundError, ValidationError
-from devjournal.domain.feedback import FeedbackItem, action_from, goal_from
+from devjournal.domain.feedback import FeedbackEntry, FeedbackItem, action_from, goal_from
 from devjournal.domain.progress import goal_progress
 from devjournal.domain.sessions import (
     SessionsView,
@@ -167,7 +167,9 @@ class CoachingService:
             entry = tx.entries.get(entry_id)
             mentor_id, sprint_id = entry.mentor_id or 0, entry.sprint_id or 0
             mentor = tx.mentors.get(mentor_id) if tx.mentors.exists(mentor_id) else None
-            item = FeedbackItem(entry, tx.feedback.get(entry_id), mentor.name if mentor else None)
+            item = FeedbackItem(
+                FeedbackEntry.of(entry), tx.feedback.get(entry_id), mentor.name if mentor else None
+            )
             own = tx.sprints.get(sprint_id) if tx.sprints.exists(sprint_id) else None
         if (
             own is not None

@@ -11,12 +11,13 @@ from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AdviceStatus, EntryKind
 from devjournal.domain.errors import ValidationError
-from devjournal.domain.feedback import FeedbackItem, prioritised
+from devjournal.domain.feedback import FeedbackFilter, FeedbackItem, FeedbackView, prioritised
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.domain.mentors import MentorHistory, MentorLine, mentor_lines, touchpoint_due
 from devjournal.domain.search import SearchResults
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
+from devjournal.storage.feedback_query import read_feedback, read_view
 from devjournal.storage.history_query import history_page
 from devjournal.storage.search import search_entries
 
@@ -301,15 +302,16 @@ class MentorshipService:
 
     # -- feedback you can act on ---------------------------------------------------------
     def feedback_items(self) -> list[FeedbackItem]:
-        """Every live Feedback entry with its details, in the prioritised view's order."""
-        with self._db.reading() as tx:
-            entries = tx.entries.of_kind(EntryKind.FEEDBACK)
-            details = tx.feedback.of([e.id for e in entries])
-            names = {mentor.id: mentor.name for mentor in tx.mentors.find()}
-        return prioritised(
-            FeedbackItem(e, details.get(e.id, m.FeedbackDetails()), names.get(e.mentor_id or 0))
-            for e in entries
-        )
+        """Every live Feedback entry with its details, in the prioritised view's order (one
+        read: a stress journal holds ten thousand)."""
+        with self._db.raw_connection() as conn:
+            return prioritised(read_feedback(conn))
+
+    def feedback_view(self, where: FeedbackFilter, limit: int) -> FeedbackView:
+        """What the Feedback page shows: the first ``limit`` pieces of feedback ``where``
+        lets through, most pressing first, with the counts and the themes."""
+        with self._db.raw_connection() as conn:
+            return read_view(conn, where, limit, local_today(self._clock))
 
     def feedback_details_of(self, entry_ids: Sequence[int]) -> dict[int, m.FeedbackDetails]:
         """The details kept for each of ``entry_ids`` that has any (one read for many)."""

@@ -332,6 +332,13 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_log_entry_goal", "goal_id"),
         Index("ix_log_entry_kind", "kind", "occurred_at"),
         Index("ix_log_entry_responds_to", "responds_to_id"),
+        # Live feedback, for the Feedback page (revision 0006): its order and counts
+        # read the index and the details, never the entries' bodies.
+        Index(
+            "ix_log_entry_feedback",
+            "occurred_at",
+            sqlite_where=text("kind = 'feedback' AND deleted_at IS NULL"),
+        ),
         # Advice being tried, for Today's "did it work?" (revision 0006): a few rows,
         # however much advice the journal holds.
         Index(

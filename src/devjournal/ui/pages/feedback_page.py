@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devjournal.domain.clock import Clock, local_today
+from devjournal.domain.clock import Clock
 from devjournal.domain.enums import EntryKind
 from devjournal.domain.errors import DomainError
 from devjournal.domain.feedback import (
+    FeedbackFilter,
     FeedbackItem,
-    Priority,
+    FeedbackView,
+    Show,
     Theme,
+    group_of,
     priority_text,
-    themes,
     why,
 )
 from devjournal.domain.wording import plural
@@ -49,7 +51,16 @@ from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelega
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THEMES_SHOWN = 8
 """How many themes the strip names (the most heard)."""
-SHOW_CHOICES = (("open", "Still to act on"), ("acted", "Acted on"), ("all", "All feedback"))
+LISTED = 200
+"""How many pieces of feedback the list shows at first (the most pressing)."""
+MORE = 500
+"""How many more each "Show more" lists."""
+MORE_ROLE = Qt.ItemDataRole.UserRole + 2
+SHOW_CHOICES = (
+    (Show.OPEN, "Still to act on"),
+    (Show.ACTED, "Acted on"),
+    (Show.ALL, "All feedback"),
+)
 
 
 class FeedbackPage(QWidget):
@@ -82,6 +93,8 @@ class FeedbackPage(QWidget):
         self._asked = 0
         self._wanted: int | None = None
         self._answered = 0
+        self._limit = LISTED
+        self.view: FeedbackView | None = None
 
         self.pages = QStackedWidget()
         self.empty = EmptyState(
@@ -146,13 +159,13 @@ class FeedbackPage(QWidget):
         filters = QHBoxLayout()
         self.show_combo = QComboBox()
         for key, text in SHOW_CHOICES:
-            self.show_combo.addItem(text, key)
+            self.show_combo.addItem(text, key.value)
         self.show_combo.setAccessibleName("Show")
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName("Theme")
         self.theme_combo.addItem("Any theme", "")
-        self.show_combo.currentIndexChanged.connect(self._fill_list)
-        self.theme_combo.currentIndexChanged.connect(self._fill_list)
+        self.show_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.theme_combo.currentIndexChanged.connect(self._on_filter_changed)
         filters.addWidget(self.show_combo)
         filters.addWidget(self.theme_combo, 1)
         column.addLayout(filters)
@@ -160,7 +173,8 @@ class FeedbackPage(QWidget):
         self.list.setItemDelegate(TwoLineDelegate(self.list))
         self.list.setAccessibleName("Feedback, most pressing first")
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.list.itemActivated.connect(lambda _item: self.edit_shown())
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.list.itemClicked.connect(self._on_item_clicked)
         self.list_empty = plain_label("", "muted", wrap=True)
         column.addWidget(self.list, 1)
         column.addWidget(self.list_empty)
@@ -232,11 +246,21 @@ class FeedbackPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read every piece of feedback again, off the GUI thread (years of it)."""
+        """Read what the list shows again, off the GUI thread (years of feedback)."""
         self._asked += 1
         ticket = self._asked
-        mentorship = self._services.mentorship
-        self._ops.query(self, mentorship.feedback_items, lambda found: self._on_read(ticket, found))
+        mentorship, where, limit = self._services.mentorship, self.filter(), self._limit
+        self._ops.query(
+            self,
+            lambda: mentorship.feedback_view(where, limit),
+            lambda view: self._on_read(ticket, view),
+        )
+
+    def filter(self) -> FeedbackFilter:
+        """What the list is asked to show."""
+        return FeedbackFilter(
+            Show(self.show_combo.currentData()), str(self.theme_combo.currentData() or "")
+        )
 
     @property
     def reading(self) -> bool:
@@ -253,28 +277,41 @@ class FeedbackPage(QWidget):
         return False
 
     # -- showing --------------------------------------------------------------------------
-    def _on_read(self, ticket: int, found: list[FeedbackItem]) -> None:
+    def _on_read(self, ticket: int, view: FeedbackView) -> None:
         if ticket != self._asked:
             return  # a newer read was asked for; its answer will come
+        wanted = self._wanted
+        if wanted is not None and wanted not in {i.entry.id for i in view.items}:
+            self._wanted = None
+            if self.filter() != FeedbackFilter(Show.ALL):  # what was just saved is shown,
+                self._set_filter(FeedbackFilter(Show.ALL))  # whatever the filters were
+                self._wanted = wanted
+                self.refresh()
+                return
         self._answered = ticket
-        self.items = found
-        self.pages.setCurrentIndex(1 if found else 0)
-        today = local_today(self._clock)
-        heard = themes(found, today)
-        self._show_summary(found)
-        self._show_themes(heard)
-        self._fill_theme_combo(heard)
+        self.view = view
+        self.items = list(view.items)
+        self.pages.setCurrentIndex(1 if view.total else 0)
+        self._show_summary(view)
+        self._show_themes(view.themes)
+        self._fill_theme_combo(view.themes)
         self._fill_list()
 
-    def _show_summary(self, found: Sequence[FeedbackItem]) -> None:
-        open_ = [i for i in found if not i.acted_on]
-        unread = sum(i.priority is Priority.UNREAD for i in open_)
-        high = sum(i.priority is Priority.HIGH for i in open_)
-        parts = [f"{plural(len(open_), 'piece')} still to act on"]
-        if high:
-            parts.append(f"{high} of high priority")
-        if unread:
-            parts.append(f"{unread} not weighed yet")
+    def _set_filter(self, where: FeedbackFilter) -> None:
+        for combo in (self.show_combo, self.theme_combo):
+            combo.blockSignals(True)
+        self.show_combo.setCurrentIndex(self.show_combo.findData(where.show.value))
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(where.theme)))
+        for combo in (self.show_combo, self.theme_combo):
+            combo.blockSignals(False)
+        self._limit = LISTED
+
+    def _show_summary(self, view: FeedbackView) -> None:
+        parts = [f"{plural(view.still_open, 'piece')} still to act on"]
+        if view.open_high:
+            parts.append(f"{view.open_high:,} of high priority")
+        if view.open_unread:
+            parts.append(f"{view.open_unread:,} not weighed yet")
         self.summary_label.setText(
             ", ".join(parts) + ". Act first on what matters most and keeps coming back."
         )
@@ -314,66 +351,66 @@ class FeedbackPage(QWidget):
 
     def show_theme(self, name: str) -> None:
         """Show every piece of feedback on the theme ``name``."""
-        self.show_combo.setCurrentIndex(self.show_combo.findData("all"))
-        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(name)))
+        self._set_filter(FeedbackFilter(Show.ALL, name))
+        self.refresh()
 
     def listed(self) -> list[FeedbackItem]:
-        """The feedback the filters let through, in the list's order."""
-        show = self.show_combo.currentData()
-        theme = str(self.theme_combo.currentData() or "").casefold()
-        return [
-            item
-            for item in self.items
-            if (show == "all" or item.acted_on == (show == "acted"))
-            and (not theme or theme in {t.casefold() for t in item.entry.tags})
-        ]
+        """The feedback the list shows, in its order."""
+        return list(self.items)
+
+    def _on_filter_changed(self) -> None:
+        self._limit = LISTED
+        self.refresh()
 
     def _fill_list(self) -> None:
         keep = self._wanted or (self.shown.entry.id if self.shown else None)
-        listed = self.listed()
-        if self._wanted is not None and self._wanted not in {i.entry.id for i in listed}:
-            for combo in (self.show_combo, self.theme_combo):  # what was just saved is
-                combo.blockSignals(True)  # shown, whatever the filters were
-            self.show_combo.setCurrentIndex(self.show_combo.findData("all"))
-            self.theme_combo.setCurrentIndex(0)
-            for combo in (self.show_combo, self.theme_combo):
-                combo.blockSignals(False)
-            listed = self.listed()
         self._wanted = None
+        view = self.view
+        assert view is not None
+        self.list.setUpdatesEnabled(False)
         self.list.blockSignals(True)
         self.list.clear()
         group: str | None = None
-        for item in listed:
-            heading = "Acted on" if item.acted_on else item.priority.label
+        for item in self.items:
+            heading = group_of(item)
             if heading != group:
                 group = heading
-                self.list.addItem(self._heading_item(heading, listed, item))
+                self.list.addItem(_heading_item(f"{heading} ({view.groups[heading]:,})"))
             self.list.addItem(self._item(item))
+        if view.listed > len(self.items):
+            self.list.addItem(self._more_item(view.listed - len(self.items)))
         self.list.blockSignals(False)
+        self.list.setUpdatesEnabled(True)
         self.list_empty.setText(
             "Nothing here. Choose “All feedback” or another theme to see more."
-            if self.items and not listed
+            if view.total and not self.items
             else ""
         )
-        self.list_empty.setVisible(bool(self.items) and not listed)
-        ids = [i.entry.id for i in listed]
+        self.list_empty.setVisible(bool(view.total) and not self.items)
+        ids = [i.entry.id for i in self.items]
         self.show_item(keep if keep in ids else (ids[0] if ids else None))
 
     @staticmethod
-    def _heading_item(
-        heading: str, listed: Sequence[FeedbackItem], first: FeedbackItem
-    ) -> QListWidgetItem:
-        same = [
-            i
-            for i in listed
-            if i.acted_on == first.acted_on and (i.acted_on or i.priority is first.priority)
-        ]
-        item = QListWidgetItem(f"{heading} ({len(same)})")
-        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not chosen, not focused
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
+    def _more_item(left: int) -> QListWidgetItem:
+        item = QListWidgetItem(f"Show {min(left, MORE):,} more of {left:,}…")
+        item.setData(MORE_ROLE, True)
+        item.setToolTip("Enter or a click lists them")
         return item
+
+    def show_more(self) -> None:
+        """List the next pieces of feedback (the list starts with the most pressing)."""
+        self._limit += MORE
+        self.refresh()
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(MORE_ROLE):
+            self.show_more()
+        else:
+            self.edit_shown()
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        if item.data(MORE_ROLE):
+            self.show_more()
 
     @staticmethod
     def _item(feedback: FeedbackItem) -> QListWidgetItem:
@@ -414,7 +451,11 @@ class FeedbackPage(QWidget):
         if entry.tags:
             meta.append("themes: " + ", ".join(entry.tags))
         self.meta_label.setText(" · ".join(meta))
-        self.words_view.show_markdown(entry.body or "*No words written down.*")
+        try:  # the list holds no bodies: the one being read is read whole
+            body = self._services.mentorship.entry(entry.id).body
+        except DomainError:
+            body = ""  # deleted elsewhere; the next read drops it from the list
+        self.words_view.show_markdown(body or "*No words written down.*")
         self.reading_label.setText(
             details.reading or "Not written yet: what do you think it means? (Weigh and edit)"
         )
@@ -495,3 +536,12 @@ class FeedbackPage(QWidget):
     def _session_clicked(self) -> None:
         if self.shown is not None and self.shown.details.session_id:
             self.session_shown.emit(self.shown.details.session_id)
+
+
+def _heading_item(text: str) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not chosen, not focused
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    return item

@@ -10,6 +10,8 @@ Create Date: 2026-12-05
   ``domain/feedback.py`` says its priority, what was done about it, the session where it
   was discussed, and the goal or action item it was turned into. Checksummed over every
   column but its stamps, like every table since 0004.
+- ``ix_log_entry_feedback``: a partial index of the live Feedback entries by time, so the
+  Feedback page orders and counts years of feedback without reading the entries' bodies.
 - ``ix_log_entry_trying``: a partial index of the advice being tried, so Today finds what
   to ask "did it work?" about without reading every piece of advice.
 - Existing Feedback entries need no row: an entry without one has empty details (not
@@ -68,6 +70,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_feedback_session", "feedback", ["session_id"])
     op.create_index(
+        "ix_log_entry_feedback",
+        "log_entry",
+        ["occurred_at"],
+        sqlite_where=sa.text("kind = 'feedback' AND deleted_at IS NULL"),
+    )
+    op.create_index(
         "ix_log_entry_trying",
         "log_entry",
         ["id"],
@@ -77,5 +85,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_log_entry_trying", "log_entry")
+    op.drop_index("ix_log_entry_feedback", "log_entry")
     op.drop_index("ix_feedback_session", "feedback")
     op.drop_table("feedback")
