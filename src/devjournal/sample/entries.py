@@ -65,6 +65,8 @@ _IN_SPRINT = {EntryKind.WIN: 0.75, EntryKind.REFLECTION: 0.25, EntryKind.FEEDBAC
 _HOURS = (7, 8, 8, 9, 10, 11, 12, 12, 13, 14, 15, 16, 17, 17, 18, 19, 20, 20, 21, 21, 22)
 _SCOPES = (Scope.PRIVATE,) * 15 + (Scope.COACH,) * 3 + (Scope.MENTOR,) * 2
 _TAG_COUNTS = (0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4)
+TRIED_FOR_DAYS = 120
+"""Sample advice older than this has an outcome, not "trying it"."""
 _ADVICE_CODES: dict[str, AdviceStatus] = {
     "n": AdviceStatus.NEW,
     "t": AdviceStatus.TRYING,
@@ -197,6 +199,10 @@ def _advice(wb: Workbench, e: _Entry, advice: list[Advice]) -> None:
     pool = "nnnnnttttp" if age < 45 else "wwwwwwwddddppppttn"
     e.title = title
     e.advice_status = _ADVICE_CODES[rng.choice(pool)]
+    if e.advice_status is AdviceStatus.TRYING and age > TRIED_FOR_DAYS:
+        # Nobody tries a piece of advice for years: by now it worked or it did not (no
+        # draw, so every later one stays as it was).
+        e.advice_status = AdviceStatus.WORKED if e.eid % 3 else AdviceStatus.DIDNT_WORK
     advice.append((e.eid, title, e.mentor))
 
 
