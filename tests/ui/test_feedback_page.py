@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -242,3 +245,21 @@ def test_a_long_log_lists_the_most_pressing_first_and_more_on_request(
     page.list.itemActivated.emit(more)  # Enter on it
     qtbot.waitUntil(lambda: not page.reading and len(_listed(page)) == 6)
     assert _listed(page)[-1] == "Show 1 more of 1…"
+
+
+def test_the_page_by_keyboard_alone(
+    window: MainWindow, qtbot: QtBot, weighed: dict[str, int]
+) -> None:
+    action = next(a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+7"))
+    action.trigger()
+    page = window.feedback_page
+    assert page is not None and window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: not page.reading and page.list.count() > 0)
+    page.list.setFocus()
+    assert page.shown is not None and page.shown.entry.title == "Talks too fast in demos"
+    QTest.keyClick(page.list, Qt.Key.Key_Down)  # over the "High" heading, to its piece
+    assert page.shown is not None and page.shown.entry.title == "Estimates read as promises"
+    QTest.keyClick(page.list, Qt.Key.Key_Return)
+    assert isinstance(page.dialog, EntryDialog)
+    assert page.dialog.windowTitle() == "Edit feedback"
+    page.dialog.discard()

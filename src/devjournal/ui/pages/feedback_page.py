@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -239,6 +240,12 @@ class FeedbackPage(QWidget):
         column.addLayout(first)
         column.addLayout(second)
         return column
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the feedback the first time the page is shown (not at start-up)."""
+        super().showEvent(event)
+        if self._asked == 0:
+            self.refresh()
 
     # -- the Page protocol ----------------------------------------------------------------
     def apply_changes(self, _changes: Changes, _origin: object) -> None:
