@@ -266,7 +266,7 @@ class EntryDialog(FormDialog):
         self.reading_edit = _short_text("What you think it means, in your own words")
         self.impact_group = ChoiceGroup([(i.value, i.label) for i in Impact], in_a_row=True)
         self.heard_group = ChoiceGroup([(h.value, h.label) for h in Heard], in_a_row=True)
-        self.priority_label = plain_label("", "muted")
+        self.priority_label = plain_label("", "muted", wrap=True)
         self.done_edit = _short_text("What you did about it, or will do")
         self.session_combo = QComboBox()
         self.add_field("given_by", "Given by:", self.given_by_edit, form)
@@ -359,7 +359,7 @@ class EntryDialog(FormDialog):
         self.feedback_box.setVisible(kind is EntryKind.FEEDBACK)
         what = "feedback" if kind is EntryKind.FEEDBACK else "entry" if self._entry else "log entry"
         self.setWindowTitle(f"{'Edit' if self._entry else 'New'} {what}")
-        self.resize(1000 if kind is EntryKind.FEEDBACK else 640, self.sizeHint().height())
+        self.resize(960 if kind is EntryKind.FEEDBACK else 640, self.sizeHint().height())
 
     def _on_body_tabs_changed(self, index: int) -> None:
         if index == 1:
