@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -70,8 +70,13 @@ def clock(hands: Hands) -> Clock:
     return lambda: hands.now
 
 
+MADE = f"{NOW.astimezone():%Y-%m-%d %H:%M}"
+"""When the review says it was made: the clock's moment in local time."""
+
+
 def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+    """A moment on ``day`` in the local time zone (the review's days are local days)."""
+    return datetime(day.year, day.month, day.day, hour, minute).astimezone()
 
 
 def fill(services: Services, hands: Hands) -> None:
@@ -333,7 +338,7 @@ def test_mentors_by_entries_and_coaches_by_sprint(gather: Gather) -> None:
 def test_the_markdown_says_every_section_with_user_text_escaped(gather: Gather) -> None:
     text = review_markdown(gather())
     assert text.startswith(
-        "# Review of the period\n\n1 Jan 2026 – 31 Oct 2026 · made 2026-11-18 09:30\n\n## Wins\n"
+        f"# Review of the period\n\n1 Jan 2026 – 31 Oct 2026 · made {MADE}\n\n## Wins\n"
     )
     assert "- 1 Jan 2026: Shipped \\<b\\>it\\</b\\>\n" in text
     assert "- 31 Oct 2026: Last day (with Ada \\<Lovelace\\>)\n" in text
@@ -355,7 +360,7 @@ def test_the_markdown_says_every_section_with_user_text_escaped(gather: Gather) 
     assert "- Ada \\<Lovelace\\> (peer): 2 entries\n" in text
     assert "- Ines: Review faster \\<fast\\>, Lead the guild\n" in text
     assert "Secret" not in text and "private" not in text
-    assert text.endswith("*Generated 2026-11-18 09:30 by devjournal.*\n")
+    assert text.endswith(f"*Generated {MADE} by devjournal.*\n")
 
 
 def test_the_html_escapes_what_the_user_typed(gather: Gather) -> None:
