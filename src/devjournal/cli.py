@@ -54,6 +54,9 @@ COUNT_LABELS = {
     "log_entries": "Log entries",
     "tags": "Tags",
     "assessments": "Assessments",
+    "coaches": "Coaches",
+    "aims": "Parts of your direction",
+    "outreach": "Outreach",
 }
 
 

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import importlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,9 @@ from tests.clocks import NOW, run
 from tests.e2e.conftest import app_env
 
 DELAYS = (0.3, 0.6, 0.9, 1.2)
+REVISION_0007 = importlib.import_module(
+    "devjournal.storage.migrations.versions.0007_outreach_coaches_direction"
+)
 NEW_CHECKSUMS = (
     "sprint", "milestone", "checkin", "coaching_session", "action_item", "mentor",
     "mentor_link", "tag",
@@ -77,13 +81,20 @@ def test_a_killed_export_is_absent_or_whole(decade: Path, tmp_path: Path, delay:
 
 @pytest.fixture(scope="module")
 def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The decade journal as schema 0002 left it (what the downgrades of revisions 0006,
-    0005, 0004 and 0003 do), so opening it migrates 10,000 log entries."""
+    """The decade journal as schema 0002 left it (what the downgrades of revisions 0007,
+    0006, 0005, 0004 and 0003 do), so opening it migrates 10,000 log entries."""
     home = tmp_path_factory.mktemp("outdated") / "home"
     home.mkdir()
     shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
     con = sqlite3.connect(home / "journal.sqlite")
     with con:
+        con.execute("DROP TABLE outreach")
+        con.execute("DROP INDEX ix_sprint_coach")
+        for table, added in REVISION_0007.ADDED.items():
+            for name, _ in added:
+                con.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+        con.execute("DROP TABLE coach")
+        con.execute("DROP TABLE aim")
         con.execute("DROP TABLE feedback")
         con.execute("DROP INDEX ix_log_entry_trying")
         con.execute("DROP INDEX ix_log_entry_feedback")

@@ -370,12 +370,19 @@ def test_the_checksums_are_the_ones_revision_0004_computes(services: Services) -
     frozen = importlib.import_module(
         "devjournal.storage.migrations.versions.0004_checksums_everywhere"
     )
-    assert {t: tuple(n for n, _ in cols) for t, cols in frozen.COVERED.items()} == {
-        t: CHECKSUMMED[t] for t in frozen.COVERED
+    later = importlib.import_module(
+        "devjournal.storage.migrations.versions.0007_outreach_coaches_direction"
+    )
+    # 0007 recomputed three tables' checksums over their new columns, after 0004's
+    assert later.OLD == {t: frozen.COVERED[t] for t in later.OLD}
+    covered = dict(frozen.COVERED) | {t: later.OLD[t] + later.ADDED[t] for t in later.OLD}
+    covered["coach"] = later.COACH
+    assert {t: tuple(n for n, _ in cols) for t, cols in covered.items()} == {
+        t: CHECKSUMMED[t] for t in covered
     }
-    # checksummed since the revisions that made them: 0005 and 0006
-    assert set(CHECKSUMMED) - set(frozen.COVERED) == {"assessment", "feedback"}
-    for table, cols in frozen.COVERED.items():
+    # checksummed since the revisions that made them: 0005, 0006 and 0007
+    assert set(CHECKSUMMED) - set(covered) == {"assessment", "feedback", "aim", "outreach"}
+    for table, cols in covered.items():
         kinds = dict(cols)
         for column in Base.metadata.tables[table].c:
             if column.name in kinds:

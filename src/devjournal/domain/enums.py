@@ -219,3 +219,73 @@ class Heard(StrEnum):
     def label(self) -> str:
         """A human label."""
         return {"first": "First time", "again": "Heard it before"}.get(self.value, "A pattern")
+
+
+# -- outreach, coaches and direction (``domain/outreach.py``, ``domain/direction.py``) -----
+class Guide(StrEnum):
+    """Who an outreach is for: a mentor to learn from, or a coach to work with."""
+
+    MENTOR = "mentor"
+    COACH = "coach"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return self.value.capitalize()
+
+
+class OutreachStatus(StrEnum):
+    """Where an outreach stands, in the order it usually moves."""
+
+    IDEA = "idea"
+    DRAFTED = "drafted"
+    SENT = "sent"
+    REPLIED = "replied"
+    AGREED = "agreed"
+    DECLINED = "declined"
+    NO_REPLY = "no_reply"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"no_reply": "No reply", "idea": "Idea"}.get(self.value, self.value.capitalize())
+
+    @property
+    def is_closed(self) -> bool:
+        """Agreed, declined or given up on: nothing more to do."""
+        return self in (OutreachStatus.AGREED, OutreachStatus.DECLINED, OutreachStatus.NO_REPLY)
+
+
+class ConverseFormat(StrEnum):
+    """How the user wants to converse with a mentor or coach."""
+
+    CALL = "call"
+    MEETING = "meeting"
+    WRITTEN = "written"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {
+            "call": "A call",
+            "meeting": "Meeting in person",
+            "written": "In writing",
+        }[self.value]
+
+
+class AimHorizon(StrEnum):
+    """How far ahead a part of the user's direction looks."""
+
+    ONE_YEAR = "1y"
+    THREE_YEARS = "3y"
+    FIVE_YEARS = "5y"
+
+    @property
+    def label(self) -> str:
+        """A human label."""
+        return {"1y": "In a year", "3y": "In three years", "5y": "In five years"}[self.value]
+
+    @property
+    def years(self) -> int:
+        """The number of years."""
+        return int(self.value[0])

@@ -14,18 +14,22 @@ from devjournal.domain.enums import (
     ActionStatus,
     AdviceStatus,
     Affiliation,
+    AimHorizon,
     ClosedState,
+    ConverseFormat,
     Direction,
     EntryKind,
     Formality,
     GoalClarity,
     GoalStatus,
+    Guide,
     Heard,
     Horizon,
     Impact,
     LearnFrom,
     MetricKind,
     Need,
+    OutreachStatus,
     PathClarity,
     Relationship,
     Scope,
@@ -57,6 +61,10 @@ class SprintDraft:
     closed_state: ClosedState | None = None
     closed_on: date | None = None
     retrospective: str = ""
+    coach_id: int | None = None
+    """The coach (``Coach``) this sprint is with; ``coach_name`` is their name."""
+    serves_id: int | None = None
+    """The part of the user's direction (``Aim``) this sprint serves."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +96,8 @@ class GoalDraft:
     scope: Scope = Scope.COACH
     position: int = 0
     rolled_from_id: int | None = None
+    serves_id: int | None = None
+    """The part of the user's direction (``Aim``) this goal serves."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,6 +205,19 @@ class MentorDraft:
     started_on: date | None = None
     ended_on: date | None = None
     notes: str = ""
+    converse_format: ConverseFormat | None = None
+    """How we converse: a call, a meeting or in writing (the cadence is
+    ``contact_every_days``)."""
+    converse_minutes: int | None = None
+    """How long a conversation usually is."""
+    channel: str = ""
+    """Where: a video link, a Slack channel, a café."""
+    topics: str = ""
+    """What the conversations are about."""
+    boundaries: str = ""
+    """What is out of bounds, or how to respect their time."""
+    serves_id: int | None = None
+    """The part of the user's direction (``Aim``) this mentor helps with."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -293,3 +316,81 @@ class FeedbackDetails:
     """The goal it was turned into."""
     action_id: int | None = None
     """The action item it was turned into."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoachDraft:
+    """A coach the user has worked with or works with: a person across sprints."""
+
+    name: str
+    coaches: str = ""
+    """What they coach: "engineering leadership", "public speaking"."""
+    organisation: str = ""
+    contact: str = ""
+    """How to reach them (kept as text, never opened)."""
+    notes: str = ""
+    serves_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Coach(CoachDraft, Stamped):
+    """A stored coach."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AimDraft:
+    """One part of where the user wants to be in one, three or five years."""
+
+    horizon: AimHorizon
+    title: str
+    detail: str = ""
+    position: int = 0
+    reached_on: date | None = None
+    scope: Scope = Scope.PRIVATE
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aim(AimDraft, Stamped):
+    """A stored part of the direction."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutreachDraft:
+    """Reaching out to a prospective mentor or coach, with a defined purpose
+    (``domain/outreach.py``)."""
+
+    name: str
+    guide: Guide = Guide.MENTOR
+    relationship: Relationship | None = None
+    """For a mentor: the relationship hoped for."""
+    why_them: str = ""
+    purpose: str = ""
+    ask: str = ""
+    converse_format: ConverseFormat | None = None
+    converse_minutes: int | None = None
+    every_days: int | None = None
+    """How often the user hopes to talk (none: once)."""
+    channel: str = ""
+    message: str = ""
+    """The first message, drafted from the template and edited."""
+    status: OutreachStatus = OutreachStatus.IDEA
+    idea_on: date
+    drafted_on: date | None = None
+    sent_on: date | None = None
+    replied_on: date | None = None
+    closed_on: date | None = None
+    """When it was agreed, declined or given up on."""
+    follow_up_days: int | None = 7
+    """Follow up when a sent message has had no reply for this many days (none: never)."""
+    notes: str = ""
+    mentor_id: int | None = None
+    """The mentor an agreed outreach became."""
+    coach_id: int | None = None
+    """The coach an agreed outreach became."""
+    serves_id: int | None = None
+    scope: Scope = Scope.PRIVATE
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outreach(OutreachDraft, Stamped):
+    """A stored outreach."""

@@ -15,20 +15,25 @@ from devjournal.domain.enums import (
     ClosedState,
     EntryKind,
     GoalStatus,
+    Guide,
     MetricKind,
+    OutreachStatus,
     SessionStatus,
 )
 from devjournal.domain.errors import ValidationError
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     AssessmentDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SprintDraft,
 )
@@ -248,6 +253,84 @@ def validate_mentor(draft: MentorDraft) -> None:
     p.every_days("contact_every_days", draft.contact_every_days)
     for name in ("seeking", "notes"):
         p.text(name, getattr(draft, name))
+    validate_mentor_converse(draft, p)
+    p.raise_if_any()
+
+
+def _converse(p: _Problems, minutes: int | None) -> None:
+    if minutes is not None and not 1 <= minutes <= 600:
+        p.add("converse_minutes", "Enter a length from 1 to 600 minutes.")
+
+
+def validate_mentor_converse(draft: MentorDraft, p: _Problems) -> None:
+    """How we converse with a mentor: a sane length and texts that fit."""
+    _converse(p, draft.converse_minutes)
+    if len(draft.channel) > TITLE_MAX:
+        p.add("channel", f"A channel is at most {TITLE_MAX} characters.")
+    for name in ("topics", "boundaries"):
+        p.text(name, getattr(draft, name))
+
+
+def validate_coach(draft: CoachDraft) -> None:
+    """Check a coach: a name, and texts that fit."""
+    p = _Problems()
+    p.title("name", draft.name, "coach's name")
+    for name in ("coaches", "organisation", "contact"):
+        if len(getattr(draft, name)) > TITLE_MAX:
+            p.add(name, f"This is at most {TITLE_MAX} characters.")
+    p.text("notes", draft.notes)
+    p.raise_if_any()
+
+
+def validate_aim(draft: AimDraft) -> None:
+    """Check a part of the direction: a title and a detail that fits."""
+    p = _Problems()
+    p.title("title", draft.title, "aim")
+    p.text("detail", draft.detail)
+    p.raise_if_any()
+
+
+_OUTREACH_DAYS = ("idea_on", "drafted_on", "sent_on", "replied_on", "closed_on")
+_OUTREACH_NEEDS = {
+    OutreachStatus.DRAFTED: "drafted_on",
+    OutreachStatus.SENT: "sent_on",
+    OutreachStatus.REPLIED: "replied_on",
+    OutreachStatus.AGREED: "closed_on",
+    OutreachStatus.DECLINED: "closed_on",
+    OutreachStatus.NO_REPLY: "closed_on",
+}
+_OUTREACH_LATER = {
+    OutreachStatus.IDEA: ("drafted_on", "sent_on", "replied_on", "closed_on"),
+    OutreachStatus.DRAFTED: ("sent_on", "replied_on", "closed_on"),
+    OutreachStatus.SENT: ("replied_on", "closed_on"),
+    OutreachStatus.REPLIED: ("closed_on",),
+}
+
+
+def validate_outreach(draft: OutreachDraft) -> None:
+    """Check an outreach: a name, texts that fit, a day for its status, the days of its
+    steps in order and none for a step not taken, and sane numbers."""
+    p = _Problems()
+    p.title("name", draft.name, "name")
+    for name in ("why_them", "purpose", "ask", "message", "notes"):
+        p.text(name, getattr(draft, name))
+    if len(draft.channel) > TITLE_MAX:
+        p.add("channel", f"A channel is at most {TITLE_MAX} characters.")
+    _converse(p, draft.converse_minutes)
+    p.every_days("every_days", draft.every_days, 365)
+    p.every_days("follow_up_days", draft.follow_up_days, 365)
+    if draft.relationship is not None and draft.guide is not Guide.MENTOR:
+        p.add("relationship", "Only a mentor has a relationship.")
+    needed = _OUTREACH_NEEDS.get(draft.status)
+    if needed is not None and getattr(draft, needed) is None:
+        p.add(needed, f"Enter the day it was {draft.status.label.lower()}.")
+    for name in _OUTREACH_LATER.get(draft.status, ()):
+        if getattr(draft, name) is not None:
+            p.add(name, f"It is not that far yet: it is {draft.status.label.lower()}.")
+    days = [(n, getattr(draft, n)) for n in _OUTREACH_DAYS if getattr(draft, n) is not None]
+    for (_, earlier), (name, later) in zip(days, days[1:], strict=False):
+        if later < earlier:
+            p.add(name, f"This step cannot come before {day_text(earlier)}.")
     p.raise_if_any()
 
 

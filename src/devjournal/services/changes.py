@@ -24,14 +24,19 @@ class Changes(enum.Flag):
     ENTRIES = enum.auto()
     TAGS = enum.auto()
     ASSESSMENTS = enum.auto()
+    COACHES = enum.auto()
+    AIMS = enum.auto()
+    OUTREACH = enum.auto()
 
     COACHING = SPRINTS | GOALS | MILESTONES | CHECKINS | SESSIONS | ACTIONS
     """What the Coaching page shows."""
+    PEOPLE = COACHES | OUTREACH | MENTORS
+    """What the Coaches and Outreach pages show."""
     MENTORSHIP = MENTORS | ENTRIES | TAGS
     """What the Mentorship and History pages show."""
     GUIDE = ASSESSMENTS
     """What the Guide page shows."""
-    EVERYTHING = COACHING | MENTORSHIP | GUIDE
+    EVERYTHING = COACHING | MENTORSHIP | GUIDE | COACHES | AIMS | OUTREACH
     """The journal was replaced or filled as a whole."""
 
 

@@ -44,9 +44,11 @@ from devjournal.domain.sprints import (
     sprint_phase,
 )
 from devjournal.services.changes import Changes, Outcome
+from devjournal.services.people_service import link_coach
 from devjournal.storage.database import Database, Tx
 
 SPRINTS = Changes.SPRINTS
+COACHES = Changes.COACHES
 GOALS = Changes.GOALS
 MILESTONES = Changes.MILESTONES | Changes.GOALS
 CHECKINS = Changes.CHECKINS | Changes.GOALS
@@ -79,7 +81,8 @@ class CoachingService:
         """Start a new sprint."""
         rules.validate_sprint(draft)
         with self._db.transaction() as tx:
-            return Outcome(tx.sprints.add(draft), SPRINTS)
+            draft = link_coach(tx, draft)
+            return Outcome(tx.sprints.add(draft), SPRINTS | COACHES)
 
     def update_sprint(self, sprint_id: int, draft: m.SprintDraft) -> Outcome[m.Sprint]:
         """Change a sprint; its goals' deadlines must still fall inside it."""
@@ -97,7 +100,8 @@ class CoachingService:
                         + ", ".join(outside)
                     }
                 )
-            return Outcome(tx.sprints.update(sprint_id, draft), SPRINTS)
+            draft = link_coach(tx, draft)
+            return Outcome(tx.sprints.update(sprint_id, draft), SPRINTS | COACHES)
 
     def delete_sprint(self, sprint_id: int) -> Outcome[None]:
         """Delete a sprint (undo with :meth:`restore_sprint`)."""

@@ -11,6 +11,7 @@ from devjournal.services.guide_service import GuideService
 from devjournal.services.import_service import ImportService
 from devjournal.services.journal_service import JournalService
 from devjournal.services.mentorship_service import MentorshipService
+from devjournal.services.people_service import PeopleService
 from devjournal.services.timeline_service import TimelineService
 from devjournal.storage.database import Database, open_journal
 
@@ -25,6 +26,7 @@ class Services:
     imports: ImportService
     timeline: TimelineService
     guide: GuideService
+    people: PeopleService
     clock: Clock
     """The one clock the services (and the journal's row stamps) read."""
 
@@ -49,5 +51,6 @@ def build_services(db: Database, backups_dir: Path) -> Services:
         imports=ImportService(db, journal),
         timeline=TimelineService(db, clock),
         guide=GuideService(db, clock),
+        people=PeopleService(db, clock),
         clock=clock,
     )

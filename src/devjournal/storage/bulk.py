@@ -46,6 +46,9 @@ def bulk_insert(
     entries: Sequence[tuple[int, m.LogEntryDraft]] = (),
     assessments: Sequence[tuple[int, m.AssessmentDraft]] = (),
     feedback: Sequence[tuple[int, m.FeedbackDetails]] = (),
+    aims: Sequence[tuple[int, m.AimDraft]] = (),
+    coaches: Sequence[tuple[int, m.CoachDraft]] = (),
+    outreach: Sequence[tuple[int, m.OutreachDraft]] = (),
 ) -> None:
     """Insert pre-numbered drafts. The caller has validated them; ids must be free.
     ``feedback`` pairs each Feedback entry's id with its details."""
@@ -55,6 +58,8 @@ def bulk_insert(
     # commit instead of per row.
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     plan: list[tuple[type[Any], Sequence[tuple[int, Any]]]] = [
+        (s.AimRow, aims),
+        (s.CoachRow, coaches),
         (s.SprintRow, sprints),
         (s.GoalRow, goals),
         (s.MilestoneRow, milestones),
@@ -64,6 +69,7 @@ def bulk_insert(
         (s.MentorRow, mentors),
         (s.MentorLinkRow, links),
         (s.AssessmentRow, assessments),
+        (s.OutreachRow, outreach),
     ]
     for row_cls, items in plan:
         if items:

@@ -54,6 +54,9 @@ _NAMES: dict[str, tuple[str, str | None]] = {
     "log_entry_tag": ("Tag of an entry", None),
     "assessment": ("Self-assessment", None),
     "feedback": ("Feedback details", "entry_id"),
+    "coach": ("Coach", "name"),
+    "aim": ("Part of your direction", "title"),
+    "outreach": ("Outreach", "name"),
 }
 """Each table as a user names its rows, and the column that says which one it is."""
 

@@ -87,6 +87,9 @@ class Tx:
         self.stats = r.StatsRepository(session)
         self.assessments = r.AssessmentRepository(session)
         self.feedback = r.FeedbackRepository(session)
+        self.coaches = r.CoachRepository(session)
+        self.aims = r.AimRepository(session)
+        self.outreach = r.OutreachRepository(session)
 
 
 class Database:

@@ -42,6 +42,8 @@ from devjournal.storage.repositories import CHECKSUMMED, row_checksum
 TABLES: tuple[Table, ...] = tuple(
     cast(Table, row.__table__)
     for row in (
+        s.AimRow,
+        s.CoachRow,
         s.SprintRow,
         s.GoalRow,
         s.MilestoneRow,
@@ -56,6 +58,7 @@ TABLES: tuple[Table, ...] = tuple(
         s.LogEntryTagRow,
         s.AssessmentRow,
         s.FeedbackRow,
+        s.OutreachRow,
     )
 )
 """Every table of the journal, parents before children (the order of the file)."""
@@ -382,7 +385,7 @@ def check_rules(out: Mapping[str, Sequence[dict[str, Any]]]) -> None:
     drafts: dict[str, dict[Any, Any]] = {}
     for table in ("sprint", "goal", "milestone", "checkin", "coaching_session",
                   "action_item", "mentor", "mentor_link", "log_entry", "assessment",
-                  "feedback"):  # fmt: skip
+                  "feedback", "aim", "coach", "outreach"):  # fmt: skip
         rows = out[table]
         try:
             made = _drafts(table, rows)
@@ -459,6 +462,9 @@ _DRAFTS: dict[str, type[Any]] = {
     "log_entry": m.LogEntryDraft,
     "assessment": m.AssessmentDraft,
     "feedback": m.FeedbackDetails,
+    "aim": m.AimDraft,
+    "coach": m.CoachDraft,
+    "outreach": m.OutreachDraft,
 }
 _VALIDATORS: dict[str, Any] = {
     "sprint": rules.validate_sprint,
@@ -469,6 +475,9 @@ _VALIDATORS: dict[str, Any] = {
     "mentor_link": rules.validate_mentor_link,
     "assessment": rules.validate_assessment,
     "feedback": rules.validate_feedback,
+    "aim": rules.validate_aim,
+    "coach": rules.validate_coach,
+    "outreach": rules.validate_outreach,
 }
 
 

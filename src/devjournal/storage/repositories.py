@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
-from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
+from devjournal.domain.enums import AdviceStatus, EntryKind, OutreachStatus, Scope
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
@@ -40,12 +40,13 @@ CHECKSUMMED: dict[str, tuple[str, ...]] = {
     "sprint": (
         "id", "title", "kind", "coach_name", "focus", "start_date", "end_date",
         "session_every_days", "closed_state", "closed_on", "retrospective",
+        "coach_id", "serves_id",
     ),
     "goal": (
         "id", "sprint_id", "title", "specific", "metric_kind", "metric_name", "unit",
         "baseline", "target", "direction", "scale_max", "achievable", "relevant", "deadline",
         "checkin_every_days", "status", "final_value", "lessons", "scope", "position",
-        "rolled_from_id",
+        "rolled_from_id", "serves_id",
     ),
     "milestone": ("id", "goal_id", "title", "position", "done_on"),
     "checkin": ("id", "goal_id", "on_date", "value", "note"),
@@ -59,6 +60,7 @@ CHECKSUMMED: dict[str, tuple[str, ...]] = {
     "mentor": (
         "id", "name", "relationship", "formality", "programme", "affiliation", "organisation",
         "seeking", "contact_every_days", "started_on", "ended_on", "notes",
+        "converse_format", "converse_minutes", "channel", "topics", "boundaries", "serves_id",
     ),
     "mentor_link": ("id", "mentor_id", "label", "url", "position"),
     "log_entry": (
@@ -74,13 +76,22 @@ CHECKSUMMED: dict[str, tuple[str, ...]] = {
         "id", "entry_id", "given_by", "context", "reading", "impact", "heard", "done",
         "session_id", "goal_id", "action_id",
     ),
+    "coach": ("id", "name", "coaches", "organisation", "contact", "notes", "serves_id"),
+    "aim": ("id", "horizon", "title", "detail", "position", "reached_on", "scope"),
+    "outreach": (
+        "id", "name", "guide", "relationship", "why_them", "purpose", "ask",
+        "converse_format", "converse_minutes", "every_days", "channel", "message", "status",
+        "idea_on", "drafted_on", "sent_on", "replied_on", "closed_on", "follow_up_days",
+        "notes", "mentor_id", "coach_id", "serves_id", "scope",
+    ),
 }  # fmt: skip
 """The columns each table's ``checksum`` covers, in order: every column but the stamps
 devjournal keeps for itself (``created_at``, ``updated_at``, ``deleted_at``) and the
 checksum. Frozen with the revision that computed the stored checksums (``0004``; a table
-added later, with the revision that made it: ``assessment``, 0005; ``feedback``, 0006): a
-column added later joins a list only with a revision that recomputes that table's
-checksums.
+added later, with the revision that made it: ``assessment``, 0005; ``feedback``, 0006;
+``coach``, ``aim``, ``outreach``, 0007): a column added later joins a list only with a
+revision that recomputes that table's checksums (0007 added the new columns of ``sprint``,
+``goal`` and ``mentor``).
 
 ``session_review`` and ``log_entry_tag`` need none: all they hold are keys, and SQLite's
 ``integrity_check`` compares each of their rows with the index of its primary key."""
@@ -689,6 +700,9 @@ class StatsRepository:
             "mentors": s.MentorRow,
             "log_entries": s.LogEntryRow,
             "assessments": s.AssessmentRow,
+            "coaches": s.CoachRow,
+            "aims": s.AimRow,
+            "outreach": s.OutreachRow,
         }
         out: dict[str, int] = {}
         for name, row in tables.items():
@@ -705,7 +719,10 @@ class StatsRepository:
         """True when the journal holds no user data at all (deleted rows count as data)."""
         return not any(
             self._s.scalar(select(exists().where(row.id.is_not(None))))
-            for row in (s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow)
+            for row in (
+                s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow, s.CoachRow,
+                s.AimRow, s.OutreachRow,
+            )
         )
 
 
@@ -770,3 +787,36 @@ def _details(row: s.FeedbackRow) -> m.FeedbackDetails:
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+class CoachRepository(CrudRepository[m.CoachDraft, m.Coach]):
+    row_cls = s.CoachRow
+    draft_cls = m.CoachDraft
+    entity_cls = m.Coach
+    what = "coach"
+    order_by = ("name", "id")
+
+    def named(self, name: str) -> m.Coach | None:
+        """The live coach called ``name`` (ignoring case and surrounding spaces), if any."""
+        key = name.strip().casefold()
+        return next((c for c in self._select() if c.name.strip().casefold() == key), None)
+
+
+class AimRepository(CrudRepository[m.AimDraft, m.Aim]):
+    row_cls = s.AimRow
+    draft_cls = m.AimDraft
+    entity_cls = m.Aim
+    what = "part of your direction"
+    order_by = ("horizon", "position", "id")
+
+
+class OutreachRepository(CrudRepository[m.OutreachDraft, m.Outreach]):
+    row_cls = s.OutreachRow
+    draft_cls = m.OutreachDraft
+    entity_cls = m.Outreach
+    what = "outreach"
+    order_by = ("idea_on", "id")
+
+    def sent(self) -> list[m.Outreach]:
+        """The outreach waiting for a reply (along ``ix_outreach_status``)."""
+        return self._select(s.OutreachRow.status == OutreachStatus.SENT)

@@ -105,6 +105,12 @@ class SoftDeleteMixin:
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+# The serves_id and coach_id columns of sprint, goal and mentor were added by revision 0007
+# with SQLite's ALTER TABLE, which keeps "ON DELETE SET NULL" in the column's own REFERENCES
+# clause; SQLite's reflection cannot read an inline clause's action, so the ORM names the
+# reference without it (the migration is what makes the table, and the journal has it).
+
+
 class SprintRow(TimestampMixin, SoftDeleteMixin, Base):
     __tablename__ = "sprint"
     __table_args__ = (
@@ -116,6 +122,7 @@ class SprintRow(TimestampMixin, SoftDeleteMixin, Base):
             "session_every_days IS NULL OR session_every_days > 0", name="session_every_days"
         ),
         Index("ix_sprint_dates", "start_date", "end_date"),
+        Index("ix_sprint_coach", "coach_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -130,6 +137,8 @@ class SprintRow(TimestampMixin, SoftDeleteMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     retrospective: Mapped[str] = mapped_column(Text, default="", server_default="")
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    coach_id: Mapped[int | None] = mapped_column(ForeignKey("coach.id"))  # SET NULL: 0007
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("aim.id"))  # SET NULL: 0007
 
 
 class GoalRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -168,6 +177,7 @@ class GoalRow(TimestampMixin, SoftDeleteMixin, Base):
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     rolled_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("aim.id"))  # SET NULL: 0007
 
 
 class MilestoneRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -274,6 +284,10 @@ class MentorRow(TimestampMixin, SoftDeleteMixin, Base):
         CheckConstraint(
             "contact_every_days IS NULL OR contact_every_days > 0", name="contact_every_days"
         ),
+        _in("converse_format", enums.ConverseFormat, nullable=True),
+        CheckConstraint(
+            "converse_minutes IS NULL OR converse_minutes > 0", name="converse_minutes"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -289,6 +303,14 @@ class MentorRow(TimestampMixin, SoftDeleteMixin, Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    converse_format: Mapped[enums.ConverseFormat | None] = mapped_column(
+        EnumText(enums.ConverseFormat)
+    )
+    converse_minutes: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(Text, default="", server_default="")
+    topics: Mapped[str] = mapped_column(Text, default="", server_default="")
+    boundaries: Mapped[str] = mapped_column(Text, default="", server_default="")
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("aim.id"))  # SET NULL: 0007
 
 
 class MentorLinkRow(TimestampMixin, SoftDeleteMixin, Base):
@@ -466,4 +488,91 @@ class FeedbackRow(TimestampMixin, Base):
     )
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id", ondelete="SET NULL"))
     action_id: Mapped[int | None] = mapped_column(ForeignKey("action_item.id", ondelete="SET NULL"))
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+
+
+class CoachRow(TimestampMixin, SoftDeleteMixin, Base):
+    """A coach as a person across sprints (revision 0007)."""
+
+    __tablename__ = "coach"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    coaches: Mapped[str] = mapped_column(Text, default="", server_default="")
+    organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    contact: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("aim.id", ondelete="SET NULL"))
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+
+
+class AimRow(TimestampMixin, SoftDeleteMixin, Base):
+    """One part of the user's direction, one, three or five years out (revision 0007)."""
+
+    __tablename__ = "aim"
+    __table_args__ = (
+        _in("horizon", enums.AimHorizon),
+        _in("scope", enums.Scope),
+        CheckConstraint("length(trim(title)) > 0", name="title_not_empty"),
+        Index("ix_aim_horizon", "horizon", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    horizon: Mapped[enums.AimHorizon] = mapped_column(EnumText(enums.AimHorizon))
+    title: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reached_on: Mapped[date | None] = mapped_column(Date)
+    scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
+    checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+
+
+class OutreachRow(TimestampMixin, SoftDeleteMixin, Base):
+    """Reaching out to a prospective mentor or coach (revision 0007)."""
+
+    __tablename__ = "outreach"
+    __table_args__ = (
+        _in("guide", enums.Guide),
+        _in("relationship", enums.Relationship, nullable=True),
+        _in("converse_format", enums.ConverseFormat, nullable=True),
+        _in("status", enums.OutreachStatus),
+        _in("scope", enums.Scope),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
+        CheckConstraint(
+            "converse_minutes IS NULL OR converse_minutes > 0", name="converse_minutes"
+        ),
+        CheckConstraint("every_days IS NULL OR every_days > 0", name="every_days"),
+        CheckConstraint("follow_up_days IS NULL OR follow_up_days > 0", name="follow_up_days"),
+        Index("ix_outreach_status", "status", "sent_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    guide: Mapped[enums.Guide] = mapped_column(EnumText(enums.Guide))
+    relationship: Mapped[enums.Relationship | None] = mapped_column(
+        EnumText(enums.Relationship)
+    )
+    why_them: Mapped[str] = mapped_column(Text, default="", server_default="")
+    purpose: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ask: Mapped[str] = mapped_column(Text, default="", server_default="")
+    converse_format: Mapped[enums.ConverseFormat | None] = mapped_column(
+        EnumText(enums.ConverseFormat)
+    )
+    converse_minutes: Mapped[int | None] = mapped_column(Integer)
+    every_days: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(Text, default="", server_default="")
+    message: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status: Mapped[enums.OutreachStatus] = mapped_column(EnumText(enums.OutreachStatus))
+    idea_on: Mapped[date] = mapped_column(Date)
+    drafted_on: Mapped[date | None] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_days: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("mentor.id", ondelete="SET NULL"))
+    coach_id: Mapped[int | None] = mapped_column(ForeignKey("coach.id", ondelete="SET NULL"))
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("aim.id", ondelete="SET NULL"))
+    scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
