@@ -55,7 +55,7 @@ COUNT_LABELS = {
     "tags": "Tags",
     "assessments": "Assessments",
     "coaches": "Coaches",
-    "aims": "Parts of your direction",
+    "aims": "Direction",
     "outreach": "Outreach",
 }
 

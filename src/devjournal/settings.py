@@ -72,6 +72,19 @@ class Settings:
     def reminded(self, keys: list[str]) -> None:
         self._values["reminded"] = list(keys)[-REMEMBERED_REMINDERS:]
 
+    @property
+    def outreach_template(self) -> str:
+        """The template a first message to a prospective mentor or coach is drafted from
+        (``domain/outreach.py`` fills its placeholders)."""
+        from devjournal.domain.outreach import DEFAULT_TEMPLATE  # noqa: PLC0415
+
+        value = self._values.get("outreach_template")
+        return value if isinstance(value, str) and value.strip() else DEFAULT_TEMPLATE
+
+    @outreach_template.setter
+    def outreach_template(self, text: str) -> None:
+        self._values["outreach_template"] = text if text.strip() else None
+
     def save(self) -> None:
         """Write the settings file atomically."""
         try:

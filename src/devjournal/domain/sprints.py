@@ -193,6 +193,7 @@ def continuation_of(sprint: SprintDraft, starts: date) -> SprintDraft:
         start_date=starts,
         end_date=starts + (sprint.end_date - sprint.start_date),
         session_every_days=sprint.session_every_days,
+        serves_id=sprint.serves_id,
     )
 
 

@@ -314,6 +314,7 @@ class GoalDialog(FormDialog):
             scope=base.scope if base else GoalDraft.scope,
             position=base.position if base else self._position,
             rolled_from_id=base.rolled_from_id if base else None,
+            serves_id=base.serves_id if base else None,
         )
 
     def _on_field_changed(self) -> None:

@@ -256,6 +256,7 @@ class MentorDialog(FormDialog):
             started_on=from_qdate(self.start_edit.date()) if self.has_start.isChecked() else None,
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
+            **_kept(self._mentor),
         )
 
     def check(self) -> None:
@@ -281,3 +282,11 @@ class MentorDialog(FormDialog):
         )
         self.saved = outcome.value
         return outcome
+
+
+def _kept(mentor: Mentor | None) -> dict[str, Any]:
+    """What the form does not edit yet, kept as it was."""
+    if mentor is None:
+        return {}
+    names = ("converse_format", "converse_minutes", "channel", "topics", "boundaries", "serves_id")
+    return {name: getattr(mentor, name) for name in names}

@@ -142,6 +142,7 @@ class SprintDialog(FormDialog):
             closed_state=base.closed_state if base else None,
             closed_on=base.closed_on if base else None,
             retrospective=base.retrospective if base else "",
+            serves_id=base.serves_id if base else None,
         )
 
     def check(self) -> None:
