@@ -720,8 +720,13 @@ class StatsRepository:
         return not any(
             self._s.scalar(select(exists().where(row.id.is_not(None))))
             for row in (
-                s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow, s.CoachRow,
-                s.AimRow, s.OutreachRow,
+                s.SprintRow,
+                s.MentorRow,
+                s.LogEntryRow,
+                s.AssessmentRow,
+                s.CoachRow,
+                s.AimRow,
+                s.OutreachRow,
             )
         )
 
