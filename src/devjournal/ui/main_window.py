@@ -654,6 +654,11 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
                 self.history_page.open_entry(hit.id)
             return
+        if hit.kind is ItemKind.ASSESSMENT:
+            if self.guide_page is not None:
+                self.sidebar.setCurrentRow(self.stack.indexOf(self.guide_page))
+                self.guide_page.show_assessment(hit.id)
+            return
         page = self._coaching()
         if page is None or hit.sprint_id is None:
             return

@@ -117,8 +117,16 @@ def lanes_of(
     ]
     if where.sprint_id is not None or where.goal_id is not None:
         rows = {s.id: i for i, s in enumerate(sprints)}
+    # The guides lane belongs to no sprint, mentor, kind or tag: a filter to one hides it.
+    narrowed = where.narrows_entries and where.shareable is None
+    moments = [m for m in data.moments if not narrowed and (rule is None or rule.sharing.shares(m))]
     return TimelineScene(
-        sprints=sprints, rows=rows, goals=goals, sessions=sessions, checkins=checkins
+        sprints=sprints,
+        rows=rows,
+        goals=goals,
+        sessions=sessions,
+        checkins=checkins,
+        moments=moments,
     )
 
 
