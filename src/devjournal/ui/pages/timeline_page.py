@@ -595,11 +595,19 @@ class TimelinePage(QWidget):
             for g in colors.goal
         )
         entries = " ".join(dot(colors.entry[k].name(), k.label.lower()) for k in colors.entry)
+        guides = " ".join(
+            dot(colors.entry[kind].name(), text, mark)
+            for kind, text, mark in (
+                (EntryKind.REFLECTION, "self-assessment", "■"),
+                (EntryKind.CONVERSATION, "outreach sent or ended", "▲"),
+                (EntryKind.WIN, "part of your direction reached", "◆"),
+            )
+        )
         return (
             f"Sprints (faded once finished): {sprints} · sessions: ● held, ○ planned, "
             f"crossed out if cancelled · | check-in · goal deadlines: {goals}<br>"
-            f"Mentorship entries: {entries}. Drag, Shift+wheel or ←/→ to move; Ctrl+wheel "
-            "or +/− to zoom; click or Enter to open."
+            f"Mentorship entries: {entries} · guides: {guides}. Drag, Shift+wheel or ←/→ to "
+            "move; Ctrl+wheel or +/− to zoom; click or Enter to open."
         )
 
     def _redraw(self) -> None:
