@@ -164,7 +164,9 @@ def converse_text(
         ConverseFormat.WRITTEN: "written exchange",
         None: "conversation",
     }[converse_format]
-    length = f"{minutes}-minute " if minutes and converse_format is not ConverseFormat.WRITTEN else ""
+    length = (
+        f"{minutes}-minute " if minutes and converse_format is not ConverseFormat.WRITTEN else ""
+    )
     sentence = f"{length}{noun} {every_text(every_days)}"
     article = "An" if sentence[0] in "aeiou8" else "A"
     if channel.strip():
@@ -286,9 +288,7 @@ class FollowUp:
 def follow_ups(outreach: list[Outreach], today: date) -> list[FollowUp]:
     """The outreach whose follow-up is due, longest waiting first."""
     due = [
-        FollowUp(o, day)
-        for o in outreach
-        if (day := follow_up_on(o)) is not None and day <= today
+        FollowUp(o, day) for o in outreach if (day := follow_up_on(o)) is not None and day <= today
     ]
     return sorted(due, key=lambda f: (f.due_on, f.outreach.id))
 

@@ -720,8 +720,13 @@ class StatsRepository:
         return not any(
             self._s.scalar(select(exists().where(row.id.is_not(None))))
             for row in (
-                s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow, s.CoachRow,
-                s.AimRow, s.OutreachRow,
+                s.SprintRow,
+                s.MentorRow,
+                s.LogEntryRow,
+                s.AssessmentRow,
+                s.CoachRow,
+                s.AimRow,
+                s.OutreachRow,
             )
         )
 
@@ -808,6 +813,12 @@ class AimRepository(CrudRepository[m.AimDraft, m.Aim]):
     entity_cls = m.Aim
     what = "part of your direction"
     order_by = ("horizon", "position", "id")
+
+    def deleted(self) -> list[m.Aim]:
+        """The deleted aims (what served one keeps its link, so its forms can name it)."""
+        stmt = select(*self._columns()).where(self.row_cls.deleted_at.is_not(None))
+        stmt = stmt.order_by(*(getattr(self.row_cls, n) for n in self.order_by))
+        return [self._make(dict(r._mapping)) for r in self._s.execute(stmt)]
 
 
 class OutreachRepository(CrudRepository[m.OutreachDraft, m.Outreach]):
