@@ -151,8 +151,9 @@ def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
         dialog.start_edit,
         dialog.end_edit,
         dialog.cadence_spin,
+        dialog.serves_combo,
     ]
-    assert set(seen[6:8]) == set(dialog.buttons.buttons())
+    assert set(seen[7:9]) == set(dialog.buttons.buttons())
 
 
 # -- the mouse wheel --------------------------------------------------------------------
