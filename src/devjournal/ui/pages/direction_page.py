@@ -100,13 +100,14 @@ class AimRow(QFrame):
         self.link_targets: list[tuple[str, int]] = []
         if not view.served_by:
             self.served_label = plain_label(
-                "Nothing serves it yet: choose it as what a sprint, goal or mentor serves.",
+                "Nothing serves it yet: choose it under “Serves” in a sprint, goal or mentor.",
                 "muted",
                 wrap=True,
             )
             line.addWidget(self.served_label, 1)
             return line
         self.served_label = plain_label("Served by:", "muted")
+        self.served_label.setContentsMargins(0, 3, 0, 0)  # level with the links' text
         line.addWidget(self.served_label, 0, Qt.AlignmentFlag.AlignTop)
         holder = QWidget()
         flow = FlowLayout(holder)
