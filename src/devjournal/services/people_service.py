@@ -304,10 +304,8 @@ class PeopleService:
         serve it."""
         with self._db.reading() as tx:
             aims = _in_horizon_order(tx.aims.find())
-            sprints = [s for s in tx.sprints.find() if s.serves_id is not None]
-            goals = [g for g in tx.goals.find() if g.serves_id is not None]
-            mentors = [x for x in tx.mentors.find() if x.serves_id is not None]
-            coaches = [c for c in tx.coaches.find() if c.serves_id is not None]
+            sprints, goals = tx.sprints.serving(), tx.goals.serving()
+            mentors, coaches = tx.mentors.serving(), tx.coaches.serving()
         return [
             AimView(
                 a,

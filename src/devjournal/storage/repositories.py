@@ -219,6 +219,11 @@ class CrudRepository(Generic[D, E]):
         """Live entities matching ``where``, in the repository's order."""
         return self._select(*where, limit=limit)
 
+    def serving(self) -> list[E]:
+        """Live entities that serve a part of the direction (``serves_id`` set): sprints,
+        goals, mentors, coaches."""
+        return self._select(self.row_cls.serves_id.is_not(None))
+
     def count(self, *where: ColumnElement[bool]) -> int:
         """How many live rows match ``where``."""
         return int(

@@ -48,7 +48,8 @@ REACHED = ("Reached", "Not reached")
 LINK_CHARS = 60
 """A link longer than this is cut (its tooltip says it whole)."""
 SHOWN_OF_EACH = 3
-"""How many sprints and goals an aim names (the latest); the rest are counted."""
+"""How many sprints, goals and mentors an aim names (the latest sprints and goals); the
+rest are counted."""
 NOTHING_YET = {
     AimHorizon.ONE_YEAR: "Nothing yet for a year from now.",
     AimHorizon.THREE_YEARS: "Nothing yet for three years from now.",
@@ -117,7 +118,7 @@ class AimRow(QFrame):
         for kind, ident, shown in (
             *(("sprint", s.id, f"Sprint: {s.title}") for s in sprints[:SHOWN_OF_EACH]),
             *(("goal", g.id, f"Goal: {g.title}") for g in goals[:SHOWN_OF_EACH]),
-            *(("mentor", x.id, f"Mentor: {x.name}") for x in view.mentors),
+            *(("mentor", x.id, f"Mentor: {x.name}") for x in view.mentors[:SHOWN_OF_EACH]),
         ):
             button = QPushButton(for_mnemonic(_short(shown)))
             button.setObjectName("link")
@@ -128,7 +129,7 @@ class AimRow(QFrame):
             flow.addWidget(button)
             self.links.append(button)
             self.link_targets.append((kind, ident))
-        more = max(0, len(sprints) - SHOWN_OF_EACH) + max(0, len(goals) - SHOWN_OF_EACH)
+        more = sum(max(0, len(shown) - SHOWN_OF_EACH) for shown in (sprints, goals, view.mentors))
         extra = [f"Coach: {c.name}" for c in view.coaches]
         if more:
             extra.append(f"and {more:,} more")
