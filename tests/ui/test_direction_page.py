@@ -103,6 +103,13 @@ def test_an_empty_direction_says_why_and_adds_a_year_out(window: MainWindow, qtb
     assert dialog.error_text("title") == "The aim cannot be empty."
     dialog.title_edit.setText("Lead a project")
     dialog.detail_edit.setPlainText("From the design doc to the launch.")
+    dialog.has_reached.setChecked(True)
+    dialog.reached_edit.setDate(dialog.reached_edit.date().addDays(1))
+    save(dialog)
+    assert dialog.error_text("reached_on") == (
+        "That day is still to come: mark it once you are there."
+    )
+    dialog.has_reached.setChecked(False)
     save(dialog)
     assert page.dialog is None
     _reread(page, qtbot)

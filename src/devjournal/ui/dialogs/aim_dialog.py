@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPla
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AimHorizon, Scope
 from devjournal.domain.models import Aim, AimDraft
+from devjournal.domain.errors import ValidationError
 from devjournal.domain.rules import validate_aim
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
@@ -49,6 +50,7 @@ class AimDialog(FormDialog):
         )
         self._people = people
         self._aim = aim
+        self._today = local_today(clock)
         self.saved: Aim | None = None
         self.horizon_combo = QComboBox()
         for h in AimHorizon:
@@ -88,7 +90,7 @@ class AimDialog(FormDialog):
             self.reached_edit,
             self.scope_combo,
         )
-        self.reached_edit.setDate(to_qdate(local_today(clock)))
+        self.reached_edit.setDate(to_qdate(self._today))
         if aim is not None:
             self._fill(aim)
         else:
@@ -134,7 +136,17 @@ class AimDialog(FormDialog):
         )
 
     def check(self) -> None:
-        validate_aim(self.draft())
+        """The rules saving applies, and a reached day that has come."""
+        draft = self.draft()
+        problems: dict[str, str] = {}
+        try:
+            validate_aim(draft)
+        except ValidationError as exc:
+            problems.update(exc.problems)
+        if draft.reached_on is not None and draft.reached_on > self._today:
+            problems["reached_on"] = "That day is still to come: mark it once you are there."
+        if problems:
+            raise ValidationError(problems)
 
     def save(self) -> Outcome[Any]:
         self.check()
