@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPla
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import AimHorizon, Scope
-from devjournal.domain.models import Aim, AimDraft
 from devjournal.domain.errors import ValidationError
+from devjournal.domain.models import Aim, AimDraft
 from devjournal.domain.rules import validate_aim
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome

@@ -129,12 +129,17 @@ class AimRow(QFrame):
             flow.addWidget(button)
             self.links.append(button)
             self.link_targets.append((kind, ident))
-        more = sum(max(0, len(shown) - SHOWN_OF_EACH) for shown in (sprints, goals, view.mentors))
-        extra = [f"Coach: {c.name}" for c in view.coaches]
-        if more:
-            extra.append(f"and {more:,} more")
-        for text in extra:
-            flow.addWidget(plain_label(text, "muted"))
+        rest = [
+            *(f"Sprint: {x.title}" for x in sprints[SHOWN_OF_EACH:]),
+            *(f"Goal: {x.title}" for x in goals[SHOWN_OF_EACH:]),
+            *(f"Mentor: {x.name}" for x in view.mentors[SHOWN_OF_EACH:]),
+        ]
+        for coach in view.coaches:
+            flow.addWidget(plain_label(f"Coach: {coach.name}", "muted"))
+        if rest:
+            self.more_label = plain_label(f"and {len(rest):,} more", "muted")
+            self.more_label.setToolTip(plain_tooltip("\n".join(rest)))
+            flow.addWidget(self.more_label)
         line.addWidget(holder, 1)
         return line
 
