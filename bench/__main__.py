@@ -392,8 +392,8 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 
 GROUPS = (
-    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "scrolled",
-    "damaged", "import", "summary", "hostile",
+    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "direction",
+    "scrolled", "damaged", "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,7 +408,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    if only & {"history", "search", "timeline", "guide", "feedback", "scrolled"}:
+    if only & {"history", "search", "timeline", "guide", "feedback", "direction", "scrolled"}:
         stress = cached_journal("stress")
     for group, measure in (
         ("history", lambda: history_figures(results, stress, runs)),
@@ -416,6 +416,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
         ("timeline", lambda: timeline_figures(results, stress, runs)),
         ("guide", lambda: page_figures(results, "guide", stress, runs)),
         ("feedback", lambda: page_figures(results, "feedback", stress, runs)),
+        ("direction", lambda: page_figures(results, "direction", stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -600,6 +601,8 @@ PAGE_NOTES = {
     "guide": "its {listed:,} self-assessments read and what each recommends worked out",
     "feedback": "the first {listed:,} of its feedback read on a worker in priority order "
     "with every count and theme",
+    "direction": "its {listed:,} aims and every sprint, goal, mentor and coach that serves "
+    "them read on a worker, the cards built",
 }
 """What opening each page (``bench/page_open.py``) reads, for the report."""
 

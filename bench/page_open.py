@@ -53,9 +53,17 @@ def _feedback(services: Services, drafts: DraftStore) -> QWidget:
     return FeedbackPage(services, Ops(), drafts, utc_now)
 
 
+def _direction(services: Services, drafts: DraftStore) -> QWidget:
+    from devjournal.ui.pages.direction_page import DirectionPage  # noqa: PLC0415
+    from devjournal.ui.widgets.notice_bar import NoticeBar  # noqa: PLC0415
+
+    return DirectionPage(services, Ops(), drafts, utc_now, notices=NoticeBar())
+
+
 PAGES: dict[str, PageUnderTest] = {
     "guide": PageUnderTest(_guide, lambda page: page.history.count()),
     "feedback": PageUnderTest(_feedback, lambda page: len(page.items)),
+    "direction": PageUnderTest(_direction, lambda page: len(page.views)),
 }
 
 

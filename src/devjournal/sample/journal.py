@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     AssessmentDraft,
     CheckinDraft,
     FeedbackDetails,
@@ -44,6 +45,8 @@ class SampleJournal:
     assessments: list[tuple[int, AssessmentDraft]]
     feedback: list[tuple[int, FeedbackDetails]]
     """The details of Feedback entries, by the entry's id."""
+    aims: list[tuple[int, AimDraft]] = field(default_factory=list)
+    """The direction: where the author wants to be in one, three and five years."""
 
 
 @dataclass(frozen=True)

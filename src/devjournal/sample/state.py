@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from devjournal.domain.enums import ClosedState, Relationship, SprintKind
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     AssessmentDraft,
     CheckinDraft,
     FeedbackDetails,
@@ -91,6 +92,7 @@ class Workbench:
         self.entries: list[tuple[int, LogEntryDraft]] = []
         self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
+        self.aims: list[tuple[int, AimDraft]] = []
         self.coach_names: list[str] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
@@ -111,6 +113,7 @@ class Workbench:
             entries=self.entries,
             assessments=self.assessments,
             feedback=self.feedback,
+            aims=self.aims,
         )
 
     def context(self) -> dict[str, str]:

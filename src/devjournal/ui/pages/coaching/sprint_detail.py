@@ -17,9 +17,9 @@ from devjournal.ui.formatting import local_date
 from devjournal.ui.widgets.card import Card, label
 
 
-def add_heading(column: QVBoxLayout, sprint: Sprint) -> QLabel:
-    """The sprint's title, what kind it is, its coach, dates and rhythm, and its aim;
-    returns the title label."""
+def add_heading(column: QVBoxLayout, sprint: Sprint, serves: str = "") -> QLabel:
+    """The sprint's title, what kind it is, its coach, dates and rhythm, its aim and the
+    part of the direction it serves (``serves``, "" when none); returns the title label."""
     title = label(sprint.title, "pageTitle", wrap=True)
     column.addWidget(title)
     details = [sprint.kind.label]
@@ -34,6 +34,10 @@ def add_heading(column: QVBoxLayout, sprint: Sprint) -> QLabel:
     column.addWidget(label(" · ".join(details), "muted", wrap=True))
     if sprint.focus:
         column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+    if serves:
+        shown = label(f"Serves: {serves}", "muted", wrap=True)
+        shown.setAccessibleName(f"Serves: {serves}")
+        column.addWidget(shown)
     return title
 
 
