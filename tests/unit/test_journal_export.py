@@ -519,12 +519,12 @@ def test_coaches_outreach_and_the_direction_travel_and_an_older_file_restores(
     document = json.loads(data)
     assert [r["name"] for r in document["tables"]["outreach"]] == ["Priya Raman"]
     assert "Noor Haddad" in [r["name"] for r in document["tables"]["coach"]]
-    assert [r["title"] for r in document["tables"]["aim"]] == ["Run an engineering org"]
+    assert "Run an engineering org" in [r["title"] for r in document["tables"]["aim"]]
 
     restored = _restore(tmp_path / "r", data)
     again = journal_json(restored.journal.dump(), restored.journal.revision(), NOW)
     assert _without_generated(again) == _without_generated(data)
-    [view] = restored.people.direction()
+    [view] = [v for v in restored.people.direction() if v.aim.title == "Run an engineering org"]
     assert [s.title for s in view.sprints] == ["Lead through others"]
     assert [m.name for m in view.mentors] == ["Priya Raman"]
     assert restored.journal.check().healthy
@@ -544,4 +544,5 @@ def test_coaches_outreach_and_the_direction_travel_and_an_older_file_restores(
                 del row[name]
     older = _restore(tmp_path / "o", json.dumps(document).encode())
     assert older.people.direction() == [] and older.people.outreach_list() == []
+    assert older.journal.info().counts["coaches"] == 0
     assert older.journal.check().healthy
