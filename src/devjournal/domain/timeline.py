@@ -311,6 +311,7 @@ class TimelineSprint:
     start: date
     end: date
     finished: bool
+    coach_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,8 @@ class TimelineData:
     checkins: tuple[TimelineCheckin, ...]
     first_entry: date | None
     last_entry: date | None
+    coaches: tuple[tuple[str, int], ...] = ()
+    """``(name, id)`` of every coach with a sprint on the timeline, by name."""
 
     def extent(self, today: date) -> tuple[date, date]:
         """The first and last day with anything on them (today included)."""
@@ -391,6 +394,8 @@ class TimelineFilter:
     tag: str = ""
     shareable: Shareable | None = None
     """For an export: only the entries this rule shares (see ``domain.sharing``)."""
+    coach_id: int | None = None
+    """Only this coach's sprints, and the entries linked to them."""
 
     @property
     def narrows_entries(self) -> bool:
@@ -398,6 +403,7 @@ class TimelineFilter:
         return (
             self.shareable is not None
             or self.sprint_id is not None
+            or self.coach_id is not None
             or self.goal_id is not None
             or self.mentor_id is not None
             or self.kind is not None
