@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             self.stack,  # made in place: moving a built page into the window restyles it
             notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
+            coach_names=services.people.coach_names,
             read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from devjournal.domain.clock import Clock, local_today
@@ -32,9 +34,11 @@ class SprintDialog(FormDialog):
         *,
         sprint: Sprint | None = None,
         prefill: SprintDraft | None = None,
+        coach_names: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        """``prefill``: what a new sprint starts from (the self-assessment's suggestion)."""
+        """``prefill``: what a new sprint starts from (the self-assessment's suggestion);
+        ``coach_names``: your coaches, offered in the Coach field (a new name is typed)."""
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
             ops,
@@ -52,8 +56,9 @@ class SprintDialog(FormDialog):
         self.kind_combo = QComboBox()
         for kind in SprintKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.coach_edit = QLineEdit()
-        self.coach_edit.setPlaceholderText("Who coaches you (optional)")
+        self.coach_combo = self._coach_choices(coach_names)
+        self.coach_edit = self.coach_combo.lineEdit()
+        """The coach's name as typed (a coach of yours, or a new one)."""
         self.focus_edit = QLineEdit()
         self.focus_edit.setPlaceholderText("The level to reach, e.g. Senior: leads a project")
         self.start_edit = date_edit()
@@ -64,7 +69,7 @@ class SprintDialog(FormDialog):
         self.cadence_spin.setSuffix(" days")
         self.add_field("title", "Title:", self.title_edit)
         self.add_field("kind", "Kind:", self.kind_combo)
-        self.add_field("coach_name", "Coach:", self.coach_edit)
+        self.add_field("coach_name", "Coach:", self.coach_combo)
         self.add_field("focus", "Level to reach:", self.focus_edit)
         self.add_field("start_date", "Starts:", self.start_edit)
         self.length_label = plain_label("", "muted")
@@ -77,10 +82,11 @@ class SprintDialog(FormDialog):
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
         self.bind(end_date=self.end_edit)  # in a row with the length
+        self.bind(coach_name=self.coach_edit)  # the name typed, not the choice
         self.set_tab_order(
             self.title_edit,
             self.kind_combo,
-            self.coach_edit,
+            self.coach_combo,
             self.focus_edit,
             self.start_edit,
             self.end_edit,
@@ -109,6 +115,23 @@ class SprintDialog(FormDialog):
         self.start_edit.dateChanged.connect(self._show_length)
         self.end_edit.dateChanged.connect(self._show_length)
         self._show_length()
+
+    @staticmethod
+    def _coach_choices(names: Sequence[str]) -> QComboBox:
+        """The coach: one of your coaches, or a new name (which makes a new coach)."""
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(sorted(names, key=str.casefold))
+        combo.setCurrentIndex(-1)
+        combo.setMinimumContentsLength(28)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        edit = combo.lineEdit()
+        edit.setPlaceholderText("Who coaches you (optional): one of yours, or a new name")
+        completer = combo.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return combo
 
     def _show_length(self) -> None:
         days = self.start_edit.date().daysTo(self.end_edit.date()) + 1

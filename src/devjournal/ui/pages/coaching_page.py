@@ -100,6 +100,7 @@ class CoachingPage(QWidget):
         *,
         notices: NoticeBar,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
+        coach_names: Callable[[], Sequence[str]] = lambda: (),
         read: bool = True,
     ) -> None:
         """``read``: read the journal and show it at once (start-up does it in two turns
@@ -108,6 +109,7 @@ class CoachingPage(QWidget):
         self._notices = notices
         self._coaching = coaching
         self._entries_of_sprint = entries_of_sprint
+        self._coach_names = coach_names
         self._ops = ops
         self._drafts = drafts
         self._clock = clock
@@ -420,7 +422,13 @@ class CoachingPage(QWidget):
         """Open the new-sprint dialog filled from ``prefill`` (the self-assessment's draft
         sprint), or empty."""
         dialog = SprintDialog(
-            self._ops, self._coaching, self._drafts, self._clock, prefill=prefill, parent=self
+            self._ops,
+            self._coaching,
+            self._drafts,
+            self._clock,
+            prefill=prefill,
+            coach_names=self._coach_names(),
+            parent=self,
         )
         self.open_form(dialog)
 
@@ -434,6 +442,7 @@ class CoachingPage(QWidget):
             self._drafts,
             self._clock,
             sprint=self.view.sprint,
+            coach_names=self._coach_names(),
             parent=self,
         )
         self.open_form(dialog)
