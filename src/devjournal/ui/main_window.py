@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from devjournal.ui.dialogs.review_dialog import ReviewDialog
     from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
+    from devjournal.ui.pages.coaches_page import CoachesPage
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.feedback_page import FeedbackPage
     from devjournal.ui.pages.guide_page import GuidePage
@@ -89,6 +90,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.timeline_page",
     "devjournal.ui.pages.guide_page",
     "devjournal.ui.pages.feedback_page",
+    "devjournal.ui.pages.coaches_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self.timeline_page: TimelinePage | None = None
         self.guide_page: GuidePage | None = None
         self.feedback_page: FeedbackPage | None = None
+        self.coaches_page: CoachesPage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
             self._add_timeline_page,
             self._add_guide_page,
             self._add_feedback_page,
+            self._add_coaches_page,
             self._wire_services,
         ]
 
@@ -426,6 +430,21 @@ class MainWindow(QMainWindow):
         page.goal_shown.connect(self._show_goal)
         page.action_shown.connect(self._show_action)
         page.session_shown.connect(self._show_session)
+
+    def _add_coaches_page(self) -> None:
+        from devjournal.ui.pages.coaches_page import CoachesPage  # noqa: PLC0415
+
+        self.coaches_page = CoachesPage(
+            self._loaded().people,
+            self.ops,
+            self._drafts,
+            self._clock,
+            self.stack,
+            notices=self.notices,
+        )
+        self._add_page("Coaches", self.coaches_page, QKeySequence("Ctrl+9"))
+        self.coaches_page.sprint_shown.connect(self._show_sprint)
+        self.coaches_page.sprint_requested.connect(self._start_sprint_from)
 
     def _wire_services(self) -> None:
         """The last step: the File menu's actions, the timers, the reminders, the drafts
@@ -598,6 +617,20 @@ class MainWindow(QMainWindow):
         services = self.services
         if services is not None and self._coaching() is not None:
             self._open_on_coaching(lambda: services.coaching.session(session_id).sprint_id)
+
+    def _show_sprint(self, sprint_id: int) -> None:
+        page = self._coaching()
+        if page is not None:
+            self._open_on_coaching(lambda: self._loaded().coaching.sprint(sprint_id).id)
+
+    def show_coach(self, coach_id: int) -> None:
+        """The Coaches page, open on the coach ``coach_id``."""
+        page = self.coaches_page
+        if page is None:
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page.show_coach(coach_id)
 
     def _open_on_coaching(self, sprint_of: Callable[[], int], goal: int | None = None) -> None:
         """Open the sprint ``sprint_of()`` names on the Coaching page: on the goal ``goal``,
