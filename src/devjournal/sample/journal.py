@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from devjournal.domain.models import (
     ActionItemDraft,
     AssessmentDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -44,6 +45,8 @@ class SampleJournal:
     assessments: list[tuple[int, AssessmentDraft]]
     feedback: list[tuple[int, FeedbackDetails]]
     """The details of Feedback entries, by the entry's id."""
+    coaches: list[tuple[int, CoachDraft]] = field(default_factory=list)
+    """The coaches the sprints name (each sprint's ``coach_id``)."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from devjournal.domain.models import (
     ActionItemDraft,
     AssessmentDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -92,6 +93,7 @@ class Workbench:
         self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
         self.coach_names: list[str] = []
+        self.coaches: list[tuple[int, CoachDraft]] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
         self.mentors_by_month: dict[tuple[Relationship, int], list[MentorPlan]] = {}
@@ -111,6 +113,7 @@ class Workbench:
             entries=self.entries,
             assessments=self.assessments,
             feedback=self.feedback,
+            coaches=self.coaches,
         )
 
     def context(self) -> dict[str, str]:
