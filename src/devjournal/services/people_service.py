@@ -171,6 +171,11 @@ class PeopleService:
         with self._db.transaction() as tx:
             return Outcome(tx.coaches.restore(coach_id), COACHES)
 
+    def coach_list(self) -> list[m.Coach]:
+        """Every coach, by name, without their sprints (a filter's choices)."""
+        with self._db.reading() as tx:
+            return tx.coaches.find()
+
     def coach_names(self) -> list[str]:
         """Every coach's name, for a sprint's coach field."""
         with self._db.reading() as tx:

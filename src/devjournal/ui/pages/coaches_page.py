@@ -36,7 +36,7 @@ from devjournal.services.people_service import CoachView, PeopleService
 from devjournal.ui.dialogs.coach_dialog import CoachDialog
 from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
-from devjournal.ui.plain_text import for_mnemonic, plain_label
+from devjournal.ui.plain_text import for_mnemonic, plain_label, plain_tooltip
 from devjournal.ui.widgets.card import Card
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.notice_bar import NoticeBar
@@ -117,7 +117,11 @@ def sprint_line(sprint: Sprint, goals: tuple[int, int] | None, today: date) -> s
     )
     parts = [days, how_it_closed(sprint, today)]
     if goals is not None and goals[1]:
-        parts.append(f"{goals[0]} of {plural(goals[1], 'goal')} achieved")
+        parts.append(
+            f"{goals[0]} of {plural(goals[1], 'goal')} achieved"
+            if sprint.closed_state is not None
+            else plural(goals[1], "goal")
+        )
     return " · ".join(parts)
 
 
@@ -349,6 +353,7 @@ class CoachesPage(QWidget):
             item = QListWidgetItem(view.coach.name)
             item.setData(SUBTITLE_ROLE, coach_line(view))
             item.setData(COACH_ID_ROLE, view.coach.id)
+            item.setToolTip(plain_tooltip(f"{view.coach.name}\n{coach_line(view)}"))
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [v.coach.id for v in views]
