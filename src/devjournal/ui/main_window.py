@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         self.coaching_page.assessment_requested.connect(self.take_assessment)
+        self.coaching_page.coach_requested.connect(self.show_coach)
 
     def _list_sprints(self) -> None:
         assert self.coaching_page is not None

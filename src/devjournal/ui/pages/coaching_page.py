@@ -89,6 +89,7 @@ class CoachingPage(QWidget):
     shows: ClassVar[Changes] = Changes.COACHING
 
     assessment_requested = Signal()  # the self-assessment, from the empty page
+    coach_requested = Signal(int)  # a coach's id: open them on the Coaches page
 
     def __init__(
         self,
@@ -256,7 +257,7 @@ class CoachingPage(QWidget):
         column.setContentsMargins(24, 20, 24, 24)
         column.setSpacing(12)
 
-        self.title_label = sprint_detail.add_heading(column, sprint)
+        self.title_label = sprint_detail.add_heading(column, sprint, self.coach_requested.emit)
 
         column.addLayout(self._sprint_actions(closed=closed))
         shape = sprint_detail.health(view)
