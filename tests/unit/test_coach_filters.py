@@ -21,7 +21,9 @@ def _sprint(services: Services, title: str, coach: str, start: date, end: date) 
 
 def _journal(services: Services) -> dict[str, Sprint]:
     sprints = {
-        "ines": _sprint(services, "Review faster", "Ines Varga", date(2026, 1, 5), date(2026, 3, 1)),
+        "ines": _sprint(
+            services, "Review faster", "Ines Varga", date(2026, 1, 5), date(2026, 3, 1)
+        ),
         "tom": _sprint(services, "Speak up", "Tom Okafor", date(2026, 3, 2), date(2026, 5, 1)),
         "ines2": _sprint(services, "Lead design", "Ines Varga", date(2026, 5, 4), date(2026, 7, 1)),
     }
@@ -85,4 +87,3 @@ def test_a_coach_without_a_live_sprint_is_not_offered_on_the_timeline(
     assert [name for name, _id in services.timeline.data().coaches] == ["Lena Park"]
     services.coaching.delete_sprint(sprint.id)
     assert services.timeline.data().coaches == ()
-

@@ -27,8 +27,8 @@ from devjournal.domain.enums import (
 )
 from devjournal.domain.jobs import no_progress
 from devjournal.domain.models import (
-    CoachDraft,
     ActionItemDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,

@@ -568,9 +568,7 @@ def _together(view: SprintView, rule: Shareable) -> str:
     if sprint.closed_state is not None:
         said.append(sprint.closed_state.value)
     goals = [
-        g.goal
-        for g in view.goals
-        if g.goal.status is not GoalStatus.DRAFT and rule.goal(g.goal.id)
+        g.goal for g in view.goals if g.goal.status is not GoalStatus.DRAFT and rule.goal(g.goal.id)
     ]
     achieved = sum(1 for g in goals if g.status is GoalStatus.ACHIEVED)
     if goals and (achieved or sprint.closed_state is not None):

@@ -64,7 +64,7 @@ def build_coaches(wb: Workbench) -> None:
 def _coach(rng: random.Random, name: str, kinds: Counter[SprintKind]) -> CoachDraft:
     kind = kinds.most_common(1)[0][0]
     inside = rng.random() < 0.3
-    first, last = (slug(part) for part in (name.split(" ", 1) + [""])[:2])
+    first, last = (slug(part) for part in [*name.split(" ", 1), ""][:2])
     return CoachDraft(
         name=name,
         coaches=rng.choice(COACHES[kind]),

@@ -98,8 +98,9 @@ class CoachDialog(FormDialog):
         coach = self._coach
         renamed = coach is not None and self.name_edit.text().strip() not in ("", coach.name)
         if renamed and self._sprints:
+            sprints = plural(self._sprints, "sprint")
             self.rename_note.setText(
-                f"Renaming them renames the coach of your {plural(self._sprints, 'sprint')} with them."
+                f"Renaming them renames the coach of your {sprints} with them."
             )
         self.rename_note.setVisible(renamed and self._sprints > 0)
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import SprintKind
@@ -56,9 +56,7 @@ class SprintDialog(FormDialog):
         self.kind_combo = QComboBox()
         for kind in SprintKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.coach_combo = self._coach_choices(coach_names)
-        self.coach_edit = self.coach_combo.lineEdit()
-        """The coach's name as typed (a coach of yours, or a new one)."""
+        self.coach_combo, self.coach_edit = self._coach_choices(coach_names)
         self.focus_edit = QLineEdit()
         self.focus_edit.setPlaceholderText("The level to reach, e.g. Senior: leads a project")
         self.start_edit = date_edit()
@@ -105,6 +103,7 @@ class SprintDialog(FormDialog):
         for signal in (
             self.title_edit.textEdited,
             self.coach_edit.textEdited,
+            self.coach_combo.textActivated,
             self.focus_edit.textEdited,
             self.kind_combo.currentIndexChanged,
             self.start_edit.dateChanged,
@@ -117,21 +116,24 @@ class SprintDialog(FormDialog):
         self._show_length()
 
     @staticmethod
-    def _coach_choices(names: Sequence[str]) -> QComboBox:
-        """The coach: one of your coaches, or a new name (which makes a new coach)."""
-        combo = QComboBox()
+    def _coach_choices(names: Sequence[str]) -> tuple[QComboBox, QLineEdit]:
+        """The coach: one of your coaches, or a new name (which makes a new coach); the
+        box, and the line the name is typed in (what the form keeps)."""
+        combo, edit = QComboBox(), QLineEdit()
         combo.setEditable(True)
+        combo.setLineEdit(edit)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(sorted(names, key=str.casefold))
+        names = sorted(names, key=str.casefold)
+        combo.addItems(names)
         combo.setCurrentIndex(-1)
         combo.setMinimumContentsLength(28)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        edit = combo.lineEdit()
         edit.setPlaceholderText("Who coaches you (optional): one of yours, or a new name")
-        completer = combo.completer()
+        completer = QCompleter(names, combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        return combo
+        combo.setCompleter(completer)
+        return combo, edit
 
     def _show_length(self) -> None:
         days = self.start_edit.date().daysTo(self.end_edit.date()) + 1

@@ -481,7 +481,9 @@ class TimelinePage(QWidget):
         )
         tags = {t.casefold() for t in self._tags} if where.tag else set()
         tag = where.tag if where.tag.casefold() in tags else ""
-        coach_id = where.coach_id if any(i == where.coach_id for _n, i in self.data.coaches) else None
+        coach_id = (
+            where.coach_id if any(i == where.coach_id for _n, i in self.data.coaches) else None
+        )
         return TimelineFilter(sprint_id, goal_id, mentor_id, where.kind, tag, coach_id=coach_id)
 
     # -- filters --------------------------------------------------------------------------
