@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from devjournal.domain.models import Coach, CoachDraft
 from devjournal.domain.rules import validate_coach
@@ -46,7 +46,7 @@ class CoachDialog(FormDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Ines Varga")
         self.coaches_edit = QLineEdit()
-        self.coaches_edit.setPlaceholderText("What they coach, e.g. engineering leadership")
+        self.coaches_edit.setPlaceholderText("e.g. engineering leadership, public speaking")
         self.organisation_edit = QLineEdit()
         self.organisation_edit.setPlaceholderText("Where they work, or independent")
         self.contact_edit = QLineEdit()
@@ -58,9 +58,10 @@ class CoachDialog(FormDialog):
         self.add_field("name", "Name:", self.name_edit)
         self.rename_note = plain_label("", "muted", wrap=True)
         self.rename_note.setVisible(False)
+        self.rename_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.form.addRow("", self.rename_note)
         self._sprints = sprints
-        self.add_field("coaches", "Coaches:", self.coaches_edit)
+        self.add_field("coaches", "What they coach:", self.coaches_edit)
         self.add_field("organisation", "Organisation:", self.organisation_edit)
         self.add_field("contact", "Contact:", self.contact_edit)
         self.add_field("notes", "Notes:", self.notes_edit)
@@ -102,7 +103,10 @@ class CoachDialog(FormDialog):
             self.rename_note.setText(
                 f"Renaming them renames the coach of your {sprints} with them."
             )
-        self.rename_note.setVisible(renamed and self._sprints > 0)
+        shown = renamed and self._sprints > 0
+        if shown != self.rename_note.isVisibleTo(self):
+            self.rename_note.setVisible(shown)
+            self._grow_to_fit()  # the note takes room: the form grows rather than squeeze
 
     def draft(self) -> CoachDraft:
         """The coach as typed."""

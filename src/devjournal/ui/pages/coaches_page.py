@@ -233,17 +233,18 @@ class CoachesPage(QWidget):
         self.sprints.setItemDelegate(TwoLineDelegate(self.sprints))
         self.sprints.setAccessibleName("Sprints together, earliest first")
         self.sprints.setToolTip("Enter or a double-click opens the sprint on the Coaching page")
-        self.sprints.setMinimumHeight(120)
+        self.sprints.setMinimumHeight(150)
         self.sprints.itemActivated.connect(self._on_sprint_activated)
         for widget in (self.name_label, self.what_label, self.together_label):
             card.body.addWidget(widget)
+        card.body.addLayout(self._buttons())
+        card.body.addSpacing(4)
         card.body.addWidget(plain_label("Contact", "cardTitle"))
         card.body.addWidget(self.contact_label)
         card.body.addWidget(plain_label("Notes", "cardTitle"))
         card.body.addWidget(self.notes_label)
         card.body.addWidget(plain_label("Sprints together", "cardTitle"))
-        card.body.addWidget(self.sprints, 1)
-        card.body.addLayout(self._buttons())
+        card.body.addWidget(self.sprints, 1)  # the rest of the height: the history
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -405,12 +406,7 @@ class CoachesPage(QWidget):
             item.setToolTip("Enter or a double-click opens it on the Coaching page")
             self.sprints.addItem(item)
         self.sprints.setVisible(bool(view.sprints))
-        rows = max(1, min(len(view.sprints), 8))
-        self.sprints.setFixedHeight(rows * self._row_height() + 2 * self.sprints.frameWidth() + 4)
         self.start_button.setText(for_mnemonic(f"Start a sprint with {coach.name}…"))
-
-    def _row_height(self) -> int:
-        return self.sprints.sizeHintForRow(0) if self.sprints.count() else 44
 
     def _on_current_changed(self, item: QListWidgetItem | None) -> None:
         if item is not None and item.data(COACH_ID_ROLE) is not None:
