@@ -3,8 +3,8 @@
 A lane per sprint (packed so overlapping sprints get their own row) with its goals'
 deadlines, sessions and check-ins, and a mentorship lane with the log entries, drawn by
 ``render/timeline_painter.py``. Zoom with the buttons (week to all), Ctrl+wheel or +/-;
-pan by dragging, the wheel or the arrow keys. Filters narrow by sprint, goal, mentor, kind
-and tag. The view remembers its zoom and position; it can be saved as PNG or vector PDF.
+pan by dragging, the wheel or the arrow keys. Filters narrow by coach, sprint, goal, mentor,
+kind and tag. The view remembers its zoom and position; it can be saved as PNG or vector PDF.
 """
 
 from __future__ import annotations
