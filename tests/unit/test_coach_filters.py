@@ -9,6 +9,7 @@ from devjournal.domain.enums import EntryKind, Scope, SprintKind
 from devjournal.domain.history import HistoryFilter
 from devjournal.domain.models import GoalDraft, LogEntryDraft, Sprint, SprintDraft
 from devjournal.domain.timeline import TimelineFilter, Unit
+from devjournal.exporting.history_export import HistoryRequest, describe
 from devjournal.services.container import Services
 
 
@@ -87,3 +88,12 @@ def test_a_coach_without_a_live_sprint_is_not_offered_on_the_timeline(
     assert [name for name, _id in services.timeline.data().coaches] == ["Lena Park"]
     services.coaching.delete_sprint(sprint.id)
     assert services.timeline.data().coaches == ()
+
+
+def test_a_history_export_names_the_coach_it_was_filtered_by() -> None:
+    request = HistoryRequest(HistoryFilter(coach_id=3, kind=EntryKind.ADVICE))
+    assert describe(request, {}, {3: "Ines Varga"}) == (
+        "Sprints with the coach: Ines Varga",
+        "Kind: Advice",
+    )
+    assert describe(request, {}) == ("Sprints with the coach: #3", "Kind: Advice")
