@@ -5,6 +5,7 @@ sprint form's coach choices; and the History and Timeline filters by coach."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
@@ -18,7 +19,7 @@ from devjournal.domain.clock import Clock
 from devjournal.domain.enums import ClosedState, EntryKind, GoalStatus, Scope, SprintKind
 from devjournal.domain.models import CoachDraft, GoalDraft, LogEntryDraft, SprintDraft
 from devjournal.domain.timeline import ItemKind
-from devjournal.drafts import DraftStore
+from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.coach_dialog import CoachDialog
@@ -361,3 +362,17 @@ def test_timeline_filters_by_coach(career: dict[str, int], window: MainWindow) -
     page.clear_filters()
     page.view.repaint()
     assert len(marks(page, ItemKind.SPRINT)) == 3
+
+
+def test_a_coach_typed_and_not_saved_is_offered_again(
+    make_window: Callable[[], MainWindow], paths: AppPaths
+) -> None:
+    DraftStore(paths.drafts).put("coach:new", {"name": "Lena Park", "coaches": "Speaking"})
+    window = make_window()
+    page = window.coaches_page
+    assert page is not None and page.open_draft(DraftKey.parse("coach:new"))
+    dialog = page.dialog
+    assert isinstance(dialog, CoachDialog) and dialog.restored_label.isVisibleTo(dialog)
+    assert (dialog.name_edit.text(), dialog.coaches_edit.text()) == ("Lena Park", "Speaking")
+    assert not page.open_draft(DraftKey.parse("mentor:new"))
+    dialog.discard()

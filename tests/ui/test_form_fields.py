@@ -95,6 +95,7 @@ DRAFT_KEYS = {
         "session_id",
         "MentorDialog": "name relationship formality programme affiliation organisation seeking "
         "has_start start has_end end contact_every_days notes links",
+        "CoachDialog": "name coaches organisation contact notes",
     }.items()
 }
 """What each form's draft holds (drafts written by earlier versions are read back)."""
@@ -143,6 +144,10 @@ def test_every_form_loads_what_it_keeps_as_a_draft(
     window.mentorship_page.new_mentor()
     assert window.mentorship_page.dialog is not None
     opened.append(window.mentorship_page.dialog)
+    assert window.coaches_page is not None
+    window.coaches_page.new_coach()
+    assert window.coaches_page.dialog is not None
+    opened.append(window.coaches_page.dialog)
     assert {type(form).__name__: sorted(form.values()) for form in opened} == DRAFT_KEYS
     for form in opened:
         kept = json.loads(json.dumps(form.values()))
