@@ -181,11 +181,11 @@ def time_to_line(command: list[str], log: Path, until: str) -> float:
     return elapsed
 
 
-def _run_child(module: str, home: Path, runs: int) -> dict[str, Any]:
+def _run_child(module: str, home: Path, runs: int, *more: str) -> dict[str, Any]:
     """Run ``bench.<module>`` in its own process (one QApplication); its last line of
     output is a JSON object of timings."""
     done = subprocess.run(
-        [sys.executable, "-m", f"bench.{module}", str(home), str(runs)],
+        [sys.executable, "-m", f"bench.{module}", str(home), str(runs), *more],
         env=_env(),
         cwd=ROOT.parent,
         capture_output=True,
@@ -392,8 +392,8 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 
 GROUPS = (
-    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "scrolled",
-    "damaged", "import", "summary", "hostile",
+    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "direction",
+    "scrolled", "damaged", "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,14 +408,15 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    if only & {"history", "search", "timeline", "guide", "feedback", "scrolled"}:
+    if only & {"history", "search", "timeline", "guide", "feedback", "direction", "scrolled"}:
         stress = cached_journal("stress")
     for group, measure in (
         ("history", lambda: history_figures(results, stress, runs)),
         ("search", lambda: search_figures(results, stress, runs)),
         ("timeline", lambda: timeline_figures(results, stress, runs)),
-        ("guide", lambda: guide_figures(results, stress, runs)),
-        ("feedback", lambda: feedback_figures(results, stress, runs)),
+        ("guide", lambda: page_figures(results, "guide", stress, runs)),
+        ("feedback", lambda: page_figures(results, "feedback", stress, runs)),
+        ("direction", lambda: page_figures(results, "direction", stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -596,26 +597,24 @@ def timeline_figures(results: Results, stress: Path, runs: int) -> None:
     )
 
 
-def guide_figures(results: Results, stress: Path, runs: int) -> None:
-    """The Guide page opened (``bench/guide_open.py``)."""
-    found = _run_child("guide_open", stress, runs)
-    name = "Open the Guide page"
-    note = (
-        f"the page built, its {found['listed']:,} self-assessments read and what each "
-        "recommends worked out, laid out and painted"
-    )
-    samples = [float(t) for t in found["open"]]
-    results.figures.append(Figure(name, "stress", 100, samples, note))
-    results.figures.append(stall_figure(name, "stress", found["stalls"], note))
+PAGE_NOTES = {
+    "guide": "its {listed:,} self-assessments read and what each recommends worked out",
+    "feedback": "the first {listed:,} of its feedback read on a worker in priority order "
+    "with every count and theme",
+    "direction": "its {listed:,} aims and every sprint, goal, mentor and coach that serves "
+    "them read on a worker, the cards built",
+}
+"""What opening each page (``bench/page_open.py``) reads, for the report."""
 
 
-def feedback_figures(results: Results, stress: Path, runs: int) -> None:
-    """The Feedback page opened (``bench/feedback_open.py``)."""
-    found = _run_child("feedback_open", stress, runs)
-    name = "Open the Feedback page"
+def page_figures(results: Results, page: str, stress: Path, runs: int) -> None:
+    """A page opened on the stress journal (``bench/page_open.py``)."""
+    found = _run_child("page_open", stress, runs, page)
+    name = f"Open the {page.capitalize()} page"
     note = (
-        f"the page built, the first {found['read']:,} of its feedback read on a worker in "
-        "priority order with every count and theme, the list filled, laid out and painted"
+        "the page built, "
+        + PAGE_NOTES[page].format(listed=found["listed"])
+        + ", the list filled, laid out and painted"
     )
     samples = [float(t) for t in found["open"]]
     results.figures.append(Figure(name, "stress", 100, samples, note))

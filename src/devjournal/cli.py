@@ -595,8 +595,11 @@ def _sample(paths: AppPaths, opener: Opener, size: str) -> int:
     finally:
         db.close()
     took = time.perf_counter() - started
+    said = {"aims": "parts of the direction"}  # "12 direction" would not read
     summary = ", ".join(
-        f"{counts[key]:,} {label.lower()}" for key, label in COUNT_LABELS.items() if key in counts
+        f"{counts[key]:,} {said.get(key, label.lower())}"
+        for key, label in COUNT_LABELS.items()
+        if key in counts
     )
     say(f"Filled {paths.journal} with the {size} sample journal in {took:.1f} s: {summary}.")
     return EXIT_OK

@@ -35,6 +35,7 @@ WHAT = {
     "plan": "session plan",
     "assessment": "self-assessment",
     "coach": "coach",
+    "aim": "part of your direction",
 }
 """What a draft is, by the first part of its key."""
 

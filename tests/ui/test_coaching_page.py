@@ -113,6 +113,7 @@ def test_sidebar_gets_coaching_with_an_empty_state(window: MainWindow) -> None:
         "Guide",
         "Feedback",
         "Coaches",
+        "Direction",
     ]
     assert "Your coaching sprints live here" in texts(page)
     assert page.empty_button.isVisible()

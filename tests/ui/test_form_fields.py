@@ -82,9 +82,11 @@ def test_a_widget_a_form_cannot_keep_is_said_at_once(qtbot: QtBot) -> None:
 DRAFT_KEYS = {
     name: sorted(keys.split())
     for name, keys in {
-        "SprintDialog": "title kind coach_name focus start_date end_date session_every_days",
+        "SprintDialog": "title kind coach_name focus start_date end_date session_every_days "
+        "serves_id",
         "GoalDialog": "title specific metric_kind metric_name unit scale_max baseline target "
-        "direction milestones achievable relevant has_deadline deadline checkin_every_days status",
+        "direction milestones achievable relevant serves_id has_deadline deadline "
+        "checkin_every_days status",
         "CloseSprintDialog": "completed closed_on wins retrospective rollover goals",
         "CheckinDialog": "on_date value note",
         "PlanSessionsDialog": "every_days at duration_min",
@@ -94,8 +96,9 @@ DRAFT_KEYS = {
         "responds_to_id sprint_id goal_id scope given_by context reading impact heard done "
         "session_id",
         "MentorDialog": "name relationship formality programme affiliation organisation seeking "
-        "has_start start has_end end contact_every_days notes links",
+        "serves_id has_start start has_end end contact_every_days notes links",
         "CoachDialog": "name coaches organisation contact notes",
+        "AimDialog": "horizon title detail has_reached reached_on scope",
     }.items()
 }
 """What each form's draft holds (drafts written by earlier versions are read back)."""
@@ -148,6 +151,10 @@ def test_every_form_loads_what_it_keeps_as_a_draft(
     window.coaches_page.new_coach()
     assert window.coaches_page.dialog is not None
     opened.append(window.coaches_page.dialog)
+    assert window.direction_page is not None
+    window.direction_page.new_aim()
+    assert window.direction_page.dialog is not None
+    opened.append(window.direction_page.dialog)
     assert {type(form).__name__: sorted(form.values()) for form in opened} == DRAFT_KEYS
     for form in opened:
         kept = json.loads(json.dumps(form.values()))

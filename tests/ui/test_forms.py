@@ -144,15 +144,16 @@ def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         if dialog.focusWidget() not in seen:
             seen.append(dialog.focusWidget())
-    assert seen[:6] == [
+    assert seen[:7] == [
         dialog.kind_combo,
         dialog.coach_combo,
         dialog.focus_edit,
         dialog.start_edit,
         dialog.end_edit,
         dialog.cadence_spin,
+        dialog.serves_combo,
     ]
-    assert set(seen[6:8]) == set(dialog.buttons.buttons())
+    assert set(seen[7:9]) == set(dialog.buttons.buttons())
 
 
 # -- the mouse wheel --------------------------------------------------------------------

@@ -86,6 +86,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
         "Guide",
         "Feedback",
         "Coaches",
+        "Direction",
     ]
     shown = texts(window)
     assert "Welcome to devjournal" in shown

@@ -30,6 +30,7 @@ ALL_PAGES = [
     "Guide",
     "Feedback",
     "Coaches",
+    "Direction",
 ]
 
 

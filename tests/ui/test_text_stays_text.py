@@ -41,6 +41,7 @@ from devjournal.domain.clock import Clock
 from devjournal.domain.enums import (
     ActionStatus,
     AdviceStatus,
+    AimHorizon,
     ClosedState,
     Direction,
     EntryKind,
@@ -55,6 +56,7 @@ from devjournal.domain.enums import (
 )
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     CheckinDraft,
     CoachDraft,
     FeedbackDetails,
@@ -141,8 +143,18 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
     services = build_services(db, backups)
     c, ms = services.coaching, services.mentorship
     start = TODAY - timedelta(days=20)
+    aim = services.people.add_aim(
+        AimDraft(
+            horizon=AimHorizon.THREE_YEARS,
+            title=m.field("aim"),
+            detail=m.field("aim detail"),
+            reached_on=TODAY - timedelta(days=2),
+            scope=Scope.MENTOR,
+        )
+    ).value
     sprint = c.create_sprint(
         SprintDraft(
+            serves_id=aim.id,
             title=m.field("sprint"),
             kind=SprintKind.SKILLS,
             start_date=start,
@@ -183,6 +195,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
     assert old_goal.id
     goal = c.add_goal(
         GoalDraft(
+            serves_id=aim.id,
             sprint_id=sprint.id,
             title=m.field("goal"),
             specific=m.field("specific"),
@@ -255,6 +268,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
     )
     mentor = ms.add_mentor(
         MentorDraft(
+            serves_id=aim.id,
             name=m.field("mentor"),
             relationship=Relationship.TRADITIONAL,
             programme=m.field("programme"),
@@ -349,6 +363,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
     )
     return {
         "coach": coach.id,
+        "aim": aim.id,
         "feedback": feedback.id,
         "sprint": sprint.id,
         "old": old.id,
@@ -706,6 +721,16 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     assert coaches.dialog is not None
     look.widgets("coach dialog", coaches.dialog)
     coaches.dialog.discard()
+    direction = window.direction_page
+    open_page(window, direction)
+    assert direction is not None
+    qtbot.waitUntil(lambda: not direction.reading)
+    assert direction.rows
+    look.widgets("Direction", direction)
+    direction.edit_aim(ids["aim"])
+    assert direction.dialog is not None
+    look.widgets("aim dialog", direction.dialog)
+    direction.dialog.discard()
 
     window.open_backups()
     assert window.backups_dialog is not None

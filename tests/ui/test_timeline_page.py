@@ -39,6 +39,7 @@ from devjournal.render.timeline_painter import Hit, TimelineScene
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.pages.timeline_page import TimelinePage
+from tests.clocks import NOW
 from tests.ui.prompts import choose, finished
 
 
@@ -588,3 +589,53 @@ def test_an_older_read_coming_back_late_does_not_replace_a_newer_one(
     page.view.repaint()
     assert marks(page, ItemKind.SPRINT) == {ids["sprint"]}
     assert page.sprint_box.findData(ids["other"]) == -1
+
+
+def test_the_guides_lane_shows_assessments_outreach_and_aims_reached(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    from devjournal.domain.enums import AimHorizon, Guide, Need, OutreachStatus
+    from devjournal.domain.models import AimDraft, AssessmentDraft, OutreachDraft
+
+    fill(services)
+    assessment = services.guide.take_assessment(
+        AssessmentDraft(taken_at=NOW, need=Need.DIRECTION)
+    ).value
+    people = services.people
+    outreach = people.add_outreach(
+        OutreachDraft(
+            name="Ada Lovelace",
+            guide=Guide.MENTOR,
+            status=OutreachStatus.SENT,
+            idea_on=date(2026, 11, 1),
+            sent_on=date(2026, 11, 3),
+        )
+    ).value
+    people.move_outreach(outreach.id, OutreachStatus.DECLINED, date(2026, 11, 9))
+    aim = people.add_aim(
+        AimDraft(
+            horizon=AimHorizon.ONE_YEAR,
+            title="Lead a team",
+            reached_on=date(2026, 11, 5),
+            scope=Scope.COACH,
+        )
+    ).value
+    page = open_timeline(window)
+    scale = page.view.scale
+    sent, declined = sorted(
+        (h for h in page.view.hits if h.kind is ItemKind.OUTREACH), key=lambda h: h.rect.x()
+    )
+    assert sent.rect.center().x() == pytest.approx(scale.x(day_of(date(2026, 11, 3)) + 0.5), abs=1)
+    assert sent.tip == "Message sent to Ada Lovelace\n3 Nov 2026"
+    assert declined.tip == "Declined: Ada Lovelace\n9 Nov 2026"
+    assert hit(page, ItemKind.AIM, aim.id).tip == "Reached: Lead a team\n5 Nov 2026"
+    taken = hit(page, ItemKind.ASSESSMENT, assessment.id)
+    assert taken.tip.startswith("Took the coach-or-mentor self-assessment")
+    # Private moments stay out of an export unless asked; a filter to a sprint hides them.
+    shared = page.scene(Sharing())
+    assert [(m.kind, m.id) for m in shared.moments] == [(ItemKind.AIM, aim.id)]
+    assert len(page.scene(Sharing(include_private=True)).moments) == 4
+    # A click on the assessment opens it on the Guide page.
+    qtbot.mouseClick(page.view, Qt.MouseButton.LeftButton, pos=taken.rect.center().toPoint())
+    guide = window.guide_page
+    assert guide is not None and window.stack.currentWidget() is guide

@@ -468,3 +468,80 @@ def test_feedback_details_on_an_entry_that_is_not_feedback_are_refused(
 
     with pytest.raises(ImportProblem, match=r"feedback\[0\]\.entry_id"):
         _restore(tmp_path / "h", json.dumps(document).encode())
+
+
+def test_coaches_outreach_and_the_direction_travel_and_an_older_file_restores(
+    tmp_path: Path,
+) -> None:
+    from datetime import date
+
+    from devjournal.domain.enums import (
+        AimHorizon,
+        ConverseFormat,
+        Guide,
+        OutreachStatus,
+        SprintKind,
+    )
+    from devjournal.domain.models import AimDraft, OutreachDraft, SprintDraft
+
+    home = tmp_path / "h"
+    assert run(["--home", str(home), "sample", "--size", "small"]) == 0
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
+    services = build_services(db, home / "backups")
+    aim = services.people.add_aim(
+        AimDraft(horizon=AimHorizon.FIVE_YEARS, title="Run an engineering org")
+    ).value
+    services.coaching.create_sprint(
+        SprintDraft(
+            title="Lead through others",
+            kind=SprintKind.LEADERSHIP,
+            coach_name="Noor Haddad",
+            start_date=date(2026, 12, 1),
+            end_date=date(2027, 2, 28),
+            serves_id=aim.id,
+        )
+    )
+    reached = services.people.add_outreach(
+        OutreachDraft(
+            name="Priya Raman",
+            guide=Guide.MENTOR,
+            purpose="to learn how to grow an org",
+            converse_format=ConverseFormat.MEETING,
+            status=OutreachStatus.SENT,
+            idea_on=date(2026, 11, 1),
+            sent_on=date(2026, 11, 2),
+            serves_id=aim.id,
+        )
+    ).value
+    services.people.agree_as_mentor(reached.id)
+    data = journal_json(services.journal.dump(), services.journal.revision(), NOW)
+    db.close()
+    document = json.loads(data)
+    assert [r["name"] for r in document["tables"]["outreach"]] == ["Priya Raman"]
+    assert "Noor Haddad" in [r["name"] for r in document["tables"]["coach"]]
+    assert [r["title"] for r in document["tables"]["aim"]] == ["Run an engineering org"]
+
+    restored = _restore(tmp_path / "r", data)
+    again = journal_json(restored.journal.dump(), restored.journal.revision(), NOW)
+    assert _without_generated(again) == _without_generated(data)
+    [view] = restored.people.direction()
+    assert [s.title for s in view.sprints] == ["Lead through others"]
+    assert [m.name for m in view.mentors] == ["Priya Raman"]
+    assert restored.journal.check().healthy
+
+    # As a file written before schema 0007 would be: no such tables or columns.
+    for table in ("aim", "coach", "outreach"):
+        del document["tables"][table]
+    added = {
+        "sprint": ("coach_id", "serves_id"),
+        "goal": ("serves_id",),
+        "mentor": ("converse_format", "converse_minutes", "channel", "topics", "boundaries",
+                   "serves_id"),
+    }  # fmt: skip
+    for table, names in added.items():
+        for row in document["tables"][table]:
+            for name in names:
+                del row[name]
+    older = _restore(tmp_path / "o", json.dumps(document).encode())
+    assert older.people.direction() == [] and older.people.outreach_list() == []
+    assert older.journal.check().healthy

@@ -78,14 +78,16 @@ def dated(draft: OutreachDraft, status: OutreachStatus, day: date) -> OutreachDr
 
 
 def with_status(draft: OutreachDraft, status: OutreachStatus, on: date) -> OutreachDraft:
-    """``draft`` moved to ``status`` on ``on``: the status's day is stamped (kept when it
-    was set already, as a user may date a step before saving it), and the days of the
-    steps after it are cleared so the history never says more than happened. A message
+    """``draft`` moved to ``status`` on ``on``: the status's day is stamped (kept when the
+    step was dated already: a user may date it in the form, or step back to it), and the
+    days of the steps after it are cleared so the history never says more than happened. A message
     sent without a drafted day is taken to be drafted the day it was sent."""
     field = DATE_FIELD[status]
     changes: dict[str, object] = {"status": status}
-    if getattr(draft, field) is None or draft.status is not status:
-        changes[field] = on if status is not S.IDEA else draft.idea_on
+    if status is not S.IDEA and (
+        getattr(draft, field) is None or (status.is_closed and draft.status is not status)
+    ):
+        changes[field] = on
     if status in STEPS:
         for later in STEPS[STEPS.index(status) + 1 :]:
             changes[DATE_FIELD[later]] = None
@@ -139,8 +141,10 @@ def every_text(days: int | None) -> str:
     """A cadence in words: "every week", "every 2 weeks", "every month", "once"."""
     if not days:
         return "once"
-    named = {1: "every day", 7: "every week", 14: "every two weeks", 30: "every month",
-             31: "every month", 91: "every quarter", 90: "every quarter", 365: "every year"}  # fmt: skip
+    named = {
+        1: "every day", 7: "every week", 14: "every two weeks", 30: "every month",
+        31: "every month", 90: "every quarter", 91: "every quarter", 365: "every year",
+    }  # fmt: skip
     if days in named:
         return named[days]
     if days % 7 == 0:
@@ -164,7 +168,9 @@ def converse_text(
         ConverseFormat.WRITTEN: "written exchange",
         None: "conversation",
     }[converse_format]
-    length = f"{minutes}-minute " if minutes and converse_format is not ConverseFormat.WRITTEN else ""
+    length = (
+        f"{minutes}-minute " if minutes and converse_format is not ConverseFormat.WRITTEN else ""
+    )
     sentence = f"{length}{noun} {every_text(every_days)}"
     article = "An" if sentence[0] in "aeiou8" else "A"
     if channel.strip():
@@ -286,9 +292,7 @@ class FollowUp:
 def follow_ups(outreach: list[Outreach], today: date) -> list[FollowUp]:
     """The outreach whose follow-up is due, longest waiting first."""
     due = [
-        FollowUp(o, day)
-        for o in outreach
-        if (day := follow_up_on(o)) is not None and day <= today
+        FollowUp(o, day) for o in outreach if (day := follow_up_on(o)) is not None and day <= today
     ]
     return sorted(due, key=lambda f: (f.due_on, f.outreach.id))
 

@@ -8,6 +8,10 @@ calendar, the check-ins CSV) is a copy for someone else. Without "include privat
 - a session scoped private stays out, and takes with it the action items made in it;
 - a log entry scoped private stays out, wherever it is linked.
 
+A part of the direction (an aim: where the user wants to be in one, three or five years) is
+private by default and stays out unless scoped shareable or every private item goes in;
+what serves it follows its own rule (a private goal stays out).
+
 Sprints and mentors have no scope: they are always shareable. The user may include private
 goals one by one (:attr:`Sharing.goal_ids`), or every private item at once
 (:attr:`Sharing.include_private`).
@@ -134,6 +138,10 @@ class Shareable:
     def action(self, action: ActionItem) -> bool:
         """An action item: shareable unless its goal or the session it was made in is not."""
         return self.goal(action.goal_id) and self.session(action.session_id)
+
+    def aim(self, aim: Scoped) -> bool:
+        """A part of the direction: its own scope (private by default)."""
+        return self.sharing.shares(aim)
 
     def entry(self, entry: LinkedEntry) -> bool:
         """A log entry (or a timeline's mark of one): its own scope, and its goal's."""

@@ -299,6 +299,9 @@ class ItemKind(StrEnum):
     CHECKIN = "checkin"
     ENTRY = "entry"
     DENSITY = "density"
+    ASSESSMENT = "assessment"
+    OUTREACH = "outreach"
+    AIM = "aim"
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,19 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class TimelineMoment:
+    """A step on the way to the right guides and the direction: a self-assessment taken,
+    a message sent to a prospective mentor or coach and how it ended, a part of the
+    direction reached (the Guides lane)."""
+
+    kind: ItemKind
+    id: int
+    on: date
+    title: str
+    scope: Scope = Scope.PRIVATE
+
+
+@dataclass(frozen=True)
 class TimelineData:
     """Everything but the log entries (those are read for the window in view)."""
 
@@ -371,6 +387,7 @@ class TimelineData:
     last_entry: date | None
     coaches: tuple[tuple[str, int], ...] = ()
     """``(name, id)`` of every coach with a sprint on the timeline, by name."""
+    moments: tuple[TimelineMoment, ...] = ()
 
     def extent(self, today: date) -> tuple[date, date]:
         """The first and last day with anything on them (today included)."""
@@ -380,6 +397,7 @@ class TimelineData:
         days += [s.starts_at.astimezone().date() for s in self.sessions]
         days += [c.on for c in self.checkins]
         days += [g.deadline for g in self.goals if g.deadline is not None]
+        days += [m.on for m in self.moments]
         return min(days), max(days)
 
 

@@ -1,7 +1,8 @@
 """A review of the period: for a performance review, a promotion packet or a yearly look
 back, over any range of days. Wins, goal outcomes, feedback themes and what was done about
 them, advice that worked, follow-through on commitments, and the mentors and coaches of the
-period.
+period, and the direction (where the user wants to be in one, three and five years) with
+what served each part of it in the period.
 
 Read in two steps, like the history export: :func:`read_review_source` reads what the
 journal holds for the range (services only), :func:`build_review` keeps what the privacy
@@ -30,6 +31,7 @@ from devjournal.domain.feedback import Priority, acted_on, priority
 from devjournal.domain.jobs import Progress, no_progress
 from devjournal.domain.models import (
     ActionItem,
+    Aim,
     Coach,
     CoachingSession,
     FeedbackDetails,
@@ -117,6 +119,9 @@ class ReviewSource:
     """The details of the range's feedback, by entry (``domain/feedback.py``)."""
     coaches: tuple[Coach, ...] = ()
     """Every coach (what they coach and where, for the Coaches section)."""
+    aims: tuple[Aim, ...] = ()
+    """Every part of the direction, in order (what serves each is on the sprints, goals
+    and mentors above)."""
 
 
 def overlaps(sprint: Sprint, start: date, end: date) -> bool:
@@ -161,6 +166,7 @@ def read_review_source(
         private_goals=tuple(c.private_goals()),
         feedback_details=details,
         coaches=tuple(services.people.coach_list()),
+        aims=tuple(services.people.aims()),
     )
 
 
@@ -303,6 +309,29 @@ class CoachSprints:
 
 
 @dataclass(frozen=True)
+class AimReview:
+    """A part of the direction, whether it was reached in the period, and what served it
+    then: the period's sprints, their goals (with what each came to) and its mentors."""
+
+    horizon: str
+    """``In a year``, ``In three years``, ``In five years``."""
+    title: str
+    detail: str
+    reached_on: date | None
+    reached_in_period: bool
+    sprints: tuple[str, ...] = ()
+    """``Lead the guild (1 Sep 2026 – 20 Dec 2026)``."""
+    goals: tuple[GoalResult, ...] = ()
+    mentors: tuple[str, ...] = ()
+    """``Ada Lovelace (peer)``."""
+
+    @property
+    def served(self) -> bool:
+        """Whether anything of the period served it."""
+        return bool(self.sprints or self.goals or self.mentors)
+
+
+@dataclass(frozen=True)
 class PeriodReview:
     """The review of one range of days, with only what the privacy rule shares."""
 
@@ -330,6 +359,8 @@ class PeriodReview:
     """The period's feedback the user did something about, oldest first."""
     open_high: int = 0
     """Pieces of high-priority feedback not acted on yet."""
+    direction: tuple[AimReview, ...] = ()
+    """The parts of the direction the period is about, one year out first."""
 
     @property
     def range(self) -> str:
@@ -387,6 +418,10 @@ def build_review(
     left_entries -= {e.id for e in (*entries, *advice, *responses)}
     left_out = len(left_entries) + len(goals) - len(shown_goals)
     left_out += len(source.actions) - len(actions)
+    shown_aims = [a for a in source.aims if rule.aim(a)]
+    left_out += sum(1 for a in source.aims if _of_the_period(a, request)) - sum(
+        1 for a in shown_aims if _of_the_period(a, request)
+    )
     mentors = {m.id: m for m in source.mentors}
     names = {m.id: m.name for m in source.mentors}
     feedback = [e for e in entries if e.kind is EntryKind.FEEDBACK]
@@ -414,7 +449,61 @@ def build_review(
             and not acted_on(d)
             and priority(d) is Priority.HIGH
         ),
+        direction=direction_review(shown_aims, source, request, shown_goals),
     )
+
+
+def _of_the_period(aim: Aim, request: ReviewRequest) -> bool:
+    """Whether the period is about ``aim``: not reached before it began."""
+    return aim.reached_on is None or aim.reached_on >= request.start
+
+
+def _mentor_then(mentor: Mentor, request: ReviewRequest) -> bool:
+    """Whether ``mentor`` was one during the period."""
+    began = mentor.started_on is None or mentor.started_on <= request.end
+    return began and (mentor.ended_on is None or mentor.ended_on >= request.start)
+
+
+def direction_review(
+    aims: Sequence[Aim],
+    source: ReviewSource,
+    request: ReviewRequest,
+    goals: Sequence[tuple[SprintView, GoalView]],
+) -> tuple[AimReview, ...]:
+    """Each shared part of the direction (``aims``) the period is about (not reached
+    before it, or served in it), with the period's sprints, shared goals and mentors
+    that serve it."""
+    out = []
+    for aim in aims:
+        sprints = tuple(
+            f"{v.sprint.title} ({range_text(v.sprint.start_date, v.sprint.end_date)})"
+            for v in sorted(source.sprints, key=lambda v: (v.sprint.start_date, v.sprint.id))
+            if v.sprint.serves_id == aim.id
+        )
+        served_goals = tuple(
+            _goal_result(view, g) for view, g in goals if g.goal.serves_id == aim.id
+        )
+        mentors = tuple(
+            f"{x.name} ({x.relationship.label.lower()})"
+            for x in sorted(source.mentors, key=lambda x: (x.name.casefold(), x.id))
+            if x.serves_id == aim.id and _mentor_then(x, request)
+        )
+        if not (_of_the_period(aim, request) or sprints or served_goals or mentors):
+            continue
+        reached = aim.reached_on
+        out.append(
+            AimReview(
+                horizon=aim.horizon.label,
+                title=aim.title,
+                detail=aim.detail,
+                reached_on=reached,
+                reached_in_period=reached is not None and request.start <= reached <= request.end,
+                sprints=sprints,
+                goals=served_goals,
+                mentors=mentors,
+            )
+        )
+    return tuple(out)
 
 
 def _entry(entry: LogEntry, names: dict[int, str]) -> ReviewEntry:
@@ -777,6 +866,52 @@ def coaches_section(r: PeriodReview) -> ReviewSection:
     return ReviewSection(heading, tuple(blocks))
 
 
+def direction_section(r: PeriodReview) -> ReviewSection:
+    """Each part of the direction: reached in the period or not, and what served it."""
+    heading = "Direction"
+    if not r.direction:
+        return ReviewSection(
+            heading, (paragraph("No part of the direction to show for this period."),)
+        )
+    reached = sum(1 for a in r.direction if a.reached_in_period)
+    said = f"{plural(len(r.direction), 'part')} of where I want to be"
+    said += f", {reached:,} reached in this period." if reached else "."
+    blocks = [paragraph(said)]
+    for aim in r.direction:
+        blocks.append(subheading(f"{aim.horizon}: {aim.title}"))
+        if aim.detail:
+            blocks.append(paragraph(aim.detail))
+        blocks.append(paragraph(_reached_line(aim, r)))
+        if aim.served:
+            blocks.append(
+                bullets(
+                    [
+                        *(f"Sprint: {s}" for s in aim.sprints),
+                        *(_served_goal_line(g) for g in aim.goals),
+                        *(f"Mentor: {m}" for m in aim.mentors),
+                    ]
+                )
+            )
+        else:
+            blocks.append(paragraph("No sprint, goal or mentor of this period served it."))
+    return ReviewSection(heading, tuple(blocks))
+
+
+def _reached_line(aim: AimReview, r: PeriodReview) -> str:
+    if aim.reached_on is None:
+        return "Not reached yet."
+    if aim.reached_in_period:
+        return f"Reached on {day(aim.reached_on)}, in this period."
+    if aim.reached_on > r.end:
+        return f"Not reached in this period (reached on {day(aim.reached_on)})."
+    return f"Reached before this period, on {day(aim.reached_on)}."
+
+
+def _served_goal_line(g: GoalResult) -> str:
+    achieved = f"; {g.achieved}" if g.achieved else ""
+    return f"Goal: {g.title} ({g.sprint}): {g.outcome}. {g.figures}{achieved}"
+
+
 SECTIONS: tuple[Callable[[PeriodReview], ReviewSection], ...] = (
     wins_section,
     goals_section,
@@ -785,6 +920,7 @@ SECTIONS: tuple[Callable[[PeriodReview], ReviewSection], ...] = (
     follow_through_section,
     people_section,
     coaches_section,
+    direction_section,
 )
 """The sections of the review, in the order every format writes them."""
 

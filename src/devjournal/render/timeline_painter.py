@@ -2,7 +2,8 @@
 each mark went, so the page can hover and click them.
 
 Top to bottom: the date axis, the mentorship lane (entries as dots coloured by kind, or
-density bars when there are too many to tell apart), then the sprint rows (a bar from
+density bars when there are too many to tell apart), the guides lane (self-assessments,
+outreach sent and how it ended, parts of the direction reached), then the sprint rows (a bar from
 start to end coloured by kind, finished ones muted; sessions on the bar; goal deadlines as
 diamonds coloured by status; check-ins as ticks under it). A line marks today.
 """
@@ -28,6 +29,7 @@ from devjournal.domain.timeline import (
     TimelineCheckin,
     TimelineEntry,
     TimelineGoal,
+    TimelineMoment,
     TimelineSession,
     TimelineSprint,
     axis_ticks,
@@ -37,6 +39,7 @@ from devjournal.domain.timeline import (
 
 AXIS_HEIGHT = 40.0
 LANE_HEIGHT = 46.0
+GUIDES_HEIGHT = 28.0
 ROW_HEIGHT = 44.0
 LABEL_GAP = 6.0
 DETAIL_PX_PER_DAY = 0.6
@@ -157,6 +160,8 @@ class TimelineScene:
     checkins: Sequence[TimelineCheckin]
     entries: Sequence[TimelineEntry] = ()
     buckets: Sequence[Bucket] = ()
+    moments: Sequence[TimelineMoment] = ()
+    """The guides lane (already filtered)."""
     today: date | None = None
     """The day the today line marks (from the injected clock); None draws no line."""
     by_sprint: Mapping[
@@ -210,6 +215,8 @@ class TimelineScene:
             ItemKind.CHECKIN: self.checkins,
             ItemKind.ENTRY: self.entries,
         }
+        if kind in MOMENT_KINDS:
+            return any(m.kind is kind and m.id == ident for m in self.moments)
         return any(item.id == ident for item in pools.get(kind, ()))
 
     @property
@@ -219,11 +226,20 @@ class TimelineScene:
 
     def height(self) -> float:
         """The height everything needs."""
-        return AXIS_HEIGHT + LANE_HEIGHT + max(1, self.row_count) * ROW_HEIGHT + 8
+        return ROWS_TOP + max(1, self.row_count) * ROW_HEIGHT + 8
+
+
+ROWS_TOP = AXIS_HEIGHT + LANE_HEIGHT + GUIDES_HEIGHT
+"""Where the first sprint row starts."""
+MOMENT_KINDS = frozenset({ItemKind.ASSESSMENT, ItemKind.OUTREACH, ItemKind.AIM})
 
 
 def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
+
+
+def _moment_tip(moment: TimelineMoment) -> str:
+    return f"{moment.title}\n{_day(moment.on)}"
 
 
 # -- tooltips (worded when hovered) -----------------------------------------------------
@@ -307,8 +323,12 @@ def paint_timeline(
     painter.drawText(QPointF(LABEL_GAP, lane.top() + metrics.ascent() + 3), "Mentorship")
     hits += _paint_entries(painter, scale, scene=scene, colors=colors, lane=lane, metrics=metrics)
 
+    # The guides lane.
+    guides = QRectF(0, AXIS_HEIGHT + LANE_HEIGHT, width, GUIDES_HEIGHT)
+    hits += _paint_moments(painter, scale, scene=scene, colors=colors, lane=guides)
+
     # Sprint rows.
-    top = AXIS_HEIGHT + LANE_HEIGHT
+    top = ROWS_TOP
     ink = _Ink.of(colors)
     font_key = small.key()
     for sprint in scene.sprints:
@@ -392,6 +412,57 @@ def _paint_entries(
                 ItemKind.ENTRY,
                 entry.id,
                 partial(_entry_tip, entry),
+            )
+        )
+    return hits
+
+
+MOMENT_SIZE = 5.0
+
+
+def _paint_moments(
+    painter: QPainter,
+    scale: Scale,
+    *,
+    scene: TimelineScene,
+    colors: TimelineColors,
+    lane: QRectF,
+) -> list[Hit]:
+    """Each moment as a small square (a self-assessment), triangle (outreach) or star-like
+    diamond (a part of the direction reached), on the lane's middle line."""
+    hits: list[Hit] = []
+    painter.setPen(QPen(colors.grid, 1))
+    painter.drawLine(lane.bottomLeft(), lane.bottomRight())
+    painter.setPen(colors.muted)
+    ascent = QFontMetricsF(painter.font()).ascent()
+    painter.drawText(QPointF(LABEL_GAP, lane.top() + ascent + 3), "Guides")
+    fills = {
+        ItemKind.ASSESSMENT: colors.entry.get(EntryKind.REFLECTION, colors.muted),
+        ItemKind.OUTREACH: colors.entry.get(EntryKind.CONVERSATION, colors.muted),
+        ItemKind.AIM: colors.entry.get(EntryKind.WIN, colors.muted),
+    }
+    y = lane.center().y() + 3
+    s = MOMENT_SIZE
+    painter.setPen(QPen(colors.background, 1))
+    for moment in scene.moments:
+        x = scale.x(day_of(moment.on) + 0.5)
+        if x < -s or x > scale.width + s:
+            continue
+        painter.setBrush(QBrush(fills[moment.kind]))
+        if moment.kind is ItemKind.ASSESSMENT:
+            painter.drawRect(QRectF(x - s + 1, y - s + 1, 2 * s - 2, 2 * s - 2))
+        elif moment.kind is ItemKind.OUTREACH:
+            painter.drawPolygon(
+                QPolygonF([QPointF(x, y - s), QPointF(x + s, y + s - 1), QPointF(x - s, y + s - 1)])
+            )
+        else:
+            painter.drawPolygon(DIAMOND.translated(x, y))
+        hits.append(
+            Hit(
+                QRectF(x - s - 1, y - s - 1, 2 * s + 2, 2 * s + 2),
+                moment.kind,
+                moment.id,
+                partial(_moment_tip, moment),
             )
         )
     return hits

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     AssessmentDraft,
     CheckinDraft,
     CoachDraft,
@@ -47,6 +48,8 @@ class SampleJournal:
     """The details of Feedback entries, by the entry's id."""
     coaches: list[tuple[int, CoachDraft]] = field(default_factory=list)
     """The coaches the sprints name (each sprint's ``coach_id``)."""
+    aims: list[tuple[int, AimDraft]] = field(default_factory=list)
+    """The direction: where the author wants to be in one, three and five years."""
 
 
 @dataclass(frozen=True)

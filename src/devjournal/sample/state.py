@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from devjournal.domain.enums import ClosedState, Relationship, SprintKind
 from devjournal.domain.models import (
     ActionItemDraft,
+    AimDraft,
     AssessmentDraft,
     CheckinDraft,
     CoachDraft,
@@ -92,6 +93,7 @@ class Workbench:
         self.entries: list[tuple[int, LogEntryDraft]] = []
         self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
+        self.aims: list[tuple[int, AimDraft]] = []
         self.coach_names: list[str] = []
         self.coaches: list[tuple[int, CoachDraft]] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
@@ -114,6 +116,7 @@ class Workbench:
             assessments=self.assessments,
             feedback=self.feedback,
             coaches=self.coaches,
+            aims=self.aims,
         )
 
     def context(self) -> dict[str, str]:

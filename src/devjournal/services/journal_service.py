@@ -101,6 +101,7 @@ class JournalService:
                 assessments=sample.assessments,
                 feedback=sample.feedback,
                 coaches=sample.coaches,
+                aims=sample.aims,
             )
             counts = tx.stats.counts()
         return Outcome(counts, Changes.EVERYTHING)

@@ -68,6 +68,15 @@ class AimView:
         return len(self.sprints) + len(self.goals) + len(self.mentors) + len(self.coaches)
 
 
+@dataclass(frozen=True)
+class AimChoices:
+    """What a "Serves:" field offers: the live aims in order, and the deleted ones a
+    record may still point to (named "(deleted) …" so saving keeps the link)."""
+
+    live: tuple[m.Aim, ...] = ()
+    gone: tuple[m.Aim, ...] = ()
+
+
 def link_coach(tx: Tx, draft: m.SprintDraft) -> m.SprintDraft:
     """``draft`` linked to the coach its ``coach_name`` names (one is made when there is
     none yet); a sprint without a coach's name has no coach."""
@@ -302,15 +311,18 @@ class PeopleService:
         with self._db.reading() as tx:
             return _in_horizon_order(tx.aims.find())
 
+    def aim_choices(self) -> AimChoices:
+        """The aims a sprint, goal or mentor form offers (and the deleted ones)."""
+        with self._db.reading() as tx:
+            return AimChoices(tuple(_in_horizon_order(tx.aims.find())), tuple(tx.aims.deleted()))
+
     def direction(self) -> list[AimView]:
         """Every part of the direction with the sprints, goals, mentors and coaches that
         serve it."""
         with self._db.reading() as tx:
             aims = _in_horizon_order(tx.aims.find())
-            sprints = [s for s in tx.sprints.find() if s.serves_id is not None]
-            goals = [g for g in tx.goals.find() if g.serves_id is not None]
-            mentors = [x for x in tx.mentors.find() if x.serves_id is not None]
-            coaches = [c for c in tx.coaches.find() if c.serves_id is not None]
+            sprints, goals = tx.sprints.serving(), tx.goals.serving()
+            mentors, coaches = tx.mentors.serving(), tx.coaches.serving()
         return [
             AimView(
                 a,
@@ -371,6 +383,14 @@ class PeopleService:
                     if ident == aim_id:
                         moved = updated
             return Outcome(moved, AIMS)
+
+    def reach_aim(self, aim_id: int, on: date | None) -> Outcome[m.Aim]:
+        """Mark a part of the direction reached ``on`` that day (today when not given),
+        or not reached after all (``on`` None and it was reached)."""
+        with self._db.transaction() as tx:
+            aim = tx.aims.get(aim_id)
+            day = None if aim.reached_on is not None and on is None else (on or self._today())
+            return Outcome(tx.aims.update(aim_id, replace(_aim_draft(aim), reached_on=day)), AIMS)
 
     def delete_aim(self, aim_id: int) -> Outcome[None]:
         """Delete a part of the direction (undoable); what served it keeps its link and

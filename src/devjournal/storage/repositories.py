@@ -219,6 +219,11 @@ class CrudRepository(Generic[D, E]):
         """Live entities matching ``where``, in the repository's order."""
         return self._select(*where, limit=limit)
 
+    def serving(self) -> list[E]:
+        """Live entities that serve a part of the direction (``serves_id`` set): sprints,
+        goals, mentors, coaches."""
+        return self._select(self.row_cls.serves_id.is_not(None))
+
     def count(self, *where: ColumnElement[bool]) -> int:
         """How many live rows match ``where``."""
         return int(
@@ -720,8 +725,13 @@ class StatsRepository:
         return not any(
             self._s.scalar(select(exists().where(row.id.is_not(None))))
             for row in (
-                s.SprintRow, s.MentorRow, s.LogEntryRow, s.AssessmentRow, s.CoachRow,
-                s.AimRow, s.OutreachRow,
+                s.SprintRow,
+                s.MentorRow,
+                s.LogEntryRow,
+                s.AssessmentRow,
+                s.CoachRow,
+                s.AimRow,
+                s.OutreachRow,
             )
         )
 
@@ -808,6 +818,12 @@ class AimRepository(CrudRepository[m.AimDraft, m.Aim]):
     entity_cls = m.Aim
     what = "part of your direction"
     order_by = ("horizon", "position", "id")
+
+    def deleted(self) -> list[m.Aim]:
+        """The deleted aims (what served one keeps its link, so its forms can name it)."""
+        stmt = select(*self._columns()).where(self.row_cls.deleted_at.is_not(None))
+        stmt = stmt.order_by(*(getattr(self.row_cls, n) for n in self.order_by))
+        return [self._make(dict(r._mapping)) for r in self._s.execute(stmt)]
 
 
 class OutreachRepository(CrudRepository[m.OutreachDraft, m.Outreach]):

@@ -550,9 +550,7 @@ class OutreachRow(TimestampMixin, SoftDeleteMixin, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     guide: Mapped[enums.Guide] = mapped_column(EnumText(enums.Guide))
-    relationship: Mapped[enums.Relationship | None] = mapped_column(
-        EnumText(enums.Relationship)
-    )
+    relationship: Mapped[enums.Relationship | None] = mapped_column(EnumText(enums.Relationship))
     why_them: Mapped[str] = mapped_column(Text, default="", server_default="")
     purpose: Mapped[str] = mapped_column(Text, default="", server_default="")
     ask: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -14,13 +14,22 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from devjournal.domain.enums import EntryKind, GoalStatus, Scope, SessionStatus, SprintKind
+from devjournal.domain.enums import (
+    EntryKind,
+    GoalStatus,
+    OutreachStatus,
+    Scope,
+    SessionStatus,
+    SprintKind,
+)
 from devjournal.domain.timeline import (
+    ItemKind,
     TimelineCheckin,
     TimelineData,
     TimelineEntry,
     TimelineFilter,
     TimelineGoal,
+    TimelineMoment,
     TimelineSession,
     TimelineSprint,
 )
@@ -114,7 +123,60 @@ def read_timeline(conn: sqlite3.Connection, today: date) -> TimelineData:
         first_entry=from_stored(first).astimezone().date() if first else None,
         last_entry=from_stored(last).astimezone().date() if last else None,
         coaches=coaches,
+        moments=read_moments(conn),
     )
+
+
+def read_moments(conn: sqlite3.Connection) -> tuple[TimelineMoment, ...]:
+    """The Guides lane: every self-assessment taken, every outreach's message sent and
+    how it ended, every part of the direction reached; in order of their days."""
+    moments = [
+        TimelineMoment(
+            ItemKind.ASSESSMENT,
+            row[0],
+            from_stored(row[1]).astimezone().date(),
+            "Took the coach-or-mentor self-assessment",
+            _SCOPES[row[2]],
+        )
+        for row in conn.execute(
+            "SELECT id, taken_at, scope FROM assessment WHERE deleted_at IS NULL"
+        )
+    ]
+    for ident, name, status, sent_on, closed_on, scope in conn.execute(
+        "SELECT id, name, status, sent_on, closed_on, scope FROM outreach "
+        "WHERE deleted_at IS NULL AND (sent_on IS NOT NULL OR closed_on IS NOT NULL)"
+    ):
+        if sent_on:
+            moments.append(
+                TimelineMoment(
+                    ItemKind.OUTREACH,
+                    ident,
+                    date.fromisoformat(sent_on),
+                    f"Message sent to {name}",
+                    _SCOPES[scope],
+                )
+            )
+        ended = OutreachStatus(status)
+        if closed_on and ended.is_closed:
+            moments.append(
+                TimelineMoment(
+                    ItemKind.OUTREACH,
+                    ident,
+                    date.fromisoformat(closed_on),
+                    f"{ended.label}: {name}",
+                    _SCOPES[scope],
+                )
+            )
+    moments += [
+        TimelineMoment(
+            ItemKind.AIM, row[0], date.fromisoformat(row[1]), f"Reached: {row[2]}", _SCOPES[row[3]]
+        )
+        for row in conn.execute(
+            "SELECT id, reached_on, title, scope FROM aim "
+            "WHERE deleted_at IS NULL AND reached_on IS NOT NULL"
+        )
+    ]
+    return tuple(sorted(moments, key=lambda m: (m.on, m.kind.value, m.id)))
 
 
 def _where(where: TimelineFilter) -> tuple[str, list[Any]]:

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from devjournal.ui.journal_transfer import JournalTransfer
     from devjournal.ui.pages.coaches_page import CoachesPage
     from devjournal.ui.pages.coaching_page import CoachingPage
+    from devjournal.ui.pages.direction_page import DirectionPage
     from devjournal.ui.pages.feedback_page import FeedbackPage
     from devjournal.ui.pages.guide_page import GuidePage
     from devjournal.ui.pages.history_page import HistoryPage
@@ -91,6 +92,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.guide_page",
     "devjournal.ui.pages.feedback_page",
     "devjournal.ui.pages.coaches_page",
+    "devjournal.ui.pages.direction_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.guide_page: GuidePage | None = None
         self.feedback_page: FeedbackPage | None = None
         self.coaches_page: CoachesPage | None = None
+        self.direction_page: DirectionPage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
             self._add_guide_page,
             self._add_feedback_page,
             self._add_coaches_page,
+            self._add_direction_page,
             self._wire_services,
         ]
 
@@ -356,6 +360,7 @@ class MainWindow(QMainWindow):
             notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
             coach_names=services.people.coach_names,
+            aims=services.people.aim_choices,
             read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
@@ -373,13 +378,15 @@ class MainWindow(QMainWindow):
     def _add_mentorship_page(self) -> None:
         from devjournal.ui.pages.mentorship_page import MentorshipPage  # noqa: PLC0415
 
+        services = self._loaded()
         self.mentorship_page = MentorshipPage(
-            self._loaded().mentorship,
+            services.mentorship,
             self.ops,
             self._drafts,
             self._clock,
             self.stack,
             notices=self.notices,
+            aims=services.people.aim_choices,
         )
         self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
         self.mentorship_page.assessment_requested.connect(self.take_assessment)
@@ -446,6 +453,18 @@ class MainWindow(QMainWindow):
         self._add_page("Coaches", self.coaches_page, QKeySequence("Ctrl+9"))
         self.coaches_page.sprint_shown.connect(self._show_sprint)
         self.coaches_page.sprint_requested.connect(self._start_sprint_from)
+
+    def _add_direction_page(self) -> None:
+        from devjournal.ui.pages.direction_page import DirectionPage  # noqa: PLC0415
+
+        self.direction_page = DirectionPage(
+            self._loaded(), self.ops, self._drafts, self._clock, self.stack, notices=self.notices
+        )
+        self._add_page("Direction", self.direction_page, QKeySequence("Ctrl+0"))
+        page = self.direction_page
+        page.sprint_shown.connect(self._show_sprint)
+        page.goal_shown.connect(self._show_goal)
+        page.mentor_shown.connect(self._on_today_page_mentor_requested)
 
     def _wire_services(self) -> None:
         """The last step: the File menu's actions, the timers, the reminders, the drafts
@@ -609,6 +628,16 @@ class MainWindow(QMainWindow):
         if services is not None and self._coaching() is not None:
             self._open_on_coaching(lambda: services.coaching.goal(goal_id).sprint_id, goal=goal_id)
 
+    def _show_sprint(self, sprint_id: int) -> None:
+        page = self._coaching()
+        if page is None:
+            return
+        try:
+            page.open_sprint(sprint_id)
+        except DomainError:
+            self.statusBar().showMessage("It has been deleted since.", 4000)
+            page.refresh()
+
     def _show_action(self, action_id: int) -> None:
         services = self.services
         if services is not None and self._coaching() is not None:
@@ -618,11 +647,6 @@ class MainWindow(QMainWindow):
         services = self.services
         if services is not None and self._coaching() is not None:
             self._open_on_coaching(lambda: services.coaching.session(session_id).sprint_id)
-
-    def _show_sprint(self, sprint_id: int) -> None:
-        page = self._coaching()
-        if page is not None:
-            self._open_on_coaching(lambda: self._loaded().coaching.sprint(sprint_id).id)
 
     def show_coach(self, coach_id: int) -> None:
         """The Coaches page, open on the coach ``coach_id``."""
@@ -688,6 +712,11 @@ class MainWindow(QMainWindow):
             if self.history_page is not None:
                 self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
                 self.history_page.open_entry(hit.id)
+            return
+        if hit.kind is ItemKind.ASSESSMENT:
+            if self.guide_page is not None:
+                self.sidebar.setCurrentRow(self.stack.indexOf(self.guide_page))
+                self.guide_page.show_assessment(hit.id)
             return
         page = self._coaching()
         if page is None or hit.sprint_id is None:

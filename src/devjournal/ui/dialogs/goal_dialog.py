@@ -28,10 +28,12 @@ from devjournal.domain.smart import smart_check
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
+from devjournal.services.people_service import AimChoices
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, edit_number_text, from_qdate, parse_number, to_qdate
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
+from devjournal.ui.widgets.aim_combo import AimCombo
 
 METRIC_LABELS = {
     MetricKind.NUMBER: "A number with a unit",
@@ -63,10 +65,12 @@ class GoalDialog(FormDialog):
         milestones: tuple[Milestone, ...] = (),
         prefill: GoalDraft | None = None,
         from_feedback: int | None = None,
+        aims: AimChoices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``prefill``: a new goal's fields to start from (made of the feedback entry
-        ``from_feedback``, which then keeps the goal as what was done about it)."""
+        ``from_feedback``, which then keeps the goal as what was done about it).
+        ``aims``: what its "Serves:" field offers (a new goal serves its sprint's aim)."""
         key = f"goal:{goal.id}" if goal else f"goal:new:sprint={sprint.id}"
         if goal is None and from_feedback is not None:
             key += f":feedback={from_feedback}"
@@ -86,6 +90,7 @@ class GoalDialog(FormDialog):
         self.saved: Goal | None = None
         # A new goal goes last; asked once, not on every keystroke.
         self._position = 0 if goal else len(coaching.goals_of(sprint.id))
+        self._aims = aims
 
         self._build_what_section()
         self._build_measure_section()
@@ -105,6 +110,7 @@ class GoalDialog(FormDialog):
             self.milestones_edit,
             self.achievable_edit,
             self.relevant_edit,
+            self.serves_combo,
             self.has_deadline,
             self.deadline_edit,
             self.every_spin,
@@ -119,11 +125,19 @@ class GoalDialog(FormDialog):
         if goal is not None:
             self._fill(goal, milestones)
         elif prefill is not None:
-            self._fill(replace(prefill, deadline=prefill.deadline or sprint.end_date), ())
+            self._fill(
+                replace(
+                    prefill,
+                    deadline=prefill.deadline or sprint.end_date,
+                    serves_id=prefill.serves_id or sprint.serves_id,
+                ),
+                (),
+            )
         else:
             self.deadline_edit.setDate(to_qdate(sprint.end_date))
             self.has_deadline.setChecked(True)
             self.every_spin.setValue(7)
+            self.serves_combo.set_value(sprint.serves_id)
         self.restore_draft()
         self._follow_fields()
         self._on_field_changed()
@@ -172,8 +186,10 @@ class GoalDialog(FormDialog):
         """What makes it reachable (A), and why it matters (R)."""
         self.achievable_edit = _text_edit("What makes it reachable?")
         self.relevant_edit = _text_edit("Why does it matter for your career now?")
+        self.serves_combo = AimCombo(self._aims)
         self.add_field("achievable", "Achievable:", self.achievable_edit)
         self.add_field("relevant", "Relevant:", self.relevant_edit)
+        self.add_field("serves_id", "Serves:", self.serves_combo)
 
     def _build_when_section(self) -> None:
         """Its deadline (T), how often to check in, and whether it is a draft or active."""
@@ -237,6 +253,7 @@ class GoalDialog(FormDialog):
             self.scale_combo.currentIndexChanged,
             self.direction_combo.currentIndexChanged,
             self.status_combo.currentIndexChanged,
+            self.serves_combo.currentIndexChanged,
             self.has_deadline.toggled,
             self.deadline_edit.dateChanged,
             self.every_spin.valueChanged,
@@ -258,6 +275,7 @@ class GoalDialog(FormDialog):
         self.milestones_edit.setPlainText("\n".join(m.title for m in milestones))
         self.achievable_edit.setPlainText(goal.achievable)
         self.relevant_edit.setPlainText(goal.relevant)
+        self.serves_combo.set_value(goal.serves_id)
         self.has_deadline.setChecked(goal.deadline is not None)
         self.deadline_edit.setDate(to_qdate(goal.deadline or self._sprint.end_date))
         self.every_spin.setValue(goal.checkin_every_days)
@@ -314,7 +332,7 @@ class GoalDialog(FormDialog):
             scope=base.scope if base else GoalDraft.scope,
             position=base.position if base else self._position,
             rolled_from_id=base.rolled_from_id if base else None,
-            serves_id=base.serves_id if base else None,
+            serves_id=self.serves_combo.value(),
         )
 
     def _on_field_changed(self) -> None:

@@ -23,9 +23,11 @@ from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.mentorship_service import MentorshipService
+from devjournal.services.people_service import AimChoices
 from devjournal.ui.dialogs.form_dialog import FormDialog, pairs_table, write_field
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
+from devjournal.ui.widgets.aim_combo import AimCombo
 
 RELATIONSHIP_HINTS = {
     Relationship.TRADITIONAL: "Traditional: someone more senior who guides you",
@@ -59,10 +61,12 @@ class MentorDialog(FormDialog):
         mentor: Mentor | None = None,
         links: tuple[MentorLink, ...] = (),
         prefill: MentorDraft | None = None,
+        aims: AimChoices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``prefill``: what a new mentor starts from (the self-assessment's suggestion:
-        the kind of relationship and what you are looking for)."""
+        the kind of relationship and what you are looking for). ``aims``: what its
+        "Serves:" field offers."""
         super().__init__(
             ops,
             "Edit mentor" if mentor else "New mentor",
@@ -74,6 +78,7 @@ class MentorDialog(FormDialog):
         self._mentorship = mentorship
         self._mentor = mentor
         self.saved: Mentor | None = None
+        self._aims = aims
         self._build_who_section()
         self._build_together_section()
         self._build_follow_section()
@@ -91,6 +96,7 @@ class MentorDialog(FormDialog):
             self.affiliation_combo,
             self.organisation_edit,
             self.seeking_edit,
+            self.serves_combo,
             self.has_start,
             self.start_edit,
             self.has_end,
@@ -119,6 +125,7 @@ class MentorDialog(FormDialog):
             self.affiliation_combo.currentIndexChanged,
             self.organisation_edit.textEdited,
             self.seeking_edit.textChanged,
+            self.serves_combo.currentIndexChanged,
             self.has_start.toggled,
             self.start_edit.dateChanged,
             self.has_end.toggled,
@@ -168,7 +175,9 @@ class MentorDialog(FormDialog):
         self.every_spin.setRange(0, 365)
         self.every_spin.setSpecialValueText("No set rhythm")
         self.every_spin.setSuffix(" days")
+        self.serves_combo = AimCombo(self._aims)
         self.add_field("seeking", "Looking for:", self.seeking_edit)
+        self.add_field("serves_id", "Serves:", self.serves_combo)
         self.add_field("started_on", "Since:", start_row)
         self.add_field("ended_on", "Until:", end_row)
         self.add_field("contact_every_days", "In touch every:", self.every_spin)
@@ -196,6 +205,7 @@ class MentorDialog(FormDialog):
         self.programme_edit.setText(mentor.programme)
         self.organisation_edit.setText(mentor.organisation)
         self.seeking_edit.setPlainText(mentor.seeking)
+        self.serves_combo.set_value(mentor.serves_id)
         self.has_start.setChecked(mentor.started_on is not None)
         self.has_end.setChecked(mentor.ended_on is not None)
         if mentor.started_on:
@@ -256,6 +266,7 @@ class MentorDialog(FormDialog):
             started_on=from_qdate(self.start_edit.date()) if self.has_start.isChecked() else None,
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
+            serves_id=self.serves_combo.value(),
             **_kept(self._mentor),
         )
 
@@ -288,5 +299,5 @@ def _kept(mentor: Mentor | None) -> dict[str, Any]:
     """What the form does not edit yet, kept as it was."""
     if mentor is None:
         return {}
-    names = ("converse_format", "converse_minutes", "channel", "topics", "boundaries", "serves_id")
+    names = ("converse_format", "converse_minutes", "channel", "topics", "boundaries")
     return {name: getattr(mentor, name) for name in names}

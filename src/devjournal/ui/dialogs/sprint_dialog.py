@@ -16,10 +16,12 @@ from devjournal.domain.rules import validate_sprint
 from devjournal.drafts import DraftStore
 from devjournal.services.changes import Outcome
 from devjournal.services.coaching_service import CoachingService
+from devjournal.services.people_service import AimChoices
 from devjournal.ui.dialogs.form_dialog import FormDialog
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
+from devjournal.ui.widgets.aim_combo import AimCombo
 
 
 class SprintDialog(FormDialog):
@@ -35,10 +37,12 @@ class SprintDialog(FormDialog):
         sprint: Sprint | None = None,
         prefill: SprintDraft | None = None,
         coach_names: Sequence[str] = (),
+        aims: AimChoices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``prefill``: what a new sprint starts from (the self-assessment's suggestion);
-        ``coach_names``: your coaches, offered in the Coach field (a new name is typed)."""
+        ``coach_names``: your coaches, offered in the Coach field (a new name is typed);
+        ``aims``: what its "Serves:" field offers."""
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
             ops,
@@ -79,6 +83,7 @@ class SprintDialog(FormDialog):
         self.add_field("end_date", "Ends:", ends)
         self.end_edit.setAccessibleName("Ends")
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
+        self.serves_combo = self._serves_field(aims)
         self.bind(end_date=self.end_edit)  # in a row with the length
         self.bind(coach_name=self.coach_edit)  # the name typed, not the choice
         self.set_tab_order(
@@ -89,6 +94,7 @@ class SprintDialog(FormDialog):
             self.start_edit,
             self.end_edit,
             self.cadence_spin,
+            self.serves_combo,
         )
         self.resize(520, self.sizeHint().height())
 
@@ -109,6 +115,7 @@ class SprintDialog(FormDialog):
             self.start_edit.dateChanged,
             self.end_edit.dateChanged,
             self.cadence_spin.valueChanged,
+            self.serves_combo.currentIndexChanged,
         ):
             signal.connect(self.changed)
         self.start_edit.dateChanged.connect(self._show_length)
@@ -135,6 +142,12 @@ class SprintDialog(FormDialog):
         combo.setCompleter(completer)
         return combo, edit
 
+    def _serves_field(self, aims: AimChoices | None) -> AimCombo:
+        """Which part of the direction the sprint serves."""
+        combo = AimCombo(aims)
+        self.add_field("serves_id", "Serves:", combo)
+        return combo
+
     def _show_length(self) -> None:
         days = self.start_edit.date().daysTo(self.end_edit.date()) + 1
         if days < 1:
@@ -152,6 +165,7 @@ class SprintDialog(FormDialog):
         self.start_edit.setDate(to_qdate(sprint.start_date))
         self.end_edit.setDate(to_qdate(sprint.end_date))
         self.cadence_spin.setValue(sprint.session_every_days or 0)
+        self.serves_combo.set_value(sprint.serves_id)
 
     def draft(self) -> SprintDraft:
         """The sprint as typed."""
@@ -167,7 +181,7 @@ class SprintDialog(FormDialog):
             closed_state=base.closed_state if base else None,
             closed_on=base.closed_on if base else None,
             retrospective=base.retrospective if base else "",
-            serves_id=base.serves_id if base else None,
+            serves_id=self.serves_combo.value(),
         )
 
     def check(self) -> None:

@@ -46,6 +46,7 @@ from devjournal.exporting.reports import CLOSEOUT
 from devjournal.exporting.summary import GoalSummary, build_summary
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.coaching_service import CoachingService
+from devjournal.services.people_service import AimChoices
 from devjournal.ui import file_prompts
 from devjournal.ui.dialogs.checkin_dialog import CheckinDialog
 from devjournal.ui.dialogs.close_sprint_dialog import CloseSprintDialog
@@ -65,6 +66,7 @@ from devjournal.ui.report_export import (
     report_file_name,
     save_report,
 )
+from devjournal.ui.widgets.aim_combo import aim_text
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.goal_card import GoalCard
@@ -86,7 +88,7 @@ def _new_sprint_of(origin: object) -> int | None:
 class CoachingPage(QWidget):
     """The Coaching page. Its edits go through the shared :class:`Ops`."""
 
-    shows: ClassVar[Changes] = Changes.COACHING
+    shows: ClassVar[Changes] = Changes.COACHING | Changes.AIMS
 
     assessment_requested = Signal()  # the self-assessment, from the empty page
     coach_requested = Signal(int)  # a coach's id: open them on the Coaches page
@@ -102,15 +104,19 @@ class CoachingPage(QWidget):
         notices: NoticeBar,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
         coach_names: Callable[[], Sequence[str]] = lambda: (),
+        aims: Callable[[], AimChoices] = AimChoices,
         read: bool = True,
     ) -> None:
         """``read``: read the journal and show it at once (start-up does it in two turns
-        of the event loop instead: :meth:`show_board`, then :meth:`open_chosen`)."""
+        of the event loop instead: :meth:`show_board`, then :meth:`open_chosen`).
+        ``aims``: the parts of the direction, for the forms' "Serves:" field and what a
+        sprint or goal says it serves."""
         super().__init__(parent)
         self._notices = notices
         self._coaching = coaching
         self._entries_of_sprint = entries_of_sprint
         self._coach_names = coach_names
+        self.aims = aims
         self._ops = ops
         self._drafts = drafts
         self._clock = clock
@@ -257,7 +263,10 @@ class CoachingPage(QWidget):
         column.setContentsMargins(24, 20, 24, 24)
         column.setSpacing(12)
 
-        self.title_label = sprint_detail.add_heading(column, sprint, self.coach_requested.emit)
+        serving = {a.id: aim_text(a) for a in self.aims().live}
+        self.title_label = sprint_detail.add_heading(
+            column, sprint, serving.get(sprint.serves_id or 0, ""), self.coach_requested.emit
+        )
 
         column.addLayout(self._sprint_actions(closed=closed))
         shape = sprint_detail.health(view)
@@ -273,7 +282,7 @@ class CoachingPage(QWidget):
         if self._tab == SESSIONS_TAB:
             self._add_sessions(column, view, editable=not closed)
         else:
-            self._add_goals(column, view, closed=closed)
+            self._add_goals(column, view, closed=closed, serving=serving)
         column.addStretch(1)
         self._show_content(content, scroll)
 
@@ -323,7 +332,9 @@ class CoachingPage(QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         return self.tabs
 
-    def _add_goals(self, column: QVBoxLayout, view: SprintView, *, closed: bool) -> None:
+    def _add_goals(
+        self, column: QVBoxLayout, view: SprintView, *, closed: bool, serving: dict[int, str]
+    ) -> None:
         sprint = view.sprint
         if not view.goals:
             column.addWidget(sprint_detail.no_goals_yet(None if closed else self.add_goal))
@@ -332,7 +343,13 @@ class CoachingPage(QWidget):
         editable = not closed and view.phase is not SprintPhase.PLANNED
         starts = sprint.start_date if view.phase is SprintPhase.PLANNED else None
         for goal_view in view.goals:
-            card = GoalCard(goal_view, view.today, editable=editable, starts=starts)
+            card = GoalCard(
+                goal_view,
+                view.today,
+                editable=editable,
+                starts=starts,
+                serves=serving.get(goal_view.goal.serves_id or 0, ""),
+            )
             self._connect_card(card)
             self._quick.fill(goal_view.goal.id, card)
             self.goal_cards[goal_view.goal.id] = card
@@ -429,6 +446,7 @@ class CoachingPage(QWidget):
             self._clock,
             prefill=prefill,
             coach_names=self._coach_names(),
+            aims=self.aims(),
             parent=self,
         )
         self.open_form(dialog)
@@ -444,6 +462,7 @@ class CoachingPage(QWidget):
             self._clock,
             sprint=self.view.sprint,
             coach_names=self._coach_names(),
+            aims=self.aims(),
             parent=self,
         )
         self.open_form(dialog)
@@ -452,7 +471,14 @@ class CoachingPage(QWidget):
         """Add a goal to the open sprint."""
         if self.view is None:
             return
-        dialog = GoalDialog(self._ops, self._coaching, self._drafts, self.view.sprint, parent=self)
+        dialog = GoalDialog(
+            self._ops,
+            self._coaching,
+            self._drafts,
+            self.view.sprint,
+            aims=self.aims(),
+            parent=self,
+        )
         self.open_form(dialog)
 
     def goal_from_feedback(self, entry_id: int) -> None:
@@ -473,6 +499,7 @@ class CoachingPage(QWidget):
             self.view.sprint,
             prefill=prefill,
             from_feedback=entry_id,
+            aims=self.aims(),
             parent=self,
         )
         self.open_form(dialog)
@@ -502,6 +529,7 @@ class CoachingPage(QWidget):
             self.view.sprint,
             goal=goal_view.goal,
             milestones=goal_view.milestones,
+            aims=self.aims(),
             parent=self,
         )
         self.open_form(dialog)

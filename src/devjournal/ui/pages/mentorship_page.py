@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
 
@@ -29,11 +30,13 @@ from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
 from devjournal.services.mentorship_service import MentorshipService
+from devjournal.services.people_service import AimChoices
 from devjournal.ui.dialogs.entry_dialog import ADVICE_STATUS_LABELS, open_safe_link
 from devjournal.ui.dialogs.mentor_dialog import MentorDialog
 from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic
+from devjournal.ui.widgets.aim_combo import aim_text
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
 from devjournal.ui.widgets.notice_bar import NoticeBar
@@ -76,7 +79,7 @@ def _mentor_facts(mentor: Mentor) -> str:
 class MentorshipPage(QWidget):
     """Mentors on the left; the chosen one's page on the right."""
 
-    shows: ClassVar[Changes] = Changes.MENTORSHIP
+    shows: ClassVar[Changes] = Changes.MENTORSHIP | Changes.AIMS
 
     entry_requested = Signal(int)  # write an entry with this mentor
     history_requested = Signal(int)  # show this mentor's entries in History
@@ -91,10 +94,14 @@ class MentorshipPage(QWidget):
         parent: QWidget | None = None,
         *,
         notices: NoticeBar,
+        aims: Callable[[], AimChoices] = AimChoices,
     ) -> None:
+        """``aims``: the parts of the direction, for the form's "Serves:" field and what a
+        mentor's page says they serve."""
         super().__init__(parent)
         self._notices = notices
         self._mentorship = mentorship
+        self.aims = aims
         self._ops = ops
         self._drafts = drafts
         self._clock = clock
@@ -241,6 +248,11 @@ class MentorshipPage(QWidget):
         column.setSpacing(12)
         column.addWidget(label(view.mentor.name, "pageTitle", wrap=True))
         column.addWidget(label(_mentor_facts(view.mentor), "muted", wrap=True))
+        serves = view.mentor.serves_id
+        serving = {a.id: aim_text(a) for a in self.aims().live} if serves else {}
+        self.serves_label = label(f"Serves: {serving.get(serves or 0, '')}", "", wrap=True)
+        self.serves_label.setVisible(serves in serving)
+        column.addWidget(self.serves_label)
         column.addLayout(self._mentor_buttons(view.mentor))
         column.addWidget(self._touch_card(view))
         column.addWidget(self._history_card(view))
@@ -346,6 +358,7 @@ class MentorshipPage(QWidget):
                 self._drafts,
                 self._clock,
                 prefill=prefill,
+                aims=self.aims(),
                 parent=self,
             )
         )
@@ -362,6 +375,7 @@ class MentorshipPage(QWidget):
                 self._clock,
                 mentor=self.view.mentor,
                 links=self.view.links,
+                aims=self.aims(),
                 parent=self,
             )
         )

@@ -123,8 +123,16 @@ def lanes_of(
         rows = {s.id: i for i, s in enumerate(sprints)}
     elif where.coach_id is not None:  # the coach's sprints, packed on as few rows as fit
         rows = pack_rows([(s.id, s.start, s.end) for s in sprints])
+    # The guides lane belongs to no sprint, mentor, kind or tag: a filter to one hides it.
+    narrowed = where.narrows_entries and where.shareable is None
+    moments = [m for m in data.moments if not narrowed and (rule is None or rule.sharing.shares(m))]
     return TimelineScene(
-        sprints=sprints, rows=rows, goals=goals, sessions=sessions, checkins=checkins
+        sprints=sprints,
+        rows=rows,
+        goals=goals,
+        sessions=sessions,
+        checkins=checkins,
+        moments=moments,
     )
 
 
@@ -615,11 +623,19 @@ class TimelinePage(QWidget):
             for g in colors.goal
         )
         entries = " ".join(dot(colors.entry[k].name(), k.label.lower()) for k in colors.entry)
+        guides = " ".join(
+            dot(colors.entry[kind].name(), text, mark)
+            for kind, text, mark in (
+                (EntryKind.REFLECTION, "self-assessment", "■"),
+                (EntryKind.CONVERSATION, "outreach sent or ended", "▲"),
+                (EntryKind.WIN, "part of your direction reached", "◆"),
+            )
+        )
         return (
             f"Sprints (faded once finished): {sprints} · sessions: ● held, ○ planned, "
             f"crossed out if cancelled · | check-in · goal deadlines: {goals}<br>"
-            f"Mentorship entries: {entries}. Drag, Shift+wheel or ←/→ to move; Ctrl+wheel "
-            "or +/− to zoom; click or Enter to open."
+            f"Mentorship entries: {entries} · guides: {guides}. Drag, Shift+wheel or ←/→ to "
+            "move; Ctrl+wheel or +/− to zoom; click or Enter to open."
         )
 
     def _redraw(self) -> None:

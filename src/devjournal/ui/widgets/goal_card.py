@@ -99,12 +99,15 @@ class GoalCard(Card):
         *,
         editable: bool = True,
         starts: date | None = None,
+        serves: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``editable`` offers quick check-ins and milestone ticks; ``starts`` says when a
-        planned sprint opens for them."""
+        planned sprint opens for them; ``serves`` names the part of the direction the goal
+        serves ("" when none)."""
         super().__init__(parent=parent)
         self.goal_view = goal_view
+        self.serves = serves
         goal, progress = goal_view.goal, goal_view.progress
         self.setObjectName("card")
         self.setAccessibleName(f"Goal: {goal.title}")
@@ -175,6 +178,8 @@ class GoalCard(Card):
         facts = _facts(goal)
         if facts:
             self.add_label(facts, "muted")
+        if self.serves:
+            self.serves_label = self.add_label(f"Serves: {self.serves}", "muted")
         if goal.status is GoalStatus.DRAFT and goal_view.smart_gaps:
             gaps = [line for line in goal_view.smart if not line.ok]
             self.gaps_label = self.add_label(

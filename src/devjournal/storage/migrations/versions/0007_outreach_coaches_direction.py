@@ -195,8 +195,7 @@ def _coaches(driver: sqlite3.Connection) -> None:
         ids[key] = ident
         values = {n: "" for n, _ in COACH} | {"id": ident, "name": spelled, "serves_id": None}
         driver.execute(
-            "INSERT INTO coach (id, name, checksum, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO coach (id, name, checksum, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
             (ident, spelled, _sum(COACH, values), stamp, stamp),
         )
     links = []
@@ -208,7 +207,9 @@ def _coaches(driver: sqlite3.Connection) -> None:
     driver.executemany("UPDATE sprint SET coach_id = ? WHERE id = ?", links)
 
 
-def _ck(table: str, name: str, values: tuple[str, ...], nullable: bool = True) -> sa.CheckConstraint:
+def _ck(
+    table: str, name: str, values: tuple[str, ...], nullable: bool = True
+) -> sa.CheckConstraint:
     allowed = f"{name} IN ({', '.join(repr(v) for v in values)})"
     expr = f"{name} IS NULL OR {allowed}" if nullable else allowed
     return sa.CheckConstraint(expr, name=op.f(f"ck_{table}_{name}"))

@@ -19,11 +19,14 @@ from devjournal.ui.widgets.card import Card, label
 
 
 def add_heading(
-    column: QVBoxLayout, sprint: Sprint, open_coach: Callable[[int], None] | None = None
+    column: QVBoxLayout,
+    sprint: Sprint,
+    serves: str = "",
+    open_coach: Callable[[int], None] | None = None,
 ) -> QLabel:
-    """The sprint's title, what kind it is, who with, its dates and rhythm, and its aim;
-    returns the title label. With ``open_coach``, the coach's name is a link that opens
-    them (on the Coaches page)."""
+    """The sprint's title, what kind it is, who with, its dates and rhythm, its aim and the
+    part of the direction it serves (``serves``, "" when none); returns the title label.
+    With ``open_coach``, the coach's name is a link that opens them (on the Coaches page)."""
     title = label(sprint.title, "pageTitle", wrap=True)
     column.addWidget(title)
     when = [
@@ -55,6 +58,10 @@ def add_heading(
         column.addWidget(label(" · ".join(details + when), "muted", wrap=True))
     if sprint.focus:
         column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
+    if serves:
+        shown = label(f"Serves: {serves}", "muted", wrap=True)
+        shown.setAccessibleName(f"Serves: {serves}")
+        column.addWidget(shown)
     return title
 
 
