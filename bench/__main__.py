@@ -393,7 +393,7 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 GROUPS = (
     "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "direction",
-    "scrolled", "damaged", "import", "summary", "hostile",
+    "coaches", "scrolled", "damaged", "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,7 +408,8 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    if only & {"history", "search", "timeline", "guide", "feedback", "direction", "scrolled"}:
+    pages = {"guide", "feedback", "direction", "coaches"}
+    if only & ({"history", "search", "timeline", "scrolled"} | pages):
         stress = cached_journal("stress")
     for group, measure in (
         ("history", lambda: history_figures(results, stress, runs)),
@@ -417,6 +418,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
         ("guide", lambda: page_figures(results, "guide", stress, runs)),
         ("feedback", lambda: page_figures(results, "feedback", stress, runs)),
         ("direction", lambda: page_figures(results, "direction", stress, runs)),
+        ("coaches", lambda: page_figures(results, "coaches", stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -603,6 +605,8 @@ PAGE_NOTES = {
     "with every count and theme",
     "direction": "its {listed:,} aims and every sprint, goal, mentor and coach that serves "
     "them read on a worker, the cards built",
+    "coaches": "its {listed:,} coaches with their sprints and every sprint's goals achieved "
+    "read on a worker, the history listed",
 }
 """What opening each page (``bench/page_open.py``) reads, for the report."""
 

@@ -60,10 +60,20 @@ def _direction(services: Services, drafts: DraftStore) -> QWidget:
     return DirectionPage(services, Ops(), drafts, utc_now, notices=NoticeBar())
 
 
+def _coaches(services: Services, drafts: DraftStore) -> QWidget:
+    from devjournal.ui.pages.coaches_page import CoachesPage  # noqa: PLC0415
+    from devjournal.ui.widgets.notice_bar import NoticeBar  # noqa: PLC0415
+
+    return CoachesPage(services.people, Ops(), drafts, utc_now, notices=NoticeBar())
+
+
 PAGES: dict[str, PageUnderTest] = {
     "guide": PageUnderTest(_guide, lambda page: page.history.count()),
     "feedback": PageUnderTest(_feedback, lambda page: len(page.items)),
     "direction": PageUnderTest(_direction, lambda page: len(page.views)),
+    "coaches": PageUnderTest(
+        _coaches, lambda page: len(page.read.coaches) if page.read is not None else 0
+    ),
 }
 
 

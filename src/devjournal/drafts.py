@@ -34,6 +34,7 @@ WHAT = {
     "close": "closing of a sprint",
     "plan": "session plan",
     "assessment": "self-assessment",
+    "coach": "coach",
     "aim": "part of your direction",
 }
 """What a draft is, by the first part of its key."""

@@ -97,6 +97,7 @@ DRAFT_KEYS = {
         "session_id",
         "MentorDialog": "name relationship formality programme affiliation organisation seeking "
         "serves_id has_start start has_end end contact_every_days notes links",
+        "CoachDialog": "name coaches organisation contact notes",
         "AimDialog": "horizon title detail has_reached reached_on scope",
     }.items()
 }
@@ -146,6 +147,10 @@ def test_every_form_loads_what_it_keeps_as_a_draft(
     window.mentorship_page.new_mentor()
     assert window.mentorship_page.dialog is not None
     opened.append(window.mentorship_page.dialog)
+    assert window.coaches_page is not None
+    window.coaches_page.new_coach()
+    assert window.coaches_page.dialog is not None
+    opened.append(window.coaches_page.dialog)
     assert window.direction_page is not None
     window.direction_page.new_aim()
     assert window.direction_page.dialog is not None

@@ -146,7 +146,7 @@ def test_tab_walks_a_form_top_to_bottom_then_to_the_buttons(
             seen.append(dialog.focusWidget())
     assert seen[:7] == [
         dialog.kind_combo,
-        dialog.coach_edit,
+        dialog.coach_combo,
         dialog.focus_edit,
         dialog.start_edit,
         dialog.end_edit,

@@ -58,6 +58,7 @@ from devjournal.domain.models import (
     ActionItemDraft,
     AimDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -348,7 +349,20 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             action_id=action.id,
         ),
     ).value
+    people = services.people
+    coach = people.coaches()[0].coach
+    people.update_coach(
+        coach.id,
+        CoachDraft(
+            name=coach.name,
+            coaches=m.field("coaches"),
+            organisation=m.field("coach org"),
+            contact=m.field("contact"),
+            notes=m.field("coach notes"),
+        ),
+    )
     return {
+        "coach": coach.id,
         "aim": aim.id,
         "feedback": feedback.id,
         "sprint": sprint.id,
@@ -697,6 +711,16 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     look.widgets("feedback dialog", feedback.dialog)
     feedback.dialog.discard()
 
+    coaches = window.coaches_page
+    open_page(window, coaches)
+    assert coaches is not None
+    qtbot.waitUntil(lambda: coaches.read is not None and not coaches.reading)
+    coaches.show_coach(ids["coach"])
+    look.widgets("Coaches", coaches)
+    coaches.edit_shown()
+    assert coaches.dialog is not None
+    look.widgets("coach dialog", coaches.dialog)
+    coaches.dialog.discard()
     direction = window.direction_page
     open_page(window, direction)
     assert direction is not None

@@ -28,6 +28,7 @@ from devjournal.domain.enums import (
 from devjournal.domain.jobs import no_progress
 from devjournal.domain.models import (
     ActionItemDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -358,7 +359,11 @@ def test_the_markdown_says_every_section_with_user_text_escaped(gather: Gather) 
     )
     assert "- Pair with Sam (due 1 Mar 2026): done late on 5 Mar 2026\n" in text
     assert "- Ada \\<Lovelace\\> (peer): 2 entries\n" in text
-    assert "- Ines: Review faster \\<fast\\>, Lead the guild\n" in text
+    assert (
+        "## Coaches\n\n### Ines\n\n"
+        "- Review faster \\<fast\\>: 1 Feb 2026 – 30 Apr 2026, 1 of 1 goal achieved\n"
+        "- Lead the guild: 1 Sep 2026 – 20 Dec 2026, 1 goal\n" in text
+    )
     assert "Secret" not in text and "private" not in text
     assert text.endswith(f"*Generated {MADE} by devjournal.*\n")
 
@@ -378,7 +383,8 @@ def test_an_empty_period_says_so_under_every_heading(gather: Gather) -> None:
         "No feedback was logged in this period.",
         "No advice was marked as worked in this period.",
         "No commitment was due in this period.",
-        "No mentor or coach appears in this period.",
+        "No entry of this period is with a mentor.",
+        "No sprint of this period was with a coach.",
     ):
         assert sentence in text
     lines = text.splitlines()
@@ -495,3 +501,44 @@ def test_what_was_done_about_feedback_comes_from_its_details_and_stays_private(
     assert "Still open: 1 piece of high-priority feedback." in text
     assert "Lead with the decision" in text and "Kept it to myself" not in text
     assert "Kept it to myself" in review_markdown(review(include_private=True))
+
+
+def test_the_coaches_section_says_who_they_are_and_the_sprints_together(
+    gather: Gather, services: Services
+) -> None:
+    people = services.people
+    (ines,) = [v.coach for v in people.coaches() if v.coach.name == "Ines"]
+    people.update_coach(
+        ines.id,
+        CoachDraft(
+            name="Ines Varga",
+            coaches="Engineering leadership",
+            organisation="Kestrel <Games>",
+            contact="ines@example.org",
+            notes="Private notes",
+        ),
+    )
+    shared = gather()
+    (coach,) = shared.coaches
+    assert (coach.name, coach.coaches, coach.organisation) == (
+        "Ines Varga",
+        "Engineering leadership",
+        "Kestrel <Games>",
+    )
+    # The private goal (missed) is not counted, not even as a number.
+    assert coach.together == (
+        "Review faster <fast>: 1 Feb 2026 – 30 Apr 2026, 1 of 1 goal achieved",
+        "Lead the guild: 1 Sep 2026 – 20 Dec 2026, 1 goal",
+    )
+    assert gather(include_private=True).coaches[0].together[0] == (
+        "Review faster <fast>: 1 Feb 2026 – 30 Apr 2026, 1 of 2 goals achieved"
+    )
+    text = review_markdown(shared)
+    assert (
+        "## Coaches\n\n### Ines Varga\n\nEngineering leadership · Kestrel \\<Games\\>\n\n"
+        "- Review faster \\<fast\\>: 1 Feb 2026 – 30 Apr 2026, 1 of 1 goal achieved\n"
+    ) in text
+    assert "ines@example.org" not in text and "Private notes" not in text
+    # A coach deleted since is still named by the sprints that show their name.
+    people.delete_coach(ines.id)
+    assert [c.name for c in gather().coaches] == ["Ines Varga"]

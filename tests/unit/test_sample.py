@@ -396,3 +396,23 @@ def test_assessments_come_before_the_sprints_and_mentors_they_led_to(
             assessment
         )  # a little before something began
         assert assessment.in_own_words.strip()
+
+
+def test_every_sprint_is_with_a_coach_of_the_journal(journal: SampleJournal) -> None:
+    coaches = dict(journal.coaches)
+    assert [cid for cid, _c in journal.coaches] == list(range(1, len(coaches) + 1))
+    for _sid, sprint in journal.sprints:
+        assert sprint.coach_id is not None
+        assert coaches[sprint.coach_id].name == sprint.coach_name
+    for coach in coaches.values():
+        rules.validate_coach(coach)
+        assert coach.coaches and coach.organisation and coach.notes and "@" in coach.contact
+    assert len({c.name for c in coaches.values()}) == len(coaches)
+
+
+def test_the_decade_has_several_coaches_one_after_another(decade: SampleJournal) -> None:
+    assert len(decade.coaches) >= 4
+    firsts = {}
+    for _sid, sprint in sorted(decade.sprints, key=lambda p: p[1].start_date):
+        firsts.setdefault(sprint.coach_id, sprint.start_date)
+    assert len(set(firsts.values())) == len(firsts)  # met at different times

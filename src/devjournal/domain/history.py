@@ -18,6 +18,8 @@ class HistoryFilter:
     scope: Scope | None = None
     since: date | None = None
     until: date | None = None
+    coach_id: int | None = None
+    """Only entries linked to a sprint with this coach."""
 
 
 @dataclass(frozen=True)

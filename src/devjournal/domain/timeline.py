@@ -314,6 +314,7 @@ class TimelineSprint:
     start: date
     end: date
     finished: bool
+    coach_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,8 @@ class TimelineData:
     checkins: tuple[TimelineCheckin, ...]
     first_entry: date | None
     last_entry: date | None
+    coaches: tuple[tuple[str, int], ...] = ()
+    """``(name, id)`` of every coach with a sprint on the timeline, by name."""
     moments: tuple[TimelineMoment, ...] = ()
 
     def extent(self, today: date) -> tuple[date, date]:
@@ -409,6 +412,8 @@ class TimelineFilter:
     tag: str = ""
     shareable: Shareable | None = None
     """For an export: only the entries this rule shares (see ``domain.sharing``)."""
+    coach_id: int | None = None
+    """Only this coach's sprints, and the entries linked to them."""
 
     @property
     def narrows_entries(self) -> bool:
@@ -416,6 +421,7 @@ class TimelineFilter:
         return (
             self.shareable is not None
             or self.sprint_id is not None
+            or self.coach_id is not None
             or self.goal_id is not None
             or self.mentor_id is not None
             or self.kind is not None

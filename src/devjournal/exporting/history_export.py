@@ -142,14 +142,19 @@ class HistorySource:
     private_goals: tuple[Goal, ...]
 
 
-def describe(request: HistoryRequest, mentors: dict[int, str]) -> tuple[str, ...]:
-    """What ``request`` asks for, in words (``mentors``: names by id)."""
+def describe(
+    request: HistoryRequest, mentors: dict[int, str], coaches: dict[int, str] | None = None
+) -> tuple[str, ...]:
+    """What ``request`` asks for, in words (``mentors``, ``coaches``: names by id)."""
     if request.search.strip():
         return (f"Search: {request.search.strip()} (the filters do not apply to a search)",)
     where = request.where
     out = []
     if where.mentor_id is not None:
         out.append(f"Mentor: {mentors.get(where.mentor_id, f'#{where.mentor_id}')}")
+    if where.coach_id is not None:
+        name = (coaches or {}).get(where.coach_id, f"#{where.coach_id}")
+        out.append(f"Sprints with the coach: {name}")
     if where.kind is not None:
         out.append(f"Kind: {where.kind.label}")
     if where.tag.strip():
@@ -207,7 +212,13 @@ def read_history_source(
     wanted = sorted({e.responds_to_id for e in entries if e.responds_to_id} - found)
     mentors = {m.id: m.name for m in ms.mentors()}
     return HistorySource(
-        filters=describe(request, mentors),
+        filters=describe(
+            request,
+            mentors,
+            {c.id: c.name for c in services.people.coach_list()}
+            if request.where.coach_id is not None
+            else None,
+        ),
         entries=tuple(sorted(entries, key=lambda e: (e.occurred_at, e.id))),
         answers=tuple(answers),
         answered=tuple(ms.entries_by_id(wanted)),

@@ -32,6 +32,7 @@ from devjournal.domain.jobs import Progress, no_progress
 from devjournal.domain.models import (
     ActionItem,
     Aim,
+    Coach,
     CoachingSession,
     FeedbackDetails,
     Goal,
@@ -116,6 +117,8 @@ class ReviewSource:
     """Every private goal, deleted ones too (for the privacy rule)."""
     feedback_details: Mapping[int, FeedbackDetails] = field(default_factory=dict)
     """The details of the range's feedback, by entry (``domain/feedback.py``)."""
+    coaches: tuple[Coach, ...] = ()
+    """Every coach (what they coach and where, for the Coaches section)."""
     aims: tuple[Aim, ...] = ()
     """Every part of the direction, in order (what serves each is on the sprints, goals
     and mentors above)."""
@@ -162,6 +165,7 @@ def read_review_source(
         mentors=tuple(ms.mentors()),
         private_goals=tuple(c.private_goals()),
         feedback_details=details,
+        coaches=tuple(services.people.coach_list()),
         aims=tuple(services.people.aims()),
     )
 
@@ -296,6 +300,12 @@ class CoachSprints:
 
     name: str
     sprints: tuple[str, ...]
+    """The sprints' titles, earliest first."""
+    coaches: str = ""
+    """What they coach."""
+    organisation: str = ""
+    together: tuple[str, ...] = ()
+    """Each sprint in a line: its title, days, how it closed and its goals achieved."""
 
 
 @dataclass(frozen=True)
@@ -428,7 +438,7 @@ def build_review(
         advice=tuple(_worked(e, names) for e in advice),
         follow_through=commitment_record(actions, now.astimezone().date()),
         mentors=_mentors(entries, mentors),
-        coaches=_coaches(source.sprints),
+        coaches=coaches_of_period(source.sprints, source.coaches, rule),
         left_out=left_out,
         include_private=sharing.include_private,
         acted_on=_acted_on(feedback, source.feedback_details, shown_goals, names),
@@ -605,16 +615,56 @@ def _mentors(entries: Sequence[LogEntry], mentors: dict[int, Mentor]) -> tuple[M
     )
 
 
-def _coaches(sprints: Sequence[SprintView]) -> tuple[CoachSprints, ...]:
-    by_coach: dict[str, list[str]] = {}
+def coaches_of_period(
+    sprints: Sequence[SprintView], coaches: Sequence[Coach], rule: Shareable
+) -> tuple[CoachSprints, ...]:
+    """The coaches of the period's sprints, most sprints first, each with what they coach,
+    where, and the sprints together; a sprint's goals are counted as the privacy rule
+    shares them (a private goal is not said, not even as a number). A coach is known by
+    the sprint's link, else by the name it shows (a deleted coach's sprints keep it)."""
+    known = {c.id: c for c in coaches}
+    by_coach: dict[str, list[SprintView]] = {}
     shown: dict[str, str] = {}
+    found: dict[str, Coach] = {}
     for view in sorted(sprints, key=lambda v: (v.sprint.start_date, v.sprint.id)):
-        name = " ".join(view.sprint.coach_name.split())
-        if name:
-            shown.setdefault(name.casefold(), name)
-            by_coach.setdefault(name.casefold(), []).append(view.sprint.title)
+        sprint = view.sprint
+        coach = known.get(sprint.coach_id or 0)
+        name = coach.name if coach is not None else " ".join(sprint.coach_name.split())
+        if not name:
+            continue
+        key = name.casefold()
+        shown.setdefault(key, name)
+        if coach is not None:
+            found.setdefault(key, coach)
+        by_coach.setdefault(key, []).append(view)
     order = sorted(by_coach, key=lambda k: (-len(by_coach[k]), k))
-    return tuple(CoachSprints(shown[k], tuple(by_coach[k])) for k in order)
+    return tuple(
+        CoachSprints(
+            shown[k],
+            tuple(v.sprint.title for v in by_coach[k]),
+            coaches=found[k].coaches if k in found else "",
+            organisation=found[k].organisation if k in found else "",
+            together=tuple(_together(v, rule) for v in by_coach[k]),
+        )
+        for k in order
+    )
+
+
+def _together(view: SprintView, rule: Shareable) -> str:
+    """``Lead the guild: 1 Sep 2026 – 20 Dec 2026, completed, 2 of 3 goals achieved``."""
+    sprint = view.sprint
+    said = [f"{day(sprint.start_date)} – {day(sprint.end_date)}"]
+    if sprint.closed_state is not None:
+        said.append(sprint.closed_state.value)
+    goals = [
+        g.goal for g in view.goals if g.goal.status is not GoalStatus.DRAFT and rule.goal(g.goal.id)
+    ]
+    achieved = sum(1 for g in goals if g.status is GoalStatus.ACHIEVED)
+    if goals and (achieved or sprint.closed_state is not None):
+        said.append(f"{achieved} of {plural(len(goals), 'goal')} achieved")
+    elif goals:
+        said.append(plural(len(goals), "goal"))
+    return f"{sprint.title}: {', '.join(said)}"
 
 
 # -- the sections every format writes -------------------------------------------------------
@@ -784,27 +834,35 @@ def _missed_line(c: ReviewCommitment) -> str:
 
 
 def people_section(r: PeriodReview) -> ReviewSection:
-    """The mentors with entries in the period, and the coaches of its sprints."""
-    heading = "Mentors and coaches"
-    if not r.mentors and not r.coaches:
-        return ReviewSection(heading, (paragraph("No mentor or coach appears in this period."),))
-    blocks = [subheading("Mentors")]
-    if r.mentors:
-        blocks.append(
+    """The mentors with entries in the period."""
+    heading = "Mentors"
+    if not r.mentors:
+        return ReviewSection(heading, (paragraph("No entry of this period is with a mentor."),))
+    return ReviewSection(
+        heading,
+        (
             bullets(
                 [
                     f"{m.name} ({m.relationship}): {plural(m.entries, 'entry', 'entries')}"
                     for m in r.mentors
                 ]
-            )
-        )
-    else:
-        blocks.append(paragraph("No entry of this period is with a mentor."))
-    blocks.append(subheading("Coaches"))
-    if r.coaches:
-        blocks.append(bullets([f"{c.name}: {', '.join(c.sprints)}" for c in r.coaches]))
-    else:
-        blocks.append(paragraph("No sprint of this period names a coach."))
+            ),
+        ),
+    )
+
+
+def coaches_section(r: PeriodReview) -> ReviewSection:
+    """The coaches of the period's sprints: who they are and the sprints together."""
+    heading = "Coaches"
+    if not r.coaches:
+        return ReviewSection(heading, (paragraph("No sprint of this period was with a coach."),))
+    blocks: list[Block] = []
+    for coach in r.coaches:
+        blocks.append(subheading(coach.name))
+        about = " · ".join(p for p in (coach.coaches, coach.organisation) if p)
+        if about:
+            blocks.append(paragraph(about))
+        blocks.append(bullets(coach.together or coach.sprints))
     return ReviewSection(heading, tuple(blocks))
 
 
@@ -861,6 +919,7 @@ SECTIONS: tuple[Callable[[PeriodReview], ReviewSection], ...] = (
     advice_section,
     follow_through_section,
     people_section,
+    coaches_section,
     direction_section,
 )
 """The sections of the review, in the order every format writes them."""

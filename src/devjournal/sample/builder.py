@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, tzinfo
 
 from devjournal.sample.assessments import build_assessments
+from devjournal.sample.coaches import build_coaches
 from devjournal.sample.direction import build_direction
 from devjournal.sample.entries import build_entries
 from devjournal.sample.feedback import build_feedback
@@ -25,5 +26,6 @@ def build_sample(size: SampleSize, today: date, tz: tzinfo = UTC) -> SampleJourn
     build_entries(wb)
     build_assessments(wb)  # after the rest: the draws before it stay as they were
     build_feedback(wb)  # a generator of its own
+    build_coaches(wb)  # a generator of its own too
     build_direction(wb)  # a generator of its own
     return wb.journal()

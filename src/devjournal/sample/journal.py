@@ -10,6 +10,7 @@ from devjournal.domain.models import (
     AimDraft,
     AssessmentDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -45,6 +46,8 @@ class SampleJournal:
     assessments: list[tuple[int, AssessmentDraft]]
     feedback: list[tuple[int, FeedbackDetails]]
     """The details of Feedback entries, by the entry's id."""
+    coaches: list[tuple[int, CoachDraft]] = field(default_factory=list)
+    """The coaches the sprints name (each sprint's ``coach_id``)."""
     aims: list[tuple[int, AimDraft]] = field(default_factory=list)
     """The direction: where the author wants to be in one, three and five years."""
 

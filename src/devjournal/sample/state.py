@@ -12,6 +12,7 @@ from devjournal.domain.models import (
     AimDraft,
     AssessmentDraft,
     CheckinDraft,
+    CoachDraft,
     FeedbackDetails,
     GoalDraft,
     LogEntryDraft,
@@ -94,6 +95,7 @@ class Workbench:
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
         self.aims: list[tuple[int, AimDraft]] = []
         self.coach_names: list[str] = []
+        self.coaches: list[tuple[int, CoachDraft]] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
         self.mentors_by_month: dict[tuple[Relationship, int], list[MentorPlan]] = {}
@@ -113,6 +115,7 @@ class Workbench:
             entries=self.entries,
             assessments=self.assessments,
             feedback=self.feedback,
+            coaches=self.coaches,
             aims=self.aims,
         )
 

@@ -100,6 +100,7 @@ class JournalService:
                 entries=sample.entries,
                 assessments=sample.assessments,
                 feedback=sample.feedback,
+                coaches=sample.coaches,
                 aims=sample.aims,
             )
             counts = tx.stats.counts()

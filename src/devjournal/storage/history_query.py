@@ -15,6 +15,7 @@ from typing import Any
 from devjournal.domain.enums import AdviceStatus, EntryKind, Scope
 from devjournal.domain.history import HistoryFilter, HistoryRow
 from devjournal.storage.stored_time import stored, stored_day_start
+from devjournal.storage.timeline_query import COACH_SPRINTS
 
 
 def _day_start(day: date) -> datetime:
@@ -41,6 +42,9 @@ def history_page(
     if where.mentor_id is not None:
         sql.append("AND e.mentor_id = ?")
         args.append(where.mentor_id)
+    if where.coach_id is not None:
+        sql.append(f"AND {COACH_SPRINTS}")
+        args.append(where.coach_id)
     if where.kind is not None:
         sql.append("AND e.kind = ?")
         args.append(where.kind.value)

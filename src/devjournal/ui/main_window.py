@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from devjournal.ui.dialogs.review_dialog import ReviewDialog
     from devjournal.ui.draft_offer import DraftOffer
     from devjournal.ui.journal_transfer import JournalTransfer
+    from devjournal.ui.pages.coaches_page import CoachesPage
     from devjournal.ui.pages.coaching_page import CoachingPage
     from devjournal.ui.pages.direction_page import DirectionPage
     from devjournal.ui.pages.feedback_page import FeedbackPage
@@ -90,6 +91,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.timeline_page",
     "devjournal.ui.pages.guide_page",
     "devjournal.ui.pages.feedback_page",
+    "devjournal.ui.pages.coaches_page",
     "devjournal.ui.pages.direction_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.timeline_page: TimelinePage | None = None
         self.guide_page: GuidePage | None = None
         self.feedback_page: FeedbackPage | None = None
+        self.coaches_page: CoachesPage | None = None
         self.direction_page: DirectionPage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
@@ -329,6 +332,7 @@ class MainWindow(QMainWindow):
             self._add_timeline_page,
             self._add_guide_page,
             self._add_feedback_page,
+            self._add_coaches_page,
             self._add_direction_page,
             self._wire_services,
         ]
@@ -355,11 +359,13 @@ class MainWindow(QMainWindow):
             self.stack,  # made in place: moving a built page into the window restyles it
             notices=self.notices,
             entries_of_sprint=services.mentorship.entries_of_sprint,
+            coach_names=services.people.coach_names,
             aims=services.people.aim_choices,
             read=False,  # the next two steps: the list, then the sprint it opens on
         )
         self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
         self.coaching_page.assessment_requested.connect(self.take_assessment)
+        self.coaching_page.coach_requested.connect(self.show_coach)
 
     def _list_sprints(self) -> None:
         assert self.coaching_page is not None
@@ -432,6 +438,21 @@ class MainWindow(QMainWindow):
         page.goal_shown.connect(self._show_goal)
         page.action_shown.connect(self._show_action)
         page.session_shown.connect(self._show_session)
+
+    def _add_coaches_page(self) -> None:
+        from devjournal.ui.pages.coaches_page import CoachesPage  # noqa: PLC0415
+
+        self.coaches_page = CoachesPage(
+            self._loaded().people,
+            self.ops,
+            self._drafts,
+            self._clock,
+            self.stack,
+            notices=self.notices,
+        )
+        self._add_page("Coaches", self.coaches_page, QKeySequence("Ctrl+9"))
+        self.coaches_page.sprint_shown.connect(self._show_sprint)
+        self.coaches_page.sprint_requested.connect(self._start_sprint_from)
 
     def _add_direction_page(self) -> None:
         from devjournal.ui.pages.direction_page import DirectionPage  # noqa: PLC0415
@@ -626,6 +647,15 @@ class MainWindow(QMainWindow):
         services = self.services
         if services is not None and self._coaching() is not None:
             self._open_on_coaching(lambda: services.coaching.session(session_id).sprint_id)
+
+    def show_coach(self, coach_id: int) -> None:
+        """The Coaches page, open on the coach ``coach_id``."""
+        page = self.coaches_page
+        if page is None:
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page.show_coach(coach_id)
 
     def _open_on_coaching(self, sprint_of: Callable[[], int], goal: int | None = None) -> None:
         """Open the sprint ``sprint_of()`` names on the Coaching page: on the goal ``goal``,

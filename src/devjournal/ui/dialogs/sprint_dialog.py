@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.enums import SprintKind
@@ -34,10 +36,12 @@ class SprintDialog(FormDialog):
         *,
         sprint: Sprint | None = None,
         prefill: SprintDraft | None = None,
+        coach_names: Sequence[str] = (),
         aims: AimChoices | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``prefill``: what a new sprint starts from (the self-assessment's suggestion).
+        """``prefill``: what a new sprint starts from (the self-assessment's suggestion);
+        ``coach_names``: your coaches, offered in the Coach field (a new name is typed);
         ``aims``: what its "Serves:" field offers."""
         key = f"sprint:{sprint.id}" if sprint else "sprint:new"
         super().__init__(
@@ -56,8 +60,7 @@ class SprintDialog(FormDialog):
         self.kind_combo = QComboBox()
         for kind in SprintKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.coach_edit = QLineEdit()
-        self.coach_edit.setPlaceholderText("Who coaches you (optional)")
+        self.coach_combo, self.coach_edit = self._coach_choices(coach_names)
         self.focus_edit = QLineEdit()
         self.focus_edit.setPlaceholderText("The level to reach, e.g. Senior: leads a project")
         self.start_edit = date_edit()
@@ -68,7 +71,7 @@ class SprintDialog(FormDialog):
         self.cadence_spin.setSuffix(" days")
         self.add_field("title", "Title:", self.title_edit)
         self.add_field("kind", "Kind:", self.kind_combo)
-        self.add_field("coach_name", "Coach:", self.coach_edit)
+        self.add_field("coach_name", "Coach:", self.coach_combo)
         self.add_field("focus", "Level to reach:", self.focus_edit)
         self.add_field("start_date", "Starts:", self.start_edit)
         self.length_label = plain_label("", "muted")
@@ -82,10 +85,11 @@ class SprintDialog(FormDialog):
         self.add_field("session_every_days", "A session every:", self.cadence_spin)
         self.serves_combo = self._serves_field(aims)
         self.bind(end_date=self.end_edit)  # in a row with the length
+        self.bind(coach_name=self.coach_edit)  # the name typed, not the choice
         self.set_tab_order(
             self.title_edit,
             self.kind_combo,
-            self.coach_edit,
+            self.coach_combo,
             self.focus_edit,
             self.start_edit,
             self.end_edit,
@@ -105,6 +109,7 @@ class SprintDialog(FormDialog):
         for signal in (
             self.title_edit.textEdited,
             self.coach_edit.textEdited,
+            self.coach_combo.textActivated,
             self.focus_edit.textEdited,
             self.kind_combo.currentIndexChanged,
             self.start_edit.dateChanged,
@@ -116,6 +121,26 @@ class SprintDialog(FormDialog):
         self.start_edit.dateChanged.connect(self._show_length)
         self.end_edit.dateChanged.connect(self._show_length)
         self._show_length()
+
+    @staticmethod
+    def _coach_choices(names: Sequence[str]) -> tuple[QComboBox, QLineEdit]:
+        """The coach: one of your coaches, or a new name (which makes a new coach); the
+        box, and the line the name is typed in (what the form keeps)."""
+        combo, edit = QComboBox(), QLineEdit()
+        combo.setEditable(True)
+        combo.setLineEdit(edit)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        names = sorted(names, key=str.casefold)
+        combo.addItems(names)
+        combo.setCurrentIndex(-1)
+        combo.setMinimumContentsLength(28)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        edit.setPlaceholderText("Who coaches you (optional): one of yours, or a new name")
+        completer = QCompleter(names, combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
+        return combo, edit
 
     def _serves_field(self, aims: AimChoices | None) -> AimCombo:
         """Which part of the direction the sprint serves."""

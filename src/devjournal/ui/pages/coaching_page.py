@@ -91,6 +91,7 @@ class CoachingPage(QWidget):
     shows: ClassVar[Changes] = Changes.COACHING | Changes.AIMS
 
     assessment_requested = Signal()  # the self-assessment, from the empty page
+    coach_requested = Signal(int)  # a coach's id: open them on the Coaches page
 
     def __init__(
         self,
@@ -102,6 +103,7 @@ class CoachingPage(QWidget):
         *,
         notices: NoticeBar,
         entries_of_sprint: Callable[[int], Sequence[LogEntry]] = lambda _sprint_id: [],
+        coach_names: Callable[[], Sequence[str]] = lambda: (),
         aims: Callable[[], AimChoices] = AimChoices,
         read: bool = True,
     ) -> None:
@@ -113,6 +115,7 @@ class CoachingPage(QWidget):
         self._notices = notices
         self._coaching = coaching
         self._entries_of_sprint = entries_of_sprint
+        self._coach_names = coach_names
         self.aims = aims
         self._ops = ops
         self._drafts = drafts
@@ -262,7 +265,7 @@ class CoachingPage(QWidget):
 
         serving = {a.id: aim_text(a) for a in self.aims().live}
         self.title_label = sprint_detail.add_heading(
-            column, sprint, serving.get(sprint.serves_id or 0, "")
+            column, sprint, serving.get(sprint.serves_id or 0, ""), self.coach_requested.emit
         )
 
         column.addLayout(self._sprint_actions(closed=closed))
@@ -442,6 +445,7 @@ class CoachingPage(QWidget):
             self._drafts,
             self._clock,
             prefill=prefill,
+            coach_names=self._coach_names(),
             aims=self.aims(),
             parent=self,
         )
@@ -457,6 +461,7 @@ class CoachingPage(QWidget):
             self._drafts,
             self._clock,
             sprint=self.view.sprint,
+            coach_names=self._coach_names(),
             aims=self.aims(),
             parent=self,
         )

@@ -72,7 +72,7 @@ EXPORT_TITLE = "Export the history"
 class HistoryPage(QWidget):
     """Filters and search over the log, the list, and the entry being read."""
 
-    shows: ClassVar[Changes] = Changes.MENTORSHIP
+    shows: ClassVar[Changes] = Changes.MENTORSHIP | Changes.COACHES | Changes.SPRINTS
 
     entry_requested = Signal()  # "write a new entry"
 
@@ -125,8 +125,11 @@ class HistoryPage(QWidget):
         self.addAction(self.find_action)
 
     def _build_filters(self) -> None:
-        """Mentor, kind, tag, sharing and the dates; the count under them."""
+        """Mentor, coach, kind, tag, sharing and the dates; the count under them."""
         self.mentor_combo = QComboBox()
+        self.coach_combo = QComboBox()
+        self.coach_combo.setAccessibleName("Coach")
+        self.coach_combo.setToolTip("Only the entries linked to a sprint with this coach")
         self.kind_combo = QComboBox()
         self.kind_combo.addItem("Every kind", "")
         for kind in EntryKind:
@@ -189,9 +192,10 @@ class HistoryPage(QWidget):
         """The list and its filters on the left, the reader on the right."""
         filters = QGridLayout()
         filters.addWidget(self.mentor_combo, 0, 0)
-        filters.addWidget(self.kind_combo, 0, 1)
-        filters.addWidget(self.tag_combo, 1, 0)
-        filters.addWidget(self.scope_combo, 1, 1)
+        filters.addWidget(self.coach_combo, 0, 1)
+        filters.addWidget(self.kind_combo, 1, 0)
+        filters.addWidget(self.tag_combo, 1, 1)
+        filters.addWidget(self.scope_combo, 2, 0)
         dates = QHBoxLayout()
         dates.addWidget(self.dates_box)
         dates.addWidget(self.since_edit, 1)
@@ -243,7 +247,13 @@ class HistoryPage(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self.reload)
         self.find_action.triggered.connect(self._on_find_action_triggered)
-        for combo in (self.mentor_combo, self.kind_combo, self.tag_combo, self.scope_combo):
+        for combo in (
+            self.mentor_combo,
+            self.coach_combo,
+            self.kind_combo,
+            self.tag_combo,
+            self.scope_combo,
+        ):
             combo.currentIndexChanged.connect(self.reload)
         self.dates_box.toggled.connect(self._on_dates_box_toggled)
         self.since_edit.dateChanged.connect(self.reload)
@@ -260,20 +270,26 @@ class HistoryPage(QWidget):
 
     # -- choices and filters --------------------------------------------------------------
     def _fill_choices(self) -> None:
-        for combo in (self.mentor_combo, self.tag_combo):
+        for combo in (self.mentor_combo, self.coach_combo, self.tag_combo):
             combo.blockSignals(True)
         keep_mentor, keep_tag = self.mentor_combo.currentData(), self.tag_combo.currentData()
+        keep_coach = self.coach_combo.currentData()
         self.mentor_combo.clear()
         self.mentor_combo.addItem("Every mentor", 0)
         for mentor in self._services.mentorship.mentors():
             self.mentor_combo.addItem(mentor.name, mentor.id)
+        self.coach_combo.clear()
+        self.coach_combo.addItem("Every coach", 0)
+        for coach in self._services.people.coach_list():
+            self.coach_combo.addItem(coach.name, coach.id)
+        self.coach_combo.setCurrentIndex(max(0, self.coach_combo.findData(keep_coach)))
         self.tag_combo.clear()
         self.tag_combo.addItem("Any tag", "")
         for name in self._services.mentorship.tag_names():  # names only: counting is slow
             self.tag_combo.addItem(name, name)
         self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(keep_mentor)))
         self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(keep_tag)))
-        for combo in (self.mentor_combo, self.tag_combo):
+        for combo in (self.mentor_combo, self.coach_combo, self.tag_combo):
             combo.blockSignals(False)
 
     def history_filter(self) -> HistoryFilter:
@@ -287,6 +303,7 @@ class HistoryPage(QWidget):
             scope=Scope(scope) if scope else None,
             since=from_qdate(self.since_edit.date()) if dated else None,
             until=from_qdate(self.until_edit.date()) if dated else None,
+            coach_id=int(self.coach_combo.currentData() or 0) or None,
         )
 
     def export_request(self, *, include_private: bool = False) -> HistoryRequest:
@@ -367,6 +384,7 @@ class HistoryPage(QWidget):
     def _filters(self) -> list[QWidget]:
         return [
             self.mentor_combo,
+            self.coach_combo,
             self.kind_combo,
             self.tag_combo,
             self.scope_combo,
@@ -439,12 +457,24 @@ class HistoryPage(QWidget):
         """Show only ``mentor_id``'s entries (every kind, any time)."""
         self.search_edit.clear()
         self._fill_choices()
-        for combo in (self.kind_combo, self.tag_combo, self.scope_combo):
+        for combo in (self.coach_combo, self.kind_combo, self.tag_combo, self.scope_combo):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.dates_box.setChecked(False)
         self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(mentor_id)))
+        self.reload()
+
+    def show_coach(self, coach_id: int) -> None:
+        """Show only the entries of ``coach_id``'s sprints (every kind, any time)."""
+        self.search_edit.clear()
+        self._fill_choices()
+        for combo in (self.mentor_combo, self.kind_combo, self.tag_combo, self.scope_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.dates_box.setChecked(False)
+        self.coach_combo.setCurrentIndex(max(0, self.coach_combo.findData(coach_id)))
         self.reload()
 
     def _on_dates_box_toggled(self, on: bool) -> None:

@@ -3,8 +3,8 @@
 A lane per sprint (packed so overlapping sprints get their own row) with its goals'
 deadlines, sessions and check-ins, and a mentorship lane with the log entries, drawn by
 ``render/timeline_painter.py``. Zoom with the buttons (week to all), Ctrl+wheel or +/-;
-pan by dragging, the wheel or the arrow keys. Filters narrow by sprint, goal, mentor, kind
-and tag. The view remembers its zoom and position; it can be saved as PNG or vector PDF.
+pan by dragging, the wheel or the arrow keys. Filters narrow by coach, sprint, goal, mentor,
+kind and tag. The view remembers its zoom and position; it can be saved as PNG or vector PDF.
 """
 
 from __future__ import annotations
@@ -101,7 +101,11 @@ def lanes_of(
 ) -> TimelineScene:
     """The sprint rows ``where`` (and ``rule``, for an export) leave in, with no entries
     (:meth:`TimelineScene.with_entries` adds them for a view)."""
-    sprints = [s for s in data.sprints if where.sprint_id in (None, s.id)]
+    sprints = [
+        s
+        for s in data.sprints
+        if where.sprint_id in (None, s.id) and where.coach_id in (None, s.coach_id)
+    ]
     if where.goal_id is not None:
         owner = next((g.sprint_id for g in data.goals if g.id == where.goal_id), None)
         sprints = [s for s in sprints if s.id == owner]
@@ -117,6 +121,8 @@ def lanes_of(
     ]
     if where.sprint_id is not None or where.goal_id is not None:
         rows = {s.id: i for i, s in enumerate(sprints)}
+    elif where.coach_id is not None:  # the coach's sprints, packed on as few rows as fit
+        rows = pack_rows([(s.id, s.start, s.end) for s in sprints])
     # The guides lane belongs to no sprint, mentor, kind or tag: a filter to one hides it.
     narrowed = where.narrows_entries and where.shareable is None
     moments = [m for m in data.moments if not narrowed and (rule is None or rule.sharing.shares(m))]
@@ -268,8 +274,9 @@ class TimelinePage(QWidget):
         return self.export_button
 
     def _build_filters(self) -> FlowLayout:
-        """The filter boxes (sprint, goal, mentor, kind, tag) and Clear filters."""
+        """The filter boxes (coach, sprint, goal, mentor, kind, tag) and Clear filters."""
         filters = FlowLayout()
+        self.coach_box = self._combo("Filter by coach")
         self.sprint_box = self._combo("Filter by sprint")
         self.goal_box = self._combo("Filter by goal")
         self.mentor_box = self._combo("Filter entries by mentor")
@@ -282,7 +289,14 @@ class TimelinePage(QWidget):
         return filters
 
     def _boxes(self) -> tuple[QComboBox, ...]:
-        return (self.sprint_box, self.goal_box, self.mentor_box, self.kind_box, self.tag_box)
+        return (
+            self.coach_box,
+            self.sprint_box,
+            self.goal_box,
+            self.mentor_box,
+            self.kind_box,
+            self.tag_box,
+        )
 
     def _build_canvas(self) -> QStackedWidget:
         """The view in its scroll area (its axis only until the first read returns) and
@@ -419,16 +433,21 @@ class TimelinePage(QWidget):
     def _fill_filters(self) -> None:
         assert self.data is not None
         self.filter = self._still_there(self.filter)
+        coach_id = self.filter.coach_id
+        self._fill(self.coach_box, "All coaches", list(self.data.coaches), coach_id)
+        sprints = [s for s in self.data.sprints if coach_id in (None, s.coach_id)]
         self._fill(
             self.sprint_box,
             "All sprints",
-            [
-                (s.title, s.id)
-                for s in sorted(self.data.sprints, key=lambda s: s.start, reverse=True)
-            ],
+            [(s.title, s.id) for s in sorted(sprints, key=lambda s: s.start, reverse=True)],
             self.filter.sprint_id,
         )
-        goals = [g for g in self.data.goals if self.filter.sprint_id in (None, g.sprint_id)]
+        shown = {s.id for s in sprints}
+        goals = [
+            g
+            for g in self.data.goals
+            if self.filter.sprint_id in (None, g.sprint_id) and g.sprint_id in shown
+        ]
         self._fill(
             self.goal_box, "All goals", [(g.title, g.id) for g in goals], self.filter.goal_id
         )
@@ -470,12 +489,20 @@ class TimelinePage(QWidget):
         )
         tags = {t.casefold() for t in self._tags} if where.tag else set()
         tag = where.tag if where.tag.casefold() in tags else ""
-        return TimelineFilter(sprint_id, goal_id, mentor_id, where.kind, tag)
+        coach_id = (
+            where.coach_id if any(i == where.coach_id for _n, i in self.data.coaches) else None
+        )
+        return TimelineFilter(sprint_id, goal_id, mentor_id, where.kind, tag, coach_id=coach_id)
 
     # -- filters --------------------------------------------------------------------------
     def _on_filter_activated(self, _index: int) -> None:
+        coach_id = self.coach_box.currentData()
         sprint_id = self.sprint_box.currentData()
         goal_id = self.goal_box.currentData()
+        if coach_id != self.filter.coach_id and coach_id is not None:
+            coaches = {s.id: s.coach_id for s in self.data.sprints} if self.data else {}
+            if sprint_id is not None and coaches.get(sprint_id) != coach_id:
+                sprint_id = None  # another coach's sprint
         if sprint_id != self.filter.sprint_id:
             goal_id = None  # another sprint's goals
         kind = self.kind_box.currentData()
@@ -486,6 +513,7 @@ class TimelinePage(QWidget):
                 mentor_id=self.mentor_box.currentData(),
                 kind=EntryKind(kind) if kind else None,
                 tag=self.tag_box.currentData() or "",
+                coach_id=coach_id,
             )
         )
 

@@ -14,24 +14,48 @@ from devjournal.domain.models import Sprint
 from devjournal.domain.sprints import SprintPhase, SprintView
 from devjournal.domain.wording import plural
 from devjournal.ui.formatting import local_date
+from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.card import Card, label
 
 
-def add_heading(column: QVBoxLayout, sprint: Sprint, serves: str = "") -> QLabel:
-    """The sprint's title, what kind it is, its coach, dates and rhythm, its aim and the
-    part of the direction it serves (``serves``, "" when none); returns the title label."""
+def add_heading(
+    column: QVBoxLayout,
+    sprint: Sprint,
+    serves: str = "",
+    open_coach: Callable[[int], None] | None = None,
+) -> QLabel:
+    """The sprint's title, what kind it is, who with, its dates and rhythm, its aim and the
+    part of the direction it serves (``serves``, "" when none); returns the title label.
+    With ``open_coach``, the coach's name is a link that opens them (on the Coaches page)."""
     title = label(sprint.title, "pageTitle", wrap=True)
     column.addWidget(title)
-    details = [sprint.kind.label]
-    if sprint.coach_name:
-        details.append(f"coach {sprint.coach_name}")
-    details.append(
+    when = [
         f"{local_date(sprint.start_date, 'd MMM yyyy')} – "
         f"{local_date(sprint.end_date, 'd MMM yyyy')}"
-    )
+    ]
     if sprint.session_every_days:
-        details.append(f"a session every {plural(sprint.session_every_days, 'day')}")
-    column.addWidget(label(" · ".join(details), "muted", wrap=True))
+        when.append(f"a session every {plural(sprint.session_every_days, 'day')}")
+    if sprint.coach_name and sprint.coach_id is not None and open_coach is not None:
+        row = QHBoxLayout()
+        row.setSpacing(0)  # the link's own padding spaces it
+        row.addWidget(label(f"{sprint.kind.label} ·", "muted"))
+        coach_id = sprint.coach_id
+        link = QPushButton(for_mnemonic(f"with {sprint.coach_name}"))
+        link.setObjectName("link")
+        link.setFlat(True)
+        link.setCursor(Qt.CursorShape.PointingHandCursor)
+        link.setToolTip("Open this coach on the Coaches page: your history together")
+        link.setAccessibleName(f"Coach: {sprint.coach_name}")
+        link.clicked.connect(lambda: open_coach(coach_id))
+        row.addWidget(link)
+        row.addWidget(label("· " + " · ".join(when), "muted"))
+        row.addStretch(1)
+        column.addLayout(row)
+    else:
+        details = [sprint.kind.label]
+        if sprint.coach_name:
+            details.append(f"with {sprint.coach_name}")
+        column.addWidget(label(" · ".join(details + when), "muted", wrap=True))
     if sprint.focus:
         column.addWidget(label(f"Aiming for: {sprint.focus}", wrap=True))
     if serves:
