@@ -34,6 +34,7 @@ WHAT = {
     "close": "closing of a sprint",
     "plan": "session plan",
     "assessment": "self-assessment",
+    "outreach": "outreach",
 }
 """What a draft is, by the first part of its key."""
 

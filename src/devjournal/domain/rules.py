@@ -5,6 +5,7 @@ when nothing is): the forms show it before saving, and never refuse because of i
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -328,7 +329,7 @@ def validate_outreach(draft: OutreachDraft) -> None:
         if getattr(draft, name) is not None:
             p.add(name, f"It is not that far yet: it is {draft.status.label.lower()}.")
     days = [(n, getattr(draft, n)) for n in _OUTREACH_DAYS if getattr(draft, n) is not None]
-    for (_, earlier), (name, later) in zip(days, days[1:], strict=False):
+    for (_, earlier), (name, later) in itertools.pairwise(days):
         if later < earlier:
             p.add(name, f"This step cannot come before {day_text(earlier)}.")
     p.raise_if_any()

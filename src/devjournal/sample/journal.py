@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from devjournal.domain.models import (
@@ -15,6 +15,7 @@ from devjournal.domain.models import (
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SprintDraft,
 )
@@ -44,6 +45,7 @@ class SampleJournal:
     assessments: list[tuple[int, AssessmentDraft]]
     feedback: list[tuple[int, FeedbackDetails]]
     """The details of Feedback entries, by the entry's id."""
+    outreach: list[tuple[int, OutreachDraft]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

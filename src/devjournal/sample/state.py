@@ -17,6 +17,7 @@ from devjournal.domain.models import (
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SprintDraft,
 )
@@ -91,6 +92,7 @@ class Workbench:
         self.entries: list[tuple[int, LogEntryDraft]] = []
         self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
+        self.outreach: list[tuple[int, OutreachDraft]] = []
         self.coach_names: list[str] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
         self.anchor: dict[Relationship, MentorPlan] = {}  # one of each, there all along
@@ -111,6 +113,7 @@ class Workbench:
             entries=self.entries,
             assessments=self.assessments,
             feedback=self.feedback,
+            outreach=self.outreach,
         )
 
     def context(self) -> dict[str, str]:

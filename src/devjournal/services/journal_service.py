@@ -100,6 +100,7 @@ class JournalService:
                 entries=sample.entries,
                 assessments=sample.assessments,
                 feedback=sample.feedback,
+                outreach=sample.outreach,
             )
             counts = tx.stats.counts()
         return Outcome(counts, Changes.EVERYTHING)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.enums import Affiliation, Formality, Relationship
+from devjournal.domain.enums import Affiliation, ConverseFormat, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
 from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
@@ -26,6 +26,7 @@ from devjournal.services.mentorship_service import MentorshipService
 from devjournal.ui.dialogs.form_dialog import FormDialog, pairs_table, write_field
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
+from devjournal.ui.plain_text import plain_label
 
 RELATIONSHIP_HINTS = {
     Relationship.TRADITIONAL: "Traditional: someone more senior who guides you",
@@ -76,6 +77,7 @@ class MentorDialog(FormDialog):
         self.saved: Mentor | None = None
         self._build_who_section()
         self._build_together_section()
+        self._build_converse_section()
         self._build_follow_section()
         self.bind(
             has_start=self.has_start,
@@ -96,6 +98,11 @@ class MentorDialog(FormDialog):
             self.has_end,
             self.end_edit,
             self.every_spin,
+            self.format_combo,
+            self.minutes_spin,
+            self.channel_edit,
+            self.topics_edit,
+            self.boundaries_edit,
             self.links_table,
             self.add_link_button,
             self.notes_edit,
@@ -124,6 +131,11 @@ class MentorDialog(FormDialog):
             self.has_end.toggled,
             self.end_edit.dateChanged,
             self.every_spin.valueChanged,
+            self.format_combo.currentIndexChanged,
+            self.minutes_spin.valueChanged,
+            self.channel_edit.textEdited,
+            self.topics_edit.textChanged,
+            self.boundaries_edit.textChanged,
             self.notes_edit.textChanged,
             self.links_table.itemChanged,
         ):
@@ -164,14 +176,43 @@ class MentorDialog(FormDialog):
         self.seeking_edit.setTabChangesFocus(True)
         self.has_start, self.start_edit, start_row = _dated("Since")
         self.has_end, self.end_edit, end_row = _dated("Until")
+        self.add_field("seeking", "Looking for:", self.seeking_edit)
+        self.add_field("started_on", "Since:", start_row)
+        self.add_field("ended_on", "Until:", end_row)
+
+    def _build_converse_section(self) -> None:
+        """How we converse, read before each touchpoint: the cadence (in touch every N
+        days), the format, how long, where, the topics and the boundaries."""
+        self.form.addRow(plain_label("How we converse", "cardTitle"))
         self.every_spin = QSpinBox()
         self.every_spin.setRange(0, 365)
         self.every_spin.setSpecialValueText("No set rhythm")
         self.every_spin.setSuffix(" days")
-        self.add_field("seeking", "Looking for:", self.seeking_edit)
-        self.add_field("started_on", "Since:", start_row)
-        self.add_field("ended_on", "Until:", end_row)
-        self.add_field("contact_every_days", "In touch every:", self.every_spin)
+        self.format_combo = QComboBox()
+        self.format_combo.addItem("Not set", "")
+        for converse in ConverseFormat:
+            self.format_combo.addItem(converse.label, converse.value)
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, 600)
+        self.minutes_spin.setSingleStep(15)
+        self.minutes_spin.setSpecialValueText("Any length")
+        self.minutes_spin.setSuffix(" minutes")
+        self.channel_edit = QLineEdit()
+        self.channel_edit.setPlaceholderText("Where, e.g. Zoom, the office, email")
+        self.topics_edit = QPlainTextEdit()
+        self.topics_edit.setPlaceholderText("What you talk about")
+        self.topics_edit.setFixedHeight(48)
+        self.topics_edit.setTabChangesFocus(True)
+        self.boundaries_edit = QPlainTextEdit()
+        self.boundaries_edit.setPlaceholderText("What is off limits, how to reach them, and when")
+        self.boundaries_edit.setFixedHeight(48)
+        self.boundaries_edit.setTabChangesFocus(True)
+        self.add_field("contact_every_days", "Cadence, in touch every:", self.every_spin)
+        self.add_field("converse_format", "Format:", self.format_combo)
+        self.add_field("converse_minutes", "Length:", self.minutes_spin)
+        self.add_field("channel", "Channel:", self.channel_edit)
+        self.add_field("topics", "Topics:", self.topics_edit)
+        self.add_field("boundaries", "Boundaries:", self.boundaries_edit)
 
     def _build_follow_section(self) -> None:
         """Where to follow them (a table of links, and a button to add one), and notes."""
@@ -203,6 +244,14 @@ class MentorDialog(FormDialog):
         if mentor.ended_on:
             self.end_edit.setDate(to_qdate(mentor.ended_on))
         self.every_spin.setValue(mentor.contact_every_days or 0)
+        index = self.format_combo.findData(
+            mentor.converse_format.value if mentor.converse_format else ""
+        )
+        self.format_combo.setCurrentIndex(max(0, index))
+        self.minutes_spin.setValue(mentor.converse_minutes or 0)
+        self.channel_edit.setText(mentor.channel)
+        self.topics_edit.setPlainText(mentor.topics)
+        self.boundaries_edit.setPlainText(mentor.boundaries)
         self.notes_edit.setPlainText(mentor.notes)
         self.set_links([(link.label, link.url) for link in links])
 
@@ -244,6 +293,7 @@ class MentorDialog(FormDialog):
     def draft(self) -> MentorDraft:
         """The mentor as typed."""
         formal = self.formality_combo.currentData() == "formal"
+        converse = self.format_combo.currentData()
         return MentorDraft(
             name=self.name_edit.text().strip(),
             relationship=Relationship(self.relationship_combo.currentData()),
@@ -256,6 +306,11 @@ class MentorDialog(FormDialog):
             started_on=from_qdate(self.start_edit.date()) if self.has_start.isChecked() else None,
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
+            converse_format=ConverseFormat(converse) if converse else None,
+            converse_minutes=self.minutes_spin.value() or None,
+            channel=self.channel_edit.text().strip(),
+            topics=self.topics_edit.toPlainText().strip(),
+            boundaries=self.boundaries_edit.toPlainText().strip(),
             **_kept(self._mentor),
         )
 
@@ -288,5 +343,5 @@ def _kept(mentor: Mentor | None) -> dict[str, Any]:
     """What the form does not edit yet, kept as it was."""
     if mentor is None:
         return {}
-    names = ("converse_format", "converse_minutes", "channel", "topics", "boundaries", "serves_id")
+    names = ("serves_id",)
     return {name: getattr(mentor, name) for name in names}
