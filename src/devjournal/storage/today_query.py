@@ -94,7 +94,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
     day = today.isoformat()
     (empty,) = conn.execute(
         "SELECT NOT EXISTS (SELECT 1 FROM sprint) AND NOT EXISTS (SELECT 1 FROM mentor) "
-        "AND NOT EXISTS (SELECT 1 FROM log_entry)"
+        "AND NOT EXISTS (SELECT 1 FROM log_entry) AND NOT EXISTS (SELECT 1 FROM outreach)"
     ).fetchone()
     if empty:
         return TodayOverview(today=today, is_empty=True)

@@ -37,7 +37,7 @@ ASK = (
     "Could we try three sessions and see whether it helps?",
     "Would you review one design document of mine each month?",
 )
-CHANNELS = ("Zoom", "Google Meet", "the office", "email", "a café near the office", "Slack")
+CHANNELS = ("Zoom", "Google Meet", "Teams", "email", "the phone", "Slack")
 TOPICS = (
     "career steps, architecture reviews",
     "influence without authority, writing",
