@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -134,8 +135,8 @@ class MentorDialog(FormDialog):
             self.format_combo.currentIndexChanged,
             self.minutes_spin.valueChanged,
             self.channel_edit.textEdited,
-            self.topics_edit.textChanged,
-            self.boundaries_edit.textChanged,
+            self.topics_edit.textEdited,
+            self.boundaries_edit.textEdited,
             self.notes_edit.textChanged,
             self.links_table.itemChanged,
         ):
@@ -198,21 +199,35 @@ class MentorDialog(FormDialog):
         self.minutes_spin.setSpecialValueText("Any length")
         self.minutes_spin.setSuffix(" minutes")
         self.channel_edit = QLineEdit()
-        self.channel_edit.setPlaceholderText("Where, e.g. Zoom, the office, email")
-        self.topics_edit = QPlainTextEdit()
+        self.channel_edit.setPlaceholderText("where, e.g. Zoom, email")
+        self.channel_edit.setAccessibleName("Channel")
+        self.minutes_spin.setAccessibleName("Length")
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.format_combo)
+        line.addWidget(self.minutes_spin)
+        line.addWidget(plain_label("on"))
+        line.addWidget(self.channel_edit, 1)
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(line)
+        column.addWidget(self.error_label("converse_minutes"))
+        column.addWidget(self.error_label("channel"))
+        self.topics_edit = QLineEdit()
         self.topics_edit.setPlaceholderText("What you talk about")
-        self.topics_edit.setFixedHeight(48)
-        self.topics_edit.setTabChangesFocus(True)
-        self.boundaries_edit = QPlainTextEdit()
+        self.boundaries_edit = QLineEdit()
         self.boundaries_edit.setPlaceholderText("What is off limits, how to reach them, and when")
-        self.boundaries_edit.setFixedHeight(48)
-        self.boundaries_edit.setTabChangesFocus(True)
         self.add_field("contact_every_days", "Cadence, in touch every:", self.every_spin)
-        self.add_field("converse_format", "Format:", self.format_combo)
-        self.add_field("converse_minutes", "Length:", self.minutes_spin)
-        self.add_field("channel", "Channel:", self.channel_edit)
+        self.add_field("converse_format", "Format:", row)
         self.add_field("topics", "Topics:", self.topics_edit)
         self.add_field("boundaries", "Boundaries:", self.boundaries_edit)
+        self.bind(
+            converse_format=self.format_combo,
+            converse_minutes=self.minutes_spin,
+            channel=self.channel_edit,
+        )
 
     def _build_follow_section(self) -> None:
         """Where to follow them (a table of links, and a button to add one), and notes."""
@@ -250,8 +265,8 @@ class MentorDialog(FormDialog):
         self.format_combo.setCurrentIndex(max(0, index))
         self.minutes_spin.setValue(mentor.converse_minutes or 0)
         self.channel_edit.setText(mentor.channel)
-        self.topics_edit.setPlainText(mentor.topics)
-        self.boundaries_edit.setPlainText(mentor.boundaries)
+        self.topics_edit.setText(mentor.topics)
+        self.boundaries_edit.setText(mentor.boundaries)
         self.notes_edit.setPlainText(mentor.notes)
         self.set_links([(link.label, link.url) for link in links])
 
@@ -309,8 +324,8 @@ class MentorDialog(FormDialog):
             converse_format=ConverseFormat(converse) if converse else None,
             converse_minutes=self.minutes_spin.value() or None,
             channel=self.channel_edit.text().strip(),
-            topics=self.topics_edit.toPlainText().strip(),
-            boundaries=self.boundaries_edit.toPlainText().strip(),
+            topics=self.topics_edit.text().strip(),
+            boundaries=self.boundaries_edit.text().strip(),
             **_kept(self._mentor),
         )
 

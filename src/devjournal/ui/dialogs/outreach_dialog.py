@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,7 +44,7 @@ FREQUENCIES: tuple[tuple[str, int], ...] = (
 """How often, as the form offers it, and the days between conversations (0: once)."""
 
 FORMATS: tuple[tuple[str, str], ...] = (
-    ("Not decided yet", ""),
+    ("Any format", ""),
     ("A call", ConverseFormat.CALL.value),
     ("Meeting in person", ConverseFormat.MEETING.value),
     ("In writing", ConverseFormat.WRITTEN.value),
@@ -171,11 +172,32 @@ class OutreachDialog(FormDialog):
         for text, days in FREQUENCIES:
             self.frequency_combo.addItem(text, days)
         self.channel_edit = QLineEdit()
-        self.channel_edit.setPlaceholderText("Where, e.g. Zoom, the office, email")
-        self.add_field("converse_format", "Converse by:", self.format_combo)
-        self.add_field("converse_minutes", "For:", self.minutes_spin)
-        self.add_field("every_days", "How often:", self.frequency_combo)
-        self.add_field("channel", "Channel:", self.channel_edit)
+        self.channel_edit.setPlaceholderText("where, e.g. Zoom, email")
+        self.format_combo.setAccessibleName("Format")
+        self.minutes_spin.setAccessibleName("Length")
+        self.frequency_combo.setAccessibleName("How often")
+        self.channel_edit.setAccessibleName("Channel")
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.format_combo)
+        line.addWidget(self.minutes_spin)
+        line.addWidget(self.frequency_combo)
+        line.addWidget(plain_label("on"))
+        line.addWidget(self.channel_edit, 1)
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(line)
+        for name in ("converse_minutes", "every_days", "channel"):
+            column.addWidget(self.error_label(name))
+        self.add_field("converse_format", "Converse:", row)
+        self.bind(
+            converse_format=self.format_combo,
+            converse_minutes=self.minutes_spin,
+            every_days=self.frequency_combo,
+            channel=self.channel_edit,
+        )
 
     def _build_status_section(self) -> None:
         """Where it stands, since which day, and when to follow up on a sent message."""
@@ -203,7 +225,7 @@ class OutreachDialog(FormDialog):
     def _build_message_section(self) -> None:
         """The first message (drafted from the template, then edited), and notes."""
         self.message_edit = _text_edit(
-            "Empty: the message is drafted from your template when you copy it", 150
+            "Empty: the message is drafted from your template when you copy it", 130
         )
         self.template_button = QPushButton("Draft from template")
         self.template_button.setToolTip("Fill the message from your template and the fields above")
