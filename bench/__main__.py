@@ -392,8 +392,8 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 
 GROUPS = (
-    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "scrolled",
-    "damaged", "import", "summary", "hostile",
+    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "outreach",
+    "scrolled", "damaged", "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,7 +408,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    if only & {"history", "search", "timeline", "guide", "feedback", "scrolled"}:
+    if only & {"history", "search", "timeline", "guide", "feedback", "outreach", "scrolled"}:
         stress = cached_journal("stress")
     for group, measure in (
         ("history", lambda: history_figures(results, stress, runs)),
@@ -416,6 +416,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
         ("timeline", lambda: timeline_figures(results, stress, runs)),
         ("guide", lambda: guide_figures(results, stress, runs)),
         ("feedback", lambda: feedback_figures(results, stress, runs)),
+        ("outreach", lambda: outreach_figures(results, stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -616,6 +617,19 @@ def feedback_figures(results: Results, stress: Path, runs: int) -> None:
     note = (
         f"the page built, the first {found['read']:,} of its feedback read on a worker in "
         "priority order with every count and theme, the list filled, laid out and painted"
+    )
+    samples = [float(t) for t in found["open"]]
+    results.figures.append(Figure(name, "stress", 100, samples, note))
+    results.figures.append(stall_figure(name, "stress", found["stalls"], note))
+
+
+def outreach_figures(results: Results, stress: Path, runs: int) -> None:
+    """The Outreach page opened (``bench/outreach_open.py``)."""
+    found = _run_child("outreach_open", stress, runs)
+    name = "Open the Outreach page"
+    note = (
+        f"the page built, its {found['listed']:,} outreach read and grouped by what to do "
+        "next, the first read with its message drafted, laid out and painted"
     )
     samples = [float(t) for t in found["open"]]
     results.figures.append(Figure(name, "stress", 100, samples, note))
