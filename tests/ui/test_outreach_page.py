@@ -5,6 +5,7 @@ form that refuses bad input at the field; the message template; Today's follow-u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from devjournal.domain import outreach as reach
 from devjournal.domain.enums import ConverseFormat, Guide, OutreachStatus, Relationship
+from devjournal.domain.errors import NotFoundError
 from devjournal.domain.models import MentorDraft, OutreachDraft
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths
@@ -359,6 +361,32 @@ def test_a_draft_of_an_outreach_is_reopened(
     assert page.dialog.windowTitle() == "New outreach"
     page.dialog.discard()
     assert not page.open_draft(DraftKey("mentor"))
+    services.people.delete_outreach(several["idea"])
+    with pytest.raises(NotFoundError, match="outreach"):
+        page.open_draft(DraftKey("outreach", several["idea"]))
+
+
+def test_what_was_typed_in_the_form_comes_back_after_a_crash(
+    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
+) -> None:
+    first = make_window()
+    page = page_of(first)
+    page.new_outreach()
+    dialog = page.dialog
+    assert isinstance(dialog, OutreachDialog)
+    qtbot.keyClicks(dialog.name_edit, "Half typed")
+    dialog.purpose_edit.setPlainText("Learn the ropes")
+    dialog.guide_group.set_value(Guide.COACH.value)
+    first.close()  # the form is put away and its draft kept
+    again = make_window()
+    assert again.draft_offer is not None
+    opened = again._open_draft(DraftKey.parse("outreach:new"))
+    assert isinstance(opened, OutreachDialog)
+    assert opened.name_edit.text() == "Half typed"
+    assert opened.purpose_edit.toPlainText() == "Learn the ropes"
+    assert opened.guide_group.value() == Guide.COACH.value
+    assert opened.restored_label.isVisibleTo(opened)
+    opened.discard()
 
 
 def test_a_mentor_keeps_how_we_converse(qtbot: QtBot, services: Services, paths: AppPaths) -> None:

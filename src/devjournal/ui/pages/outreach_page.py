@@ -309,17 +309,20 @@ class OutreachPage(QWidget):
             self.dialog.hide()
 
     def open_draft(self, key: DraftKey) -> bool:
-        """Open the outreach form a draft from an earlier run was typed in."""
+        """Open the outreach form a draft from an earlier run was typed in (it restores
+        the draft); False when the draft is not this page's.
+
+        Raises:
+            NotFoundError: the outreach it was typed for is gone.
+        """
         if key.kind != "outreach":
             return False
         if key.id is None:
             self.new_outreach()
             return True
-        self.refresh()
-        if key.id not in {o.id for o in self.outreach}:
-            return False
-        self.show_outreach(key.id)
-        self.edit_shown()
+        stored = self._people.outreach(key.id)
+        self.open_outreach(stored.id)
+        self._open(self._dialog(stored))
         return True
 
     # -- the list -------------------------------------------------------------------------
