@@ -296,6 +296,11 @@ def test_the_message_template_is_edited_and_warns_of_unknown_placeholders(
 ) -> None:
     page = page_of(window)
     page.show_outreach(several["due"])
+    window.sidebar.setCurrentRow(0)
+    window.template_action.trigger()  # View → Outreach message template…
+    assert window.stack.currentWidget() is page
+    assert page.template_dialog is not None
+    page.template_dialog.reject()
     page.template_button.click()
     dialog = page.template_dialog
     assert dialog is not None

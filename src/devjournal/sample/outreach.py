@@ -98,7 +98,8 @@ def _agreed_with_mentors(wb: Workbench, rng: random.Random, count: int) -> list[
                 guide=Guide.MENTOR,
                 relationship=mentor.relationship,
                 why_them=rng.choice(words.WHY_MENTOR),
-                purpose=mentor.seeking,
+                purpose=f"I would value your advice on {mentor.seeking[:1].lower()}"
+                f"{mentor.seeking[1:]}.",
                 ask=rng.choice(words.ASK),
                 converse_format=mentor.converse_format,
                 converse_minutes=mentor.converse_minutes,

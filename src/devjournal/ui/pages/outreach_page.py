@@ -420,7 +420,11 @@ class OutreachPage(QWidget):
 
     def _show_reader(self, o: Outreach) -> None:
         today = local_today(self._clock)
-        self.kind_label.setText(f"Prospective {prospect_word(o).lower()}")
+        self.kind_label.setText(
+            f"{prospect_word(o)}, agreed"
+            if o.status is S.AGREED
+            else f"Prospective {prospect_word(o).lower()}"
+        )
         self.name_label.setText(o.name)
         self.status_label.setText(reach.status_line(o, today))
         self._show_section("why", o.why_them)
