@@ -131,6 +131,10 @@ def test_an_empty_page_says_what_outreach_is_for(window: MainWindow) -> None:
     assert page.dialog.windowTitle() == "New outreach"
     page.dialog.discard()
     assert page.empty.aside_button.text() == "Coach or mentor? Take the self-assessment"
+    page.empty.aside_button.click()
+    assert window.stack.currentWidget() is window.guide_page
+    assert window.guide_page is not None and window.guide_page.dialog is not None
+    window.guide_page.dialog.discard()
 
 
 def test_the_form_refuses_bad_input_at_the_field(

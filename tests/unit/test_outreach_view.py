@@ -127,3 +127,24 @@ def test_today_says_how_we_converse_before_a_touchpoint(services: Services) -> N
         "A 45-minute meeting every month, on the office.",
         "Boundaries: Not on Fridays",
     )
+
+
+def test_moving_back_a_step_in_the_form_keeps_the_day_it_shows(services: Services) -> None:
+    """The form shows a step's stored day; saved so, it is kept (not stamped today)."""
+    people = services.people
+    sent = at(S.SENT, TODAY - timedelta(days=5))
+    replied = reach.with_status(sent, S.REPLIED, TODAY - timedelta(days=2))
+    ident = people.add_outreach(replied).value.id
+    stored = people.outreach(ident)
+    sent_on = stored.sent_on
+    assert sent_on is not None and sent_on < TODAY
+    back = reach.with_status(_draft(stored), S.SENT, sent_on)
+    moved = people.update_outreach(ident, back).value
+    assert (moved.status, moved.sent_on, moved.replied_on) == (S.SENT, sent_on, None)
+    typed = reach.dated(reach.with_status(_draft(moved), S.REPLIED, TODAY), S.REPLIED, TODAY)
+    again = people.update_outreach(ident, typed).value
+    assert (again.status, again.replied_on) == (S.REPLIED, TODAY)
+
+
+def _draft(o: object) -> OutreachDraft:
+    return OutreachDraft(**{f: getattr(o, f) for f in OutreachDraft.__dataclass_fields__})
