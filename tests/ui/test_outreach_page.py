@@ -206,7 +206,7 @@ def test_from_idea_to_an_agreed_mentor(
     dialog.template_button.click()
     drafted = dialog.message_edit.toPlainText()
     assert drafted.startswith("Hi Ada Lovelace,\n\nShe writes about engines.")
-    assert "Would a 45-minute call every month, on Zoom work for you?" in drafted
+    assert "Would a 45-minute call every month, on Zoom, work for you?" in drafted
     save(dialog)
     assert page.dialog is None
     assert page.shown is not None and page.shown.status is S.IDEA

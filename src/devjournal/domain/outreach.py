@@ -228,7 +228,8 @@ def _converse_sentence(draft: OutreachDraft) -> str:
     line = converse_line(draft)
     if not line:
         return ""
-    return "Would " + line[0].lower() + line[1:-1] + " work for you?"
+    aside = "," if draft.channel.strip() else ""  # "…, on Zoom, work for you?"
+    return "Would " + line[0].lower() + line[1:-1] + aside + " work for you?"
 
 
 def unknown_placeholders(template: str) -> list[str]:
