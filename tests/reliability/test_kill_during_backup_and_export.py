@@ -3,6 +3,7 @@ export file is either absent or complete (never a torn file under its final name
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -10,7 +11,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import importlib
 import time
 from collections.abc import Callable
 from pathlib import Path

@@ -21,7 +21,16 @@ from devjournal.ui.main_window import MainWindow
 from tests.clocks import stopped
 from tests.ui.test_startup_loader import NOW
 
-ALL_PAGES = ["Today", "Coaching", "Mentorship", "History", "Timeline", "Guide", "Feedback", "Outreach"]
+ALL_PAGES = [
+    "Today",
+    "Coaching",
+    "Mentorship",
+    "History",
+    "Timeline",
+    "Guide",
+    "Feedback",
+    "Outreach",
+]
 
 
 @pytest.fixture

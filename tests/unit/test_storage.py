@@ -374,7 +374,7 @@ def test_the_checksums_are_the_ones_revision_0004_computes(services: Services) -
         "devjournal.storage.migrations.versions.0007_outreach_coaches_direction"
     )
     # 0007 recomputed three tables' checksums over their new columns, after 0004's
-    assert later.OLD == {t: frozen.COVERED[t] for t in later.OLD}
+    assert {t: frozen.COVERED[t] for t in later.OLD} == later.OLD
     covered = dict(frozen.COVERED) | {t: later.OLD[t] + later.ADDED[t] for t in later.OLD}
     covered["coach"] = later.COACH
     assert {t: tuple(n for n, _ in cols) for t, cols in covered.items()} == {
