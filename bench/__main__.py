@@ -392,8 +392,8 @@ def repeat(measure: Callable[[], T], runs: int, warmup: int = 1) -> list[T]:
 
 
 GROUPS = (
-    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "direction",
-    "coaches", "scrolled", "damaged", "import", "summary", "hostile",
+    "startup", "sprint", "history", "search", "timeline", "guide", "feedback", "outreach",
+    "coaches", "direction", "scrolled", "damaged", "import", "summary", "hostile",
 )  # fmt: skip
 """The groups of figures ``--only`` can choose."""
 
@@ -408,7 +408,7 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
             startup_figures(results, size, home, runs)
         if "sprint" in only:
             sprint_figures(results, size, home, runs)
-    pages = {"guide", "feedback", "direction", "coaches"}
+    pages = {"guide", "feedback", "outreach", "coaches", "direction"}
     if only & ({"history", "search", "timeline", "scrolled"} | pages):
         stress = cached_journal("stress")
     for group, measure in (
@@ -417,8 +417,9 @@ def run_all(runs: int, only: frozenset[str] = frozenset(GROUPS)) -> Results:
         ("timeline", lambda: timeline_figures(results, stress, runs)),
         ("guide", lambda: page_figures(results, "guide", stress, runs)),
         ("feedback", lambda: page_figures(results, "feedback", stress, runs)),
-        ("direction", lambda: page_figures(results, "direction", stress, runs)),
+        ("outreach", lambda: page_figures(results, "outreach", stress, runs)),
         ("coaches", lambda: page_figures(results, "coaches", stress, runs)),
+        ("direction", lambda: page_figures(results, "direction", stress, runs)),
         ("scrolled", lambda: scrolled_history_figures(results, stress, min(runs, 3))),
     ):
         if group in only:
@@ -607,6 +608,8 @@ PAGE_NOTES = {
     "them read on a worker, the cards built",
     "coaches": "its {listed:,} coaches with their sprints and every sprint's goals achieved "
     "read on a worker, the history listed",
+    "outreach": "its {listed:,} outreach read and grouped by what to do next, the first "
+    "read with its message drafted",
 }
 """What opening each page (``bench/page_open.py``) reads, for the report."""
 

@@ -67,10 +67,22 @@ def _coaches(services: Services, drafts: DraftStore) -> QWidget:
     return CoachesPage(services.people, Ops(), drafts, utc_now, notices=NoticeBar())
 
 
+def _outreach(services: Services, drafts: DraftStore) -> QWidget:
+    from devjournal.settings import Settings  # noqa: PLC0415
+    from devjournal.ui.pages.outreach_page import OutreachPage  # noqa: PLC0415
+    from devjournal.ui.widgets.notice_bar import NoticeBar  # noqa: PLC0415
+
+    settings = Settings(Path(tempfile.mkdtemp()) / "settings.json")
+    return OutreachPage(
+        services.people, Ops(), drafts, utc_now, settings=settings, notices=NoticeBar()
+    )
+
+
 PAGES: dict[str, PageUnderTest] = {
     "guide": PageUnderTest(_guide, lambda page: page.history.count()),
     "feedback": PageUnderTest(_feedback, lambda page: len(page.items)),
     "direction": PageUnderTest(_direction, lambda page: len(page.views)),
+    "outreach": PageUnderTest(_outreach, lambda page: len(page.outreach)),
     "coaches": PageUnderTest(
         _coaches, lambda page: len(page.read.coaches) if page.read is not None else 0
     ),

@@ -16,6 +16,7 @@ from devjournal import __version__
 from devjournal.cli_backup import add_backup_parsers, run_backup, run_check
 from devjournal.cli_export import Opener, add_export_parser, run_export
 from devjournal.cli_import import add_import_parser, run_import
+from devjournal.domain import outreach as reach
 from devjournal.domain.clock import Clock, local_today, utc_now
 from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.domain.feedback import FeedbackItem
@@ -28,6 +29,7 @@ from devjournal.storage.today_query import damaged_message
 from devjournal.terminal import say, say_error, say_json, say_marked
 
 if TYPE_CHECKING:
+    from devjournal.domain.models import Outreach
     from devjournal.services.container import Services
     from devjournal.storage.database import Database
 
@@ -83,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     sprints.add_argument("--json", action="store_true", help="print JSON")
 
     mentors = commands.add_parser(
-        "mentors", help="list mentors: when you were last in touch, when a touchpoint is due"
+        "mentors",
+        help="list mentors (when a touchpoint is due) and prospects (when to follow up)",
     )
     mentors.add_argument("--json", action="store_true", help="print JSON")
     feedback = commands.add_parser(
@@ -413,19 +416,37 @@ def _sprints(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:
 
 
 def _mentors(paths: AppPaths, opener: Opener, clock: Clock, *, as_json: bool) -> int:
+    """Every mentor, then the prospects: the open outreach, what to follow up on first."""
     db, services = opener(paths)
     try:
         lines = services.mentorship.mentor_lines()
+        reached = services.people.outreach_list()
     finally:
         db.close()
     today = local_today(clock)
     lines.sort(key=lambda line: has_ended(line.mentor, today))  # current first (stable)
+    prospects = [o for _, group in reach.in_groups(reached, today) for o in group]
+    prospects = [o for o in prospects if not o.status.is_closed]
     if as_json:
-        say_json([_mentor_json(line) for line in lines])
+        say_json(
+            {
+                "mentors": [_mentor_json(line) for line in lines],
+                "outreach": [_prospect_json(o, today) for o in prospects],
+            }
+        )
         return EXIT_OK
     if not lines:
         say("No mentors yet.")
-        return EXIT_OK
+    else:
+        _say_mentors(lines, today)
+    if prospects:
+        say("")
+        say("Prospects:")
+        _say_prospects(prospects, today)
+    return EXIT_OK
+
+
+def _say_mentors(lines: list[MentorLine], today: date) -> None:
     rows = [
         (
             str(line.mentor.id),
@@ -442,7 +463,51 @@ def _mentors(paths: AppPaths, opener: Opener, clock: Clock, *, as_json: bool) ->
             f"{ident:>{widths[0]}}  {relationship:<{widths[1]}}  {last:<{widths[2]}}  "
             f"{due:<{widths[3]}}  {name}"
         )
-    return EXIT_OK
+
+
+def _say_prospects(prospects: list[Outreach], today: date) -> None:
+    """The open outreach in columns: id, mentor or coach, status, its day, the follow-up,
+    and the name last."""
+    rows = [
+        (
+            str(o.id),
+            o.guide.label,
+            o.status.label,
+            reach.status_day(o).isoformat(),
+            _follow_up(o, today),
+            o.name,
+        )
+        for o in prospects
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
+    for ident, guide, status, day, follow, name in rows:
+        say(
+            f"{ident:>{widths[0]}}  {guide:<{widths[1]}}  {status:<{widths[2]}}  "
+            f"{day:<{widths[3]}}  {follow:<{widths[4]}}  {name}"
+        )
+
+
+def _follow_up(o: Outreach, today: date) -> str:
+    due = reach.follow_up_on(o)
+    if due is None:
+        return "—"
+    if due <= today:
+        return "follow up now"
+    return f"follow up {due.isoformat()}"
+
+
+def _prospect_json(o: Outreach, today: date) -> dict[str, object]:
+    due = reach.follow_up_on(o)
+    return {
+        "id": o.id,
+        "name": o.name,
+        "guide": o.guide.value,
+        "status": o.status.value,
+        "status_on": reach.status_day(o).isoformat(),
+        "purpose": o.purpose,
+        "follow_up_on": due.isoformat() if due else None,
+        "follow_up_due": due is not None and due <= today,
+    }
 
 
 def _mentor_json(line: MentorLine) -> dict[str, object]:

@@ -36,6 +36,7 @@ WHAT = {
     "assessment": "self-assessment",
     "coach": "coach",
     "aim": "part of your direction",
+    "outreach": "outreach",
 }
 """What a draft is, by the first part of its key."""
 

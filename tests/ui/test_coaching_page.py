@@ -112,6 +112,7 @@ def test_sidebar_gets_coaching_with_an_empty_state(window: MainWindow) -> None:
         "Timeline",
         "Guide",
         "Feedback",
+        "Outreach",
         "Coaches",
         "Direction",
     ]

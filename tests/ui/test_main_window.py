@@ -85,6 +85,7 @@ def test_empty_journal_welcomes_and_offers_a_sample(window: MainWindow) -> None:
         "Timeline",
         "Guide",
         "Feedback",
+        "Outreach",
         "Coaches",
         "Direction",
     ]

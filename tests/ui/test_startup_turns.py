@@ -29,6 +29,7 @@ ALL_PAGES = [
     "Timeline",
     "Guide",
     "Feedback",
+    "Outreach",
     "Coaches",
     "Direction",
 ]

@@ -43,12 +43,14 @@ from devjournal.domain.enums import (
     AdviceStatus,
     AimHorizon,
     ClosedState,
+    ConverseFormat,
     Direction,
     EntryKind,
     GoalStatus,
     Heard,
     Impact,
     MetricKind,
+    OutreachStatus,
     Relationship,
     Scope,
     SessionStatus,
@@ -65,6 +67,7 @@ from devjournal.domain.models import (
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SessionQuestion,
     SprintDraft,
@@ -305,8 +308,26 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
             relationship=Relationship.PEER,
             contact_every_days=7,
             started_on=TODAY - timedelta(days=30),
+            converse_format=ConverseFormat.CALL,
+            channel=m.field("channel"),
+            topics=m.field("topics"),
+            boundaries=m.field("boundaries"),
         )
     )
+    # Outreach: a message sent two weeks ago without a reply (Today's follow-up).
+    outreach = services.people.add_outreach(
+        OutreachDraft(
+            name=m.field("prospect"),
+            why_them=m.field("why them"),
+            purpose=m.field("purpose"),
+            ask=m.field("ask"),
+            channel=m.field("outreach channel"),
+            notes=m.field("outreach notes"),
+            status=OutreachStatus.SENT,
+            idea_on=TODAY - timedelta(days=20),
+            sent_on=TODAY - timedelta(days=14),
+        )
+    ).value
     ms.add_entry(
         LogEntryDraft(
             kind=EntryKind.ADVICE,
@@ -374,6 +395,7 @@ def fill(db: Database, backups: Path, m: Markup) -> dict[str, int]:
         "mentor": mentor.id,
         "advice": advice.id,
         "entry": entry.id,
+        "outreach": outreach.id,
     }
 
 
@@ -731,6 +753,21 @@ def test_every_page_and_dialog_shows_user_text_as_text(
     assert direction.dialog is not None
     look.widgets("aim dialog", direction.dialog)
     direction.dialog.discard()
+    outreach = window.outreach_page
+    open_page(window, outreach)
+    assert outreach is not None
+    outreach.show_outreach(ids["outreach"])
+    assert outreach.shown is not None
+    look.widgets("Outreach", outreach)
+    outreach.edit_shown()
+    assert outreach.dialog is not None
+    outreach.dialog.draft_from_template()
+    look.widgets("outreach dialog", outreach.dialog)
+    outreach.dialog.discard()
+    outreach.edit_template()
+    assert outreach.template_dialog is not None
+    look.widgets("template dialog", outreach.template_dialog)
+    outreach.template_dialog.reject()
 
     window.open_backups()
     assert window.backups_dialog is not None

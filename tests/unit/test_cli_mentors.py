@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from devjournal.domain.enums import EntryKind, Relationship
-from devjournal.domain.models import LogEntryDraft, MentorDraft
+from devjournal.domain import outreach as reach
+from devjournal.domain.enums import EntryKind, Guide, OutreachStatus, Relationship
+from devjournal.domain.models import LogEntryDraft, MentorDraft, OutreachDraft
 from devjournal.services.container import build_services
 from devjournal.storage.database import open_journal
 from tests.clocks import NOW, run, stopped
@@ -70,7 +71,9 @@ def test_mentors_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert run(["--home", str(tmp_path), "mentors", "--json"]) == 0
     out = capsys.readouterr().out
     assert unsafe(out) == []
-    rows = json.loads(out)
+    listed = json.loads(out)
+    assert listed["outreach"] == []
+    rows = listed["mentors"]
     assert [row["name"] for row in rows] == ["Ada", "Bo", "Cy", HOSTILE, "Ended"]
     assert {tuple(row) for row in rows} == {
         (
@@ -114,7 +117,7 @@ def test_no_mentors_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert run(["--home", str(tmp_path), "mentors"]) == 0
     assert capsys.readouterr().out == "No mentors yet.\n"
     assert run(["--home", str(tmp_path), "mentors", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out) == {"mentors": [], "outreach": []}
 
 
 def test_mentors_needs_a_journal_and_makes_none(
@@ -123,3 +126,70 @@ def test_mentors_needs_a_journal_and_makes_none(
     assert run(["--home", str(tmp_path), "mentors"]) == 1
     assert "There is no journal" in capsys.readouterr().err
     assert not (tmp_path / "journal.sqlite").exists()
+
+
+def prospects_journal(home: Path) -> None:
+    """One mentor, and outreach in four statuses: sent 12 days ago with a follow-up after
+    7 days (due), sent yesterday (follow up in 6 days), an idea, and a declined one."""
+    home.mkdir(parents=True, exist_ok=True)
+    db = open_journal(home / "journal.sqlite", home / "backups", stopped())
+    try:
+        services = build_services(db, home / "backups")
+        services.mentorship.add_mentor(MentorDraft(name="Ada", relationship=Relationship.PEER))
+        people = services.people
+        today = NOW.date()
+        for name, status, day, guide in (
+            ("Grace", OutreachStatus.SENT, today - timedelta(days=12), Guide.MENTOR),
+            ("Linus", OutreachStatus.SENT, today - timedelta(days=1), Guide.COACH),
+            ("Barbara", OutreachStatus.IDEA, today - timedelta(days=3), Guide.MENTOR),
+            ("Ken", OutreachStatus.DECLINED, today - timedelta(days=2), Guide.MENTOR),
+        ):
+            draft = OutreachDraft(
+                name=name, guide=guide, purpose="Learn the ropes", idea_on=today - timedelta(20)
+            )
+            people.add_outreach(reach.dated(reach.with_status(draft, status, day), status, day))
+    finally:
+        db.close()
+
+
+def test_mentors_lists_the_prospects_what_to_follow_up_on_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prospects_journal(tmp_path)
+    assert run(["--home", str(tmp_path), "mentors"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1  Peer  never in touch  —  Ada",
+        "",
+        "Prospects:",
+        "1  Mentor  Sent  2026-11-06  follow up now         Grace",
+        "3  Mentor  Idea  2026-11-15  —                     Barbara",
+        "2  Coach   Sent  2026-11-17  follow up 2026-11-24  Linus",
+    ]
+
+
+def test_mentors_as_json_with_prospects(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    prospects_journal(tmp_path)
+    assert run(["--home", str(tmp_path), "mentors", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [m["name"] for m in listed["mentors"]] == ["Ada"]
+    grace, barbara, linus = listed["outreach"]
+    assert grace == {
+        "id": 1,
+        "name": "Grace",
+        "guide": "mentor",
+        "status": "sent",
+        "status_on": "2026-11-06",
+        "purpose": "Learn the ropes",
+        "follow_up_on": "2026-11-13",
+        "follow_up_due": True,
+    }
+    assert (barbara["status"], barbara["follow_up_on"], barbara["follow_up_due"]) == (
+        "idea",
+        None,
+        False,
+    )
+    assert (linus["guide"], linus["follow_up_on"], linus["follow_up_due"]) == (
+        "coach",
+        "2026-11-24",
+        False,
+    )

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from devjournal.domain import outreach as reach
 from devjournal.domain import rules
 from devjournal.domain.enums import (
     ActionStatus,
@@ -14,6 +15,7 @@ from devjournal.domain.enums import (
     EntryKind,
     GoalStatus,
     MetricKind,
+    OutreachStatus,
     Relationship,
     SessionStatus,
 )
@@ -416,3 +418,40 @@ def test_the_decade_has_several_coaches_one_after_another(decade: SampleJournal)
     for _sid, sprint in sorted(decade.sprints, key=lambda p: p[1].start_date):
         firsts.setdefault(sprint.coach_id, sprint.start_date)
     assert len(set(firsts.values())) == len(firsts)  # met at different times
+
+
+# -- outreach -------------------------------------------------------------------------------
+@pytest.mark.parametrize("today", [TODAY, date(2024, 2, 29), date(2031, 1, 1)])
+def test_outreach_in_every_status_with_follow_ups_due(today: date) -> None:
+    journal = build_sample(SampleSize.SMALL, today)
+    assert [rid for rid, _ in journal.outreach] == list(range(1, len(journal.outreach) + 1))
+    assert 6 <= len(journal.outreach) <= 12
+    assert {o.status for _, o in journal.outreach} == set(OutreachStatus)
+    mentors = dict(journal.mentors)
+    for _, o in journal.outreach:
+        rules.validate_outreach(o)
+        assert reach.status_day(o) <= today
+        if o.mentor_id is not None:
+            mentor = mentors[o.mentor_id]
+            assert (o.name, o.status, o.closed_on) == (
+                mentor.name,
+                OutreachStatus.AGREED,
+                mentor.started_on,
+            )
+    assert any(o.mentor_id for _, o in journal.outreach)
+    sent = [o for _, o in journal.outreach if o.status is OutreachStatus.SENT]
+    assert any(reach.follow_up_due(o, today) for o in sent)
+    assert any(not reach.follow_up_due(o, today) for o in sent)
+
+
+def test_a_decade_of_outreach_and_mentors_who_say_how_we_converse(decade: SampleJournal) -> None:
+    closed = [o for _, o in decade.outreach if o.status.is_closed]
+    assert len(decade.outreach) >= 30
+    assert min(reach.status_day(o) for o in closed) < TODAY - timedelta(days=5 * 365)
+    assert sum(1 for _, o in decade.outreach if o.mentor_id) >= 3
+    conversing = [m for _, m in decade.mentors if m.converse_format is not None]
+    assert len(conversing) >= len(decade.mentors) // 3
+    assert all(m.relationship is not Relationship.FROM_AFAR for m in conversing)
+    assert any(m.topics and m.boundaries for m in conversing)
+    for _, mentor in decade.mentors:
+        rules.validate_mentor(mentor)

@@ -13,8 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from devjournal.domain.enums import ConverseFormat, Guide, OutreachStatus, Relationship
-from devjournal.domain.models import CoachDraft, MentorDraft, Outreach, OutreachDraft
+from devjournal.domain.enums import (
+    ConverseFormat,
+    Guide,
+    OutreachStatus,
+    Relationship,
+    SprintKind,
+)
+from devjournal.domain.models import CoachDraft, MentorDraft, Outreach, OutreachDraft, SprintDraft
 from devjournal.domain.wording import day_text
 
 S = OutreachStatus
@@ -218,7 +224,8 @@ def _converse_sentence(draft: OutreachDraft) -> str:
     line = converse_line(draft)
     if not line:
         return ""
-    return "Would " + line[0].lower() + line[1:-1] + " work for you?"
+    aside = "," if draft.channel.strip() else ""  # "…, on Zoom, work for you?"
+    return "Would " + line[0].lower() + line[1:-1] + aside + " work for you?"
 
 
 def unknown_placeholders(template: str) -> list[str]:
@@ -298,3 +305,97 @@ def follow_ups(outreach: list[Outreach], today: date) -> list[FollowUp]:
 
 
 GUIDE_WORD: Mapping[Guide, str] = {Guide.MENTOR: "mentor", Guide.COACH: "coach"}
+
+
+def short_day(day: date, today: date) -> str:
+    """``3 Nov`` in ``today``'s year, ``3 Nov 2025`` in any other."""
+    text = f"{day.day} {day.strftime('%b')}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def status_line(draft: OutreachDraft, today: date) -> str:
+    """Where it stands, with its day: "Sent 3 Nov · follow up 10 Nov" (a follow-up that is
+    due says so: "Sent 3 Nov · follow-up due since 10 Nov")."""
+    line = f"{draft.status.label} {short_day(status_day(draft), today)}"
+    due = follow_up_on(draft)
+    if due is not None:
+        if due <= today:
+            line += f" · follow-up due since {short_day(due, today)}"
+        else:
+            line += f" · follow up {short_day(due, today)}"
+    return line
+
+
+FOLLOW_UP_GROUP = "Follow up now"
+CLOSED_GROUP = "Closed"
+GROUP_ORDER: tuple[str, ...] = (
+    FOLLOW_UP_GROUP,
+    "Ideas",
+    "Drafted",
+    "Sent",
+    "Replied",
+    CLOSED_GROUP,
+)
+"""The Outreach page's groups, in order: what to do now first, what is over last."""
+
+_OPEN_GROUP = {S.IDEA: "Ideas", S.DRAFTED: "Drafted", S.SENT: "Sent", S.REPLIED: "Replied"}
+
+
+def group_of(draft: OutreachDraft, today: date) -> str:
+    """The group an outreach is listed in (one of :data:`GROUP_ORDER`)."""
+    if draft.status.is_closed:
+        return CLOSED_GROUP
+    if follow_up_due(draft, today):
+        return FOLLOW_UP_GROUP
+    return _OPEN_GROUP[draft.status]
+
+
+def in_groups(outreach: list[Outreach], today: date) -> list[tuple[str, list[Outreach]]]:
+    """The outreach in their groups, in :data:`GROUP_ORDER` (empty groups left out): a
+    follow-up longest due first, then the newest step first within each group."""
+    groups: dict[str, list[Outreach]] = {name: [] for name in GROUP_ORDER}
+    for o in outreach:
+        groups[group_of(o, today)].append(o)
+    groups[FOLLOW_UP_GROUP].sort(key=lambda o: (follow_up_on(o) or today, o.id))
+    for name in GROUP_ORDER[1:]:
+        groups[name].sort(key=lambda o: (status_day(o), o.id), reverse=True)
+    return [(name, items) for name, items in groups.items() if items]
+
+
+def converse_lines(
+    converse_format: ConverseFormat | None,
+    minutes: int | None,
+    every_days: int | None,
+    channel: str,
+    *,
+    topics: str = "",
+    boundaries: str = "",
+) -> list[str]:
+    """How you converse with a mentor, as short lines: the sentence of
+    :func:`converse_text`, then the topics and the boundaries when there are some."""
+    lines = [converse_text(converse_format, minutes, every_days, channel)]
+    if topics.strip():
+        lines.append(f"Topics: {topics.strip()}")
+    if boundaries.strip():
+        lines.append(f"Boundaries: {boundaries.strip()}")
+    return [line for line in lines if line]
+
+
+SPRINT_WEEKS = 12
+"""How long the first sprint with a newly agreed coach runs, to start with."""
+
+
+def sprint_with(outreach: OutreachDraft, today: date) -> SprintDraft:
+    """The first sprint with the coach an outreach was agreed with: their name as the
+    coach, the purpose as its focus, starting today."""
+    name = outreach.name.strip()
+    return SprintDraft(
+        title=f"Coaching with {name}"[:200],
+        kind=SprintKind.PERFORMANCE,
+        start_date=today,
+        end_date=today + timedelta(weeks=SPRINT_WEEKS),
+        coach_name=name[:200],
+        focus=outreach.purpose.strip(),
+        session_every_days=outreach.every_days or 14,
+        serves_id=outreach.serves_id,
+    )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from devjournal.domain.enums import EntryKind, SprintKind
+from devjournal.domain.enums import EntryKind, Guide, SprintKind
+from devjournal.domain.wording import day_text
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,27 @@ class DueTouchpoint:
     name: str
     last_contact: datetime | None
     due_on: date
+    converse: tuple[str, ...] = ()
+    """How you converse with them (``domain/outreach.converse_lines``), to read first."""
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    """A sent message to a prospective mentor or coach that calls for a follow-up
+    (``domain/outreach.follow_up_on``)."""
+
+    outreach_id: int
+    name: str
+    guide: Guide
+    sent_on: date
+    due_on: date
+
+    @property
+    def line(self) -> str:
+        """One plain line: "Ada Lovelace (mentor): sent 3 Nov 2026, no reply yet"."""
+        return (
+            f"{self.name} ({self.guide.label.lower()}): sent {day_text(self.sent_on)}, no reply yet"
+        )
 
 
 @dataclass(frozen=True)
@@ -147,6 +169,8 @@ class TodayOverview:
     log_entry_count: int = 0
     touchpoints: tuple[DueTouchpoint, ...] = ()
     """Mentors to get in touch with, the longest due first."""
+    follow_ups: tuple[DueFollowUp, ...] = ()
+    """Outreach to follow up on, the longest due first."""
     tried_advice: tuple[TriedAdvice, ...] = ()
     """Advice to ask "did it work?" about, the longest tried first (the first few)."""
     tried_advice_count: int = 0

@@ -11,6 +11,7 @@ from devjournal.sample.entries import build_entries
 from devjournal.sample.feedback import build_feedback
 from devjournal.sample.journal import SampleJournal, SampleSize
 from devjournal.sample.mentors import build_mentors, pick_names
+from devjournal.sample.outreach import build_outreach
 from devjournal.sample.sprints import build_sprints, plan_sprints
 from devjournal.sample.state import Workbench
 
@@ -28,4 +29,5 @@ def build_sample(size: SampleSize, today: date, tz: tzinfo = UTC) -> SampleJourn
     build_feedback(wb)  # a generator of its own
     build_coaches(wb)  # a generator of its own too
     build_direction(wb)  # a generator of its own
+    build_outreach(wb)  # a generator of its own; how we converse with some mentors too
     return wb.journal()

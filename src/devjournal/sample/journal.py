@@ -17,6 +17,7 @@ from devjournal.domain.models import (
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SprintDraft,
 )
@@ -50,6 +51,7 @@ class SampleJournal:
     """The coaches the sprints name (each sprint's ``coach_id``)."""
     aims: list[tuple[int, AimDraft]] = field(default_factory=list)
     """The direction: where the author wants to be in one, three and five years."""
+    outreach: list[tuple[int, OutreachDraft]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

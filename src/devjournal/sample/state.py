@@ -19,6 +19,7 @@ from devjournal.domain.models import (
     MentorDraft,
     MentorLinkDraft,
     MilestoneDraft,
+    OutreachDraft,
     SessionDraft,
     SprintDraft,
 )
@@ -94,6 +95,7 @@ class Workbench:
         self.assessments: list[tuple[int, AssessmentDraft]] = []
         self.feedback: list[tuple[int, FeedbackDetails]] = []  # (entry id, details)
         self.aims: list[tuple[int, AimDraft]] = []
+        self.outreach: list[tuple[int, OutreachDraft]] = []
         self.coach_names: list[str] = []
         self.coaches: list[tuple[int, CoachDraft]] = []
         self.goal_step: dict[int, float] = {}  # each goal's grid (whole hours, half points...)
@@ -117,6 +119,7 @@ class Workbench:
             feedback=self.feedback,
             coaches=self.coaches,
             aims=self.aims,
+            outreach=self.outreach,
         )
 
     def context(self) -> dict[str, str]:

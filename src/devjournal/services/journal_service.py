@@ -102,6 +102,7 @@ class JournalService:
                 feedback=sample.feedback,
                 coaches=sample.coaches,
                 aims=sample.aims,
+                outreach=sample.outreach,
             )
             counts = tx.stats.counts()
         return Outcome(counts, Changes.EVERYTHING)

@@ -229,7 +229,7 @@ class PeopleService:
                 # A day typed for the new status wins over today.
                 field = reach.DATE_FIELD[draft.status]
                 typed = getattr(draft, field)
-                if typed is not None and typed != getattr(before, field):
+                if typed is not None:
                     moved = reach.dated(moved, draft.status, typed)
                 draft = moved
             rules.validate_outreach(draft)

@@ -12,7 +12,15 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship, SprintKind
+from devjournal.domain.enums import (
+    AdviceStatus,
+    ConverseFormat,
+    EntryKind,
+    Guide,
+    OutreachStatus,
+    Relationship,
+    SprintKind,
+)
 from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.mentors import (
     EDITED_AFTER,
@@ -21,10 +29,13 @@ from devjournal.domain.mentors import (
     touchpoint_due_on,
     trying_since,
 )
+from devjournal.domain.models import OutreachDraft
+from devjournal.domain.outreach import converse_lines, follow_up_on
 from devjournal.domain.overview import (
     ActiveSprint,
     DueAction,
     DueCheckin,
+    DueFollowUp,
     DueTouchpoint,
     RecentEntry,
     ReminderFacts,
@@ -83,7 +94,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
     day = today.isoformat()
     (empty,) = conn.execute(
         "SELECT NOT EXISTS (SELECT 1 FROM sprint) AND NOT EXISTS (SELECT 1 FROM mentor) "
-        "AND NOT EXISTS (SELECT 1 FROM log_entry)"
+        "AND NOT EXISTS (SELECT 1 FROM log_entry) AND NOT EXISTS (SELECT 1 FROM outreach)"
     ).fetchone()
     if empty:
         return TodayOverview(today=today, is_empty=True)
@@ -200,6 +211,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         latest_entries=entries,
         log_entry_count=entry_count,
         touchpoints=due_touchpoints(conn, today),
+        follow_ups=due_follow_ups(conn, today),
         tried_advice=advice,
         tried_advice_count=advice_count,
     )
@@ -214,7 +226,8 @@ def due_touchpoints(conn: sqlite3.Connection, today: date) -> tuple[DueTouchpoin
     for r in conn.execute(
         "SELECT m.id, m.name, m.relationship, m.contact_every_days, m.started_on, "
         "m.ended_on, (SELECT e.occurred_at FROM log_entry e WHERE e.mentor_id = m.id "
-        "AND e.deleted_at IS NULL ORDER BY e.occurred_at DESC LIMIT 1) "
+        "AND e.deleted_at IS NULL ORDER BY e.occurred_at DESC LIMIT 1), "
+        "m.converse_format, m.converse_minutes, m.channel, m.topics, m.boundaries "
         "FROM mentor m WHERE m.deleted_at IS NULL AND m.contact_every_days > 0",
     ):
         last = _aware(r[6]) if r[6] else None
@@ -227,8 +240,47 @@ def due_touchpoints(conn: sqlite3.Connection, today: date) -> tuple[DueTouchpoin
             today=today,
         )
         if due_on is not None and due_on <= today:
-            due.append(DueTouchpoint(mentor_id=r[0], name=r[1], last_contact=last, due_on=due_on))
+            converse = converse_lines(
+                ConverseFormat(r[7]) if r[7] else None,
+                r[8],
+                r[3],
+                r[9],
+                topics=r[10],
+                boundaries=r[11],
+            )
+            due.append(
+                DueTouchpoint(
+                    mentor_id=r[0],
+                    name=r[1],
+                    last_contact=last,
+                    due_on=due_on,
+                    converse=tuple(converse),
+                )
+            )
     return tuple(sorted(due, key=lambda d: (d.due_on, d.name.casefold(), d.mentor_id)))
+
+
+def due_follow_ups(conn: sqlite3.Connection, today: date) -> tuple[DueFollowUp, ...]:
+    """The outreach whose follow-up is due on ``today``, the longest due first (the rule is
+    ``domain/outreach.follow_up_on``); along ``ix_outreach_status``."""
+    due = []
+    for r in conn.execute(
+        "SELECT id, name, guide, sent_on, follow_up_days, idea_on FROM outreach "
+        "WHERE status = ? AND deleted_at IS NULL AND sent_on IS NOT NULL",
+        (OutreachStatus.SENT.value,),
+    ):
+        sent_on = date.fromisoformat(r[3])
+        draft = OutreachDraft(
+            name=r[1],
+            status=OutreachStatus.SENT,
+            idea_on=date.fromisoformat(r[5]),
+            sent_on=sent_on,
+            follow_up_days=r[4],
+        )
+        due_on = follow_up_on(draft)
+        if due_on is not None and due_on <= today:
+            due.append(DueFollowUp(r[0], r[1], Guide(r[2]), sent_on, due_on))
+    return tuple(sorted(due, key=lambda d: (d.due_on, d.outreach_id)))
 
 
 TRYING_SINCE_SQL = (

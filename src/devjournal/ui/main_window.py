@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from devjournal.ui.pages.guide_page import GuidePage
     from devjournal.ui.pages.history_page import HistoryPage
     from devjournal.ui.pages.mentorship_page import MentorshipPage
+    from devjournal.ui.pages.outreach_page import OutreachPage
     from devjournal.ui.pages.page import Page
     from devjournal.ui.pages.timeline_page import TimelinePage
 
@@ -93,6 +95,7 @@ PAGE_MODULES = (
     "devjournal.ui.pages.feedback_page",
     "devjournal.ui.pages.coaches_page",
     "devjournal.ui.pages.direction_page",
+    "devjournal.ui.pages.outreach_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self.feedback_page: FeedbackPage | None = None
         self.coaches_page: CoachesPage | None = None
         self.direction_page: DirectionPage | None = None
+        self.outreach_page: OutreachPage | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -268,6 +272,7 @@ class MainWindow(QMainWindow):
             self.theme_actions.addAction(action)
 
         view_menu.addSeparator()
+        self._add_template_action(view_menu)
         self.reminders_action = view_menu.addAction("&Reminders")
         self.reminders_action.setCheckable(True)
         self.reminders_action.setChecked(self._settings.reminders)
@@ -282,6 +287,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)  # until the Guide page is built, within a second
         help_menu.addSeparator()
         self.about_action = help_menu.addAction("&About devjournal")
+
+    def _add_template_action(self, menu: QMenu) -> None:
+        self.template_action = menu.addAction("Outreach &message template…")
+        self.template_action.setToolTip("The template first messages to mentors and coaches use")
+        self.template_action.setEnabled(False)  # until the Outreach page is built
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -301,6 +311,8 @@ class MainWindow(QMainWindow):
         self.today_page.sessions_requested.connect(self._on_today_page_sessions_requested)
         self.today_page.checkin_requested.connect(self._on_today_page_checkin_requested)
         self.today_page.mentor_requested.connect(self._on_today_page_mentor_requested)
+        self.today_page.outreach_requested.connect(self.show_outreach)
+        self.template_action.triggered.connect(self._on_template_action_triggered)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
     # -- behaviour ------------------------------------------------------------------------
@@ -332,6 +344,7 @@ class MainWindow(QMainWindow):
             self._add_timeline_page,
             self._add_guide_page,
             self._add_feedback_page,
+            self._add_outreach_page,
             self._add_coaches_page,
             self._add_direction_page,
             self._wire_services,
@@ -438,6 +451,27 @@ class MainWindow(QMainWindow):
         page.goal_shown.connect(self._show_goal)
         page.action_shown.connect(self._show_action)
         page.session_shown.connect(self._show_session)
+
+    def _add_outreach_page(self) -> None:
+        from devjournal.ui.pages.outreach_page import OutreachPage  # noqa: PLC0415
+
+        services = self._loaded()
+        self.outreach_page = OutreachPage(
+            services.people,
+            self.ops,
+            self._drafts,
+            self._clock,
+            self.stack,
+            settings=self._settings,
+            notices=self.notices,
+            mentor_name=partial(_mentor_name, services),
+        )
+        self._add_page("Outreach", self.outreach_page, QKeySequence("Ctrl+8"))
+        page = self.outreach_page
+        page.mentor_shown.connect(self._on_today_page_mentor_requested)
+        page.sprint_requested.connect(self._start_sprint_from)
+        page.assessment_requested.connect(self.take_assessment)
+        self.template_action.setEnabled(True)
 
     def _add_coaches_page(self) -> None:
         from devjournal.ui.pages.coaches_page import CoachesPage  # noqa: PLC0415
@@ -701,6 +735,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
         page.show_mentor(mentor_id)
 
+    def show_outreach(self, outreach_id: int) -> None:
+        """Today's "follow up": the Outreach page, open on that outreach."""
+        page = self.outreach_page
+        if page is None:  # the services load within a second of the first paint
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page.open_outreach(outreach_id)
+
+    def _on_template_action_triggered(self) -> None:
+        page = self.outreach_page
+        if page is not None:
+            self.sidebar.setCurrentRow(self.stack.indexOf(page))
+            page.edit_template()
+
     def _on_mentorship_history_requested(self, mentor_id: int) -> None:
         if self.history_page is not None:
             self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
@@ -947,3 +996,11 @@ class MainWindow(QMainWindow):
         self._settings.set("window_geometry", geometry)
         self._settings.save()
         super().closeEvent(event)
+
+
+def _mentor_name(services: Services, mentor_id: int) -> str:
+    """The name of the mentor ``mentor_id`` ("" once they are deleted)."""
+    try:
+        return services.mentorship.mentor(mentor_id).name
+    except DomainError:
+        return ""

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.enums import Affiliation, Formality, Relationship
+from devjournal.domain.enums import Affiliation, ConverseFormat, Formality, Relationship
 from devjournal.domain.models import Mentor, MentorDraft, MentorLink
 from devjournal.domain.rules import validate_mentor, validate_mentor_links
 from devjournal.drafts import DraftStore
@@ -27,6 +28,7 @@ from devjournal.services.people_service import AimChoices
 from devjournal.ui.dialogs.form_dialog import FormDialog, pairs_table, write_field
 from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
+from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.aim_combo import AimCombo
 
 RELATIONSHIP_HINTS = {
@@ -81,6 +83,7 @@ class MentorDialog(FormDialog):
         self._aims = aims
         self._build_who_section()
         self._build_together_section()
+        self._build_converse_section()
         self._build_follow_section()
         self.bind(
             has_start=self.has_start,
@@ -102,6 +105,11 @@ class MentorDialog(FormDialog):
             self.has_end,
             self.end_edit,
             self.every_spin,
+            self.format_combo,
+            self.minutes_spin,
+            self.channel_edit,
+            self.topics_edit,
+            self.boundaries_edit,
             self.links_table,
             self.add_link_button,
             self.notes_edit,
@@ -131,6 +139,11 @@ class MentorDialog(FormDialog):
             self.has_end.toggled,
             self.end_edit.dateChanged,
             self.every_spin.valueChanged,
+            self.format_combo.currentIndexChanged,
+            self.minutes_spin.valueChanged,
+            self.channel_edit.textEdited,
+            self.topics_edit.textEdited,
+            self.boundaries_edit.textEdited,
             self.notes_edit.textChanged,
             self.links_table.itemChanged,
         ):
@@ -171,16 +184,59 @@ class MentorDialog(FormDialog):
         self.seeking_edit.setTabChangesFocus(True)
         self.has_start, self.start_edit, start_row = _dated("Since")
         self.has_end, self.end_edit, end_row = _dated("Until")
+        self.add_field("seeking", "Looking for:", self.seeking_edit)
+        self.serves_combo = AimCombo(self._aims)
+        self.add_field("serves_id", "Serves:", self.serves_combo)
+        self.add_field("started_on", "Since:", start_row)
+        self.add_field("ended_on", "Until:", end_row)
+
+    def _build_converse_section(self) -> None:
+        """How we converse, read before each touchpoint: the cadence (in touch every N
+        days), the format, how long, where, the topics and the boundaries."""
+        self.form.addRow(plain_label("How we converse", "cardTitle"))
         self.every_spin = QSpinBox()
         self.every_spin.setRange(0, 365)
         self.every_spin.setSpecialValueText("No set rhythm")
         self.every_spin.setSuffix(" days")
-        self.serves_combo = AimCombo(self._aims)
-        self.add_field("seeking", "Looking for:", self.seeking_edit)
-        self.add_field("serves_id", "Serves:", self.serves_combo)
-        self.add_field("started_on", "Since:", start_row)
-        self.add_field("ended_on", "Until:", end_row)
-        self.add_field("contact_every_days", "In touch every:", self.every_spin)
+        self.format_combo = QComboBox()
+        self.format_combo.addItem("Not set", "")
+        for converse in ConverseFormat:
+            self.format_combo.addItem(converse.label, converse.value)
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, 600)
+        self.minutes_spin.setSingleStep(15)
+        self.minutes_spin.setSpecialValueText("Any length")
+        self.minutes_spin.setSuffix(" minutes")
+        self.channel_edit = QLineEdit()
+        self.channel_edit.setPlaceholderText("where, e.g. Zoom, email")
+        self.channel_edit.setAccessibleName("Channel")
+        self.minutes_spin.setAccessibleName("Length")
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.format_combo)
+        line.addWidget(self.minutes_spin)
+        line.addWidget(plain_label("on"))
+        line.addWidget(self.channel_edit, 1)
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(line)
+        column.addWidget(self.error_label("converse_minutes"))
+        column.addWidget(self.error_label("channel"))
+        self.topics_edit = QLineEdit()
+        self.topics_edit.setPlaceholderText("What you talk about")
+        self.boundaries_edit = QLineEdit()
+        self.boundaries_edit.setPlaceholderText("What is off limits, how to reach them, and when")
+        self.add_field("contact_every_days", "Cadence, in touch every:", self.every_spin)
+        self.add_field("converse_format", "Format:", row)
+        self.add_field("topics", "Topics:", self.topics_edit)
+        self.add_field("boundaries", "Boundaries:", self.boundaries_edit)
+        self.bind(
+            converse_format=self.format_combo,
+            converse_minutes=self.minutes_spin,
+            channel=self.channel_edit,
+        )
 
     def _build_follow_section(self) -> None:
         """Where to follow them (a table of links, and a button to add one), and notes."""
@@ -213,6 +269,14 @@ class MentorDialog(FormDialog):
         if mentor.ended_on:
             self.end_edit.setDate(to_qdate(mentor.ended_on))
         self.every_spin.setValue(mentor.contact_every_days or 0)
+        index = self.format_combo.findData(
+            mentor.converse_format.value if mentor.converse_format else ""
+        )
+        self.format_combo.setCurrentIndex(max(0, index))
+        self.minutes_spin.setValue(mentor.converse_minutes or 0)
+        self.channel_edit.setText(mentor.channel)
+        self.topics_edit.setText(mentor.topics)
+        self.boundaries_edit.setText(mentor.boundaries)
         self.notes_edit.setPlainText(mentor.notes)
         self.set_links([(link.label, link.url) for link in links])
 
@@ -254,6 +318,7 @@ class MentorDialog(FormDialog):
     def draft(self) -> MentorDraft:
         """The mentor as typed."""
         formal = self.formality_combo.currentData() == "formal"
+        converse = self.format_combo.currentData()
         return MentorDraft(
             name=self.name_edit.text().strip(),
             relationship=Relationship(self.relationship_combo.currentData()),
@@ -267,7 +332,11 @@ class MentorDialog(FormDialog):
             ended_on=from_qdate(self.end_edit.date()) if self.has_end.isChecked() else None,
             notes=self.notes_edit.toPlainText().strip(),
             serves_id=self.serves_combo.value(),
-            **_kept(self._mentor),
+            converse_format=ConverseFormat(converse) if converse else None,
+            converse_minutes=self.minutes_spin.value() or None,
+            channel=self.channel_edit.text().strip(),
+            topics=self.topics_edit.text().strip(),
+            boundaries=self.boundaries_edit.text().strip(),
         )
 
     def check(self) -> None:
@@ -293,11 +362,3 @@ class MentorDialog(FormDialog):
         )
         self.saved = outcome.value
         return outcome
-
-
-def _kept(mentor: Mentor | None) -> dict[str, Any]:
-    """What the form does not edit yet, kept as it was."""
-    if mentor is None:
-        return {}
-    names = ("converse_format", "converse_minutes", "channel", "topics", "boundaries")
-    return {name: getattr(mentor, name) for name in names}

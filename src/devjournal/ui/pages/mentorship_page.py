@@ -26,6 +26,7 @@ from devjournal.domain.enums import AdviceStatus, Relationship
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.mentors import MentorHistory, MentorLine
 from devjournal.domain.models import Mentor, MentorDraft
+from devjournal.domain.outreach import converse_lines
 from devjournal.domain.wording import plural
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.services.changes import Changes
@@ -291,6 +292,17 @@ class MentorshipPage(QWidget):
             touch.add_label(
                 "A touchpoint is due: write to them, or log your last conversation.", "danger"
             )
+        converse = converse_lines(
+            mentor.converse_format,
+            mentor.converse_minutes,
+            mentor.contact_every_days,
+            mentor.channel,
+            topics=mentor.topics,
+            boundaries=mentor.boundaries,
+        )
+        if converse:
+            touch.add_label("How we converse", "cardTitle")
+            self.converse_label = touch.add_label("\n".join(converse))
         if mentor.seeking:
             touch.add_label(f"What you are looking for: {mentor.seeking}")
         if view.links:

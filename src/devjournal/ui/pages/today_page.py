@@ -78,6 +78,7 @@ class TodayPage(QWidget):
     sessions_requested = Signal(int)  # a sprint id: its sessions and action items
     checkin_requested = Signal(int, int)  # a sprint id and the goal to check in on
     mentor_requested = Signal(int)  # a mentor id: their page, to get in touch
+    outreach_requested = Signal(int)  # an outreach id: the Outreach page, to follow up
 
     def __init__(
         self,
@@ -99,6 +100,8 @@ class TodayPage(QWidget):
         """"Mentors to get in touch with", while there are some."""
         self.advice_card: Card | None = None
         """"Did it work?", while there is advice to ask about."""
+        self.follow_ups_card: Card | None = None
+        """"Outreach to follow up", while there is some."""
         self._journal_path = journal_path
         self._sample_home = sample_home
         self._clock = clock
@@ -185,7 +188,7 @@ class TodayPage(QWidget):
         layout.setSpacing(16)
         self._sample_button = None
         self._sample_status = None
-        self.touchpoints_card = self.advice_card = None
+        self.touchpoints_card = self.advice_card = self.follow_ups_card = None
         if overview.is_empty:
             self._build_welcome(layout)
         else:
@@ -294,18 +297,23 @@ class TodayPage(QWidget):
         layout.addLayout(grid)
         mentoring = [
             card
-            for card in (self._touchpoints_card(overview), self._advice_card(overview))
+            for card in (
+                self._touchpoints_card(overview),
+                self._follow_ups_card(overview),
+                self._advice_card(overview),
+            )
             if card is not None
         ]
         if mentoring:
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            for card in mentoring:
+            below = QGridLayout()  # two to a row, half the width each, as the cards above
+            below.setHorizontalSpacing(16)
+            below.setVerticalSpacing(16)
+            for index, card in enumerate(mentoring):
                 card.body.addStretch(1)
-                row.addWidget(card, 1)
-            if len(mentoring) == 1:
-                row.addStretch(1)  # half the width, as the cards above
-            layout.addLayout(row)
+                below.addWidget(card, index // 2, index % 2)
+            below.setColumnStretch(0, 1)
+            below.setColumnStretch(1, 1)
+            layout.addLayout(below)
 
     def _figures(self, overview: TodayOverview) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -503,6 +511,8 @@ class TodayPage(QWidget):
         name.setStyleSheet("font-weight: 600;")
         box.addWidget(name)
         box.addWidget(label(when, "muted", wrap=True))
+        if due.converse:  # how you converse, read before you get in touch
+            box.addWidget(label("How we converse: " + " · ".join(due.converse), "muted", wrap=True))
         row.addLayout(box, 1)
         button = QPushButton("Open")
         button.setToolTip(plain_tooltip(f"Open {due.name} on the Mentorship page"))
@@ -510,6 +520,35 @@ class TodayPage(QWidget):
         button.clicked.connect(lambda: self.mentor_requested.emit(due.mentor_id))
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         card.body.addLayout(row)
+
+    def _follow_ups_card(self, overview: TodayOverview) -> Card | None:
+        """Messages to prospective mentors and coaches without a reply for long enough,
+        each one click from the Outreach page; None when there are none."""
+        if not overview.follow_ups:
+            return None
+        card = Card("Outreach to follow up")
+        self.follow_ups_card = card
+        for due in overview.follow_ups[:TOUCHPOINTS_SHOWN]:
+            row = QHBoxLayout()
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(label(due.line, wrap=True))
+            box.addWidget(
+                label(f"follow-up {due_phrase(due.due_on, overview.today)}", "muted", wrap=True)
+            )
+            row.addLayout(box, 1)
+            button = QPushButton("Follow up")
+            button.setToolTip(plain_tooltip(f"Open the outreach to {due.name}"))
+            button.setAccessibleName(f"Follow up with {due.name}")
+            button.clicked.connect(
+                lambda _=False, ident=due.outreach_id: self.outreach_requested.emit(ident)
+            )
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(row)
+        more = len(overview.follow_ups) - TOUCHPOINTS_SHOWN
+        if more > 0:
+            card.add_label(f"and {more:,} more on the Outreach page", "muted")
+        return card
 
     def _advice_card(self, overview: TodayOverview) -> Card | None:
         """Advice tried for a few weeks, each with "Worked", "Didn't work" and "Still
