@@ -96,7 +96,8 @@ DRAFT_KEYS = {
         "responds_to_id sprint_id goal_id scope given_by context reading impact heard done "
         "session_id",
         "MentorDialog": "name relationship formality programme affiliation organisation seeking "
-        "serves_id has_start start has_end end contact_every_days notes links",
+        "serves_id has_start start has_end end contact_every_days converse_format "
+        "converse_minutes channel topics boundaries notes links",
         "CoachDialog": "name coaches organisation contact notes",
         "AimDialog": "horizon title detail has_reached reached_on scope",
     }.items()

@@ -73,7 +73,7 @@ def test_the_first_message_is_drafted_from_the_template() -> None:
     text = reach.draft_message(idea(), reach.DEFAULT_TEMPLATE)
     assert text.startswith("Hi Ada Lovelace,\n\nYou turned")
     assert "I'm reaching out because to learn how to explain" in text
-    assert "Would a 30-minute call every month, on Zoom work for you?" in text
+    assert "Would a 30-minute call every month, on Zoom, work for you?" in text
     # A line whose placeholders are all empty goes; unknown placeholders stay as typed.
     bare = reach.draft_message(idea(why_them="", ask=""), "Hi {name},\n{why_them}\n{ask}\n{nick}")
     assert bare == "Hi Ada Lovelace,\n{nick}\n"

@@ -13,6 +13,7 @@ from devjournal.domain.imports import Restored
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
 from devjournal.services.changes import Changes, Outcome
+from devjournal.services.people_service import coaches_from_names
 from devjournal.storage.database import Database
 from devjournal.storage.journal_dump import (
     active_goals_not_smart,
@@ -146,6 +147,8 @@ class JournalService:
             if not tx.stats.is_empty():
                 raise refusal
             load_tables(tx.session, checked, progress)
+            if isinstance(tables, dict) and "coach" not in tables:
+                coaches_from_names(tx)  # a file from before schema 0007, as its migration
             counts = tx.stats.counts()
         return Outcome(Restored(counts, active_goals_not_smart(checked)), Changes.EVERYTHING)
 

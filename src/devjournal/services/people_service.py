@@ -89,6 +89,17 @@ def link_coach(tx: Tx, draft: m.SprintDraft) -> m.SprintDraft:
     return replace(draft, coach_name=found.name, coach_id=found.id)
 
 
+def coaches_from_names(tx: Tx) -> None:
+    """Link every live sprint that names a coach but has none to the coach of that name
+    (made when there is none): a journal restored from a file written before coaches were
+    people gets them as the upgrade of schema 0007 gave them."""
+    names = [f.name for f in dataclasses.fields(m.SprintDraft)]
+    for sprint in tx.sprints.find():
+        if sprint.coach_id is None and sprint.coach_name.strip():
+            draft = m.SprintDraft(**{n: getattr(sprint, n) for n in names})
+            tx.sprints.update(sprint.id, link_coach(tx, draft))
+
+
 class PeopleService:
     """Use cases of coaches, outreach and the direction."""
 
