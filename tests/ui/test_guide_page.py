@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 from devjournal.domain.clock import Clock
 from devjournal.domain.enums import (
     GoalClarity,
+    Guide,
     Horizon,
     Need,
+    OutreachStatus,
     PathClarity,
     Relationship,
     SprintKind,
@@ -24,7 +26,7 @@ from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.assessment_dialog import NOT_YET, AssessmentDialog
-from devjournal.ui.dialogs.mentor_dialog import MentorDialog
+from devjournal.ui.dialogs.outreach_dialog import OutreachDialog
 from devjournal.ui.dialogs.sprint_dialog import SprintDialog
 from devjournal.ui.main_window import MainWindow
 from devjournal.ui.ops import Ops
@@ -234,7 +236,7 @@ def test_from_the_welcome_to_a_draft_sprint_of_the_kind_recommended(
     assert sprint.start_date == date(2026, 11, 18)
 
 
-def test_from_the_help_menu_to_a_mentor_to_look_for(
+def test_from_the_help_menu_to_reaching_out_to_a_mentor(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     assert window.assessment_action.isEnabled() and window.guide_action.isEnabled()
@@ -244,18 +246,26 @@ def test_from_the_help_menu_to_a_mentor_to_look_for(
     answer(dialog, need="rules", goal="clear", path="unknown", horizon="years", learn_from="senior")
     save(dialog)
 
+    assert window.guide_page.mentor_button.text() == "Reach out to a mentor…"
     window.guide_page.mentor_button.click()
 
-    assert window.stack.currentWidget() is window.mentorship_page
-    form = window.mentorship_page.dialog if window.mentorship_page else None
-    assert isinstance(form, MentorDialog) and form.isVisible()
-    assert form.seeking_edit.toPlainText() == (
+    page = window.outreach_page
+    assert page is not None and window.stack.currentWidget() is page
+    form = page.dialog
+    assert isinstance(form, OutreachDialog) and form.isVisible()
+    assert form.windowTitle() == "New outreach"
+    assert form.purpose_edit.toPlainText() == (
         "Learning the unwritten rules of the level I am aiming for"
     )
     assert form.relationship_combo.currentData() == Relationship.TRADITIONAL.value
     qtbot.keyClicks(form.name_edit, "Grace Okafor")
     save(form)
-    assert [m.name for m in services.mentorship.mentors()] == ["Grace Okafor"]
+    [kept] = services.people.outreach_list()
+    assert (kept.name, kept.guide, kept.status) == (
+        "Grace Okafor",
+        Guide.MENTOR,
+        OutreachStatus.IDEA,
+    )
 
 
 def test_the_empty_coaching_and_mentorship_pages_offer_the_assessment(

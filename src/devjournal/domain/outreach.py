@@ -233,6 +233,18 @@ def unknown_placeholders(template: str) -> list[str]:
     return sorted({n for n in _PLACEHOLDER.findall(template) if n not in PLACEHOLDERS})
 
 
+def prospect(mentor: MentorDraft, on: date) -> OutreachDraft:
+    """A new outreach to the mentor the self-assessment suggests looking for: the
+    relationship it recommends, and what the user is looking for as its purpose."""
+    return OutreachDraft(
+        name=mentor.name,
+        guide=Guide.MENTOR,
+        relationship=mentor.relationship,
+        purpose=mentor.seeking,
+        idea_on=on,
+    )
+
+
 def as_mentor(outreach: Outreach, on: date) -> MentorDraft:
     """The mentor an agreed outreach becomes: their name, the relationship hoped for, what
     the user is looking for (the purpose), how they converse, and the outreach's story in

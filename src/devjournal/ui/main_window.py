@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from devjournal import __version__
-from devjournal.domain.clock import Clock
+from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DomainError
+from devjournal.domain.outreach import prospect
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftKey, DraftStore
@@ -704,10 +705,12 @@ class MainWindow(QMainWindow):
         page.open_sprint(sprint_id, sessions=goal is None, focus_goal=goal)
 
     def _add_mentor_from(self, draft: MentorDraft) -> None:
-        page = self.mentorship_page
+        """The self-assessment's mentor to look for: a new outreach to them, with what the
+        user is looking for as its purpose."""
+        page = self.outreach_page
         if page is not None:
             self.sidebar.setCurrentRow(self.stack.indexOf(page))
-            page.new_mentor_from(draft)
+            page.new_outreach_from(prospect(draft, local_today(self._clock)))
 
     def _on_today_page_sprint_requested(self, sprint_id: int) -> None:
         page = self._coaching()
@@ -766,6 +769,15 @@ class MainWindow(QMainWindow):
             if self.guide_page is not None:
                 self.sidebar.setCurrentRow(self.stack.indexOf(self.guide_page))
                 self.guide_page.show_assessment(hit.id)
+            return
+        if hit.kind is ItemKind.OUTREACH:
+            if self.outreach_page is not None:
+                self.sidebar.setCurrentRow(self.stack.indexOf(self.outreach_page))
+                self.outreach_page.show_outreach(hit.id)
+            return
+        if hit.kind is ItemKind.AIM:
+            if self.direction_page is not None:
+                self.sidebar.setCurrentRow(self.stack.indexOf(self.direction_page))
             return
         page = self._coaching()
         if page is None or hit.sprint_id is None:

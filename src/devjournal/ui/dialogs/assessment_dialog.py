@@ -110,7 +110,7 @@ class AssessmentDialog(FormDialog):
         panel.body.addWidget(
             plain_label(
                 "Keep the assessment to act on it: the Guide page then offers a draft "
-                "sprint of this kind, or a mentor to look for.",
+                "sprint of this kind, or reach out to a mentor.",
                 "muted",
                 wrap=True,
             )

@@ -83,9 +83,11 @@ class OutreachDialog(FormDialog):
         template: str,
         *,
         outreach: Outreach | None = None,
+        prefill: OutreachDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``template``: the first-message template "Draft from template" fills in."""
+        """``template``: the first-message template "Draft from template" fills in;
+        ``prefill``: what a new outreach starts from (the self-assessment's suggestion)."""
         super().__init__(
             ops,
             "Edit outreach" if outreach else "New outreach",
@@ -126,8 +128,8 @@ class OutreachDialog(FormDialog):
         self.day_edit.setDate(to_qdate(self._today))
         self.guide_group.set_value(Guide.MENTOR.value)
         self.follow_spin.setValue(reach.FOLLOW_UP_DAYS)
-        if outreach is not None:
-            self._fill(outreach)
+        if outreach is not None or prefill is not None:
+            self._fill(outreach or prefill)  # type: ignore[arg-type]
         self.restore_draft()
         self._follow_fields()
         self._on_guide_changed()
@@ -258,7 +260,7 @@ class OutreachDialog(FormDialog):
             signal.connect(self.changed)
 
     # -- filling it -----------------------------------------------------------------------
-    def _fill(self, o: Outreach) -> None:
+    def _fill(self, o: OutreachDraft) -> None:
         self.name_edit.setText(o.name)
         self.guide_group.set_value(o.guide.value)
         self._choose(self.relationship_combo, o.relationship.value if o.relationship else "")

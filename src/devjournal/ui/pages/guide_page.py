@@ -135,9 +135,9 @@ class GuidePage(QWidget):
         self.sprint_button = QPushButton("Start a draft sprint…")
         self.sprint_button.setToolTip("A new sprint of this kind, aiming for what you wrote")
         self.sprint_button.clicked.connect(self._request_sprint)
-        self.mentor_button = QPushButton("Add a mentor to look for…")
+        self.mentor_button = QPushButton("Reach out to a mentor…")
         self.mentor_button.setToolTip(
-            "A new mentor of this kind, with what you are looking for filled in"
+            "A new outreach to a mentor of this kind, with what you are looking for as its purpose"
         )
         self.mentor_button.clicked.connect(self._request_mentor)
         self.delete_button = QPushButton("Delete this assessment")

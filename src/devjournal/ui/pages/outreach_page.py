@@ -539,7 +539,12 @@ class OutreachPage(QWidget):
 
     def new_outreach(self) -> None:
         """Note someone to reach out to."""
-        self._open(self._dialog(None))
+        self.new_outreach_from(None)
+
+    def new_outreach_from(self, prefill: OutreachDraft | None) -> None:
+        """Note someone to reach out to, filled from ``prefill`` (the self-assessment's
+        suggestion), or empty."""
+        self._open(self._dialog(None, prefill))
 
     def edit_shown(self) -> None:
         """Edit the outreach being read."""
@@ -552,7 +557,7 @@ class OutreachPage(QWidget):
             return
         self._open(self._dialog(o))
 
-    def _dialog(self, o: Outreach | None) -> OutreachDialog:
+    def _dialog(self, o: Outreach | None, prefill: OutreachDraft | None = None) -> OutreachDialog:
         return OutreachDialog(
             self._ops,
             self._people,
@@ -560,6 +565,7 @@ class OutreachPage(QWidget):
             self._clock,
             self._settings.outreach_template,
             outreach=o,
+            prefill=prefill,
             parent=self,
         )
 

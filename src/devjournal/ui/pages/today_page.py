@@ -246,7 +246,7 @@ class TodayPage(QWidget):
         card.add_label("Not sure whether you need a coach or a mentor?", "cardTitle")
         card.add_label(
             "Five short questions about what you need now say which would help most, "
-            "and why; then start a draft sprint or note a mentor to look for.",
+            "and why; then start a draft sprint or reach out to a mentor.",
             "muted",
         )
         guide = QPushButton("Take the self-assessment")
