@@ -639,3 +639,10 @@ def test_the_guides_lane_shows_assessments_outreach_and_aims_reached(
     qtbot.mouseClick(page.view, Qt.MouseButton.LeftButton, pos=taken.rect.center().toPoint())
     guide = window.guide_page
     assert guide is not None and window.stack.currentWidget() is guide
+    # ... and one on the outreach opens it on the Outreach page.
+    page = open_timeline(window)
+    sent = hit(page, ItemKind.OUTREACH, outreach.id)
+    qtbot.mouseClick(page.view, Qt.MouseButton.LeftButton, pos=sent.rect.center().toPoint())
+    reached = window.outreach_page
+    assert reached is not None and window.stack.currentWidget() is reached
+    assert reached.shown is not None and reached.shown.id == outreach.id
