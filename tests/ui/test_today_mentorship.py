@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship
-from devjournal.domain.models import LogEntryDraft, MentorDraft
+from devjournal.domain.enums import AdviceStatus, EntryKind, Heard, Impact, Relationship
+from devjournal.domain.models import FeedbackDetails, LogEntryDraft, MentorDraft
 from devjournal.services.container import Services
 from devjournal.ui.main_window import MainWindow
 from tests.clocks import NOW, MovingClock
@@ -160,3 +160,48 @@ def test_nothing_new_on_today_when_the_mentorship_half_is_quiet(
     shown = texts(window)
     assert "Latest in your mentorship log" in shown
     assert "Mentors to get in touch with" not in shown and "Did it work?" not in shown
+
+
+def test_feedback_not_weighed_yet_is_one_click_from_the_feedback_page(
+    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
+) -> None:
+    ms = services.mentorship
+    weighed = FeedbackDetails(impact=Impact.HIGH, heard=Heard.AGAIN)
+    ms.add_entry(
+        LogEntryDraft(kind=EntryKind.FEEDBACK, occurred_at=NOW - timedelta(days=9),
+                      title="Estimates read as promises"),
+        weighed,
+    )  # fmt: skip
+    for days, title in ((5, "Talks too fast in demos"), (2, "Great incident write-up")):
+        ms.add_entry(
+            LogEntryDraft(
+                kind=EntryKind.FEEDBACK, occurred_at=NOW - timedelta(days=days), title=title
+            ),
+            FeedbackDetails(impact=Impact.MEDIUM) if days == 5 else None,  # half weighed
+        )
+    window = shown_window(make_window, qtbot)
+    card = window.today_page.feedback_card
+    assert card is not None
+    shown = [w.text() for w in card.findChildren(QLabel) if w.isVisible()]
+    assert "Feedback to weigh" in shown
+    assert "Great incident write-up" in shown and "Talks too fast in demos" in shown
+    assert "Estimates read as promises" not in shown
+    assert any(t.startswith("2 pieces of feedback not weighed yet") for t in shown)
+
+    first = next(b for b in card.findChildren(QPushButton) if b.text() == "Weigh it")
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    page = window.feedback_page
+    assert page is not None and window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: not page.reading and page.shown is not None)
+    assert page.shown is not None and page.shown.entry.title == "Great incident write-up"
+
+
+def test_no_feedback_card_when_every_piece_is_weighed(
+    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
+) -> None:
+    services.mentorship.add_entry(
+        LogEntryDraft(kind=EntryKind.FEEDBACK, occurred_at=NOW, title="Clear docs"),
+        FeedbackDetails(impact=Impact.LOW, heard=Heard.FIRST),
+    )
+    window = shown_window(make_window, qtbot)
+    assert "Feedback to weigh" not in texts(window)

@@ -124,6 +124,16 @@ class DueTouchpoint:
 
 
 @dataclass(frozen=True)
+class UnweighedFeedback:
+    """A piece of feedback not weighed yet: its impact or how often it was heard is
+    unknown, so it has no priority (``domain/feedback.priority``)."""
+
+    entry_id: int
+    title: str
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
 class DueFollowUp:
     """A sent message to a prospective mentor or coach that calls for a follow-up
     (``domain/outreach.follow_up_on``)."""
@@ -171,6 +181,10 @@ class TodayOverview:
     """Mentors to get in touch with, the longest due first."""
     follow_ups: tuple[DueFollowUp, ...] = ()
     """Outreach to follow up on, the longest due first."""
+    unweighed: tuple[UnweighedFeedback, ...] = ()
+    """Feedback not weighed yet, the newest first (the first few)."""
+    unweighed_count: int = 0
+    """How much feedback is not weighed yet in all."""
     tried_advice: tuple[TriedAdvice, ...] = ()
     """Advice to ask "did it work?" about, the longest tried first (the first few)."""
     tried_advice_count: int = 0

@@ -41,6 +41,7 @@ from devjournal.domain.overview import (
     ReminderFacts,
     TodayOverview,
     TriedAdvice,
+    UnweighedFeedback,
     UpcomingSession,
     sprint_standing,
 )
@@ -199,6 +200,7 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         "SELECT count(*) FROM log_entry WHERE deleted_at IS NULL"
     ).fetchone()
     advice, advice_count = tried_advice(conn, now)
+    unweighed, unweighed_count = unweighed_feedback(conn)
     return TodayOverview(
         today=today,
         is_empty=False,
@@ -212,6 +214,8 @@ def _read_today(conn: sqlite3.Connection, today: date, now: datetime) -> TodayOv
         log_entry_count=entry_count,
         touchpoints=due_touchpoints(conn, today),
         follow_ups=due_follow_ups(conn, today),
+        unweighed=unweighed,
+        unweighed_count=unweighed_count,
         tried_advice=advice,
         tried_advice_count=advice_count,
     )
@@ -258,6 +262,34 @@ def due_touchpoints(conn: sqlite3.Connection, today: date) -> tuple[DueTouchpoin
                 )
             )
     return tuple(sorted(due, key=lambda d: (d.due_on, d.name.casefold(), d.mentor_id)))
+
+
+UNWEIGHED_SHOWN = 3
+
+_UNWEIGHED = (
+    "FROM log_entry e INDEXED BY ix_log_entry_feedback "
+    "LEFT JOIN feedback f ON f.entry_id = e.id "
+    "WHERE e.kind = 'feedback' AND e.deleted_at IS NULL "
+    "AND (f.impact IS NULL OR f.heard IS NULL)"
+)
+"""Live feedback without a priority (``feedback_query.RANK_SQL``'s 0), along the partial
+index of live feedback: never the entries' bodies."""
+
+
+def unweighed_feedback(
+    conn: sqlite3.Connection,
+) -> tuple[tuple[UnweighedFeedback, ...], int]:
+    """The newest few pieces of feedback not weighed yet, and how many there are."""
+    newest = tuple(
+        UnweighedFeedback(r[0], r[1], _aware(r[2]))
+        for r in conn.execute(
+            f"SELECT e.id, e.title, e.occurred_at {_UNWEIGHED} "
+            "ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?",
+            (UNWEIGHED_SHOWN,),
+        )
+    )
+    (count,) = conn.execute(f"SELECT count(*) {_UNWEIGHED}").fetchone()
+    return newest, int(count)
 
 
 def due_follow_ups(conn: sqlite3.Connection, today: date) -> tuple[DueFollowUp, ...]:

@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         self.today_page.checkin_requested.connect(self._on_today_page_checkin_requested)
         self.today_page.mentor_requested.connect(self._on_today_page_mentor_requested)
         self.today_page.outreach_requested.connect(self.show_outreach)
+        self.today_page.feedback_requested.connect(self.show_feedback)
         self.template_action.triggered.connect(self._on_template_action_triggered)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
 
@@ -737,6 +738,15 @@ class MainWindow(QMainWindow):
             return
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
         page.show_mentor(mentor_id)
+
+    def show_feedback(self, entry_id: int) -> None:
+        """Today's "weigh it": the Feedback page, open on that piece of feedback."""
+        page = self.feedback_page
+        if page is None:  # the services load within a second of the first paint
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        page.open_item(entry_id)
 
     def show_outreach(self, outreach_id: int) -> None:
         """Today's "follow up": the Outreach page, open on that outreach."""

@@ -432,6 +432,12 @@ class FeedbackPage(QWidget):
         item.setToolTip(why(feedback.details))
         return item
 
+    def open_item(self, entry_id: int) -> None:
+        """Read the feedback again and show ``entry_id`` in the reader (whatever the
+        filters hid)."""
+        self._wanted = entry_id
+        self.refresh()
+
     def show_item(self, entry_id: int | None) -> None:
         """Show the feedback ``entry_id`` in the reader (None: nothing chosen)."""
         found = next((i for i in self.items if i.entry.id == entry_id), None)

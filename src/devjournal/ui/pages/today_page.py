@@ -35,6 +35,7 @@ from devjournal.domain.overview import (
 )
 from devjournal.domain.wording import (
     countdown,
+    day_text,
     days_ago,
     due_phrase,
     markdown_lines,
@@ -79,6 +80,7 @@ class TodayPage(QWidget):
     checkin_requested = Signal(int, int)  # a sprint id and the goal to check in on
     mentor_requested = Signal(int)  # a mentor id: their page, to get in touch
     outreach_requested = Signal(int)  # an outreach id: the Outreach page, to follow up
+    feedback_requested = Signal(int)  # a feedback entry id: the Feedback page, to weigh it
 
     def __init__(
         self,
@@ -101,6 +103,7 @@ class TodayPage(QWidget):
         self.advice_card: Card | None = None
         """"Did it work?", while there is advice to ask about."""
         self.follow_ups_card: Card | None = None
+        self.feedback_card: Card | None = None
         """"Outreach to follow up", while there is some."""
         self._journal_path = journal_path
         self._sample_home = sample_home
@@ -189,6 +192,7 @@ class TodayPage(QWidget):
         self._sample_button = None
         self._sample_status = None
         self.touchpoints_card = self.advice_card = self.follow_ups_card = None
+        self.feedback_card = None
         if overview.is_empty:
             self._build_welcome(layout)
         else:
@@ -301,6 +305,7 @@ class TodayPage(QWidget):
                 self._touchpoints_card(overview),
                 self._follow_ups_card(overview),
                 self._advice_card(overview),
+                self._feedback_card(overview),
             )
             if card is not None
         ]
@@ -548,6 +553,40 @@ class TodayPage(QWidget):
         more = len(overview.follow_ups) - TOUCHPOINTS_SHOWN
         if more > 0:
             card.add_label(f"and {more:,} more on the Outreach page", "muted")
+        return card
+
+    def _feedback_card(self, overview: TodayOverview) -> Card | None:
+        """Feedback not weighed yet (no impact or no "heard before"), the newest few, each
+        one click from the Feedback page; None when all of it is weighed."""
+        if not overview.unweighed:
+            return None
+        card = Card("Feedback to weigh")
+        self.feedback_card = card
+        count = overview.unweighed_count
+        card.add_label(
+            f"{plural(count, 'piece')} of feedback not weighed yet: how much it matters and "
+            "whether you heard it before give it a priority.",
+            "muted",
+        )
+        for item in overview.unweighed:
+            row = QHBoxLayout()
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(label(item.title, wrap=True))
+            day = item.occurred_at.astimezone().date()
+            box.addWidget(label(f"heard {day_text(day)}", "muted", wrap=True))
+            row.addLayout(box, 1)
+            button = QPushButton("Weigh it")
+            button.setToolTip(plain_tooltip(f"Open “{item.title}” on the Feedback page"))
+            button.setAccessibleName(f"Weigh {item.title}")
+            button.clicked.connect(
+                lambda _=False, ident=item.entry_id: self.feedback_requested.emit(ident)
+            )
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(row)
+        more = count - len(overview.unweighed)
+        if more > 0:
+            card.add_label(f"and {more:,} more on the Feedback page", "muted")
         return card
 
     def _advice_card(self, overview: TodayOverview) -> Card | None:
