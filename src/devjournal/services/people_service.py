@@ -17,7 +17,7 @@ from devjournal.domain import models as m
 from devjournal.domain import outreach as reach
 from devjournal.domain import rules
 from devjournal.domain.clock import Clock, local_today
-from devjournal.domain.enums import AimHorizon, GoalStatus, Guide, OutreachStatus
+from devjournal.domain.enums import AimHorizon, Guide, OutreachStatus
 from devjournal.domain.errors import ValidationError
 from devjournal.services.changes import Changes, Outcome
 from devjournal.storage.database import Database, Tx
@@ -134,15 +134,8 @@ class PeopleService:
 
     def goals_achieved(self) -> dict[int, tuple[int, int]]:
         """Per sprint: how many of its goals were achieved, of those set (drafts left out)."""
-        tally: dict[int, tuple[int, int]] = {}
         with self._db.reading() as tx:
-            goals = tx.goals.find()
-        for goal in goals:
-            if goal.status is GoalStatus.DRAFT:
-                continue
-            achieved, counted = tally.get(goal.sprint_id, (0, 0))
-            tally[goal.sprint_id] = (achieved + (goal.status is GoalStatus.ACHIEVED), counted + 1)
-        return tally
+            return tx.goals.achieved_by_sprint()
 
     def coach(self, coach_id: int) -> m.Coach:
         """One coach.

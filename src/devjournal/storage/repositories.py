@@ -19,6 +19,7 @@ from sqlalchemy import (
     Float,
     Integer,
     and_,
+    case,
     delete,
     exists,
     func,
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from devjournal.domain import models as m
 from devjournal.domain.checksums import text_checksum
-from devjournal.domain.enums import AdviceStatus, EntryKind, OutreachStatus, Scope
+from devjournal.domain.enums import AdviceStatus, EntryKind, GoalStatus, OutreachStatus, Scope
 from devjournal.domain.errors import NotFoundError
 from devjournal.domain.rules import normalise_tags
 from devjournal.domain.sessions import Review
@@ -293,6 +294,18 @@ class GoalRepository(CrudRepository[m.GoalDraft, m.Goal]):
         """Every goal scoped private, deleted ones too: what links to them stays private."""
         stmt = select(*self._columns()).where(s.GoalRow.scope == Scope.PRIVATE.value)
         return [self._make(dict(r._mapping)) for r in self._s.execute(stmt.order_by(s.GoalRow.id))]
+
+    def achieved_by_sprint(self) -> dict[int, tuple[int, int]]:
+        """Per sprint: its live goals achieved, of those set (drafts left out), counted in
+        SQL (the goals' texts are never read)."""
+        r = s.GoalRow
+        achieved = func.sum(case((r.status == GoalStatus.ACHIEVED, 1), else_=0))
+        stmt = (
+            select(r.sprint_id, achieved, func.count())
+            .where(r.deleted_at.is_(None), r.status != GoalStatus.DRAFT)
+            .group_by(r.sprint_id)
+        )
+        return {sprint_id: (int(a), int(n)) for sprint_id, a, n in self._s.execute(stmt)}
 
     def counts_by_sprint(self) -> dict[int, int]:
         """Live goals per sprint."""
