@@ -95,6 +95,7 @@ def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
                 con.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
         con.execute("DROP TABLE coach")
         con.execute("DROP TABLE aim")
+        _checksums_before_0007(con)
         con.execute("DROP TABLE feedback")
         con.execute("DROP INDEX ix_log_entry_trying")
         con.execute("DROP INDEX ix_log_entry_feedback")
@@ -106,6 +107,23 @@ def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         con.execute("UPDATE alembic_version SET version_num = '0002'")
     con.close()
     return home
+
+
+def _checksums_before_0007(con: sqlite3.Connection) -> None:
+    """The checksums of sprint, goal and mentor as they were before 0007 covered its
+    columns (what revision 0007's downgrade gives back)."""
+    factory = con.text_factory
+    con.text_factory = bytes
+    try:
+        for table, covered in REVISION_0007.OLD.items():
+            updates = [
+                (REVISION_0007._sum(covered, values), rowid)
+                for rowid, values, _ in REVISION_0007._rows(con, table, covered)
+                if values is not None
+            ]
+            con.executemany(f"UPDATE {table} SET checksum = ? WHERE rowid = ?", updates)
+    finally:
+        con.text_factory = factory
 
 
 def _revision_and_entries(journal: Path) -> tuple[str, int]:
