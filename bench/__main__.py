@@ -481,7 +481,8 @@ def startup_figures(results: Results, size: str, home: Path, runs: int) -> None:
             journal=size,
             target=150,
             samples_ms=[found["startup"]["rss_mb"] for found in probes],
-            note="VmRSS once start-up finished (every page built, the full check done); "
+            note="VmRSS once start-up finished (the daily pages built, the ones used "
+            "now and then left until first shown; the full check done); "
             f"{pages_ready:.0f} MB at 'pages ready' (median); peak VmHWM by then "
             f"{max(found['startup']['hwm_mb'] for found in probes):.0f} MB",
             table=MEMORY,

@@ -313,3 +313,41 @@ def test_an_outside_change_waits_while_the_user_types_in_a_field(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sidebar, timeout=3000)
     window.show_changes_from_elsewhere()
     assert seen == [Changes.EVERYTHING]  # shown once, when the field was left
+
+
+def test_pages_used_now_and_then_are_built_when_first_shown(
+    window: MainWindow, qtbot: QtBot, services: Services
+) -> None:
+    """Guide, Feedback, Outreach, Coaches and Direction are in the sidebar from the start,
+    but built only when first needed (memory at start); built late, a page shows what
+    was written before it existed, and the current page stays on screen meanwhile."""
+    from devjournal.domain.enums import OutreachStatus
+    from devjournal.domain.models import OutreachDraft
+    from devjournal.ui.main_window import DEFERRED_PAGES
+    from devjournal.ui.pages.outreach_page import OutreachPage
+    from devjournal.ui.pages.page import DeferredPage
+
+    titles = window.page_titles()
+    assert set(DEFERRED_PAGES) <= set(titles)
+    rows = {title: titles.index(title) for title in DEFERRED_PAGES}
+    assert all(isinstance(window.stack.widget(row), DeferredPage) for row in rows.values())
+    window.sidebar.setCurrentRow(titles.index("History"))
+    history = window.stack.currentWidget()
+    services.people.add_outreach(
+        OutreachDraft(
+            name="Priya Raman",
+            status=OutreachStatus.IDEA,
+            purpose="Staff path",
+            idea_on=date(2026, 11, 2),
+        )
+    )
+    assert window.coaches_page is not None  # asked for: built, not shown
+    assert window.stack.currentWidget() is history
+    assert not isinstance(window.stack.widget(rows["Coaches"]), DeferredPage)
+    assert isinstance(window.stack.widget(rows["Outreach"]), DeferredPage)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, OutreachPage) and page is window.outreach_page
+    assert window.sidebar.currentRow() == rows["Outreach"]
+    assert [o.name for o in page.outreach] == ["Priya Raman"]
+    assert page.isVisible() and window.page_titles() == titles

@@ -52,6 +52,7 @@ from devjournal.settings import Settings
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
 from devjournal.ui.ops import Ops
+from devjournal.ui.pages.page import DeferredPage
 from devjournal.ui.pages.today_page import TodayPage
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.reminders import Reminders
@@ -92,16 +93,16 @@ PAGE_MODULES = (
     "devjournal.ui.pages.mentorship_page",
     "devjournal.ui.pages.history_page",
     "devjournal.ui.pages.timeline_page",
-    "devjournal.ui.pages.guide_page",
-    "devjournal.ui.pages.feedback_page",
-    "devjournal.ui.pages.coaches_page",
-    "devjournal.ui.pages.direction_page",
-    "devjournal.ui.pages.outreach_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
 """The modules :meth:`MainWindow.attach_steps` imports: they define classes and make no
-Qt object as they load, so the start-up loader imports them on its worker thread."""
+Qt object as they load, so the start-up loader imports them on its worker thread. The
+pages built when first needed (:data:`DEFERRED_PAGES`) are imported then."""
+
+DEFERRED_PAGES = ("Guide", "Feedback", "Outreach", "Coaches", "Direction")
+"""The pages used now and then, not daily: built (and their modules imported) the first
+time they are shown or asked for, so they cost no memory or time at start."""
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -166,11 +167,8 @@ class MainWindow(QMainWindow):
         self.mentorship_page: MentorshipPage | None = None
         self.transfer: JournalTransfer | None = None
         self.timeline_page: TimelinePage | None = None
-        self.guide_page: GuidePage | None = None
-        self.feedback_page: FeedbackPage | None = None
-        self.coaches_page: CoachesPage | None = None
-        self.direction_page: DirectionPage | None = None
-        self.outreach_page: OutreachPage | None = None
+        self._deferred_rows: dict[str, int] = {}
+        """The row of each page of :data:`DEFERRED_PAGES`, built or not."""
         self.backups_dialog: BackupsDialog | None = None
         self.draft_offer: DraftOffer | None = None
         self.recovery: Diagnosis | None = None
@@ -214,6 +212,55 @@ class MainWindow(QMainWindow):
         action.setShortcut(shortcut)
         action.triggered.connect(lambda: self.sidebar.setCurrentRow(index))
         self.addAction(action)
+
+    def _defer_page(self, title: str, build: Callable[[], QWidget], shortcut: QKeySequence) -> None:
+        """A page of the sidebar built only when it is first shown or asked for."""
+        self._deferred_rows[title] = self.stack.count()
+        self._add_page(title, DeferredPage(build, self.stack), shortcut)
+
+    def page_at(self, row: int) -> QWidget:
+        """The page in the sidebar's ``row``, built now if it was deferred."""
+        widget = self.stack.widget(row)
+        assert widget is not None, f"the sidebar has no row {row}"
+        if not isinstance(widget, DeferredPage):
+            return widget
+        page = widget.build()
+        self.stack.insertWidget(row, page)  # the current page stays current
+        self.stack.removeWidget(widget)
+        widget.deleteLater()
+        log.info("page built: %s", self.sidebar.item(row).text())
+        return page
+
+    def _deferred(self, title: str) -> QWidget | None:
+        """The deferred page ``title``, built now if need be; None while the services
+        load."""
+        row = self._deferred_rows.get(title)
+        return None if row is None else self.page_at(row)
+
+    @property
+    def guide_page(self) -> GuidePage | None:
+        """The Guide page (built on first use); None while the services load."""
+        return cast("GuidePage | None", self._deferred("Guide"))
+
+    @property
+    def feedback_page(self) -> FeedbackPage | None:
+        """The Feedback page (built on first use); None while the services load."""
+        return cast("FeedbackPage | None", self._deferred("Feedback"))
+
+    @property
+    def outreach_page(self) -> OutreachPage | None:
+        """The Outreach page (built on first use); None while the services load."""
+        return cast("OutreachPage | None", self._deferred("Outreach"))
+
+    @property
+    def coaches_page(self) -> CoachesPage | None:
+        """The Coaches page (built on first use); None while the services load."""
+        return cast("CoachesPage | None", self._deferred("Coaches"))
+
+    @property
+    def direction_page(self) -> DirectionPage | None:
+        """The Direction page (built on first use); None while the services load."""
+        return cast("DirectionPage | None", self._deferred("Direction"))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -285,17 +332,17 @@ class MainWindow(QMainWindow):
         self.assessment_action = help_menu.addAction("Coach or mentor? &Take the self-assessment…")
         self.guide_action = help_menu.addAction("How &coaching and mentoring differ")
         for action in (self.assessment_action, self.guide_action):
-            action.setEnabled(False)  # until the Guide page is built, within a second
+            action.setEnabled(False)  # until the services load, within a second
         help_menu.addSeparator()
         self.about_action = help_menu.addAction("&About devjournal")
 
     def _add_template_action(self, menu: QMenu) -> None:
         self.template_action = menu.addAction("Outreach &message template…")
         self.template_action.setToolTip("The template first messages to mentors and coaches use")
-        self.template_action.setEnabled(False)  # until the Outreach page is built
+        self.template_action.setEnabled(False)  # until the services load
 
     def _connect_signals(self) -> None:
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.sample_action.triggered.connect(self._on_sample_action_triggered)
         self.folder_action.triggered.connect(self._on_folder_action_triggered)
@@ -344,11 +391,7 @@ class MainWindow(QMainWindow):
             self._add_mentorship_page,
             self._add_history_page,
             self._add_timeline_page,
-            self._add_guide_page,
-            self._add_feedback_page,
-            self._add_outreach_page,
-            self._add_coaches_page,
-            self._add_direction_page,
+            self._defer_pages,
             self._wire_services,
         ]
 
@@ -427,38 +470,44 @@ class MainWindow(QMainWindow):
         self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
         self.timeline_page.coaching_requested.connect(self._coaching)
 
-    def _add_guide_page(self) -> None:
+    def _defer_pages(self) -> None:
+        """The pages of :data:`DEFERRED_PAGES` in the sidebar, each built when first
+        needed; the menu actions that open them."""
+        self._defer_page("Guide", self._build_guide_page, QKeySequence("Ctrl+6"))
+        self._defer_page("Feedback", self._build_feedback_page, QKeySequence("Ctrl+7"))
+        self._defer_page("Outreach", self._build_outreach_page, QKeySequence("Ctrl+8"))
+        self._defer_page("Coaches", self._build_coaches_page, QKeySequence("Ctrl+9"))
+        self._defer_page("Direction", self._build_direction_page, QKeySequence("Ctrl+0"))
+        for action in (self.assessment_action, self.guide_action, self.template_action):
+            action.setEnabled(True)
+
+    def _build_guide_page(self) -> QWidget:
         from devjournal.ui.pages.guide_page import GuidePage  # noqa: PLC0415
 
         services = self._loaded()
-        self.guide_page = GuidePage(
+        page = GuidePage(
             services.guide, self.ops, self._drafts, self._clock, self.stack, notices=self.notices
         )
-        self._add_page("Guide", self.guide_page, QKeySequence("Ctrl+6"))
-        self.guide_page.sprint_requested.connect(self._start_sprint_from)
-        self.guide_page.mentor_requested.connect(self._add_mentor_from)
-        for action in (self.assessment_action, self.guide_action):
-            action.setEnabled(True)
+        page.sprint_requested.connect(self._start_sprint_from)
+        page.mentor_requested.connect(self._add_mentor_from)
+        return page
 
-    def _add_feedback_page(self) -> None:
+    def _build_feedback_page(self) -> QWidget:
         from devjournal.ui.pages.feedback_page import FeedbackPage  # noqa: PLC0415
 
-        self.feedback_page = FeedbackPage(
-            self._loaded(), self.ops, self._drafts, self._clock, self.stack
-        )
-        self._add_page("Feedback", self.feedback_page, QKeySequence("Ctrl+7"))
-        page = self.feedback_page
+        page = FeedbackPage(self._loaded(), self.ops, self._drafts, self._clock, self.stack)
         page.goal_requested.connect(self._goal_from_feedback)
         page.action_requested.connect(self._action_from_feedback)
         page.goal_shown.connect(self._show_goal)
         page.action_shown.connect(self._show_action)
         page.session_shown.connect(self._show_session)
+        return page
 
-    def _add_outreach_page(self) -> None:
+    def _build_outreach_page(self) -> QWidget:
         from devjournal.ui.pages.outreach_page import OutreachPage  # noqa: PLC0415
 
         services = self._loaded()
-        self.outreach_page = OutreachPage(
+        page = OutreachPage(
             services.people,
             self.ops,
             self._drafts,
@@ -468,17 +517,15 @@ class MainWindow(QMainWindow):
             notices=self.notices,
             mentor_name=partial(_mentor_name, services),
         )
-        self._add_page("Outreach", self.outreach_page, QKeySequence("Ctrl+8"))
-        page = self.outreach_page
         page.mentor_shown.connect(self._on_today_page_mentor_requested)
         page.sprint_requested.connect(self._start_sprint_from)
         page.assessment_requested.connect(self.take_assessment)
-        self.template_action.setEnabled(True)
+        return page
 
-    def _add_coaches_page(self) -> None:
+    def _build_coaches_page(self) -> QWidget:
         from devjournal.ui.pages.coaches_page import CoachesPage  # noqa: PLC0415
 
-        self.coaches_page = CoachesPage(
+        page = CoachesPage(
             self._loaded().people,
             self.ops,
             self._drafts,
@@ -486,21 +533,20 @@ class MainWindow(QMainWindow):
             self.stack,
             notices=self.notices,
         )
-        self._add_page("Coaches", self.coaches_page, QKeySequence("Ctrl+9"))
-        self.coaches_page.sprint_shown.connect(self._show_sprint)
-        self.coaches_page.sprint_requested.connect(self._start_sprint_from)
+        page.sprint_shown.connect(self._show_sprint)
+        page.sprint_requested.connect(self._start_sprint_from)
+        return page
 
-    def _add_direction_page(self) -> None:
+    def _build_direction_page(self) -> QWidget:
         from devjournal.ui.pages.direction_page import DirectionPage  # noqa: PLC0415
 
-        self.direction_page = DirectionPage(
+        page = DirectionPage(
             self._loaded(), self.ops, self._drafts, self._clock, self.stack, notices=self.notices
         )
-        self._add_page("Direction", self.direction_page, QKeySequence("Ctrl+0"))
-        page = self.direction_page
         page.sprint_shown.connect(self._show_sprint)
         page.goal_shown.connect(self._show_goal)
         page.mentor_shown.connect(self._on_today_page_mentor_requested)
+        return page
 
     def _wire_services(self) -> None:
         """The last step: the File menu's actions, the timers, the reminders, the drafts
@@ -556,9 +602,10 @@ class MainWindow(QMainWindow):
 
     def _open_draft(self, key: DraftKey) -> QDialog | None:
         """Open the form a draft from an earlier run was typed in, on its page."""
-        for page in self.pages():
+        for row in range(self.stack.count()):
+            page = cast("Page", self.page_at(row))
             if page.open_draft(key):
-                self.sidebar.setCurrentRow(self.pages().index(page))
+                self.sidebar.setCurrentRow(row)
                 return page.dialog
         return None
 
@@ -577,6 +624,12 @@ class MainWindow(QMainWindow):
                 page.apply_changes(changes, origin)
             else:
                 self._stale_pages.add(page)
+
+    def _show_row(self, row: int) -> None:
+        """The sidebar's choice: its page (built now if it was deferred) on screen."""
+        if row >= 0:
+            self.page_at(row)
+        self.stack.setCurrentIndex(row)
 
     def _on_stack_current_changed(self, row: int) -> None:
         page = cast("Page", self.stack.widget(row))

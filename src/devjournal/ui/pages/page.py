@@ -3,9 +3,10 @@ its pages instead of reaching into each."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from devjournal.drafts import DraftKey
 from devjournal.services.changes import Changes
@@ -40,3 +41,38 @@ class Page(Protocol):
     def open_draft(self, key: DraftKey) -> bool:
         """Open the form a draft from an earlier run was typed in, on this page (the form
         restores it; it is then :attr:`dialog`); False when the draft is not this page's."""
+
+
+class DeferredPage(QWidget):
+    """A page's place in the window until the page is first shown or asked for.
+
+    The rarely used pages (Guide, Feedback, Outreach, Coaches, Direction) are neither
+    imported, built nor read at start: the window swaps this stand-in for the page made
+    by :attr:`build` the first time it is needed (``MainWindow.page_at``). As a page it
+    shows nothing, so no change concerns it; the page reads the journal when it is built.
+    """
+
+    shows: ClassVar[Changes] = Changes.NONE
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.build = build
+        """Makes the page (with the window's stack as its parent) and wires it."""
+
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Nothing is shown yet: the page reads what is there when it is built."""
+
+    def refresh(self) -> None:
+        """Nothing is shown yet."""
+
+    def flush_drafts(self) -> None:
+        """No form is open on a page not yet built."""
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """No form is open on a page not yet built."""
+        return None
+
+    def open_draft(self, key: DraftKey) -> bool:
+        """The window builds the page before it asks it (``MainWindow._open_draft``)."""
+        return False
