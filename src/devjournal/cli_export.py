@@ -92,6 +92,9 @@ def _checkins_options(parser: argparse.ArgumentParser, _report: Report[Any, Any]
 
 def _history_options(parser: argparse.ArgumentParser, report: Report[Any, Any]) -> None:
     parser.add_argument("--mentor", metavar="ID|NAME", help="only entries with this mentor")
+    parser.add_argument(
+        "--coach", metavar="ID|NAME", help="only entries linked to a sprint with this coach"
+    )
     parser.add_argument("--tag", metavar="TAG", help="only entries with this tag")
     parser.add_argument(
         "--kind", choices=[k.value for k in EntryKind], help="only entries of this kind"
@@ -310,20 +313,34 @@ def _day_option(value: str | None, option: str) -> date | None:
         raise UsageError(f"{option} takes a day as YYYY-MM-DD, not {value!r}.") from None
 
 
-def mentor_id_of(services: Services, which: str) -> int:
-    """The mentor ``which`` names: an id, or a name (any case)."""
-    mentors = services.mentorship.mentors()
-    if which.isdigit() and any(m.id == int(which) for m in mentors):
+def _id_named(people: Sequence[tuple[int, str]], which: str, what: str, plural: str) -> int:
+    """The one of ``people`` (id, name) that ``which`` names: an id, or a name (any case,
+    spaces squeezed); a usage error naming them all when none or several match."""
+    if which.isdigit() and any(pid == int(which) for pid, _ in people):
         return int(which)
     wanted = " ".join(which.split()).casefold()
-    named = [m for m in mentors if " ".join(m.name.split()).casefold() == wanted]
+    named = [pid for pid, name in people if " ".join(name.split()).casefold() == wanted]
     if len(named) == 1:
-        return named[0].id
+        return named[0]
     if named:
-        ids = ", ".join(str(m.id) for m in named)
-        raise UsageError(f"More than one mentor is called {which!r}: give an id ({ids}).")
-    known = "; ".join(f"{m.id} {m.name}" for m in mentors) or "none yet"
-    raise UsageError(f"No mentor {which!r}. Mentors (id name): {known}.")
+        ids = ", ".join(str(pid) for pid in named)
+        raise UsageError(f"More than one {what} is called {which!r}: give an id ({ids}).")
+    known = "; ".join(f"{pid} {name}" for pid, name in people) or "none yet"
+    raise UsageError(f"No {what} {which!r}. {plural} (id name): {known}.")
+
+
+def mentor_id_of(services: Services, which: str) -> int:
+    """The mentor ``which`` names: an id, or a name (any case)."""
+    return _id_named(
+        [(m.id, m.name) for m in services.mentorship.mentors()], which, "mentor", "Mentors"
+    )
+
+
+def coach_id_of(services: Services, which: str) -> int:
+    """The coach ``which`` names: an id, or a name (any case)."""
+    return _id_named(
+        [(c.id, c.name) for c in services.people.coach_list()], which, "coach", "Coaches"
+    )
 
 
 def _history_request(args: argparse.Namespace) -> RequestOf:
@@ -337,6 +354,7 @@ def _history_request(args: argparse.Namespace) -> RequestOf:
     def request(services: Services) -> HistoryRequest:
         where = HistoryFilter(
             mentor_id=mentor_id_of(services, args.mentor) if args.mentor else None,
+            coach_id=coach_id_of(services, args.coach) if args.coach else None,
             kind=EntryKind(args.kind) if args.kind else None,
             tag=args.tag or "",
             since=since,

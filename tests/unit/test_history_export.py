@@ -270,10 +270,41 @@ def test_export_history_from_the_terminal(
     assert "# Mentorship history" in capsys.readouterr().out
 
 
+def test_export_history_of_one_coach_by_name_or_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--coach`` keeps the entries linked to that coach's sprints (the History page's
+    filter), and the header says so."""
+    from devjournal.paths import resolve_paths
+    from devjournal.services.container import open_services
+    from tests.clocks import stopped
+
+    assert run(["--home", str(tmp_path), "sample", "--size", "small"]) == 0
+    db, services = open_services(resolve_paths(str(tmp_path)).journal, tmp_path / "b", stopped())
+    try:
+        coach = next(c for c in services.people.coach_list() if c.name == "Ines Varga")
+        rows = services.mentorship.history_page(HistoryFilter(coach_id=coach.id), limit=500)
+        everything = services.mentorship.history_page(HistoryFilter(), limit=500)
+    finally:
+        db.close()
+    linked = [row for row in rows if row.scope is not Scope.PRIVATE]  # none asked
+    assert 0 < len(linked) < len(everything)
+    capsys.readouterr()
+    home = ["--home", str(tmp_path), "export", "history"]
+    assert run([*home, "--coach", "  ines   VARGA "]) == 0
+    by_name = capsys.readouterr().out
+    assert by_name.startswith("# Mentorship history\n\nSprints with the coach: Ines Varga\n")
+    assert f"\n{len(linked)} entries, from " in by_name
+    assert all(f"· {row.title}\n" in by_name for row in linked)
+    assert run([*home, "--coach", str(coach.id)]) == 0
+    assert capsys.readouterr().out == by_name
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--mentor", "Nobody"], "No mentor 'Nobody'. Mentors (id name): 1 "),
+        (["--coach", "Nobody"], "No coach 'Nobody'. Coaches (id name): 2 Ines Varga; 1 Luca"),
         (["--from", "2026-13-01"], "--from takes a day as YYYY-MM-DD, not '2026-13-01'."),
         (["--from", "2026-03-01", "--to", "2026-02-01"], "--from (2026-03-01) is after --to"),
         (["--format", "pdf"], "A PDF needs a file: -o FILE."),
