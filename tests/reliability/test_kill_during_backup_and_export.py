@@ -26,6 +26,9 @@ DELAYS = (0.3, 0.6, 0.9, 1.2)
 REVISION_0007 = importlib.import_module(
     "devjournal.storage.migrations.versions.0007_outreach_coaches_direction"
 )
+REVISION_0008 = importlib.import_module(
+    "devjournal.storage.migrations.versions.0008_feedback_in_search"
+)
 NEW_CHECKSUMS = (
     "sprint", "milestone", "checkin", "coaching_session", "action_item", "mentor",
     "mentor_link", "tag",
@@ -81,13 +84,18 @@ def test_a_killed_export_is_absent_or_whole(decade: Path, tmp_path: Path, delay:
 
 @pytest.fixture(scope="module")
 def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The decade journal as schema 0002 left it (what the downgrades of revisions 0007,
-    0006, 0005, 0004 and 0003 do), so opening it migrates 10,000 log entries."""
+    """The decade journal as schema 0002 left it (what the downgrades of revisions 0008,
+    0007, 0006, 0005, 0004 and 0003 do), so opening it migrates 10,000 log entries."""
     home = tmp_path_factory.mktemp("outdated") / "home"
     home.mkdir()
     shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
     con = sqlite3.connect(home / "journal.sqlite")
     with con:
+        for trigger in REVISION_0008.ENTRY_TRIGGERS + REVISION_0008.FEEDBACK_TRIGGERS:
+            con.execute(f"DROP TRIGGER {trigger}")
+        con.execute("DROP TABLE log_entry_fts")
+        for statement in REVISION_0008.BEFORE:
+            con.execute(statement)
         con.execute("DROP TABLE outreach")
         con.execute("DROP INDEX ix_sprint_coach")
         for table, added in REVISION_0007.ADDED.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,6 +86,43 @@ def test_deleted_entries_are_not_found_until_restored(services: Services) -> Non
     assert found(services, "delegation") == []
     services.mentorship.restore_entry(ids[1])
     assert found(services, "delegation") == ["Delegation"]
+
+
+def test_feedback_is_found_by_who_gave_it_its_context_the_reading_and_what_was_done(
+    services: Services,
+) -> None:
+    """A Feedback entry's details are in the index (revision 0008) and follow every
+    change: added, edited, taken away when the entry stops being Feedback, gone with a
+    deleted entry and back with it; ``check`` finds the index whole all along."""
+    from devjournal.domain.models import FeedbackDetails
+
+    ms = services.mentorship
+    draft = LogEntryDraft(
+        kind=EntryKind.FEEDBACK,
+        occurred_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
+        title="After the incident review",
+        body="Slow down when you summarise.",
+    )
+    details = FeedbackDetails(
+        given_by="Amara from SRE", context="postmortem", reading="I rush conclusions"
+    )
+    entry = ms.add_entry(draft, details).value
+    for word in ("amara", "postmortem", "conclusions"):
+        assert found(services, word) == ["After the incident review"]
+    [hit] = ms.search("postmortem").hits
+    assert f"{HIT_START}postmortem{HIT_END}" in hit.snippet  # the snippet shows where
+    ms.update_entry(entry.id, draft, FeedbackDetails(reading="Pace", done="Paired on a retro"))
+    assert found(services, "postmortem") == found(services, "amara") == []
+    assert found(services, "retro") == ["After the incident review"]
+    ms.delete_entry(entry.id)
+    assert found(services, "retro") == []
+    ms.restore_entry(entry.id)
+    assert found(services, "retro") == ["After the incident review"]
+    report = services.journal.check()
+    assert report.healthy, report.problems
+    ms.update_entry(entry.id, replace(draft, kind=EntryKind.LESSON))  # details go
+    assert found(services, "retro") == [] and found(services, "incident") != []
+    assert services.journal.check().healthy
 
 
 @pytest.mark.parametrize(

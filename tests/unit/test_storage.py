@@ -134,6 +134,8 @@ def test_every_released_schema_opens(tmp_path: Path) -> None:
             counts = services.journal.info().counts
             assert counts["sprints"] >= 1 and counts["log_entries"] >= 1
             assert fts(db, "mentor") != []
+            if fixture.stem >= "schema-0006":  # feedback details: found by their words
+                assert fts(db, "weekly") == fts(db, "estimates") != []
             # Every row got its checksum (a goal's baseline typed as 2 is stored as 2.0).
             report = services.journal.check()
             assert report.healthy, report.problems

@@ -271,7 +271,8 @@ def _check_index(conn: sqlite3.Connection, report: CheckReport) -> None:
             for row in conn.execute(
                 f"SELECT e.id FROM log_entry e JOIN {fts} f ON f.rowid = e.id "
                 "WHERE e.deleted_at IS NULL AND (f.title IS NOT e.title OR f.body IS NOT e.body "
-                f"OR f.tags IS NOT {s.FTS_TAGS.format(ref='e.id')})"
+                f"OR f.tags IS NOT {s.FTS_TAGS.format(ref='e.id')} "
+                f"OR f.notes IS NOT {s.FTS_NOTES.format(ref='e.id')})"
             )
         ]
     except sqlite3.DatabaseError as exc:
@@ -332,7 +333,7 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     transaction; returns how many entries it holds.
 
     FTS5's own ``rebuild`` would read the index's copy of the text, which may be the part
-    that is damaged: the table is dropped and made again as revision 0001 made it.
+    that is damaged: the table is dropped and made again as revision 0008 made it.
     Dropping it opens it, which reads its configuration and structure records: its tables
     are first emptied and given what FTS5 writes for a new table (format version 4, an
     empty structure, no averages), so that damage there cannot stop the drop.
@@ -344,11 +345,7 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     conn.execute(f"INSERT INTO {fts}_data(id, block) VALUES (1, X''), (10, X'00000000000000')")
     conn.execute(f"DROP TABLE {fts}")
     conn.execute(s.FTS_CREATE)
-    cursor = conn.execute(
-        f"INSERT INTO {fts}(rowid, title, body, tags) "
-        f"SELECT e.id, e.title, e.body, {s.FTS_TAGS.format(ref='e.id')} "
-        "FROM log_entry e WHERE e.deleted_at IS NULL"
-    )
+    cursor = conn.execute(f"INSERT INTO {fts}(rowid, title, body, tags, notes) {s.FTS_ENTRY_TEXT}")
     return int(cursor.rowcount)
 
 

@@ -163,10 +163,8 @@ An import stops them and indexes its entries in one statement at the end (the sa
 rows the triggers would write), then puts them back, all in its one transaction: a
 cancel or a failure rolls the triggers back with everything else."""
 _INDEX_NEW_ENTRIES = (
-    "INSERT INTO log_entry_fts(rowid, title, body, tags) "
-    "SELECT e.id, e.title, e.body, coalesce((SELECT group_concat(t.name, ' ') "
-    "FROM log_entry_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = e.id), '') "
-    "FROM log_entry e WHERE e.id >= ? AND e.deleted_at IS NULL ORDER BY e.id"
+    f"INSERT INTO {s.FTS_TABLE}(rowid, title, body, tags, notes) "
+    f"{s.FTS_ENTRY_TEXT} AND e.id >= ? ORDER BY e.id"
 )
 
 

@@ -20,7 +20,7 @@ APPLICATION_ID = 0x646A726E  # "djrn": marks a SQLite file as a devjournal journ
 
 # Every revision this version ships, oldest first. A test checks this against Alembic's
 # scripts, so start-up can decide "nothing to migrate" without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

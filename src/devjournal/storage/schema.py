@@ -421,14 +421,25 @@ class LogEntryTagRow(Base):
 FTS_TABLE = "log_entry_fts"
 FTS_CREATE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
+    "title, body, tags, notes, tokenize = 'unicode61 remove_diacritics 2')"
 )
-"""The statement revision 0001 made the index with (``check --repair`` makes it anew)."""
+"""The statement revision 0008 made the index with (``check --repair`` makes it anew)."""
 FTS_TAGS = (
     "coalesce((SELECT group_concat(t.name, ' ') FROM log_entry_tag et "
     "JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = {ref}), '')"
 )
 """An entry's tags as the index holds them (the triggers of revision 0001 use the same)."""
+FTS_NOTES = (
+    "coalesce((SELECT f.given_by || ' ' || f.context || ' ' || f.reading || ' ' || f.done "
+    "FROM feedback f WHERE f.entry_id = {ref}), '')"
+)
+"""A Feedback entry's details as the index holds them in its ``notes`` column (who gave
+it, the context, the user's reading, what was done; the triggers of revision 0008 use the
+same); empty for every other entry."""
+FTS_ENTRY_TEXT = (
+    "SELECT e.id, e.title, e.body, {tags}, {notes} FROM log_entry e WHERE e.deleted_at IS NULL"
+).format(tags=FTS_TAGS.format(ref="e.id"), notes=FTS_NOTES.format(ref="e.id"))
+"""Every live entry as a row of the index (rowid, title, body, tags, notes)."""
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
