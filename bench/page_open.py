@@ -11,6 +11,7 @@ PAGE is one of :data:`PAGES`: each says how to build the page and count what it 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.stall import StallMonitor, Stalls, timed
@@ -89,13 +91,18 @@ PAGES: dict[str, PageUnderTest] = {
 }
 
 
+def _read(page: QWidget) -> None:
+    """Start the page's read if showing it did not (a page that reads on a worker when
+    it is first shown has already begun: a second read would only compete with it)."""
+    if hasattr(page, "reading") and not page.reading:
+        page.refresh()  # type: ignore[attr-defined]
+
+
 def _settle(app: QApplication, page: QWidget) -> None:
     """Until the page's read (if it reads on a worker) has been answered."""
-    refresh = getattr(page, "refresh", None)
-    if refresh is not None and hasattr(page, "reading"):
-        refresh()
-        while page.reading:  # type: ignore[attr-defined]
-            app.processEvents()
+    _read(page)
+    while getattr(page, "reading", False):  # asleep until the answer comes, as the app
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 def main() -> int:
@@ -104,6 +111,7 @@ def main() -> int:
     app = QApplication([])
     paths = resolve_paths(home)
     db, services = open_services(paths.journal, paths.backups, utc_now)
+    gc.freeze()  # as the window does once its pages are built (MainWindow._wire_services)
     monitor = StallMonitor()
     opened, stalls = [], Stalls()
     listed = 0
@@ -128,9 +136,7 @@ def main() -> int:
                 made.append(page)
                 page.resize(1000, 760)
                 page.show()
-                refresh = getattr(page, "refresh", None)
-                if refresh is not None and hasattr(page, "reading"):
-                    refresh()  # answered within the settling time, on this loop
+                _read(page)  # answered within the settling time, on this loop
 
             monitor.run(build, settle_ms=1500)
             for page in made:
