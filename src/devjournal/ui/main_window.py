@@ -92,7 +92,6 @@ PAGE_MODULES = (
     "devjournal.ui.pages.coaching_page",
     "devjournal.ui.pages.mentorship_page",
     "devjournal.ui.pages.history_page",
-    "devjournal.ui.pages.timeline_page",
     "devjournal.ui.journal_transfer",
     "devjournal.ui.draft_offer",
 )
@@ -100,7 +99,7 @@ PAGE_MODULES = (
 Qt object as they load, so the start-up loader imports them on its worker thread. The
 pages built when first needed (:data:`DEFERRED_PAGES`) are imported then."""
 
-DEFERRED_PAGES = ("Guide", "Feedback", "Outreach", "Coaches", "Direction")
+DEFERRED_PAGES = ("Timeline", "Guide", "Feedback", "Outreach", "Coaches", "Direction")
 """The pages used now and then, not daily: built (and their modules imported) the first
 time they are shown or asked for, so they cost no memory or time at start."""
 
@@ -166,7 +165,6 @@ class MainWindow(QMainWindow):
         self.history_page: HistoryPage | None = None
         self.mentorship_page: MentorshipPage | None = None
         self.transfer: JournalTransfer | None = None
-        self.timeline_page: TimelinePage | None = None
         self._deferred_rows: dict[str, int] = {}
         """The row of each page of :data:`DEFERRED_PAGES`, built or not."""
         self.backups_dialog: BackupsDialog | None = None
@@ -236,6 +234,11 @@ class MainWindow(QMainWindow):
         load."""
         row = self._deferred_rows.get(title)
         return None if row is None else self.page_at(row)
+
+    @property
+    def timeline_page(self) -> TimelinePage | None:
+        """The Timeline page (built on first use); None while the services load."""
+        return cast("TimelinePage | None", self._deferred("Timeline"))
 
     @property
     def guide_page(self) -> GuidePage | None:
@@ -390,7 +393,6 @@ class MainWindow(QMainWindow):
             self._open_first_sprint,
             self._add_mentorship_page,
             self._add_history_page,
-            self._add_timeline_page,
             self._defer_pages,
             self._wire_services,
         ]
@@ -462,17 +464,18 @@ class MainWindow(QMainWindow):
             self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
         self.new_entry_action.setEnabled(True)
 
-    def _add_timeline_page(self) -> None:
+    def _build_timeline_page(self) -> QWidget:
         from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
 
-        self.timeline_page = TimelinePage(self._loaded(), self.ops, self._settings, self.stack)
-        self._add_page("Timeline", self.timeline_page, QKeySequence("Ctrl+5"))
-        self.timeline_page.open_requested.connect(self._on_timeline_page_open_requested)
-        self.timeline_page.coaching_requested.connect(self._coaching)
+        page = TimelinePage(self._loaded(), self.ops, self._settings, self.stack)
+        page.open_requested.connect(self._on_timeline_page_open_requested)
+        page.coaching_requested.connect(self._coaching)
+        return page
 
     def _defer_pages(self) -> None:
         """The pages of :data:`DEFERRED_PAGES` in the sidebar, each built when first
         needed; the menu actions that open them."""
+        self._defer_page("Timeline", self._build_timeline_page, QKeySequence("Ctrl+5"))
         self._defer_page("Guide", self._build_guide_page, QKeySequence("Ctrl+6"))
         self._defer_page("Feedback", self._build_feedback_page, QKeySequence("Ctrl+7"))
         self._defer_page("Outreach", self._build_outreach_page, QKeySequence("Ctrl+8"))

@@ -46,10 +46,11 @@ class Page(Protocol):
 class DeferredPage(QWidget):
     """A page's place in the window until the page is first shown or asked for.
 
-    The rarely used pages (Guide, Feedback, Outreach, Coaches, Direction) are neither
-    imported, built nor read at start: the window swaps this stand-in for the page made
-    by :attr:`build` the first time it is needed (``MainWindow.page_at``). As a page it
-    shows nothing, so no change concerns it; the page reads the journal when it is built.
+    The pages used now and then (Timeline, Guide, Feedback, Outreach, Coaches,
+    Direction) are neither built nor read at start: the window swaps this stand-in for
+    the page made by :attr:`build` the first time it is needed (``MainWindow.page_at``).
+    As a page it shows nothing, so no change concerns it; the page reads the journal
+    when it is built.
     """
 
     shows: ClassVar[Changes] = Changes.NONE
