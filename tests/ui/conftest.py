@@ -79,3 +79,14 @@ def window(make_window: Callable[[], MainWindow], qtbot: QtBot) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def no_stray_windows() -> Iterator[None]:
+    """Fails the test if a widget other than a dialog, menu or window showed as a window
+    of its own while it ran (:mod:`tests.ui.stray_windows`)."""
+    from tests.ui.stray_windows import stray_windows
+
+    with stray_windows() as strays:
+        yield
+    assert strays == [], f"widgets shown before they had a parent: {strays}"

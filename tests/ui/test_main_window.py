@@ -351,3 +351,22 @@ def test_pages_used_now_and_then_are_built_when_first_shown(
     assert window.sidebar.currentRow() == rows["Outreach"]
     assert [o.name for o in page.outreach] == ["Priya Raman"]
     assert page.isVisible() and window.page_titles() == titles
+
+
+def test_building_and_showing_every_page_flashes_no_other_window(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    """A widget shown before it has a parent is a window of its own: it flashes on the
+    desktop and takes the keyboard from the main window (the empty states' second button
+    did, so Ctrl+8 left no widget with the focus). Nothing but the main window shows
+    while the window is made, its pages built and each one shown, on an empty journal."""
+    from tests.ui.stray_windows import stray_windows
+
+    with stray_windows() as strays:
+        window = make_window()
+        window.show()
+        qtbot.waitExposed(window)
+        for row in range(window.sidebar.count()):
+            window.sidebar.setCurrentRow(row)
+            qtbot.wait(20)
+    assert strays == []

@@ -604,7 +604,7 @@ def open_page(window: MainWindow, page: QWidget | None) -> QWidget:
 
 
 # -- the tests --------------------------------------------------------------------------------
-@pytest.mark.usefixtures("drafts_left")
+@pytest.mark.usefixtures("drafts_left", "no_stray_windows")
 def test_every_page_and_dialog_shows_user_text_as_text(
     window: MainWindow, marked: Marked, image_reads: FileReads | None, qtbot: QtBot
 ) -> None:

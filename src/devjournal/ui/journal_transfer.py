@@ -68,8 +68,8 @@ class ImportPreview(QDialog):
             self.entries.addItem(f"{when.day} {when:%b %Y}   {entry.title}{tags}")
         if len(newest) > PREVIEW_ROWS:
             self.entries.addItem(f"… and {len(newest) - PREVIEW_ROWS:,} more")
-        self.entries.setVisible(bool(newest))
         layout.addWidget(self.entries, 1)
+        self.entries.setVisible(bool(newest))  # (in its dialog: shown, not a window)
         note = QLabel(
             "Entries come in as private reflections with their tags; you can edit or delete "
             "them like any other. Importing the same file again adds nothing."

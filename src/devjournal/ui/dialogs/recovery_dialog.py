@@ -191,7 +191,8 @@ class RecoveryDialog(QDialog):
         journal, restore a backup, open the journal as it is); the default is chosen."""
         buttons = QHBoxLayout()
         self.folder_button = QPushButton("Show the folder")
-        self.folder_button.setVisible(self._folder is not None)
+        if self._folder is None:  # (shown without a parent yet, it would be a window)
+            self.folder_button.hide()
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)

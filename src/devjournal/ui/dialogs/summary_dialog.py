@@ -154,7 +154,8 @@ class SummaryDialog(QDialog):
             box.toggled.connect(partial(self.set_goal_included, goal.id))
             self.goal_boxes[goal.id] = box
             private_column.addWidget(box)
-        self.private_goals.setVisible(bool(self.goal_boxes))
+        if not self.goal_boxes:  # (shown before it has a parent, it would be a window)
+            self.private_goals.hide()
         return self.private_goals
 
     def _buttons(self) -> QHBoxLayout:

@@ -304,9 +304,9 @@ class CoachingPage(QWidget):
             "Preview, edit, print, copy or save where each goal stands before your next "
             "session (Ctrl+Shift+P)"
         )
-        self.add_goal_button.setVisible(not closed)
-        self.close_button.setVisible(not closed)
-        self.summary_button.setVisible(not closed)
+        if closed:  # (showing a widget that has no parent yet would make it a window)
+            for button in (self.add_goal_button, self.close_button, self.summary_button):
+                button.hide()
         for button in (self.add_goal_button, self.summary_button, self.edit_button):
             actions.addWidget(button)
         actions.addWidget(self.close_button)

@@ -252,8 +252,8 @@ class MentorshipPage(QWidget):
         serves = view.mentor.serves_id
         serving = {a.id: aim_text(a) for a in self.aims().live} if serves else {}
         self.serves_label = label(f"Serves: {serving.get(serves or 0, '')}", "", wrap=True)
-        self.serves_label.setVisible(serves in serving)
         column.addWidget(self.serves_label)
+        self.serves_label.setVisible(serves in serving)  # (in its layout: not a window)
         column.addLayout(self._mentor_buttons(view.mentor))
         column.addWidget(self._touch_card(view))
         column.addWidget(self._history_card(view))

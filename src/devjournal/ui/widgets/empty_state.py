@@ -38,7 +38,7 @@ class EmptyState(QWidget):
         row.addWidget(self.button)
         row.addStretch(1)
         column.addLayout(row)
-        self.aside_button = QPushButton(aside)
+        self.aside_button = QPushButton(aside, self)  # a child: shown alone, a window
         self.aside_button.setFlat(True)
         self.aside_button.setObjectName("link")
         self.aside_button.setVisible(bool(aside))
