@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from PySide6.QtWidgets import QScrollArea, QSplitter
+from pytestqt.qtbot import QtBot
+
 from devjournal.domain.enums import AdviceStatus, EntryKind, Relationship
 from devjournal.domain.models import LogEntryDraft, MentorDraft
 from devjournal.services.container import Services
@@ -118,3 +121,39 @@ def test_saving_a_mentor_keeps_their_links_in_place(services: Services) -> None:
     after = ms.links_of(wen.value.id)
     assert [link.id for link in after] == before[:1]
     assert [(link.label, link.url) for link in after] == [("Blog", "https://w.example/new")]
+
+
+def test_a_mentor_with_a_long_name_fits_a_small_window(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """At 1024x700 the mentor's buttons wrap: none is cut off at the window's edge, and
+    the list of mentors keeps its width (the row was as wide as "New entry with <name>"
+    and three more buttons, which pushed the list to nothing or the buttons past the
+    edge)."""
+    name = "Anouk Yilmaz-Vandenberghe de la Cruz"
+    mentor = services.mentorship.add_mentor(
+        MentorDraft(name=name, relationship=Relationship.FROM_AFAR)
+    ).value
+    window.resize(1024, 700)
+    page = mentorship(window)
+    page.refresh()  # added behind the page's back: listed now
+    page.show_mentor(mentor.id)
+
+    def built() -> bool:  # the buttons are made anew when the mentor is read
+        return page.delete_button.isVisible()
+
+    qtbot.waitUntil(built)
+    splitter = page.findChild(QSplitter)
+    assert splitter is not None
+    splitter.setSizes([300, 534])  # the list as wide as it opens on a 1024 px screen
+    qtbot.wait(50)  # laid out
+    scroll = page.write_button.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        assert scroll is not None
+        scroll = scroll.parentWidget()
+    content = scroll.widget()
+    assert content.minimumSizeHint().width() <= scroll.viewport().width()
+    assert splitter.sizes()[0] >= 250  # the list of mentors is not pushed out of sight
+    for button in (page.write_button, page.history_button, page.edit_button, page.delete_button):
+        right = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
+        assert right < scroll.viewport().width(), button.text()

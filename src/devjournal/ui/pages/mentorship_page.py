@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QListView,
     QPushButton,
     QScrollArea,
@@ -40,6 +39,7 @@ from devjournal.ui.plain_text import for_mnemonic
 from devjournal.ui.widgets.aim_combo import aim_text
 from devjournal.ui.widgets.card import Card, label
 from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
@@ -261,9 +261,10 @@ class MentorshipPage(QWidget):
         column.addStretch(1)
         return content
 
-    def _mentor_buttons(self, mentor: Mentor) -> QHBoxLayout:
-        """New entry with them, Show in History, Edit… and (apart) Delete."""
-        buttons = QHBoxLayout()
+    def _mentor_buttons(self, mentor: Mentor) -> FlowLayout:
+        """New entry with them, Show in History, Edit… and (apart) Delete; they wrap
+        when the page is narrow (a long name made the row wider than a 1024 px window)."""
+        buttons = FlowLayout()
         self.write_button = QPushButton(for_mnemonic(f"New entry with {mentor.name}"))
         self.write_button.setObjectName("primary")
         self.history_button = QPushButton("Show in History")
@@ -275,8 +276,7 @@ class MentorshipPage(QWidget):
         self.delete_button.clicked.connect(self.delete_mentor)
         for button in (self.write_button, self.history_button, self.edit_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        buttons.add_right(self.delete_button)
         return buttons
 
     def _touch_card(self, view: MentorHistory) -> Card:
