@@ -74,27 +74,36 @@ def read_view(
 ) -> FeedbackView:
     """What the Feedback page shows: the first ``limit`` pieces ``where`` lets through, in
     the order of ``domain/feedback.prioritised``, with the counts and themes."""
-    condition, args = _filtered(where)
-    # The first ``limit`` ids in order, along ix_log_entry_feedback and the details; then
-    # only their titles, mentors and tags (a sort carries every column it returns).
-    top = (
-        f"SELECT e.id AS id, {ACTED_SQL} AS acted, {RANK_SQL} AS rank, e.occurred_at AS at "
-        f"{_FROM}{condition} ORDER BY acted, rank, at DESC, e.id DESC LIMIT ?"
+    # One scan along ix_log_entry_feedback for every piece's heading and day (ten thousand
+    # small rows on a stress journal): the order, the counts and what is shown follow from
+    # it here; then the titles, mentors, tags and details of the first ``limit`` alone.
+    themed, args = (_THEMED, (where.theme,)) if where.theme else ("", ())
+    rows = conn.execute(
+        f"SELECT e.id, {ACTED_SQL}, {RANK_SQL}, e.occurred_at {_FROM}{themed}", args
+    ).fetchall()
+    acted_wanted = {Show.OPEN: (0,), Show.ACTED: (1,), Show.ALL: (0, 1)}[where.show]
+    shown = [row for row in rows if row[1] in acted_wanted]
+    shown.sort(key=lambda row: (row[3], row[0]), reverse=True)  # newest first, then
+    shown.sort(key=lambda row: (row[1], row[2]))  # by heading (a stable sort keeps that)
+    top = [row[0] for row in shown[:limit]]
+    place = {ident: index for index, ident in enumerate(top)}
+    marks = ", ".join("?" * len(top))
+    items = sorted(
+        (
+            _item(row)
+            for row in conn.execute(
+                f"{_COLUMNS}FROM log_entry e LEFT JOIN feedback f ON f.entry_id = e.id "
+                f"WHERE e.id IN ({marks})",
+                top,
+            )
+        ),
+        key=lambda item: place[item.entry.id],
     )
-    items = tuple(
-        _item(row)
-        for row in conn.execute(
-            f"WITH top AS ({top}) {_COLUMNS}FROM top JOIN log_entry e ON e.id = top.id "
-            "LEFT JOIN feedback f ON f.entry_id = e.id "
-            "ORDER BY top.acted, top.rank, top.at DESC, top.id DESC",
-            (*args, limit),
-        )
-    )
-    every = _groups(conn, "", ())
-    groups = _groups(conn, condition, args) if where.theme else _shown(every, where.show)
+    groups = _counted(shown)
+    every = _groups(conn, "", ()) if where.theme else _counted(rows)
     open_counts = _shown(every, Show.OPEN)
     return FeedbackView(
-        items=items,
+        items=tuple(items),
         groups=groups,
         listed=sum(groups.values()),
         total=sum(every.values()),
@@ -103,6 +112,15 @@ def read_view(
         open_unread=open_counts.get(Priority.UNREAD.label, 0),
         themes=read_themes(conn, today),
     )
+
+
+def _counted(rows: list[Any]) -> dict[str, int]:
+    """How many of ``rows`` (id, acted, rank, day) come under each heading."""
+    groups: dict[str, int] = {}
+    for _ident, acted, rank, _at in rows:
+        heading = ACTED_GROUP if acted else _RANKED[rank].label
+        groups[heading] = groups.get(heading, 0) + 1
+    return groups
 
 
 def _groups(conn: sqlite3.Connection, condition: str, args: tuple[Any, ...]) -> dict[str, int]:
