@@ -132,7 +132,7 @@ def test_an_empty_page_says_what_it_is_for_and_adds_a_coach(
     dialog.coaches_edit.setText("Public speaking")
     dialog.contact_edit.setText("<a href='file:///etc/passwd'>lena</a>")
     save(dialog)
-    qtbot.waitUntil(lambda: not page.reading and page.pages.currentIndex() == 1)
+    qtbot.waitUntil(lambda: not page.reading and page.pages.currentWidget() is page.people)
     assert page.listed() == ["No sprint together yet", "Lena Park"]
     assert page.shown is not None and page.shown.coach.name == "Lena Park"
     assert page.together_label.text() == "No sprint together yet."

@@ -85,6 +85,23 @@ def weighed(services: Services) -> dict[str, int]:
     }
 
 
+def test_until_its_first_read_answers_the_page_claims_nothing(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """While the feedback is being read, the page shows neither the list nor its empty
+    state ("Feedback you can act on… Write down feedback"), which would be wrong for a
+    journal full of feedback and would take the keyboard focus with its button."""
+    _feedback(services, "Estimates read as promises")
+    window.sidebar.setCurrentRow(window.page_titles().index("Feedback"))
+    page = window.feedback_page
+    assert page is not None and page.reading
+    assert page.pages.currentWidget() not in (page.empty, page.log)
+    assert not page.empty.button.hasFocus()
+    qtbot.waitUntil(lambda: not page.reading)
+    assert page.pages.currentWidget() is page.log
+    assert _listed(page)[-1] == "Estimates read as promises"
+
+
 def test_an_empty_log_says_what_feedback_is_for_and_offers_to_write_it(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -38,7 +38,7 @@ from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_label, plain_tooltip
 from devjournal.ui.widgets.card import Card
-from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.empty_state import EmptyState, NotReadYet
 from devjournal.ui.widgets.notice_bar import NoticeBar
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
@@ -175,8 +175,10 @@ class CoachesPage(QWidget):
             "Add a coach",
         )
         self.empty.button.clicked.connect(self.new_coach)
+        self.pages.addWidget(NotReadYet())
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._history())
+        self.people = self._history()
+        self.pages.addWidget(self.people)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -324,7 +326,7 @@ class CoachesPage(QWidget):
             return  # a newer read was asked for
         self._answered = ticket
         self.read = read
-        self.pages.setCurrentIndex(1 if read.coaches else 0)
+        self.pages.setCurrentWidget(self.people if read.coaches else self.empty)
         self._show_summary(read)
         self._fill_list(read)
 

@@ -37,7 +37,7 @@ from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_label, plain_tooltip
 from devjournal.ui.widgets.card import Card
-from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.empty_state import EmptyState, NotReadYet
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.notice_bar import NoticeBar
 
@@ -219,6 +219,7 @@ class DirectionPage(QWidget):
             ADD_TEXT[AimHorizon.ONE_YEAR],
         )
         self.empty.button.clicked.connect(lambda: self.new_aim(AimHorizon.ONE_YEAR))
+        self.pages.addWidget(NotReadYet())
         self.pages.addWidget(self.empty)
         self.aim_scroll = QScrollArea()
         self.aim_scroll.setWidgetResizable(True)

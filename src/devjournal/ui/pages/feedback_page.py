@@ -44,7 +44,7 @@ from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_label
 from devjournal.ui.widgets.card import Card
-from devjournal.ui.widgets.empty_state import EmptyState
+from devjournal.ui.widgets.empty_state import EmptyState, NotReadYet
 from devjournal.ui.widgets.flow_layout import FlowLayout
 from devjournal.ui.widgets.safe_text_browser import SafeTextBrowser
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -106,8 +106,10 @@ class FeedbackPage(QWidget):
             "Write down feedback",
         )
         self.empty.button.clicked.connect(self.new_feedback)
+        self.pages.addWidget(NotReadYet())
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._log())
+        self.log = self._log()
+        self.pages.addWidget(self.log)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -298,7 +300,7 @@ class FeedbackPage(QWidget):
         self._answered = ticket
         self.view = view
         self.items = list(view.items)
-        self.pages.setCurrentIndex(1 if view.total else 0)
+        self.pages.setCurrentWidget(self.log if view.total else self.empty)
         self._show_summary(view)
         self._show_themes(view.themes)
         self._fill_theme_combo(view.themes)

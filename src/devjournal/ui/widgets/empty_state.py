@@ -48,3 +48,9 @@ class EmptyState(QWidget):
         aside_row.addStretch(1)
         column.addLayout(aside_row)
         column.addStretch(2)
+
+
+class NotReadYet(QWidget):
+    """What a page that reads on a worker shows until its first answer: nothing. Its
+    empty state ("nothing here yet") would be wrong for a journal full of it, flash for
+    the length of the read and take the keyboard focus with its button."""
