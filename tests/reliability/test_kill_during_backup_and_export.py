@@ -91,6 +91,8 @@ def outdated(decade: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copyfile(decade / "journal.sqlite", home / "journal.sqlite")
     con = sqlite3.connect(home / "journal.sqlite")
     with con:
+        for statement in REVISION_0008.undo_rank():
+            con.execute(statement)
         for trigger in REVISION_0008.ENTRY_TRIGGERS + REVISION_0008.FEEDBACK_TRIGGERS:
             con.execute(f"DROP TRIGGER {trigger}")
         con.execute("DROP TABLE log_entry_fts")

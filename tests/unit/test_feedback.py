@@ -35,6 +35,7 @@ from devjournal.domain.models import (
 from devjournal.domain.rules import TEXT_MAX
 from devjournal.sample.journal import SampleSize
 from devjournal.services.container import Services
+from devjournal.storage.database import Database
 from tests.clocks import NOW
 
 
@@ -258,3 +259,57 @@ def test_the_sql_of_the_feedback_page_agrees_with_the_domain(services: Services)
     expected = [i for i in by_domain if not i.acted_on and "Alpha" in i.entry.tags]
     assert [i.entry.id for i in open_only.items] == [i.entry.id for i in expected[:5]]
     assert open_only.listed == len(expected)
+
+
+def test_where_each_piece_is_filed_follows_every_change_and_check_sees_a_wrong_one(
+    services: Services, db: Database
+) -> None:
+    """``log_entry.feedback_rank`` (revision 0008) is kept by triggers: details added and
+    changed, a goal it was turned into removed from the journal (its link set to NULL by
+    SQLite), the entry no longer Feedback; ``check`` names a wrong one and ``check
+    --repair`` files it again."""
+    ms = services.mentorship
+
+    def filed(entry_id: int) -> int | None:
+        with db.raw_connection() as conn:
+            row = conn.execute("SELECT feedback_rank FROM log_entry WHERE id = ?", (entry_id,))
+            return row.fetchone()[0]
+
+    entry = _feedback(services)
+    assert filed(entry.id) == 0  # not weighed yet
+    draft = LogEntryDraft(
+        kind=EntryKind.FEEDBACK,
+        occurred_at=entry.occurred_at,
+        title=entry.title,
+        body=entry.body,
+        tags=entry.tags,
+    )
+    ms.update_entry(entry.id, draft, FeedbackDetails(impact=Impact.HIGH, heard=Heard.PATTERN))
+    assert filed(entry.id) == 1  # high
+    goal_id = services.coaching.add_goal(
+        GoalDraft(sprint_id=_sprint(services), title="Ranges", status=GoalStatus.DRAFT)
+    ).value.id
+    ms.update_entry(
+        entry.id,
+        draft,
+        FeedbackDetails(impact=Impact.LOW, heard=Heard.FIRST, goal_id=goal_id),
+    )
+    assert filed(entry.id) == 4 + 3  # acted on (a goal), low
+    with db.raw_connection() as conn:
+        conn.execute("DELETE FROM goal WHERE id = ?", (goal_id,))  # purged: link SET NULL
+        conn.commit()
+    assert filed(entry.id) == 3
+    ms.update_entry(entry.id, replace(draft, kind=EntryKind.LESSON))
+    assert filed(entry.id) is None
+    assert services.journal.check().healthy
+    ms.update_entry(entry.id, draft, FeedbackDetails(impact=Impact.MEDIUM, heard=Heard.AGAIN))
+    with db.raw_connection() as conn:
+        conn.execute("UPDATE log_entry SET feedback_rank = 6 WHERE id = ?", (entry.id,))
+        conn.commit()
+    report = services.journal.check()
+    assert f"Feedback order: entry {entry.id} is filed where its details do not put it" in (
+        report.index
+    )
+    services.journal.rebuild_search_index()
+    assert filed(entry.id) == 2  # medium, as its details say
+    assert services.journal.check().healthy

@@ -26,6 +26,7 @@ from sqlalchemy.dialects import sqlite
 
 from devjournal.domain.check import CheckReport
 from devjournal.storage import schema as s
+from devjournal.storage.feedback_query import FILED_SQL
 from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.repositories import CHECKSUMMED, row_checksum
 
@@ -275,12 +276,19 @@ def _check_index(conn: sqlite3.Connection, report: CheckReport) -> None:
                 f"OR f.notes IS NOT {s.FTS_NOTES.format(ref='e.id')})"
             )
         ]
+        misfiled = [
+            f"Feedback order: entry {row[0]} is filed where its details do not put it"
+            for row in conn.execute(
+                "SELECT e.id FROM log_entry e WHERE e.feedback_rank IS NOT "
+                f"(CASE WHEN e.kind = 'feedback' THEN {FILED_SQL.format(ref='e.id')} END)"
+            )
+        ]
     except sqlite3.DatabaseError as exc:
         if not _unreadable_index(exc):
             raise
         report.index.append(f"Search index: it cannot be read ({exc})")
         return
-    _listed(report.index, missing + stale + differs, "search index problems")
+    _listed(report.index, missing + stale + differs + misfiled, "search index problems")
     try:
         _fts_integrity(conn)
     except sqlite3.DatabaseError as exc:
@@ -346,6 +354,10 @@ def rebuild_search_index(conn: sqlite3.Connection) -> int:
     conn.execute(f"DROP TABLE {fts}")
     conn.execute(s.FTS_CREATE)
     cursor = conn.execute(f"INSERT INTO {fts}(rowid, title, body, tags, notes) {s.FTS_ENTRY_TEXT}")
+    conn.execute(  # and where each Feedback entry is filed (kept beside the index)
+        "UPDATE log_entry SET feedback_rank = CASE WHEN kind = 'feedback' THEN "
+        f"{FILED_SQL.format(ref='log_entry.id')} END"
+    )
     return int(cursor.rowcount)
 
 

@@ -63,7 +63,7 @@ TABLES: tuple[Table, ...] = tuple(
 )
 """Every table of the journal, parents before children (the order of the file)."""
 
-NOT_EXPORTED = frozenset({"deleted_at", "checksum"})
+NOT_EXPORTED = frozenset({"deleted_at", "checksum", "feedback_rank"})
 MAX_TEXT = TEXT_MAX
 """The most characters a text field may hold: what the app lets anyone type."""
 

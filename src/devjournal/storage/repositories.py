@@ -97,7 +97,8 @@ revision that recomputes that table's checksums (0007 added the new columns of `
 ``session_review`` and ``log_entry_tag`` need none: all they hold are keys, and SQLite's
 ``integrity_check`` compares each of their rows with the index of its primary key."""
 
-NOT_CHECKSUMMED = frozenset({"created_at", "updated_at", "deleted_at", "checksum"})
+NOT_CHECKSUMMED = frozenset({"created_at", "updated_at", "deleted_at", "checksum", "feedback_rank"})
+"""The stamps, the checksum itself, and what triggers derive (``log_entry.feedback_rank``)."""
 
 
 def _canonical(column: Any) -> Callable[[Any], str | None]:

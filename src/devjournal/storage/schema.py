@@ -361,6 +361,15 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
             "occurred_at",
             sqlite_where=text("kind = 'feedback' AND deleted_at IS NULL"),
         ),
+        # Where each live Feedback entry is filed (revision 0008): the Feedback page's
+        # first pieces in order are a range of it, and its counts read it alone.
+        Index(
+            "ix_log_entry_feedback_rank",
+            "feedback_rank",
+            "occurred_at",
+            "id",
+            sqlite_where=text("kind = 'feedback' AND deleted_at IS NULL"),
+        ),
         # Advice being tried, for Today's "did it work?" (revision 0006): a few rows,
         # however much advice the journal holds.
         Index(
@@ -391,6 +400,10 @@ class LogEntryRow(TimestampMixin, SoftDeleteMixin, Base):
     )
     scope: Mapped[enums.Scope] = mapped_column(EnumText(enums.Scope))
     checksum: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    feedback_rank: Mapped[int | None] = mapped_column(Integer)
+    """Derived, kept by triggers (revision 0008): where a Feedback entry is filed, acted on
+    * 4 + its priority's rank (``storage/feedback_query.FILED_SQL``); NULL for other kinds.
+    Neither checksummed nor exported."""
     import_key: Mapped[str | None] = mapped_column(String(120))
     """Where an imported entry came from (``jrnl:...``, ``dayone:...``); NULL otherwise."""
 
