@@ -59,7 +59,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _IMPORTED_AT = time.perf_counter()
-ICON = Path(__file__).parent / "ui" / "icons" / "devjournal.svg"
 HEAVY_MODULES = ("devjournal.storage.database", "devjournal.services.container", *PAGE_MODULES)
 """What the start-up loader imports on its worker: the ORM, the services and the pages'
 modules (importing is thread-safe; making widgets is not, so the pages are built on the

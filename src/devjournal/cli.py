@@ -22,7 +22,7 @@ from devjournal.domain.errors import DomainError, JournalNotEmptyError
 from devjournal.domain.feedback import FeedbackItem
 from devjournal.domain.mentors import MentorLine, has_ended
 from devjournal.domain.text import for_terminal
-from devjournal.domain.wording import days_ago, due_phrase
+from devjournal.domain.wording import days_ago, due_phrase, plural
 from devjournal.paths import ENV_HOME, AppPaths, resolve_paths
 from devjournal.storage.journal_file import damage_reason
 from devjournal.storage.today_query import damaged_message
@@ -60,6 +60,61 @@ COUNT_LABELS = {
     "aims": "Direction",
     "outreach": "Outreach",
 }
+
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "": ("devjournal", "devjournal --home ~/journals/work info", "devjournal search mentor"),
+    "info": ("devjournal info --json",),
+    "sprints": ("devjournal sprints",),
+    "mentors": ("devjournal mentors --json",),
+    "feedback": ("devjournal feedback",),
+    "search": ('devjournal search "code review" OR pairing --limit 50',),
+    "export": ("devjournal export summary --format pdf -o summary.pdf",),
+    "export sessions": ("devjournal export sessions -o sessions.ics",),
+    "export summary": ("devjournal export summary --sprint 3 --format html -o summary.html",),
+    "export closeout": ("devjournal export closeout --format pdf -o closeout.pdf",),
+    "export journal": ("devjournal export journal -o journal.json",),
+    "export checkins": ("devjournal export checkins -o checkins.csv",),
+    "export history": ('devjournal export history --mentor "Ada" --format pdf -o ada.pdf',),
+    "export review": (
+        "devjournal export review --from 2026-01-01 --to 2026-06-30 --format pdf -o h1.pdf",
+    ),
+    "import": ("devjournal import jrnl --dry-run journal.json",),
+    "import devjournal": ("devjournal --home ~/new-journal import devjournal journal.json",),
+    "import jrnl": ("jrnl --export json > jrnl.json && devjournal import jrnl jrnl.json",),
+    "import dayone": ("devjournal import dayone --dry-run Journal.json",),
+    "backup": ("devjournal backup list",),
+    "backup create": ("devjournal backup create",),
+    "backup list": ("devjournal backup list",),
+    "backup restore": ("devjournal backup restore 2",),
+    "check": ("devjournal check --repair",),
+    "desktop": ("devjournal desktop install",),
+    "sample": ("devjournal --home /tmp/try sample --size decade",),
+}
+"""An example for ``--help`` of every command, by its words after ``devjournal`` (the man
+page shows them too). A test fails when a command has none."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, with the examples at the end kept line by line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("example"):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
+
+def _add_examples(parser: argparse.ArgumentParser, words: str = "") -> None:
+    """Give ``parser`` and every command under it its examples as the help's epilog."""
+    examples = EXAMPLES.get(words)
+    if examples:
+        title = "example:" if len(examples) == 1 else "examples:"
+        parser.epilog = "\n".join((title, *(f"  {line}" for line in examples)))
+    parser.formatter_class = _HelpFormatter
+    for action in parser._actions:  # argparse keeps its commands here
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                _add_examples(command, f"{words} {name}".strip())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,6 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_backup_parsers(commands)
 
+    desktop = commands.add_parser(
+        "desktop",
+        help="put devjournal in your desktop's menu, with its icon, man page and completions",
+        description="Install (or remove) the menu entry, the icons, the AppStream file, the "
+        "man page and the bash and zsh completions in $XDG_DATA_HOME (~/.local/share), for a "
+        "pip or pipx install on Linux or BSD. The menu entry opens the default journal.",
+    )
+    desktop.add_argument("action", choices=("install", "uninstall"))
+
     sample = commands.add_parser("sample", help="fill an empty journal with sample data")
     sample.add_argument(
         "--size",
@@ -114,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="small",
         help="small: ~150 entries; decade: ten years, ~10,000; stress: ~100,000",
     )
+    _add_examples(parser)
     return parser
 
 
@@ -124,6 +189,8 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
     """
     os.umask(0o077)  # every file devjournal makes is the owner's alone, whatever the umask
     args = build_parser().parse_args(argv)
+    if args.command == "desktop":  # the user's desktop, not a journal: nothing is opened
+        return _desktop(args.action)
     gui = args.command is None
     try:
         paths = resolve_paths(args.home)
@@ -244,6 +311,40 @@ def _command(args: argparse.Namespace, paths: AppPaths, opener: Opener, clock: C
     if args.command == "check":
         return run_check(paths, opener, repair=args.repair)
     return _sample(paths, opener, args.size)
+
+
+def _desktop(action: str) -> int:
+    """``devjournal desktop install|uninstall``."""
+    from devjournal import desktop  # noqa: PLC0415
+    from devjournal.paths import desktop_data_home  # noqa: PLC0415
+
+    if not desktop.SUPPORTED:
+        say_error(
+            "desktop install is for Linux and BSD desktops; on Windows and macOS install "
+            "the bundle (packaging/README.md)."
+        )
+        return EXIT_ERROR
+    target = desktop_data_home()
+    try:
+        if action == "uninstall":
+            gone = desktop.uninstall(target)
+            if not gone.files:
+                say(f"devjournal was not installed in {target}; nothing was removed.")
+            else:
+                say(f"Removed {plural(len(gone.files), 'file')} from {target}.")
+            return EXIT_OK
+        command = desktop.launch_command()
+        done = desktop.install(target, command)
+    except OSError as exc:
+        say_error(f"could not write in {target}: {exc.strerror or exc}.")
+        return EXIT_ERROR
+    say(
+        f"Installed the menu entry, icons, man page and completions in {target} "
+        f"({plural(len(done.files), 'file')})."
+    )
+    say(f"The menu entry starts: {desktop.describe(command)}")
+    say(f"For zsh completion, add {target / 'zsh' / 'site-functions'} to fpath.")
+    return EXIT_OK
 
 
 def _reader_gone() -> int:

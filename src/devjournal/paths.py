@@ -142,3 +142,13 @@ def sample_home_for(paths: AppPaths) -> Path:
     """A separate folder for a sample journal, beside the user's own journal folder."""
     name = paths.data_dir.name or "devjournal"  # "/" has no name
     return paths.data_dir.parent / f"{name}-sample"
+
+
+def desktop_data_home(environ: Mapping[str, str] | None = None) -> Path:
+    """Where a freedesktop menu, icon theme, man and shell completion look for a user's own
+    files: ``$XDG_DATA_HOME``, else ``~/.local/share`` (``devjournal desktop install``)."""
+    env = os.environ if environ is None else environ
+    raw = env.get("XDG_DATA_HOME", "")
+    if raw and Path(raw).is_absolute():  # the spec: a relative value is ignored
+        return Path(raw)
+    return Path.home() / ".local" / "share"

@@ -223,8 +223,9 @@ def test_application_has_its_names_and_icon() -> None:
     from devjournal.ui.application import make_application
 
     app = make_application(["devjournal"])
-    assert app.applicationName() == "devjournal"
-    assert app.desktopFileName() == "devjournal"
+    assert app.applicationName() == "io.github.devjournal.DevJournal"  # the window class
+    assert app.applicationDisplayName() == "devjournal"
+    assert app.desktopFileName() == "io.github.devjournal.DevJournal"
     assert not app.windowIcon().isNull()
     assert not app.windowIcon().pixmap(64, 64).isNull()
 

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from devjournal import APP_NAME, __version__
-
-ICON = Path(__file__).parent / "icons" / "devjournal.svg"
+from devjournal import APP_ID, APP_NAME, __version__
+from devjournal.desktop import ICON_SVG
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
     """The QApplication (made once; later calls return the existing one)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("devjournal")
+    app.setApplicationName(APP_ID)  # the X11 window class (the menu entry's StartupWMClass)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("devjournal")
-    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName(APP_ID)  # the Wayland app id: the menu entry's file name
+    app.setWindowIcon(QIcon(str(ICON_SVG)))
     return app

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
+
+from devjournal.desktop import launch_command
 
 log = logging.getLogger(__name__)
 
 
 def open_window_process(home: Path) -> bool:
     """Start another devjournal window on ``home``, detached from this one."""
-    ok, _pid = QProcess.startDetached(sys.executable, ["-m", "devjournal", "--home", str(home)])
+    program, *args = launch_command()  # this devjournal: the bundle's binary, or Python
+    ok, _pid = QProcess.startDetached(program, [*args, "--home", str(home)])
     return bool(ok)
 
 
@@ -39,10 +41,9 @@ class SampleLauncher(QObject):
         if self._process is not None:
             return
         process = QProcess(self)
-        process.setProgram(sys.executable)
-        process.setArguments(
-            ["-m", "devjournal", "--home", str(self.home), "sample", "--size", "small"]
-        )
+        program, *args = launch_command()
+        process.setProgram(program)
+        process.setArguments([*args, "--home", str(self.home), "sample", "--size", "small"])
         process.finished.connect(self._on_process_finished)
         process.errorOccurred.connect(self._on_process_error_occurred)
         self._process = process
