@@ -746,8 +746,10 @@ def _search(paths: AppPaths, opener: Opener, typed: str, limit: int, *, as_json:
         snippet = " ".join(for_terminal(h.snippet, keep=marks).split())
         say_marked(f"    {snippet}", HIT_START, HIT_END)
     more = results.total - len(results.hits)
-    shown = f"{len(results.hits):,} of {results.total:,}" if more else f"{results.total:,}"
-    say(f"{shown} entries match, newest first.", err=True)
+    counted = plural(results.total, "entry", "entries")
+    match = "matches" if results.total == 1 else "match"
+    shown = f"{len(results.hits):,} of {counted}" if more else counted
+    say(f"{shown} {match}, newest first.", err=True)
     return EXIT_OK
 
 

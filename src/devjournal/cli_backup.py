@@ -11,6 +11,7 @@ from devjournal.cli_export import Opener, UsageError
 from devjournal.domain.backups import describe_label
 from devjournal.domain.clock import Clock
 from devjournal.domain.errors import JournalError
+from devjournal.domain.wording import plural
 from devjournal.files import size_text
 from devjournal.paths import AppPaths
 from devjournal.terminal import say
@@ -183,8 +184,8 @@ def run_check(paths: AppPaths, open_journal: Opener, *, repair: bool = False) ->
         made, indexed = services.journal.rebuild_search_index()
         say(f"Backed up the journal to {made} first.")
         say(
-            f"Rebuilt the search index from the {indexed:,} entries "
-            f"({len(report.index)} problem(s) in it before)."
+            f"Rebuilt the search index from {plural(indexed, 'entry', 'entries')} "
+            f"({plural(len(report.index), 'problem')} in it before)."
         )
         after = services.journal.check()
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from devjournal.cli_export import Opener
 from devjournal.domain.jobs import Progress
+from devjournal.domain.wording import plural
 from devjournal.paths import AppPaths
 from devjournal.terminal import clear_progress_line, progress_line, say
 
@@ -96,7 +97,10 @@ def _import_entries(paths: AppPaths, args: argparse.Namespace, open_journal: Ope
     took = _took(started)
     if done.backup is not None:
         say(f"Backed up the journal first, to {done.backup.name}.")
-    say(f"Added {done.added:,} entries from {path.name} to {paths.journal} in {took:.1f} s.")
+    say(
+        f"Added {plural(done.added, 'entry', 'entries')} from {path.name} "
+        f"to {paths.journal} in {took:.1f} s."
+    )
     return 0
 
 

@@ -44,6 +44,6 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(
     process.stdout.close()  # the reader is gone before the first line is written
     err = process.stderr.read().decode()
     code = process.wait(timeout=60)
-    assert err == "" or ("design" in command and "entries match" in err), err
+    assert err == "" or ("design" in command and "match" in err), err
     assert code == 141, err  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
     assert journal.read_bytes() == before

@@ -183,7 +183,7 @@ def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(
     assert run(["--home", str(home), "check", "--repair"]) == 0
     out = capsys.readouterr().out
     assert "Backed up the journal to" in out
-    assert "Rebuilt the search index from the" in out and "(3 problem(s) in it before)" in out
+    assert "Rebuilt the search index from " in out and "(3 problems in it before)" in out
     assert "The journal is healthy now" in out
     assert [b.label for b in list_backups(home / "backups")] == ["before-repair"]
     assert _indexed(home, 5) is not None and _indexed(home, 6) != ("tampered",)

@@ -166,7 +166,7 @@ def test_search_from_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[
     out, err = capsys.readouterr()
     assert out.splitlines()[0] == "2026-01-03  Reflection · Grace  Café chat  (#3)"
     assert out.splitlines()[1] == "    [Café] chat"
-    assert err.strip() == "1 entries match, newest first."
+    assert err.strip() == "1 entry matches, newest first."
     assert run(["--home", str(home), "search", "review*", "--json", "--limit", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 2 and [e["id"] for e in data["entries"]] == [4]
