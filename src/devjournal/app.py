@@ -30,6 +30,7 @@ from devjournal.domain.errors import DamagedJournalError, JournalError
 from devjournal.domain.jobs import Progress
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.recovery import Damage, Diagnosis
+from devjournal.domain.retention import Retention
 from devjournal.paths import AppPaths
 from devjournal.settings import Settings
 from devjournal.storage import today_query
@@ -104,11 +105,12 @@ def process_age_ms() -> int:
         return round((time.perf_counter() - _IMPORTED_AT) * 1000)
 
 
-def open_services(paths: AppPaths, clock: Clock) -> tuple[Database, Services]:
-    """Open (migrating if needed) the journal and build the services over it."""
+def open_services(paths: AppPaths, clock: Clock, keep: Retention) -> tuple[Database, Services]:
+    """Open (migrating if needed) the journal and build the services over it, keeping
+    backups as ``keep`` says."""
     from devjournal.services.container import open_services as open_all  # noqa: PLC0415
 
-    return open_all(paths.journal, paths.backups, clock)
+    return open_all(paths.journal, paths.backups, clock, keep=keep)
 
 
 class ServicesLoader(QObject):
@@ -122,10 +124,13 @@ class ServicesLoader(QObject):
     failed = Signal(str)
     damaged = Signal(str)  # SQLite's reason: the journal cannot be read
 
-    def __init__(self, paths: AppPaths, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, clock: Clock, keep: Retention, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._paths = paths
         self._clock = clock
+        self._keep = keep
         self._started = False
         self._stopped = False
 
@@ -149,7 +154,7 @@ class ServicesLoader(QObject):
             self.failed.emit(f"devjournal could not load its storage: {error}")
             return
         try:
-            db, services = open_services(self._paths, self._clock)
+            db, services = open_services(self._paths, self._clock, self._keep)
         except DamagedJournalError as exc:
             self.damaged.emit(exc.reason)
             return
@@ -343,7 +348,8 @@ class Launch:
 
     def session(self, *, fresh_ok: bool) -> Step:
         """Open the journal and its window once; returns when the window has closed."""
-        paths, clock = self.paths, self.clock
+        # The backups folder as the Preferences last left it (they may have changed it).
+        paths, clock = self.paths.with_backups(self.settings.backups_dir), self.clock
         diagnosis = diagnose(paths.journal, paths.backups)
         if diagnosis is not None and not (fresh_ok and diagnosis.damage is Damage.MISSING):
             return self.recover(diagnosis)
@@ -356,7 +362,7 @@ class Launch:
                 today_source = _reader_source(reader, clock)
                 services = None
             else:
-                db, services = open_services(paths, clock)
+                db, services = open_services(paths, clock, self.settings.retention)
                 held.append(db)
                 today_source = services.journal.today
             window = MainWindow(paths, self.settings, today_source, clock)  # reads Today
@@ -405,7 +411,7 @@ class Launch:
                 return 0
             window.today_page.first_painted.connect(checker.start)
         else:
-            loader = ServicesLoader(paths, self.clock, parent=window)
+            loader = ServicesLoader(paths, self.clock, self.settings.retention, parent=window)
             window.today_page.first_painted.connect(loader.start)
 
             def on_loaded(db: Database, loaded: Services) -> None:

@@ -193,7 +193,7 @@ def run(argv: Sequence[str] | None = None, clock: Clock = utc_now) -> int:
         return _desktop(args.action)
     gui = args.command is None
     try:
-        paths = resolve_paths(args.home)
+        paths = _with_settings(resolve_paths(args.home))
         refused = _refusal(args, paths)
         if refused is not None:
             return _fail(refused, gui=False)
@@ -439,10 +439,19 @@ def _emptied_with_backups(paths: AppPaths) -> str | None:
     )
 
 
+def _with_settings(paths: AppPaths) -> AppPaths:
+    """``paths`` with the backups folder the user chose in the Preferences."""
+    from devjournal.settings import Settings  # noqa: PLC0415
+
+    return paths.with_backups(Settings(paths.settings).backups_dir)
+
+
 def _open(paths: AppPaths, clock: Clock, *, create: bool = True) -> tuple[Database, Services]:
     from devjournal.services.container import open_services  # noqa: PLC0415
+    from devjournal.settings import Settings  # noqa: PLC0415
 
-    return open_services(paths.journal, paths.backups, clock, create=create)
+    keep = Settings(paths.settings).retention
+    return open_services(paths.journal, paths.backups, clock, create=create, keep=keep)
 
 
 def _info(paths: AppPaths, opener: Opener, *, as_json: bool) -> int:

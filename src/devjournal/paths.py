@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from devjournal.domain.errors import JournalError
@@ -28,6 +28,9 @@ class AppPaths:
     log_dir: Path
     config_dir: Path
     custom_home: bool
+    backups_dir: Path | None = None
+    """The backups folder the user chose (Preferences), or None for ``backups/`` beside
+    the journal."""
 
     @property
     def journal(self) -> Path:
@@ -36,8 +39,17 @@ class AppPaths:
 
     @property
     def backups(self) -> Path:
+        """The backup folder: the one the user chose, else ``backups/`` beside the journal."""
+        return self.backups_dir or self.default_backups
+
+    @property
+    def default_backups(self) -> Path:
         """The backup folder beside the journal."""
         return self.data_dir / "backups"
+
+    def with_backups(self, folder: Path | None) -> AppPaths:
+        """These paths with backups kept in ``folder`` (None: beside the journal)."""
+        return replace(self, backups_dir=folder)
 
     @property
     def log_file(self) -> Path:

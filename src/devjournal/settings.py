@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from devjournal.domain.errors import ValidationError
+from devjournal.domain.retention import DEFAULT, Retention
 from devjournal.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
+WEEK_STARTS = ("locale", "monday", "sunday", "saturday")
+"""The first day of the week in calendars: the locale's, or one chosen."""
 
 
 REMEMBERED_REMINDERS = 500
 """How many shown reminders are remembered (the oldest are long past)."""
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the Preferences dialog sets, all at once."""
+
+    theme: str
+    week_start: str
+    reminders: bool
+    backups_dir: Path | None
+    retention: Retention
 
 
 class Settings:
@@ -84,6 +100,67 @@ class Settings:
     @outreach_template.setter
     def outreach_template(self, text: str) -> None:
         self._values["outreach_template"] = text if text.strip() else None
+
+    @property
+    def week_start(self) -> str:
+        """The first day of the week in calendars (one of :data:`WEEK_STARTS`)."""
+        value = self.get_str("week_start", "locale")
+        return value if value in WEEK_STARTS else "locale"
+
+    @week_start.setter
+    def week_start(self, value: str) -> None:
+        self._values["week_start"] = value if value in WEEK_STARTS else "locale"
+
+    @property
+    def backups_dir(self) -> Path | None:
+        """The backups folder the user chose, or None for the one beside the journal."""
+        value = self._values.get("backups_dir")
+        if isinstance(value, str) and value and Path(value).is_absolute():
+            return Path(value)
+        return None
+
+    @backups_dir.setter
+    def backups_dir(self, folder: Path | None) -> None:
+        self._values["backups_dir"] = None if folder is None else str(folder)
+
+    @property
+    def retention(self) -> Retention:
+        """How many daily, weekly and monthly backups are kept."""
+        value = self._values.get("backup_keep")
+        if not isinstance(value, dict):
+            return DEFAULT
+        try:
+            return Retention(
+                daily=value.get("daily", DEFAULT.daily),
+                weekly=value.get("weekly", DEFAULT.weekly),
+                monthly=value.get("monthly", DEFAULT.monthly),
+            )
+        except ValidationError:
+            log.warning("ignoring an unreadable backup retention in the settings: %r", value)
+            return DEFAULT
+
+    @retention.setter
+    def retention(self, keep: Retention) -> None:
+        self._values["backup_keep"] = {
+            "daily": keep.daily,
+            "weekly": keep.weekly,
+            "monthly": keep.monthly,
+        }
+
+    @property
+    def preferences(self) -> Preferences:
+        """The settings the Preferences dialog shows."""
+        return Preferences(
+            self.theme, self.week_start, self.reminders, self.backups_dir, self.retention
+        )
+
+    @preferences.setter
+    def preferences(self, chosen: Preferences) -> None:
+        self.theme = chosen.theme
+        self.week_start = chosen.week_start
+        self.reminders = chosen.reminders
+        self.backups_dir = chosen.backups_dir
+        self.retention = chosen.retention
 
     def save(self) -> None:
         """Write the settings file atomically."""

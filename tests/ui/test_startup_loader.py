@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from devjournal.app import ServicesLoader
 from devjournal.domain.overview import TodayOverview
+from devjournal.domain.retention import Retention
 from devjournal.paths import AppPaths, resolve_paths
 from devjournal.services.container import Services
 from devjournal.storage import today_query
@@ -21,7 +22,7 @@ NOW = datetime(2026, 11, 18, 9, 30, tzinfo=UTC)
 
 
 def test_loader_hands_over_working_services(paths: AppPaths, db: Database, qtbot: QtBot) -> None:
-    loader = ServicesLoader(paths, lambda: NOW)
+    loader = ServicesLoader(paths, lambda: NOW, Retention())
     with qtbot.waitSignal(loader.loaded, timeout=20_000) as done:
         loader.start()
     loaded_db, services = done.args
@@ -34,7 +35,7 @@ def test_loader_reports_a_journal_that_went_bad(paths: AppPaths, qtbot: QtBot) -
     """Replaced after the first look: only SQLite reads it now (the window's reader may be
     open), so it is damage, and the window offers recovery."""
     paths.journal.write_bytes(b"replaced by something else\n")
-    loader = ServicesLoader(paths, lambda: NOW)
+    loader = ServicesLoader(paths, lambda: NOW, Retention())
     with qtbot.waitSignal(loader.damaged, timeout=20_000) as done:
         loader.start()
     assert "not a database" in done.args[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -55,3 +56,17 @@ def test_the_newest_backup_is_always_kept_and_nothing_new_is_lost(hours: list[in
 def test_a_backup_from_the_future_is_kept() -> None:
     ahead = NOW + timedelta(days=3)
     assert ahead in to_keep([ahead, NOW - timedelta(days=100)], NOW)
+
+
+def test_retention_keeps_as_many_as_chosen() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from devjournal.domain.errors import ValidationError
+    from devjournal.domain.retention import Retention, to_keep
+
+    now = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    daily = [now - timedelta(days=d) for d in range(3, 40)]
+    assert len(to_keep(daily, now, Retention(daily=5, weekly=0, monthly=0))) == 5
+    assert len(to_keep(daily, now, Retention(daily=0, weekly=0, monthly=0))) == 0
+    with pytest.raises(ValidationError, match="Keep 0 to 999"):
+        Retention(daily=-1)

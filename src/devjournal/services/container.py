@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devjournal.domain.clock import Clock
+from devjournal.domain.retention import DEFAULT, Retention
 from devjournal.services.coaching_service import CoachingService
 from devjournal.services.guide_service import GuideService
 from devjournal.services.import_service import ImportService
@@ -32,18 +33,24 @@ class Services:
 
 
 def open_services(
-    journal: Path, backups_dir: Path, clock: Clock, *, create: bool = True
+    journal: Path,
+    backups_dir: Path,
+    clock: Clock,
+    *,
+    create: bool = True,
+    keep: Retention = DEFAULT,
 ) -> tuple[Database, Services]:
     """Open (migrating if needed, and creating it unless ``create`` is False) the journal
-    and build services over it."""
+    and build services over it; backups are made in ``backups_dir`` and kept as ``keep``
+    says."""
     db = open_journal(journal, backups_dir, clock, create=create)
-    return db, build_services(db, backups_dir)
+    return db, build_services(db, backups_dir, keep)
 
 
-def build_services(db: Database, backups_dir: Path) -> Services:
+def build_services(db: Database, backups_dir: Path, keep: Retention = DEFAULT) -> Services:
     """Services over ``db``, sharing its one clock (the one its rows are stamped by)."""
     clock = db.clock
-    journal = JournalService(db, backups_dir, clock)
+    journal = JournalService(db, backups_dir, clock, keep)
     return Services(
         journal=journal,
         coaching=CoachingService(db, clock),

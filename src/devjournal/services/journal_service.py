@@ -11,7 +11,9 @@ from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import JournalError, JournalNotEmptyError
 from devjournal.domain.imports import Restored
 from devjournal.domain.jobs import Progress
+from devjournal.domain.jumps import Jump
 from devjournal.domain.overview import JournalInfo, ReminderFacts, TodayOverview
+from devjournal.domain.retention import DEFAULT, Retention
 from devjournal.services.changes import Changes, Outcome
 from devjournal.services.people_service import coaches_from_names
 from devjournal.storage.database import Database
@@ -21,6 +23,7 @@ from devjournal.storage.journal_dump import (
     dump_tables,
     load_tables,
 )
+from devjournal.storage.jump_query import find_jumps
 from devjournal.storage.today_query import read_reminders, read_today
 
 if TYPE_CHECKING:
@@ -32,10 +35,29 @@ if TYPE_CHECKING:
 class JournalService:
     """Use cases about the whole journal."""
 
-    def __init__(self, db: Database, backups_dir: Path, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, backups_dir: Path, clock: Clock, keep: Retention = DEFAULT
+    ) -> None:
         self._db = db
         self._backups_dir = backups_dir
         self._clock = clock
+        self._keep = keep
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where backups are made and listed."""
+        return self._backups_dir
+
+    @property
+    def retention(self) -> Retention:
+        """Which backups are kept when a new one is made."""
+        return self._keep
+
+    def use_backups(self, folder: Path, keep: Retention) -> None:
+        """Make and list backups in ``folder`` from now on, keeping those ``keep`` says
+        (the Preferences changed them)."""
+        self._backups_dir = folder
+        self._keep = keep
 
     def info(self) -> JournalInfo:
         """Where the journal is, its schema revision and what it holds."""
@@ -62,6 +84,12 @@ class JournalService:
         """The figures of the Today page, from a handful of indexed queries."""
         with self._db.raw_connection() as conn:
             return read_today(conn, local_today(self._clock), self._clock())
+
+    def jumps(self, typed: str) -> tuple[Jump, ...]:
+        """The sprints, goals, mentors, coaches and entries whose name answers ``typed``
+        (the quick switcher), best first."""
+        with self._db.raw_connection() as conn:
+            return find_jumps(conn, typed)
 
     def reminder_facts(self) -> ReminderFacts:
         """Tomorrow's sessions and every overdue action item, for reminders."""
@@ -158,7 +186,7 @@ class JournalService:
         from devjournal.storage.backup import backup_into, prune  # noqa: PLC0415
 
         made = backup_into(self._db.engine, self._backups_dir, label, self._clock())
-        prune(self._backups_dir, self._clock())
+        prune(self._backups_dir, self._clock(), self._keep)
         return made
 
     def backups(self) -> list[Backup]:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from devjournal.domain.backups import Backup
 from devjournal.domain.errors import JournalError
-from devjournal.domain.retention import to_keep
+from devjournal.domain.retention import DEFAULT, Retention, to_keep
 from devjournal.files import fsync_dir, private_file
 from devjournal.storage.journal_file import (
     not_a_journal,
@@ -184,7 +184,7 @@ def list_backups(backups_dir: Path) -> list[Backup]:
     return sorted(out, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
-def prune(backups_dir: Path, now: datetime) -> list[Path]:
+def prune(backups_dir: Path, now: datetime, keep: Retention = DEFAULT) -> list[Path]:
     """Remove the backups retention does not keep (and what a killed backup left
     unfinished); returns what was removed."""
     for leftover in backups_dir.glob("*.sqlite.partial"):
@@ -192,10 +192,10 @@ def prune(backups_dir: Path, now: datetime) -> list[Path]:
             if now.timestamp() - leftover.stat().st_mtime > STALE_PARTIAL_S:
                 leftover.unlink()  # not one being written right now by another process
     backups = list_backups(backups_dir)
-    keep = to_keep([b.made for b in backups], now)
+    kept = to_keep([b.made for b in backups], now, keep)
     removed = []
     for backup in backups:
-        if backup.made not in keep:
+        if backup.made not in kept:
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)

@@ -43,6 +43,21 @@ def ask_for_file(
     return dialog
 
 
+def ask_for_folder(
+    parent: QWidget, caption: str, *, start: Path, on_chosen: Callable[[Path], None]
+) -> QFileDialog:
+    """Open a folder chooser at ``start``; ``on_chosen(folder)`` runs once one is chosen
+    (not at all when the user cancels). Kept as ``parent.file_dialog``."""
+    dialog = QFileDialog(parent, caption, str(start))
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
+    parent.file_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
 def tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
     """Show a message (window-modal, not blocking), as plain text: messages quote titles,
     file names and links."""

@@ -7,8 +7,8 @@ import math
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit
 
 from devjournal.ui.wheel_guard import guard_wheel
 
@@ -79,10 +79,37 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+WEEK_DAYS = {
+    "monday": Qt.DayOfWeek.Monday,
+    "sunday": Qt.DayOfWeek.Sunday,
+    "saturday": Qt.DayOfWeek.Saturday,
+}
+_first_day: list[Qt.DayOfWeek | None] = [None]
+"""The first day of the week the user chose (Preferences), or None for the locale's."""
+
+
+def first_day_of_week() -> Qt.DayOfWeek:
+    """The first day of the week calendars show: the user's choice, else the locale's."""
+    return _first_day[0] or QLocale().firstDayOfWeek()
+
+
+def set_week_start(name: str) -> None:
+    """Calendars start their weeks on ``name`` (``monday``, ``sunday``, ``saturday``; any
+    other: the locale's day), those open now included."""
+    _first_day[0] = WEEK_DAYS.get(name)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.allWidgets():
+            if isinstance(widget, QCalendarWidget):
+                widget.setFirstDayOfWeek(first_day_of_week())
+
+
 def date_edit() -> QDateEdit:
-    """A date field with a calendar pop-up, in the locale's short format."""
+    """A date field with a calendar pop-up, in the locale's short format, its weeks
+    starting on :func:`first_day_of_week`."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
+    edit.calendarWidget().setFirstDayOfWeek(first_day_of_week())
     edit.setDisplayFormat("d MMM yyyy")  # unambiguous in every locale
     guard_wheel(edit)  # scrolling a page over it does not change the date
     return edit

@@ -11,14 +11,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
-    QKeySequence,
+    QKeyEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -42,21 +42,24 @@ from PySide6.QtWidgets import (
 from devjournal import __version__
 from devjournal.domain.clock import Clock, local_today
 from devjournal.domain.errors import DomainError
+from devjournal.domain.jumps import Jump, JumpKind
 from devjournal.domain.outreach import prospect
 from devjournal.domain.overview import TodayOverview
 from devjournal.domain.timeline import ItemKind
 from devjournal.drafts import DraftKey, DraftStore
 from devjournal.paths import AppPaths, sample_home_for
 from devjournal.services.changes import Changes
-from devjournal.settings import Settings
+from devjournal.settings import Preferences, Settings
 from devjournal.ui import file_prompts
 from devjournal.ui.file_prompts import Role
+from devjournal.ui.formatting import set_week_start
 from devjournal.ui.ops import Ops
 from devjournal.ui.pages.page import DeferredPage
 from devjournal.ui.pages.today_page import TodayPage
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.reminders import Reminders
 from devjournal.ui.sample_launcher import SampleLauncher
+from devjournal.ui.shortcuts import pressed, sequence, shortcut
 from devjournal.ui.theme import apply_theme
 from devjournal.ui.widgets.notice_bar import NoticeBar
 
@@ -143,12 +146,13 @@ class MainWindow(QMainWindow):
             notices=self.notices,
         )
         self._build_layout()
-        self._add_page("Today", self.today_page, QKeySequence("Ctrl+1"))
+        self._add_page("Today", self.today_page)
         self._build_menus()
         journal_label = plain_label(f"Journal: {paths.journal}", "muted")
         self.statusBar().addPermanentWidget(journal_label)  # messages use the left side
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
+        set_week_start(settings.week_start)
         self._connect_signals()
 
     def _init_state(self) -> None:
@@ -201,20 +205,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     # -- structure ------------------------------------------------------------------------
-    def _add_page(self, title: str, page: QWidget, shortcut: QKeySequence) -> None:
+    def _add_page(self, title: str, page: QWidget) -> None:
+        """``page`` in the sidebar as ``title``, with its shortcut (``page.<title>``)."""
+        key = shortcut(f"page.{title}")
         item = QListWidgetItem(title)
-        item.setToolTip(f"{title} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        item.setToolTip(f"{title} ({key.text()})")
         self.sidebar.addItem(item)
         index = self.stack.addWidget(page)
         action = QAction(title, self)
-        action.setShortcut(shortcut)
+        action.setShortcut(key.sequence())
         action.triggered.connect(lambda: self.sidebar.setCurrentRow(index))
         self.addAction(action)
 
-    def _defer_page(self, title: str, build: Callable[[], QWidget], shortcut: QKeySequence) -> None:
+    def _defer_page(self, title: str, build: Callable[[], QWidget]) -> None:
         """A page of the sidebar built only when it is first shown or asked for."""
         self._deferred_rows[title] = self.stack.count()
-        self._add_page(title, DeferredPage(build, self.stack), shortcut)
+        self._add_page(title, DeferredPage(build, self.stack))
 
     def page_at(self, row: int) -> QWidget:
         """The page in the sidebar's ``row``, built now if it was deferred."""
@@ -267,11 +273,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.new_entry_action = file_menu.addAction("&New log entry…")
-        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_entry_action.setEnabled(False)  # until the journal's services are loaded
-        self.summary_action = file_menu.addAction("&Prepare session summary…")
-        self.summary_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self._build_new_menu(file_menu.addMenu("&New"))
+        self._build_file_menu(file_menu)
+        self._build_view_menu(self.menuBar().addMenu("&View"))
+        self._build_help_menu(self.menuBar().addMenu("&Help"))
+
+    def _build_new_menu(self, new_menu: QMenu) -> None:
+        self.new_entry_action = self._keyed(new_menu, "&Log entry…", "new.entry")
+        new_menu.addSeparator()
+        self.new_sprint_action = self._keyed(new_menu, "&Sprint…", "new.sprint")
+        self.new_goal_action = self._keyed(new_menu, "&Goal in the open sprint…", "new.goal")
+        self.new_checkin_action = self._keyed(new_menu, "&Check-in…", "new.checkin")
+        self.new_session_action = self._keyed(new_menu, "S&ession…", "new.session")
+        new_menu.addSeparator()
+        self.new_mentor_action = self._keyed(new_menu, "&Mentor…", "new.mentor")
+        self.new_actions = (
+            self.new_entry_action,
+            self.new_sprint_action,
+            self.new_goal_action,
+            self.new_checkin_action,
+            self.new_session_action,
+            self.new_mentor_action,
+        )
+        for action in self.new_actions:
+            action.setEnabled(False)  # until the journal's services are loaded
+
+    def _build_file_menu(self, file_menu: QMenu) -> None:
+        self.summary_action = self._keyed(file_menu, "&Prepare session summary…", "journal.summary")
         self.summary_action.setToolTip("Preview, edit, print or save the running sprint's summary")
         self.review_action = file_menu.addAction("&Review of a period…")
         self.review_action.setToolTip(
@@ -290,8 +318,7 @@ class MainWindow(QMainWindow):
         self.export_private_checkins_action = export_menu.addAction(
             "Check-ins, &private goals included (CSV)…"
         )
-        self.backups_action = file_menu.addAction("&Backups…")
-        self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backups_action = self._keyed(file_menu, "&Backups…", "journal.backups")
         self.transfer_actions = (
             self.summary_action,
             self.review_action,
@@ -308,11 +335,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.sample_action = file_menu.addAction("Open a &sample journal…")
         self.folder_action = file_menu.addAction("Show journal &folder")
+        self.preferences_action = self._keyed(file_menu, "Pr&eferences…", "journal.preferences")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = self._keyed(file_menu, "&Quit", "journal.quit")
 
-        view_menu = self.menuBar().addMenu("&View")
+    def _build_view_menu(self, view_menu: QMenu) -> None:
+        self.switcher_action = self._keyed(view_menu, "&Go to…", "go.switcher")
+        self.switcher_action.setToolTip("Find a sprint, goal, mentor, coach, entry or page")
+        self.switcher_action.setEnabled(False)  # until the services load
+        view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         self.theme_actions = QActionGroup(self)
         for key, text in THEME_LABELS.items():
@@ -331,13 +363,20 @@ class MainWindow(QMainWindow):
             "A quiet reminder the day before a session and when an action item becomes overdue"
         )
 
-        help_menu = self.menuBar().addMenu("&Help")
+    def _build_help_menu(self, help_menu: QMenu) -> None:
         self.assessment_action = help_menu.addAction("Coach or mentor? &Take the self-assessment…")
         self.guide_action = help_menu.addAction("How &coaching and mentoring differ")
         for action in (self.assessment_action, self.guide_action):
             action.setEnabled(False)  # until the services load, within a second
         help_menu.addSeparator()
+        self.shortcuts_action = self._keyed(help_menu, "&Keyboard shortcuts", "help.shortcuts")
         self.about_action = help_menu.addAction("&About devjournal")
+
+    def _keyed(self, menu: QMenu, text: str, name: str) -> QAction:
+        """A menu action with the shortcut ``name`` of ``ui/shortcuts.py``."""
+        action = menu.addAction(text)
+        action.setShortcut(sequence(name))
+        return action
 
     def _add_template_action(self, menu: QMenu) -> None:
         self.template_action = menu.addAction("Outreach &message template…")
@@ -351,6 +390,18 @@ class MainWindow(QMainWindow):
         self.folder_action.triggered.connect(self._on_folder_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self.new_entry_action.triggered.connect(self.new_entry)
+        for action, do in (
+            (self.new_sprint_action, lambda page: page.new_sprint()),
+            (self.new_goal_action, lambda page: page.new_goal()),
+            (self.new_checkin_action, lambda page: page.check_in_due()),
+            (self.new_session_action, lambda page: page.new_session()),
+        ):
+            action.triggered.connect(partial(self.in_coaching, do))
+        self.new_mentor_action.triggered.connect(self.new_mentor)
+        self.switcher_action.triggered.connect(self.quick_switcher)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.preferences_action.triggered.connect(self.preferences)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.reminders_action.toggled.connect(self._on_reminders_action_toggled)
@@ -366,6 +417,22 @@ class MainWindow(QMainWindow):
         self.today_page.feedback_requested.connect(self.show_feedback)
         self.template_action.triggered.connect(self._on_template_action_triggered)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+K opens the quick switcher from a text field of the window too: a line
+        edit would otherwise take it as "delete to the end of the line" and keep it."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+            and pressed("go.switcher", event)
+        ):
+            return True  # not accepted by anyone: the window's shortcut runs
+        return super().eventFilter(watched, event)
 
     # -- behaviour ------------------------------------------------------------------------
     def attach_services(self, services: Services) -> None:
@@ -423,7 +490,7 @@ class MainWindow(QMainWindow):
             aims=services.people.aim_choices,
             read=False,  # the next two steps: the list, then the sprint it opens on
         )
-        self._add_page("Coaching", self.coaching_page, QKeySequence("Ctrl+2"))
+        self._add_page("Coaching", self.coaching_page)
         self.coaching_page.assessment_requested.connect(self.take_assessment)
         self.coaching_page.coach_requested.connect(self.show_coach)
 
@@ -448,7 +515,7 @@ class MainWindow(QMainWindow):
             notices=self.notices,
             aims=services.people.aim_choices,
         )
-        self._add_page("Mentorship", self.mentorship_page, QKeySequence("Ctrl+3"))
+        self._add_page("Mentorship", self.mentorship_page)
         self.mentorship_page.assessment_requested.connect(self.take_assessment)
 
     def _add_history_page(self) -> None:
@@ -457,12 +524,13 @@ class MainWindow(QMainWindow):
         self.history_page = HistoryPage(
             self._loaded(), self.ops, self._drafts, self._clock, self.stack, notices=self.notices
         )
-        self._add_page("History", self.history_page, QKeySequence("Ctrl+4"))
+        self._add_page("History", self.history_page)
         self.history_page.entry_requested.connect(self.new_entry)
         if self.mentorship_page is not None:
             self.mentorship_page.entry_requested.connect(self.history_page.new_entry)
             self.mentorship_page.history_requested.connect(self._on_mentorship_history_requested)
-        self.new_entry_action.setEnabled(True)
+        for action in (*self.new_actions, self.switcher_action):
+            action.setEnabled(True)
 
     def _build_timeline_page(self) -> QWidget:
         from devjournal.ui.pages.timeline_page import TimelinePage  # noqa: PLC0415
@@ -475,12 +543,12 @@ class MainWindow(QMainWindow):
     def _defer_pages(self) -> None:
         """The pages of :data:`DEFERRED_PAGES` in the sidebar, each built when first
         needed; the menu actions that open them."""
-        self._defer_page("Timeline", self._build_timeline_page, QKeySequence("Ctrl+5"))
-        self._defer_page("Guide", self._build_guide_page, QKeySequence("Ctrl+6"))
-        self._defer_page("Feedback", self._build_feedback_page, QKeySequence("Ctrl+7"))
-        self._defer_page("Outreach", self._build_outreach_page, QKeySequence("Ctrl+8"))
-        self._defer_page("Coaches", self._build_coaches_page, QKeySequence("Ctrl+9"))
-        self._defer_page("Direction", self._build_direction_page, QKeySequence("Ctrl+0"))
+        self._defer_page("Timeline", self._build_timeline_page)
+        self._defer_page("Guide", self._build_guide_page)
+        self._defer_page("Feedback", self._build_feedback_page)
+        self._defer_page("Outreach", self._build_outreach_page)
+        self._defer_page("Coaches", self._build_coaches_page)
+        self._defer_page("Direction", self._build_direction_page)
         for action in (self.assessment_action, self.guide_action, self.template_action):
             action.setEnabled(True)
 
@@ -964,6 +1032,95 @@ class MainWindow(QMainWindow):
         """Write a log entry, from any page (Ctrl+N)."""
         if self.history_page is not None:
             self.history_page.new_entry()
+
+    def in_coaching(self, do: Callable[[CoachingPage], object]) -> None:
+        """Show the Coaching page and ``do`` there: File → New's sprint, goal (in the open
+        or running sprint), check-in (on the goal most due) and session, from any page."""
+        page = self._coaching()
+        if page is not None:
+            do(page)
+
+    def new_mentor(self) -> None:
+        """Add a mentor, from any page (Ctrl+Shift+M)."""
+        page = self.mentorship_page
+        if page is not None:
+            self.sidebar.setCurrentRow(self.stack.indexOf(page))
+            page.new_mentor()
+
+    def quick_switcher(self) -> QDialog | None:
+        """Go to any sprint, goal, mentor, coach, entry or page by name (Ctrl+K)."""
+        services = self.services
+        if services is None:
+            self.statusBar().showMessage("Still opening the journal; try again in a moment.", 4000)
+            return None
+        from devjournal.ui.dialogs.quick_switcher import QuickSwitcher  # noqa: PLC0415
+
+        pages = [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+        dialog = QuickSwitcher(self.ops, services.journal.jumps, pages, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.go_to)
+        dialog.open()
+        return dialog
+
+    def go_to(self, jump: Jump) -> None:
+        """Open what the quick switcher chose, where it is shown."""
+        if jump.kind is JumpKind.PAGE:
+            self.sidebar.setCurrentRow(jump.id)
+        elif jump.kind is JumpKind.SPRINT:
+            self._on_today_page_sprint_requested(jump.id)
+        elif jump.kind is JumpKind.GOAL and jump.sprint_id is not None:
+            self._on_today_page_checkin_requested(jump.sprint_id, jump.id)
+        elif jump.kind is JumpKind.MENTOR:
+            self._on_today_page_mentor_requested(jump.id)
+        elif jump.kind is JumpKind.COACH:
+            self.show_coach(jump.id)
+        elif jump.kind is JumpKind.ENTRY and self.history_page is not None:
+            self.sidebar.setCurrentRow(self.stack.indexOf(self.history_page))
+            self.history_page.open_entry(jump.id)
+
+    def preferences(self) -> QDialog:
+        """File → Preferences (Ctrl+,)."""
+        from devjournal.ui.dialogs.preferences_dialog import PreferencesDialog  # noqa: PLC0415
+
+        dialog = PreferencesDialog(
+            self.ops,
+            self._drafts,
+            self._settings.preferences,
+            self._paths.data_dir,
+            self.apply_preferences,
+            parent=self,
+        )
+        dialog.show_modal(lambda: None, lambda: None)
+        return dialog
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        """Put ``chosen`` to work now, and keep it for the next start."""
+        self._settings.preferences = chosen
+        self._settings.save()
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == chosen.theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, chosen.theme)
+        set_week_start(chosen.week_start)
+        self.reminders_action.setChecked(chosen.reminders)
+        self._paths = self._paths.with_backups(chosen.backups_dir)
+        if self.services is not None:
+            self.services.journal.use_backups(self._paths.backups, chosen.retention)
+
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system went light or dark: follow it at once when the theme says so."""
+        app = QApplication.instance()
+        if self._settings.theme == "system" and isinstance(app, QApplication):
+            apply_theme(app, "system", scheme)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts (F1)."""
+        from devjournal.ui.dialogs.shortcuts_dialog import ShortcutsDialog  # noqa: PLC0415
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_reminder(self, title: str, text: str) -> None:
         """A desktop notification where the desktop has a tray; the status bar otherwise."""

@@ -64,11 +64,12 @@ def _light_palette() -> QPalette:
     return p
 
 
-def apply_theme(app: QApplication, theme: str) -> None:
-    """Apply ``theme`` (system, light or dark) to the whole application."""
+def apply_theme(app: QApplication, theme: str, scheme: Qt.ColorScheme | None = None) -> None:
+    """Apply ``theme`` (system, light or dark) to the whole application; ``system`` follows
+    ``scheme`` (the one the system just changed to), else the system's current one."""
     app.setStyle("Fusion")
     if theme == "system":
-        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        dark = (scheme or app.styleHints().colorScheme()) == Qt.ColorScheme.Dark
     else:
         dark = theme == "dark"
     app.setPalette(_dark_palette() if dark else _light_palette())

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QShortcut, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from devjournal.ui.formatting import date_edit, from_qdate, to_qdate
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.report_export import Saved, cannot_save_report, report_file_name, save_report
+from devjournal.ui.shortcuts import sequence
 from devjournal.ui.widgets.report_view import ReportView
 
 SETTLE_MS = 250
@@ -130,8 +131,8 @@ class ReviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_review)
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_review)
+        QShortcut(sequence("report.save"), self, self.save_as)
+        QShortcut(sequence("report.print"), self, self.print_review)
 
     # -- the range ------------------------------------------------------------------------
     @property

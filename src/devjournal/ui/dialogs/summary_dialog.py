@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from devjournal.render.report_document import print_document
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import for_mnemonic, plain_label
 from devjournal.ui.report_export import Saved, cannot_save_report, report_file_name, save_report
+from devjournal.ui.shortcuts import sequence
 from devjournal.ui.theme import is_dark
 from devjournal.ui.widgets.report_view import ReportView
 
@@ -198,10 +199,10 @@ class SummaryDialog(QDialog):
         self.print_button.clicked.connect(self.print_summary)
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_summary)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.add_point)
-        QShortcut(QKeySequence.StandardKey.Delete, self.discuss_list, self.remove_point)
+        QShortcut(sequence("report.save"), self, self.save_as)
+        QShortcut(sequence("report.print"), self, self.print_summary)
+        QShortcut(sequence("report.add_point"), self, self.add_point)
+        QShortcut(sequence("report.remove_point"), self.discuss_list, self.remove_point)
 
     # -- the summary ----------------------------------------------------------------------
     @property

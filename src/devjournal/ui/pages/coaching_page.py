@@ -581,6 +581,53 @@ class CoachingPage(QWidget):
         self.offer_undo(said, lambda: self.write(restore, keep=reopen))
 
     # -- direct edits ---------------------------------------------------------------------
+    def _sprint_to_write_in(self) -> int | None:
+        """The open sprint if it is not closed, else the one running today; None (and a
+        word why over the page) when there is neither."""
+        if self.view is not None and self.view.sprint.closed_state is None:
+            return self.view.sprint.id
+        running = self.running_sprint_id()
+        if running is None:
+            file_prompts.tell(
+                self,
+                "devjournal",
+                "There is no sprint to add to: open one that is not closed, or start a "
+                "new sprint (Ctrl+Shift+N).",
+            )
+        return running
+
+    def new_goal(self) -> None:
+        """A goal in the open sprint, or in the one running today (Ctrl+Shift+G)."""
+        sprint_id = self._sprint_to_write_in()
+        if sprint_id is not None:
+            self.open_sprint(sprint_id)
+            self.add_goal()
+
+    def new_session(self) -> None:
+        """A session in the open sprint, or in the one running today (Ctrl+Shift+E)."""
+        sprint_id = self._sprint_to_write_in()
+        if sprint_id is not None:
+            self.open_sprint(sprint_id, sessions=True)
+            self.sessions.add_session()
+
+    def check_in_due(self) -> None:
+        """The cursor in the check-in row of the goal most due (overdue first, then the
+        first active goal) of the open or running sprint (Ctrl+Shift+I)."""
+        sprint_id = self._sprint_to_write_in()
+        if sprint_id is None:
+            return
+        self.open_sprint(sprint_id)
+        assert self.view is not None
+        cards = self.goal_cards
+        open_goals = [
+            g for g in self.view.goals if g.goal.id in cards and cards[g.goal.id].value_edit
+        ]
+        due = [g for g in open_goals if g.progress.checkin_overdue] or open_goals
+        if not due:
+            file_prompts.tell(self, "devjournal", "This sprint has no goal to check in on yet.")
+            return
+        self.open_sprint(sprint_id, focus_goal=due[0].goal.id)
+
     def running_sprint_id(self) -> int | None:
         """The sprint running today, if any."""
         running = self._coaching.running_sprint()

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ from devjournal.ui.formatting import date_edit, from_qdate, local_date, to_qdate
 from devjournal.ui.models.history_list_model import ROW_ROLE, HistoryListModel
 from devjournal.ui.ops import Ops
 from devjournal.ui.report_export import Saved, save_report
+from devjournal.ui.shortcuts import sequence
 from devjournal.ui.wheel_guard import guard_wheel
 from devjournal.ui.widgets.card import label
 from devjournal.ui.widgets.notice_bar import NoticeBar
@@ -121,7 +122,7 @@ class HistoryPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search the log")
         self.find_action = QAction("Search the log", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcut(sequence("page.find"))
         self.addAction(self.find_action)
 
     def _build_filters(self) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from devjournal.ui.plain_text import for_mnemonic, plain_label
+from devjournal.ui.shortcuts import sequence
 
 NOTICE_MS = 15_000
 """How long a notice stays: long enough to read it and change one's mind."""
@@ -35,7 +36,7 @@ class NoticeBar(QWidget):
         row.addWidget(self.button)
         row.addWidget(self.dismiss)
         self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcut(sequence("page.undo"))
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.undo_action.setEnabled(False)
         self.addAction(self.undo_action)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -19,6 +19,7 @@ from devjournal.domain.sprints import SprintPhase, SprintSummary
 from devjournal.domain.wording import plural
 from devjournal.ui.formatting import local_date
 from devjournal.ui.plain_text import plain_label, plain_tooltip
+from devjournal.ui.shortcuts import sequence
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
 
 SPRINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +41,7 @@ class SprintList(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter sprints")
         self.find_action = QAction("Find a sprint", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcut(sequence("page.find"))
         self.addAction(self.find_action)
         self.model = QStandardItemModel(self)
         self.list = QListView()
