@@ -150,7 +150,7 @@ def test_choose_opens_a_folder_chooser_and_takes_the_folder(
     dialog = _open(window, qtbot)
     dialog.change_button.click()
     chooser = dialog.file_dialog  # type: ignore[attr-defined]
-    assert chooser.isVisible() and chooser.isModal() or chooser.windowModality()
+    assert chooser.isVisible()
     chooser.fileSelected.emit(str(tmp_path))
     chooser.reject()
     assert dialog.folder.text() == str(tmp_path)

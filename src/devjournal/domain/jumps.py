@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -51,6 +52,10 @@ class Jump:
     detail: str = ""
     sprint_id: int | None = None
     """The sprint a goal belongs to (it is opened there)."""
+    day: date | None = None
+    """A sprint's first day, an entry's day (the window writes it in the user's locale)."""
+    until: date | None = None
+    """A sprint's last day."""
 
 
 _WORD = re.compile(r"\w+")
@@ -85,13 +90,13 @@ def rank(words: list[str], title: str) -> int | None:
 
 def best(jumps: Iterable[Jump], typed: str, limit: int) -> tuple[Jump, ...]:
     """The ``limit`` best of ``jumps`` for ``typed``: by rank, then kind (pages, sprints,
-    goals, mentors, coaches, entries), then a shorter name, keeping the given order
-    otherwise (entries come newest first)."""
+    goals, mentors, coaches, entries), keeping the given order otherwise (the newest sprint
+    first, current mentors first, entries newest first)."""
     words = typed_words(typed)
     ranked = []
     for order, jump in enumerate(jumps):
         score = rank(words, jump.title)
         if score is not None:
-            ranked.append((score, _ORDER[jump.kind], len(jump.title), order, jump))
-    ranked.sort(key=lambda r: r[:4])
-    return tuple(r[4] for r in ranked[:limit])
+            ranked.append((score, _ORDER[jump.kind], order, jump))
+    ranked.sort(key=lambda r: r[:3])
+    return tuple(r[3] for r in ranked[:limit])

@@ -9,7 +9,8 @@ in the search index's ``title`` column, each typed word as a prefix, newest firs
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from devjournal.domain.enums import EntryKind, Relationship
 from devjournal.domain.jumps import Jump, JumpKind, best, typed_words
@@ -19,22 +20,22 @@ ENTRY_LIMIT = 30
 _NAMED = (
     (
         JumpKind.SPRINT,
-        "SELECT id, title, start_date || ' to ' || end_date, NULL FROM sprint "
+        "SELECT id, title, start_date, NULL, end_date FROM sprint "
         "WHERE deleted_at IS NULL ORDER BY start_date DESC",
     ),
     (
         JumpKind.GOAL,
-        "SELECT g.id, g.title, s.title, s.id FROM goal g JOIN sprint s ON s.id = g.sprint_id "
+        "SELECT g.id, g.title, s.title, s.id, NULL FROM goal g JOIN sprint s ON s.id = g.sprint_id "
         "WHERE g.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY s.start_date DESC",
     ),
     (
         JumpKind.MENTOR,
-        "SELECT id, name, relationship, NULL FROM mentor WHERE deleted_at IS NULL "
+        "SELECT id, name, relationship, NULL, NULL FROM mentor WHERE deleted_at IS NULL "
         "ORDER BY ended_on IS NOT NULL, name",
     ),
     (
         JumpKind.COACH,
-        "SELECT id, name, coalesce(organisation, ''), NULL FROM coach "
+        "SELECT id, name, coalesce(organisation, ''), NULL, NULL FROM coach "
         "WHERE deleted_at IS NULL ORDER BY name",
     ),
 )
@@ -48,8 +49,12 @@ def find_jumps(conn: sqlite3.Connection, typed: str, limit: int = 40) -> tuple[J
         return ()
     found: list[Jump] = []
     for kind, sql in _NAMED:
-        for row_id, title, detail, sprint_id in conn.execute(sql):
-            found.append(Jump(kind, int(row_id), str(title), _detail(kind, detail), sprint_id))
+        for row_id, title, detail, sprint_id, until in conn.execute(sql):
+            if kind is JumpKind.SPRINT:
+                sprint = Jump(kind, int(row_id), str(title), day=date.fromisoformat(detail))
+                found.append(replace(sprint, until=date.fromisoformat(until)))
+            else:
+                found.append(Jump(kind, int(row_id), str(title), _detail(kind, detail), sprint_id))
     found.extend(_entries(conn, words))
     return best(found, typed, limit)
 
@@ -81,8 +86,8 @@ def _entries(conn: sqlite3.Connection, words: list[str]) -> list[Jump]:
             JumpKind.ENTRY,
             int(row_id),
             str(title),
-            f"{datetime.fromisoformat(at).replace(tzinfo=UTC).astimezone().date():%Y-%m-%d}"
-            f" · {EntryKind(kind).label}",
+            EntryKind(kind).label,
+            day=datetime.fromisoformat(at).replace(tzinfo=UTC).astimezone().date(),
         )
         for row_id, title, at, kind in rows
     ]

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QWidget,
 )
@@ -53,6 +55,7 @@ class PreferencesDialog(FormDialog):
         self._apply = apply
         self._journal_folder = journal_folder
         self._default_backups = journal_folder / "backups"
+        self.form.addRow(plain_label("Window", "cardTitle"))
         self.theme = QComboBox()
         for key, text in THEMES.items():
             self.theme.addItem(text, key)
@@ -87,7 +90,15 @@ class PreferencesDialog(FormDialog):
         )
         self.resize(640, self.sizeHint().height())
 
+    def _note(self, text: str) -> None:
+        """A muted line under the fields above it, as wide as the form."""
+        note = plain_label(text, "muted", wrap=True)
+        note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.form.addRow("", note)
+
     def _build_backups(self) -> None:
+        self.form.addItem(QSpacerItem(0, 10))
+        self.form.addRow(plain_label("Backups", "cardTitle"))
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         self.folder.setMinimumWidth(360)
@@ -106,31 +117,22 @@ class PreferencesDialog(FormDialog):
         buttons = QWidget()
         buttons.setLayout(row)
         self.form.addRow("", buttons)
-        self.form.addRow(
-            "",
-            plain_label(
-                "Backups already made stay in the folder they are in; the Backups window "
-                "lists the folder chosen here.",
-                "muted",
-                wrap=True,
-            ),
+        self._note(
+            "Backups already made stay in the folder they are in; the Backups window "
+            "lists the folder chosen here."
         )
         self.keep: dict[str, QSpinBox] = {}
         for name, unit in KEEP_UNITS.items():
             spin = QSpinBox()
             spin.setRange(0, MOST)
             spin.setSuffix(f" {unit}")
+            spin.setMinimumWidth(120)  # the three line up
             self.keep[name] = spin
             label = f"Keep one a {unit[:-1]} for:" if name != "daily" else "Keep one a day for:"
             self.add_field(name, label, spin)
-        self.form.addRow(
-            "",
-            plain_label(
-                "Every backup of the last 2 days is kept as well. Older ones the rule does "
-                "not keep are removed when the next backup is made.",
-                "muted",
-                wrap=True,
-            ),
+        self._note(
+            "Every backup of the last 2 days is kept as well. Older ones the rule does "
+            "not keep are removed when the next backup is made."
         )
         self.change_button.clicked.connect(self.choose_folder)
         self.open_button.clicked.connect(self.open_folder)

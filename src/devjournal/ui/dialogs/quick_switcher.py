@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from devjournal.domain.jumps import Jump, JumpKind, best, typed_words
+from devjournal.ui.formatting import local_date
 from devjournal.ui.ops import Ops
 from devjournal.ui.plain_text import plain_label
 from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelegate
@@ -21,8 +22,18 @@ from devjournal.ui.widgets.two_line_delegate import SUBTITLE_ROLE, TwoLineDelega
 JUMP_ROLE = Qt.ItemDataRole.UserRole + 1
 WAIT_MS = 60
 """How long typing pauses before the journal is asked (a fast typist asks once)."""
+DAY = "d MMM yyyy"
 HINT = "Type part of a name: a sprint, goal, mentor, coach, log entry or page."
 _MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def _context(jump: Jump) -> tuple[str, ...]:
+    """What says where a line belongs, dates in the user's locale."""
+    if jump.day is not None and jump.until is not None:  # a sprint
+        return (f"{local_date(jump.day, DAY)} – {local_date(jump.until, DAY)}",)
+    if jump.day is not None:  # an entry
+        return (local_date(jump.day, DAY), jump.detail)
+    return (jump.detail,)
 
 
 class QuickSwitcher(QDialog):
@@ -102,8 +113,8 @@ class QuickSwitcher(QDialog):
             return  # a newer search is on its way
         self._shown_for = typed
         self.results.clear()
-        for jump in (*pages, *found):
-            detail = f"{jump.kind.label} · {jump.detail}" if jump.detail else jump.kind.label
+        for jump in best((*pages, *found), typed, len(pages) + len(found)):
+            detail = " · ".join(part for part in (jump.kind.label, *_context(jump)) if part)
             item = QListWidgetItem(jump.title)
             item.setData(SUBTITLE_ROLE, detail)
             item.setData(JUMP_ROLE, jump)

@@ -29,6 +29,8 @@ class ShortcutsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
         groups: dict[str, QTreeWidgetItem] = {}
         for shortcut in SHORTCUTS:
             group = groups.get(shortcut.group)
@@ -50,4 +52,5 @@ class ShortcutsDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(self.tree, 1)
         column.addWidget(buttons)
-        self.resize(620, 640)
+        rows = len(SHORTCUTS) + len(groups) + 1  # and the header
+        self.resize(620, min(760, self.tree.sizeHintForRow(0) * rows + 90))
