@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit, QWidget
 
 from devjournal.ui.wheel_guard import guard_wheel
 
@@ -104,10 +104,19 @@ def set_week_start(name: str) -> None:
                 widget.setFirstDayOfWeek(first_day_of_week())
 
 
+class DateEdit(QDateEdit):
+    """A date field that is one Tab stop: Tab leaves it (Qt's moves from the day to the
+    month to the year first); Left and Right move between them, Up and Down change one,
+    and Alt+Down or F4 opens the calendar."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def date_edit() -> QDateEdit:
     """A date field with a calendar pop-up, in the locale's short format, its weeks
-    starting on :func:`first_day_of_week`."""
-    edit = QDateEdit()
+    starting on :func:`first_day_of_week`; one Tab stop."""
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.calendarWidget().setFirstDayOfWeek(first_day_of_week())
     edit.setDisplayFormat("d MMM yyyy")  # unambiguous in every locale

@@ -202,6 +202,7 @@ class EntryDialog(FormDialog):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText("Markdown: **bold**, - lists, [links](https://…)")
         self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setAccessibleName("Body")
         self.preview = SafeTextBrowser()
         self.preview.anchorClicked.connect(lambda url: open_safe_link(url, self))
         self.body_tabs = QTabWidget()

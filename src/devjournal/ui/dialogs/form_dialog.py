@@ -141,7 +141,12 @@ class FormDialog(QDialog, metaclass=_FormMeta):
         self._warnings[name] = warning
         self._rows[name] = box
         (form or self.form).addRow(label, box)
-        widget.setAccessibleName(label.rstrip(":"))
+        said = label.rstrip(":")
+        widget.setAccessibleName(said)
+        for part in widget.findChildren(QWidget):  # a row of several: each says its field
+            if isinstance(part, _PARTS) and not isinstance(part.parent(), _PARTS):
+                own = part.accessibleName()
+                part.setAccessibleName(f"{said}: {own}" if own else said)
         if keeps(widget):  # a field that holds its value itself is part of the draft
             self._bound[name] = widget
         return widget
@@ -406,6 +411,8 @@ def day_and_time() -> tuple[QDateEdit, QTimeEdit, QWidget]:
     """A day and a time (``HH:mm``) side by side, and the row that holds them, for
     :meth:`FormDialog.add_field`."""
     day, time = date_edit(), QTimeEdit()
+    day.setAccessibleName("date")
+    time.setAccessibleName("time")
     time.setDisplayFormat("HH:mm")
     row = QWidget()
     line = QHBoxLayout(row)
@@ -423,6 +430,10 @@ def pairs_table(
     session's questions), ``height`` pixels high, with a button ``add`` under it; and the
     widget that holds both, for :meth:`FormDialog.add_field`."""
     table = QTableWidget(0, 2)
+    table.setAccessibleName(" and ".join(headings))
+    # Tab leaves the table (the arrow keys move between cells, Enter or F2 edits one): a
+    # table that takes Tab from cell to cell keeps the keyboard in it.
+    table.setTabKeyNavigation(False)
     table.setHorizontalHeaderLabels(headings)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
@@ -435,6 +446,10 @@ def pairs_table(
     column.addWidget(table)
     column.addWidget(button)
     return table, button, box
+
+
+_PARTS = (QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QCheckBox)
+"""The controls a row of several may hold, each named after the row's field."""
 
 
 def keeps(widget: QWidget) -> bool:

@@ -65,6 +65,7 @@ class QuickSwitcher(QDialog):
         self.results.setAccessibleName("Matches")
         self.results.setItemDelegate(TwoLineDelegate(self.results))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the field
+        self.results.setProperty("reachedWithoutTab", True)  # Up and Down in the field
         self.results.setMinimumHeight(320)
         self.status = plain_label(HINT, "muted")
         self.status.setWordWrap(True)

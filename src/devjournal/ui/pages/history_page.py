@@ -128,6 +128,7 @@ class HistoryPage(QWidget):
     def _build_filters(self) -> None:
         """Mentor, coach, kind, tag, sharing and the dates; the count under them."""
         self.mentor_combo = QComboBox()
+        self.mentor_combo.setAccessibleName("Mentor")
         self.coach_combo = QComboBox()
         self.coach_combo.setAccessibleName("Coach")
         self.coach_combo.setToolTip("Only the entries linked to a sprint with this coach")
@@ -135,14 +136,19 @@ class HistoryPage(QWidget):
         self.kind_combo.addItem("Every kind", "")
         for kind in EntryKind:
             self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.setAccessibleName("Kind")
         self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName("Tag")
         self.scope_combo = QComboBox()
+        self.scope_combo.setAccessibleName("Sharing")
         self.scope_combo.addItem("Any sharing", "")
         for scope, text in SCOPE_LABELS.items():
             self.scope_combo.addItem(text, scope.value)
         self.dates_box = QCheckBox("From")
         self.since_edit = date_edit()
+        self.since_edit.setAccessibleName("From date")
         self.until_edit = date_edit()
+        self.until_edit.setAccessibleName("To date")
         today = local_today(self._clock)
         self.since_edit.setDate(to_qdate(date(today.year - 1, today.month, 1)))
         self.until_edit.setDate(to_qdate(today))

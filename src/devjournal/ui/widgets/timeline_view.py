@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -65,6 +67,7 @@ class TimelineView(QWidget):
         self.scene = scene
         if self.selected is not None and not scene.contains(self.selected.kind, self.selected.id):
             self.selected = None
+            self._announce()
         self.setFixedHeight(round(scene.height()))
         self.update()
 
@@ -98,6 +101,39 @@ class TimelineView(QWidget):
             )
         finally:
             painter.end()
+        self._describe_view()
+
+    # -- for a screen reader --------------------------------------------------------------
+    def marks_in_view(self) -> list[str]:
+        """What each mark in view says, left to right (what Tab moves through)."""
+        return [" ".join(mark.tip.split()) for mark in self._marks()]
+
+    def _describe_view(self) -> None:
+        """The accessible description says how many marks are in view and how to reach
+        them (set when it changes)."""
+        count = len(self._marks())
+        text = (
+            f"{count} {'mark' if count == 1 else 'marks'} in view. Tab and Shift+Tab move "
+            "between them and read each; Enter opens one; + and − zoom; Left and Right "
+            "move in time; Home goes to today."
+        )
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
+    def _announce(self) -> None:
+        """The accessible name says the chosen mark, so a screen reader reads it as Tab
+        moves between the marks."""
+        said = self.marks_in_view()
+        name = "Timeline"
+        if self.selected is not None:
+            name = f"Timeline: {' '.join(self.selected.tip.split())}"
+            keys = [(m.kind, m.id) for m in self._marks()]
+            where = (self.selected.kind, self.selected.id)
+            if where in keys:
+                name += f" ({keys.index(where) + 1} of {len(said)})"
+        if name != self.accessibleName():
+            self.setAccessibleName(name)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -200,6 +236,7 @@ class TimelineView(QWidget):
             self._zoom_into(hit.rect)
             return
         self.selected = hit
+        self._announce()
         self.update()
         self.activated.emit(hit)
 
@@ -240,9 +277,11 @@ class TimelineView(QWidget):
         index += 1 if forward else -1
         if not 0 <= index < len(marks):
             self.selected = None
+            self._announce()
             self.update()
             return super().focusNextPrevChild(forward)
         self.selected = marks[index]
+        self._announce()
         QToolTip.showText(
             self.mapToGlobal(self.selected.rect.center().toPoint()),
             self.tip_text(self.selected),
