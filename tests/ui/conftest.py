@@ -90,3 +90,25 @@ def no_stray_windows() -> Iterator[None]:
     with stray_windows() as strays:
         yield
     assert strays == [], f"widgets shown before they had a parent: {strays}"
+
+
+@pytest.fixture
+def sample_window(
+    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
+) -> Iterator[MainWindow]:
+    """A window, shown and active, on the small sample journal; dialogs left open are
+    closed after the test."""
+    from PySide6.QtWidgets import QDialog
+
+    from devjournal.sample import SampleSize
+
+    services.journal.fill_sample(SampleSize.SMALL)
+    window = make_window()
+    window.resize(1280, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.done(0)

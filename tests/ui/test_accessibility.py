@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from devjournal.sample import SampleSize
-from devjournal.services.container import Services
 from devjournal.ui import theme
 from devjournal.ui.main_window import MainWindow
 
@@ -113,21 +111,6 @@ def problems(top: QWidget) -> list[str]:
         if editable and not widget.tabChangesFocus():  # type: ignore[union-attr]
             found.append(f"keeps Tab (types a tab): {what}")
     return found
-
-
-@pytest.fixture
-def sample_window(
-    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
-) -> Iterator[MainWindow]:
-    services.journal.fill_sample(SampleSize.SMALL)
-    window = make_window()
-    window.resize(1280, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    for dialog in window.findChildren(QDialog):
-        if dialog.isVisible():
-            dialog.done(0)
 
 
 def test_every_page_is_named_reachable_and_trap_free(

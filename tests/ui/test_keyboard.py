@@ -4,7 +4,6 @@ table the app binds from, and the quick switcher (Ctrl+K)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from devjournal.domain.jumps import JumpKind
-from devjournal.sample import SampleSize
 from devjournal.services.container import Services
 from devjournal.ui.dialogs.goal_dialog import GoalDialog
 from devjournal.ui.dialogs.mentor_dialog import MentorDialog
@@ -27,21 +25,6 @@ from devjournal.ui.shortcuts import IN_REPORT, SHORTCUTS, sequence
 
 UI = Path(__file__).resolve().parents[2] / "src" / "devjournal" / "ui"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def sample_window(
-    make_window: Callable[[], MainWindow], services: Services, qtbot: QtBot
-) -> Iterator[MainWindow]:
-    services.journal.fill_sample(SampleSize.SMALL)
-    window = make_window()
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    for dialog in window.findChildren(QDialog):
-        if dialog.isVisible():
-            dialog.reject()
 
 
 def _press(qtbot: QtBot, window: MainWindow, name: str) -> None:
