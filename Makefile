@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format bench soak clean bundle icons cli-docs desktop-check
+.PHONY: run test lint format bench soak clean bundle icons cli-docs desktop-check screenshots
 BUNDLE_STAMP := $(VENV)/.installed-bundle
 
 $(BIN)/python:
@@ -66,6 +66,10 @@ icons: $(TEST_STAMP)
 ## The man page and the bash and zsh completions, from the command line's parser.
 cli-docs: $(TEST_STAMP)
 	$(BIN)/python packaging/cli_docs.py
+
+## Every page, light and dark, from the small sample journal, into docs/images/pages/.
+screenshots: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
 
 ## Validate the menu entry and the AppStream file (desktop-file-utils, appstream).
 desktop-check:
