@@ -241,6 +241,35 @@ def time_search(home: Path, runs: int) -> tuple[list[float], str]:
     )
 
 
+SWITCHER_TYPED = ("a", "re", "review", "deliver pay", "anouk", "zzq")
+"""What the quick switcher is timed on: a one-letter prefix (the most matches), words,
+two words, a name, and nothing found (every date scanned)."""
+
+
+def time_switcher(home: Path, runs: int) -> tuple[list[float], str]:
+    """The quick switcher's read (``find_jumps``) for each of :data:`SWITCHER_TYPED`."""
+    import sqlite3  # noqa: PLC0415
+
+    from devjournal.storage.jump_query import find_jumps  # noqa: PLC0415
+
+    conn = sqlite3.connect(f"file:{home / 'journal.sqlite'}?mode=ro", uri=True)
+    try:
+        timings: list[float] = []
+        for typed in SWITCHER_TYPED:
+            find_jumps(conn, typed)  # warm-up
+            for _ in range(runs):
+                started = time.perf_counter()
+                find_jumps(conn, typed)
+                timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        conn.close()
+    quoted = ", ".join(f"'{t}'" for t in SWITCHER_TYPED)
+    return (
+        timings,
+        f"the names of sprints, goals, mentors and coaches and entry titles for {quoted}",
+    )
+
+
 def time_search_command(home: Path) -> float:
     """``devjournal search`` as a whole process, start to exit."""
     started = time.perf_counter()
@@ -560,6 +589,16 @@ def search_figures(results: Results, stress: Path, runs: int) -> None:
             target=800,
             samples_ms=repeat(lambda: time_search_command(stress), runs),
             note="process start to exit, searching 'code review' and printing 20 hits",
+        )
+    )
+    timings, note = time_switcher(stress, runs)
+    results.figures.append(
+        Figure(
+            name="Quick switcher (Ctrl+K): the matches for what is typed",
+            journal="stress",
+            target=100,
+            samples_ms=timings,
+            note=note,
         )
     )
 
