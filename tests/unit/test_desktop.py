@@ -79,6 +79,7 @@ def test_the_icon_ships_in_each_png_size_desktops_look_for(size: int) -> None:
     assert _script("render_icons").SIZES == PNG_SIZES
 
 
+@pytest.mark.filterwarnings("ignore:BuiltinImporter.module_repr:DeprecationWarning")  # its import
 def test_the_man_page_and_completions_are_the_ones_the_parser_makes() -> None:
     """``make cli-docs`` writes them; a changed command without it fails here."""
     made = _script("cli_docs").generate()
