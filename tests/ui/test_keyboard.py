@@ -209,6 +209,7 @@ def test_ctrl_k_works_from_a_text_field(sample_window: MainWindow, qtbot: QtBot)
     history.search_edit.setFocus()
     history.search_edit.setCursorPosition(0)
     qtbot.waitUntil(history.search_edit.hasFocus)
+    assert history.search_edit.property("watchedForSwitcher")  # the window filters its keys
     combo = sequence("go.switcher")[0]
     qtbot.keyClick(history.search_edit, combo.key(), combo.keyboardModifiers())
     assert _open_dialog(sample_window, QuickSwitcher).isVisible()

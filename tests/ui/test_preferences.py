@@ -72,7 +72,12 @@ def test_the_dialog_shows_what_is_set_and_saves_what_is_chosen(
     checked = [a.data() for a in window.theme_actions.actions() if a.isChecked()]
     assert checked == ["dark"]
     assert not window.reminders_action.isChecked()
-    assert date_edit().calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    field = date_edit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClick(field, Qt.Key.Key_F4)  # opens its calendar
+    assert field.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    field.calendarWidget().window().close()
     assert services.journal.retention == Retention(daily=3, weekly=10, monthly=9)
 
 

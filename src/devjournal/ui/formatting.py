@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit, QWidget
 
 from devjournal.ui.wheel_guard import guard_wheel
@@ -112,13 +113,29 @@ class DateEdit(QDateEdit):
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._start_weeks()  # a click may open the calendar
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt_down = (
+            event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if event.key() == Qt.Key.Key_F4 or alt_down:
+            self._start_weeks()  # the keys that open the calendar
+        super().keyPressEvent(event)
+
+    def _start_weeks(self) -> None:
+        """The calendar (made now, not for every date field at its start: each is a
+        table of its own) starts its weeks on :func:`first_day_of_week`."""
+        self.calendarWidget().setFirstDayOfWeek(first_day_of_week())
+
 
 def date_edit() -> QDateEdit:
     """A date field with a calendar pop-up, in the locale's short format, its weeks
     starting on :func:`first_day_of_week`; one Tab stop."""
     edit = DateEdit()
     edit.setCalendarPopup(True)
-    edit.calendarWidget().setFirstDayOfWeek(first_day_of_week())
     edit.setDisplayFormat("d MMM yyyy")  # unambiguous in every locale
     guard_wheel(edit)  # scrolling a page over it does not change the date
     return edit

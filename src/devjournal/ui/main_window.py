@@ -109,6 +109,10 @@ time they are shown or asked for, so they cost no memory or time at start."""
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
+_WATCHED = "watchedForSwitcher"
+"""A widget property: the window filters this widget's key events (for Ctrl+K)."""
+
+
 class MainWindow(QMainWindow):
     """Sidebar of pages on the left, the current page on the right."""
 
@@ -418,8 +422,16 @@ class MainWindow(QMainWindow):
         self.template_action.triggered.connect(self._on_template_action_triggered)
         self.sample_launcher.finished.connect(self._on_sample_launcher_finished)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Watch each widget of the window the keyboard comes to, once, for Ctrl+K (see
+        :meth:`eventFilter`; an application-wide filter would see every event of the app
+        and cost a Python wrapper for each object that gets one)."""
+        if new is not None and new.window() is self and not new.property(_WATCHED):
+            new.setProperty(_WATCHED, True)
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+K opens the quick switcher from a text field of the window too: a line
