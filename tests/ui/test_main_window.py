@@ -371,3 +371,19 @@ def test_building_and_showing_every_page_flashes_no_other_window(
             window.sidebar.setCurrentRow(row)
             qtbot.wait(20)
     assert strays == []
+
+
+def test_the_page_shown_at_close_comes_back_at_the_next_start(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    first = make_window()
+    first.show()
+    rows = [first.sidebar.item(r).text() for r in range(first.sidebar.count())]
+    first.sidebar.setCurrentRow(rows.index("Feedback"))
+    first.close()
+    again = make_window()
+    assert again.sidebar.currentItem().text() == "Feedback"
+    assert again.stack.currentWidget() is again.feedback_page
+    again.sidebar.setCurrentRow(0)
+    again.close()
+    assert make_window().sidebar.currentItem().text() == "Today"

@@ -658,7 +658,19 @@ class MainWindow(QMainWindow):
         self.draft_offer = DraftOffer(
             self, self._drafts, self._open_draft, lambda text: self.statusBar().showMessage(text)
         )
+        self._back_to_last_page()
         QTimer.singleShot(0, self.draft_offer.start)  # once the pages are in place
+
+    def _back_to_last_page(self) -> None:
+        """Show the page that was shown when the window last closed, unless the user has
+        gone to another page while the journal opened."""
+        last = self._settings.get_str("last_page")
+        if not last or self.sidebar.currentRow() != 0:
+            return
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).text() == last:
+                self.sidebar.setCurrentRow(row)
+                return
 
     def _wire_transfer(self, services: Services) -> None:
         """Imports, exports, the summary and the backups in the File menu."""
@@ -1241,6 +1253,8 @@ class MainWindow(QMainWindow):
                 )
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._settings.set("window_geometry", geometry)
+        current = self.sidebar.currentItem()
+        self._settings.set("last_page", current.text() if current is not None else "")
         self._settings.save()
         super().closeEvent(event)
 
