@@ -44,11 +44,6 @@ class JournalService:
         self._keep = keep
 
     @property
-    def backups_dir(self) -> Path:
-        """Where backups are made and listed."""
-        return self._backups_dir
-
-    @property
     def retention(self) -> Retention:
         """Which backups are kept when a new one is made."""
         return self._keep

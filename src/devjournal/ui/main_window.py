@@ -1112,6 +1112,7 @@ class MainWindow(QMainWindow):
             self._settings.preferences,
             self._paths.data_dir,
             self.apply_preferences,
+            default_backups=self._paths.default_backups,
             parent=self,
         )
         dialog.show_modal(lambda: None, lambda: None)

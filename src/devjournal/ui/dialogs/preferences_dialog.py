@@ -49,12 +49,13 @@ class PreferencesDialog(FormDialog):
         journal_folder: Path,
         apply: Callable[[Preferences], None],
         *,
+        default_backups: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ops, "Preferences", drafts, "preferences", parent)
         self._apply = apply
         self._journal_folder = journal_folder
-        self._default_backups = journal_folder / "backups"
+        self._default_backups = default_backups
         self.form.addRow(plain_label("Window", "cardTitle"))
         self.theme = QComboBox()
         for key, text in THEMES.items():

@@ -98,7 +98,7 @@ class QuickSwitcher(QDialog):
     def search(self) -> None:
         """Ask the journal for what the field names (pages are matched here)."""
         typed = self.field.text()
-        pages = best(self._pages, typed, len(self._pages))
+        pages = tuple(self._pages)  # ranked with the rest in _show
         if not typed_words(typed):
             self._show(typed, (), ())
             return
